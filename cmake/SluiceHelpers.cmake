@@ -14,7 +14,11 @@ function(sluice_add_test)
   endif()
   add_executable(${ARG_NAME} ${ARG_SOURCES})
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main Threads::Threads)
+  # CMake 3.25's gtest discovery flattens list-valued properties, so the
+  # labels travel as ONE label joined by commas ("unit,parallel,tsan").
+  # `ctest -L` takes a regex, so `-L tsan` still selects these tests.
+  string(JOIN "," labels unit ${ARG_LABELS})
   gtest_discover_tests(${ARG_NAME}
     DISCOVERY_MODE PRE_TEST
-    PROPERTIES LABELS "unit;${ARG_LABELS}" TIMEOUT 300)
+    PROPERTIES LABELS "${labels}" TIMEOUT 300)
 endfunction()

@@ -1,0 +1,26 @@
+# The two set-up commands of README.md:
+#   make run   installs what is missing (apt-get), builds in release mode and
+#              starts the main job on an embedded default
+#   make test  installs what is missing, builds and runs every test (release,
+#              ASan+UBSan, and the concurrency tests under TSan)
+# Other targets: build, bench, clean.
+.PHONY: run test deps build bench clean
+
+deps:
+	@tools/install_deps.sh
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release
+
+run: build
+	@./build/release/sluice demo
+
+test: deps
+	@tools/run_tests.sh
+
+bench: deps
+	@tools/run_bench.sh
+
+clean:
+	rm -rf build
