@@ -2,6 +2,7 @@
 #include <string>
 #include <utility>
 
+#include "base/ascii.h"
 #include "sql/lexer/keywords.h"
 #include "sql/parser/parser_internal.h"
 
@@ -24,16 +25,7 @@ bool IsColumnConstraintStart(TokenKind k) {
   }
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) { return EqualsIgnoreAsciiCase(a, b); }
 
 // The clause of the last REFERENCES constraint of `column`, which a
 // following [NOT] DEFERRABLE qualifies; a scratch clause when there is none.

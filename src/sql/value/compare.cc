@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "base/ascii.h"
+
 namespace sluice::sql {
 namespace {
 
@@ -16,13 +18,7 @@ bool AllSpaces(std::string_view s) {
   return true;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Fold(static_cast<unsigned char>(a[i])) != Fold(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) { return EqualsIgnoreAsciiCase(a, b); }
 
 }  // namespace
 

@@ -1,0 +1,149 @@
+// The embedding API of sluice's SQL engine: open a database, prepare and step
+// statements, bulk-append rows. Modelled on SQLite's C API
+// (sqlite3_open / prepare_v2 / step / column_*) so that sqlite3 users find
+// their way, and so that the shell, the sqllogictest runner and the servers
+// all sit on the same few calls.
+//
+//   auto db = sluice::Database::Open(":memory:");
+//   std::string_view sql = "create table t(x); insert into t values (1),(2); select sum(x) from t;";
+//   while (!sql.empty()) {
+//     sluice::PrepareOutcome p = (*db)->Prepare(sql);
+//     if (!p.status.ok()) { ...report p.status, p.error_offset...; }
+//     sql.remove_prefix(p.consumed);
+//     if (!p.statement) continue;               // only whitespace/comments were left
+//     while (true) {
+//       sluice::Result<bool> row = p.statement->Step();
+//       if (!row.ok()) { ...runtime error...; break; }
+//       if (!*row) break;                       // done
+//       ... p.statement->column_text(0) ...
+//     }
+//   }
+//
+// Semantics are SQLite's (dialect, dynamic typing, affinity, NULL logic,
+// result ordering, error messages). Every statement is atomic: on an error
+// the database is exactly as before the statement.
+//
+// Thread safety: a Database and its Statements are used by one thread at a
+// time (as an SQLite connection in its default threading mode). Internally
+// the engine may use several threads for one query.
+#ifndef SLUICE_DATABASE_H_
+#define SLUICE_DATABASE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "sluice/result.h"
+#include "sluice/status.h"
+
+namespace sluice {
+
+// SQLite's storage classes.
+enum class ColumnType { kNull, kInteger, kReal, kText, kBlob };
+
+// A prepared statement (sqlite3_stmt). Created by Database::Prepare; must be
+// destroyed before its Database.
+class Statement {
+ public:
+  virtual ~Statement() = default;
+
+  // Runs the statement to its next result row. Returns true when a row is
+  // available through the column accessors, false when the statement has
+  // finished (for statements that return no rows: after the first call).
+  // An error (constraint violation, runtime error) leaves the database as
+  // before the statement; the message is SQLite's, e.g.
+  // "UNIQUE constraint failed: primes.n". Step after false or after an error
+  // returns false.
+  virtual Result<bool> Step() = 0;
+
+  // Result shape; valid right after Prepare. Zero columns for statements that
+  // return no rows.
+  virtual int column_count() const = 0;
+  // The column's name as sqlite3 prints it in headers: the alias, the column
+  // name, or the expression's text as written.
+  virtual std::string_view column_name(int i) const = 0;
+
+  // Accessors of the current row. REQUIRES: the last Step() returned true
+  // and 0 <= i < column_count(). Conversions follow sqlite3_column_*:
+  // column_text of a number is its text form (REAL as SQLite prints it,
+  // e.g. 100.0, 2.5, 1.0e+20), column_int64 of a text is its numeric prefix.
+  // Returned views are valid until the next Step() or the destruction of
+  // the statement.
+  virtual ColumnType column_type(int i) const = 0;
+  virtual int64_t column_int64(int i) const = 0;
+  virtual double column_double(int i) const = 0;
+  virtual std::string_view column_text(int i) const = 0;
+  virtual std::string_view column_blob(int i) const = 0;
+
+  // The statement's own text (from its first token up to and including its
+  // terminating ';' if any).
+  virtual std::string_view sql() const = 0;
+
+  // Rows inserted, updated or deleted by this statement (sqlite3_changes);
+  // 0 for other statements. Valid once Step() returned false.
+  virtual int64_t changes() const = 0;
+
+  // True for EXPLAIN statements.
+  virtual bool is_explain() const = 0;
+};
+
+// What Database::Prepare produced from the front of a script.
+struct PrepareOutcome {
+  // OK, or the error in SQLite's words: `near "selec": syntax error`,
+  // `no such table: foo`, `no such column: x`, ...
+  Status status;
+  // The prepared statement; null when status is not OK or when the text
+  // held only whitespace, comments and ';'.
+  std::unique_ptr<Statement> statement;
+  // Bytes of the input used: the statement and its ';'. On an error, the
+  // bytes to skip to reach the next statement (the shell continues there).
+  size_t consumed = 0;
+  // On an error: byte offset (in the given text) of the first byte of the
+  // failed statement, and of the offending token when known (-1 when the
+  // error marks no spot: sqlite3_error_offset() < 0).
+  size_t statement_offset = 0;
+  int64_t error_offset = -1;
+};
+
+// Appends rows to one existing table at bulk speed (the shell's .import, the
+// storage loader). Values arrive as text and get the column's affinity, as
+// sqlite3's .import binds them; an empty field is the empty string, not
+// NULL. Rows become visible atomically at Finish().
+class Appender {
+ public:
+  virtual ~Appender() = default;
+  // REQUIRES: fields.size() equals the table's column count.
+  virtual Status AppendRow(std::span<const std::string_view> fields) = 0;
+  // Makes the appended rows part of the table. Without Finish (destroyed
+  // early, or after an error) the table is left as before.
+  virtual Status Finish() = 0;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // Opens (creating if needed) the database at `path`; ":memory:" or "" is a
+  // private in-memory database.
+  static Result<std::unique_ptr<Database>> Open(std::string_view path);
+
+  // Parses, binds and plans the first statement of `sql` (sqlite3_prepare_v2).
+  virtual PrepareOutcome Prepare(std::string_view sql) = 0;
+
+  // Runs every statement of `sql`, discarding result rows; stops at the first
+  // error.
+  Status Execute(std::string_view sql);
+
+  // Starts a bulk append into `table` (NotFound: "no such table: t").
+  virtual Result<std::unique_ptr<Appender>> CreateAppender(std::string_view table) = 0;
+
+  // True when a BEGIN has no matching COMMIT/ROLLBACK yet.
+  virtual bool in_transaction() const = 0;
+};
+
+}  // namespace sluice
+
+#endif  // SLUICE_DATABASE_H_

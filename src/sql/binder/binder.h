@@ -1,0 +1,79 @@
+// Binder: turns parsed statements (sql/ast) into plans (plan.h) against a
+// Catalog, with SQLite's name resolution and its errors:
+//
+//   - names are looked up in the FROM scopes of the current SELECT, then in
+//     its result-column aliases (WHERE, GROUP BY, HAVING, ORDER BY may use
+//     them), then in the scopes of enclosing queries (correlation); a
+//     "double-quoted" name that matches nothing is a string literal; TRUE
+//     and FALSE are 1 and 0 unless a column has that name.
+//   - `*` and `t.*` expand to the visible columns (USING/NATURAL show the
+//     joined column once); result columns are named as sqlite3 names them
+//     (alias, column name, or the expression's text as written).
+//   - aggregate queries: GROUP BY terms (by position, alias or expression),
+//     aggregates pulled into an aggregate node, bare columns carried through.
+//   - ORDER BY by position, alias, or expression; compound ORDER BY terms
+//     must name a result column.
+//
+// Errors come back as Status with sqlite3's messages ("no such table: t",
+// "no such column: x", "ambiguous column name: x", "misuse of aggregate:
+// max()", ...). A Binder binds one statement; it is not thread-safe.
+#ifndef SLUICE_SQL_BINDER_BINDER_H_
+#define SLUICE_SQL_BINDER_BINDER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sluice/result.h"
+#include "sql/ast/statement.h"
+#include "sql/binder/plan.h"
+#include "sql/catalog/catalog.h"
+
+namespace sluice::sql {
+
+struct Scope;
+
+// A bound SELECT: its plan and the shape of its result.
+struct BoundQuery {
+  PlanPtr plan;
+  std::vector<std::string> names;       // sqlite3's column names
+  std::vector<Affinity> affinities;     // of each result expression
+  std::vector<Collation> collations;
+  std::vector<std::string> decl_types;  // declared type of column results, else ""
+};
+
+// UPDATE / DELETE: the rows to change come from `plan` (a scan of the table,
+// filtered), whose outputs are the table's columns then the rowid.
+struct BoundUpdate {
+  PlanPtr plan;
+  TablePtr table;
+  // Column index and new value, in the order SQLite assigns them.
+  std::vector<std::pair<int, BoundExprPtr>> assignments;
+};
+
+class Binder {
+ public:
+  explicit Binder(const Catalog& catalog);
+  ~Binder();
+
+  // REQUIRES: `statement` outlives the plans (names are taken from its text).
+  Result<BoundQuery> BindSelect(const Select& select, const Statement& statement);
+  Result<BoundUpdate> BindUpdate(const UpdateStatement& update);
+  Result<BoundUpdate> BindDelete(const DeleteStatement& del);
+  // An expression without any column in scope (DEFAULT values, LIMIT).
+  Result<BoundExprPtr> BindConstantExpr(const Expr& expr, const Statement& statement);
+
+  // After a failed Bind*: the byte offset (in the text the statement was
+  // parsed from) of the expression the error is about, as
+  // sqlite3_error_offset() reports it; -1 when the error marks no spot.
+  int64_t error_offset() const;
+
+  class Impl;  // binder_internal.h
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_BINDER_BINDER_H_

@@ -1,0 +1,102 @@
+// Internal state of the Binder (binder.h): scopes, the expression binder and
+// the SELECT binder, shared by bind_expr.cc, bind_select.cc, bind_from.cc
+// and bind_dml.cc.
+#ifndef SLUICE_SQL_BINDER_BINDER_INTERNAL_H_
+#define SLUICE_SQL_BINDER_BINDER_INTERNAL_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sql/binder/binder.h"
+
+namespace sluice::sql {
+
+// A column visible by name in a FROM scope.
+struct ScopeColumn {
+  std::string table;  // the FROM item's alias or table name
+  std::string name;
+  ColumnId id = 0;
+  Affinity affinity = Affinity::kBlob;
+  Collation collation = Collation::kBinary;
+  std::string type_name;
+  bool hidden = false;     // rowid / oid / _rowid_: not part of *
+  bool using_dup = false;  // the right side of USING/NATURAL: not in *, not ambiguous
+};
+
+// The names one SELECT core sees.
+struct Scope {
+  Scope* parent = nullptr;
+  std::vector<ScopeColumn> columns;
+  std::vector<std::string> tables;  // FROM item names, in order
+  bool has_from = false;
+  // Result-column aliases, usable while `aliases_enabled`.
+  const std::vector<ResultColumn>* result_columns = nullptr;
+  bool aliases_enabled = false;
+  bool expanding_alias = false;
+};
+
+// Where an expression is being bound.
+struct ExprContext {
+  Scope* scope = nullptr;
+  bool allow_aggregates = false;
+  bool inside_aggregate = false;
+  bool found_aggregate = false;
+};
+
+class Binder::Impl {
+ public:
+  explicit Impl(const Catalog& catalog) : catalog_(catalog) {}
+
+  Result<BoundQuery> BindSelect(const Select& select, Scope* outer);
+  Result<BoundExprPtr> BindExpr(const Expr& expr, ExprContext& ctx);
+  Result<BoundUpdate> BindModify(const std::string& table_name, const std::string& alias, const Expr* where,
+                                 const std::vector<Assignment>* assignments);
+
+  ColumnId NewId() { return next_id_++; }
+  std::string_view Text(SourceSpan span) const { return statement_->Text(span); }
+
+  const Catalog& catalog_;
+  const Statement* statement_ = nullptr;
+  int64_t error_offset_ = -1;
+
+ private:
+  // FROM: a plan and the scope columns of its items.
+  Result<PlanPtr> BindFrom(const FromClause& from, Scope* scope, Scope* outer);
+  Result<PlanPtr> BindTableRef(const TableRef& ref, Scope* scope, Scope* outer, size_t first_column);
+  Result<PlanPtr> BindNamedTable(const TableRef& ref, Scope* scope, Scope* outer);
+  Result<PlanPtr> BindSubqueryTable(const Select& select, const std::string& name,
+                                    const std::vector<std::string>* column_names, Scope* scope, Scope* outer);
+
+  Result<BoundQuery> BindCore(const SelectCore& core, Scope* outer, const Select* whole);
+  Result<BoundQuery> BindValues(const SelectCore& core, Scope* outer);
+  Status BindOrderByCompound(const Select& select, BoundQuery* query);
+
+  Result<BoundExprPtr> BindColumnRef(const ColumnRefExpr& ref, const Expr& expr, ExprContext& ctx);
+  Result<BoundExprPtr> BindFunction(const FunctionExpr& fn, const Expr& expr, ExprContext& ctx);
+  Result<BoundExprPtr> BindSubquery(BoundKind kind, const Select& select, ExprContext& ctx, bool want_one_column);
+  Result<BoundExprPtr> BindBinary(const BinaryExpr& b, ExprContext& ctx);
+  void NoteReference(ColumnId id);
+  // Records where an error points (not inside view definitions, whose
+  // text is not the statement's).
+  Status ErrorAt(const Expr& expr, std::string message) {
+    if (view_depth_ == 0) error_offset_ = static_cast<int64_t>(expr.span.begin);
+    return Status::InvalidArgument(message);
+  }
+
+  ColumnId next_id_ = 1;
+  // Each subquery being bound collects the ids its expressions read.
+  std::vector<std::vector<ColumnId>*> ref_frames_;
+  // WITH: visible common table expressions, innermost last.
+  std::vector<const CommonTableExpr*> ctes_;
+  int view_depth_ = 0;
+};
+
+// Comparison collation of two operands (sqlite3BinaryCompareCollSeq).
+Collation BinaryCollation(const BoundExpr& left, const BoundExpr& right);
+// Explicit collation propagates upward through operators.
+void PropagateCollation(BoundExpr* node);
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_BINDER_BINDER_INTERNAL_H_

@@ -1,0 +1,100 @@
+// Binder unit tests: name resolution, result column names, aggregate
+// detection and SQLite's error messages.
+#include "sql/binder/binder.h"
+
+#include <gtest/gtest.h>
+
+#include "sql/parser/parser.h"
+
+namespace sluice::sql {
+namespace {
+
+class BinderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    AddTable("t", {{"a", "INTEGER"}, {"b", "TEXT"}});
+    AddTable("u", {{"a", "INTEGER"}, {"c", ""}});
+  }
+  void AddTable(const std::string& name, std::vector<std::pair<std::string, std::string>> cols) {
+    auto t = std::make_shared<Table>();
+    t->name = name;
+    for (auto& [n, type] : cols) {
+      ColumnInfo c;
+      c.name = n;
+      c.type_name = type;
+      c.affinity = AffinityFromTypeName(type);
+      t->columns_info.push_back(c);
+    }
+    t->columns.resize(cols.size());
+    catalog_.AddTable(t);
+  }
+  // Binds a SELECT; returns its column names joined by ',' or the error.
+  std::string Bind(const std::string& sql) {
+    Result<StatementPtr> s = ParseStatement(sql);
+    if (!s.ok()) return "parse: " + s.status().message();
+    statements_.push_back(std::move(*s));
+    Binder binder(catalog_);
+    Result<BoundQuery> q = binder.BindSelect(*statements_.back()->As<SelectStatement>().select, *statements_.back());
+    if (!q.ok()) return "error: " + q.status().message();
+    std::string names;
+    for (const std::string& n : q->names) names += (names.empty() ? "" : ",") + n;
+    return names;
+  }
+
+  Catalog catalog_;
+  std::vector<StatementPtr> statements_;
+};
+
+TEST_F(BinderTest, ResultColumnNames) {
+  EXPECT_EQ(Bind("select a+b  from t"), "a+b");
+  EXPECT_EQ(Bind("select A, t.B, a AS x from t"), "a,b,x");
+  EXPECT_EQ(Bind("select * from t, u"), "a,b,a,c");
+  EXPECT_EQ(Bind("select * from t join u using (a)"), "a,b,c");
+  EXPECT_EQ(Bind("select u.* from t, u"), "a,c");
+  EXPECT_EQ(Bind("select \"dog\" as name"), "name");
+  EXPECT_EQ(Bind("select count(*), max( a ) from t"), "count(*),max( a )");
+  EXPECT_EQ(Bind("select * from (values (1, 2))"), "column1,column2");
+}
+
+TEST_F(BinderTest, NameResolutionErrors) {
+  EXPECT_EQ(Bind("select * from nosuch"), "error: no such table: nosuch");
+  EXPECT_EQ(Bind("select x from t"), "error: no such column: x");
+  EXPECT_EQ(Bind("select v.a from t"), "error: no such column: v.a");
+  EXPECT_EQ(Bind("select a from t, u"), "error: ambiguous column name: a");
+  EXPECT_EQ(Bind("select v.* from t"), "error: no such table: v");
+  EXPECT_EQ(Bind("select *"), "error: no tables specified");
+  EXPECT_EQ(Bind("select \"x\" from t"), "\"x\"");  // falls back to a string
+  EXPECT_EQ(Bind("select b from t where (a, b) = (1, 2)"), "error: row value misused");
+}
+
+TEST_F(BinderTest, CorrelationAndAliases) {
+  EXPECT_EQ(Bind("select (select count(*) from u where u.a = t.a) from t"),
+            "(select count(*) from u where u.a = t.a)");
+  EXPECT_EQ(Bind("select a+1 as z from t where z > 2 order by z"), "z");
+  EXPECT_EQ(Bind("select a as k, count(*) from t group by k having count(*) > 1"), "k,count(*)");
+}
+
+TEST_F(BinderTest, AggregateErrors) {
+  EXPECT_EQ(Bind("select a from t where max(a) > 1"), "error: misuse of aggregate: max()");
+  EXPECT_EQ(Bind("select count(count(a)) from t"), "error: misuse of aggregate function count()");
+  EXPECT_EQ(Bind("select a from t having a > 1"), "error: HAVING clause on a non-aggregate query");
+  EXPECT_EQ(Bind("select a from t group by 3"), "error: 1st GROUP BY term out of range - should be between 1 and 1");
+  EXPECT_EQ(Bind("select foo(a) from t"), "error: no such function: foo");
+  EXPECT_EQ(Bind("select abs(a, b) from t"), "error: wrong number of arguments to function abs()");
+}
+
+TEST_F(BinderTest, OrderByAndCompoundErrors) {
+  EXPECT_EQ(Bind("select a, b from t order by 3"),
+            "error: 1st ORDER BY term out of range - should be between 1 and 2");
+  EXPECT_EQ(Bind("select a from t order by a, 0"),
+            "error: 2nd ORDER BY term out of range - should be between 1 and 1");
+  EXPECT_EQ(Bind("select 1 union select 1, 2"),
+            "error: SELECTs to the left and right of UNION do not have the same number of result columns");
+  EXPECT_EQ(Bind("select 1 as x union select 2 order by y"),
+            "error: 1st ORDER BY term does not match any column in the result set");
+  EXPECT_EQ(Bind("select (select a, b from t)"), "error: sub-select returns 2 columns - expected 1");
+  EXPECT_EQ(Bind("select 1 as x union select 2 order by x"), "x");
+}
+
+}  // namespace
+}  // namespace sluice::sql

@@ -1,0 +1,128 @@
+// PlanNode: the query plan tree. The binder builds it as a logical plan
+// (what to compute); the planner's rules rewrite it (constant folding,
+// filter push-down, equi-join detection) and pick each node's algorithm
+// (`physical`), and its last pass resolves column references to batch
+// slots. The executor (sql/exec) instantiates one operator per node.
+//
+//   kGet        a table scan (table, or rows of a snapshot for sqlite_schema);
+//               outputs: the table's columns, then the rowid.
+//               Optional index lookup: index + lookup_keys (one list per key).
+//   kValues     literal rows (VALUES, SELECT without FROM: one empty row).
+//   kFilter     predicate.
+//   kProject    exprs.
+//   kJoin       children[0] (outer, probe) x children[1] (inner, build);
+//               join_type inner/left; condition; after planning either a
+//               hash join on left_keys = right_keys plus a residual
+//               condition, or a nested loop.
+//   kAggregate  groups (exprs) and aggregates (kAggregate exprs); outputs:
+//               group ids, aggregate ids, then the bare columns it carries
+//               through under their own ids (values of the first row of
+//               the group, or of the row where the last min()/max() found
+//               its extreme, as SQLite does).
+//   kSort       sort_keys; limit_hint >= 0 makes it a top-N.
+//   kLimit      limit, offset (expressions evaluated once).
+//   kDistinct   first occurrence of each row, order kept.
+//   kSetOp      UNION [ALL], INTERSECT, EXCEPT of children[0], children[1].
+//
+// A node's `outputs` is the layout of its result batches (one ColumnId per
+// column). Nodes are immutable once planned and can be executed many times
+// (subqueries) and from several threads later.
+#ifndef SLUICE_SQL_BINDER_PLAN_H_
+#define SLUICE_SQL_BINDER_PLAN_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sql/ast/select.h"
+#include "sql/binder/bound_expr.h"
+#include "sql/catalog/table.h"
+
+namespace sluice::sql {
+
+enum class PlanKind : uint8_t {
+  kGet,
+  kValues,
+  kFilter,
+  kProject,
+  kJoin,
+  kAggregate,
+  kSort,
+  kLimit,
+  kDistinct,
+  kSetOp,
+};
+
+enum class JoinType : uint8_t { kInner, kLeft, kCross };
+enum class JoinAlgorithm : uint8_t { kNestedLoop, kHash };
+
+struct SortKey {
+  BoundExprPtr expr;
+  bool descending = false;
+  bool nulls_first = true;  // SQLite: NULLs first ascending, last descending
+  Collation collation = Collation::kBinary;
+};
+
+struct PlanNode;
+using PlanPtr = std::shared_ptr<PlanNode>;
+
+struct PlanNode {
+  explicit PlanNode(PlanKind k) : kind(k) {}
+
+  PlanKind kind;
+  std::vector<ColumnId> outputs;
+  std::vector<PlanPtr> children;
+
+  // kGet.
+  TablePtr table;
+  std::string alias;          // for EXPLAIN
+  // After column pruning: the table columns the scan emits (-1: the rowid),
+  // matching `outputs`; empty means all columns then the rowid.
+  std::vector<int> scan_columns;
+  int index = -1;             // index lookup: position in table->indexes
+  std::vector<std::vector<BoundExprPtr>> lookup_keys;  // each: one expr per index column
+
+  // kValues.
+  std::vector<std::vector<BoundExprPtr>> rows;
+
+  // kFilter: predicate; kJoin: condition (residual after planning).
+  BoundExprPtr predicate;
+
+  // kProject.
+  std::vector<BoundExprPtr> exprs;
+
+  // kJoin.
+  JoinType join_type = JoinType::kInner;
+  JoinAlgorithm algorithm = JoinAlgorithm::kNestedLoop;
+  std::vector<BoundExprPtr> left_keys;   // evaluated on the left input
+  std::vector<BoundExprPtr> right_keys;  // evaluated on the right input
+  std::vector<Affinity> key_affinity;    // comparison affinity per key pair
+  std::vector<Collation> key_collation;
+
+  // kAggregate.
+  std::vector<BoundExprPtr> groups;
+  std::vector<BoundExprPtr> aggregates;  // kind kAggregate
+  std::vector<ColumnId> bare;            // input ids carried through
+  int minmax_aggregate = -1;             // index into aggregates, or -1
+
+  // kSort.
+  std::vector<SortKey> sort_keys;
+  int64_t limit_hint = -1;  // top-N: keep only the first limit_hint rows
+
+  // kLimit.
+  BoundExprPtr limit;
+  BoundExprPtr offset;
+
+  // kSetOp.
+  CompoundOp set_op = CompoundOp::kUnion;
+
+  // Whether the planner already ran on this node's tree.
+  bool planned = false;
+};
+
+// EXPLAIN text: one line per node, children indented by two spaces.
+std::vector<std::string> ExplainPlan(const PlanNode& root);
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_BINDER_PLAN_H_

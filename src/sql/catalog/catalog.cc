@@ -1,0 +1,143 @@
+// Catalog: tables, views and indexes by name (see catalog.h).
+#include "sql/catalog/catalog.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "base/ascii.h"
+
+namespace sluice::sql {
+
+bool NameEqualsNoCase(std::string_view a, std::string_view b) { return EqualsIgnoreAsciiCase(a, b); }
+
+TablePtr Catalog::FindTable(std::string_view name) const {
+  for (const TablePtr& t : tables_) {
+    if (NameEqualsNoCase(t->name, name)) return t;
+  }
+  return nullptr;
+}
+
+const ViewInfo* Catalog::FindView(std::string_view name) const {
+  for (const ViewInfo& v : views_) {
+    if (NameEqualsNoCase(v.name, name)) return &v;
+  }
+  return nullptr;
+}
+
+TablePtr Catalog::FindIndex(std::string_view name, size_t* index_pos) const {
+  for (const TablePtr& t : tables_) {
+    for (size_t i = 0; i < t->indexes.size(); ++i) {
+      if (NameEqualsNoCase(t->indexes[i].name, name)) {
+        if (index_pos != nullptr) *index_pos = i;
+        return t;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool Catalog::NameInUse(std::string_view name) const {
+  return FindTable(name) != nullptr || FindView(name) != nullptr || FindIndex(name, nullptr) != nullptr;
+}
+
+TablePtr Catalog::Mutable(std::string_view name) {
+  for (TablePtr& t : tables_) {
+    if (NameEqualsNoCase(t->name, name)) {
+      if (t.use_count() > 1) t = t->Clone();
+      return t;
+    }
+  }
+  return nullptr;
+}
+
+void Catalog::AddTable(TablePtr table) {
+  order_.push_back({Kind::kTable, table->name});
+  tables_.push_back(std::move(table));
+}
+
+void Catalog::ReplaceTable(TablePtr table) {
+  for (TablePtr& t : tables_) {
+    if (NameEqualsNoCase(t->name, table->name)) {
+      t = std::move(table);
+      return;
+    }
+  }
+}
+
+void Catalog::AddView(ViewInfo view) {
+  order_.push_back({Kind::kView, view.name});
+  views_.push_back(std::move(view));
+}
+
+void Catalog::DropTable(std::string_view name) {
+  TablePtr t = FindTable(name);
+  if (t == nullptr) return;
+  for (const IndexDef& idx : t->indexes) NoteIndexDropped(idx.name);
+  std::vector<std::string> doomed;
+  for (const TriggerInfo& tr : triggers_) {
+    if (NameEqualsNoCase(tr.table, name)) doomed.push_back(tr.name);
+  }
+  for (const std::string& tr : doomed) DropTrigger(tr);
+  std::erase_if(tables_, [&](const TablePtr& x) { return NameEqualsNoCase(x->name, name); });
+  std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kTable && NameEqualsNoCase(o.name, name); });
+}
+
+void Catalog::DropView(std::string_view name) {
+  std::erase_if(views_, [&](const ViewInfo& v) { return NameEqualsNoCase(v.name, name); });
+  std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kView && NameEqualsNoCase(o.name, name); });
+}
+
+void Catalog::AddTrigger(TriggerInfo trigger) {
+  order_.push_back({Kind::kTrigger, trigger.name});
+  triggers_.push_back(std::move(trigger));
+}
+
+const TriggerInfo* Catalog::FindTrigger(std::string_view name) const {
+  for (const TriggerInfo& t : triggers_) {
+    if (NameEqualsNoCase(t.name, name)) return &t;
+  }
+  return nullptr;
+}
+
+void Catalog::DropTrigger(std::string_view name) {
+  std::erase_if(triggers_, [&](const TriggerInfo& t) { return NameEqualsNoCase(t.name, name); });
+  std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kTrigger && NameEqualsNoCase(o.name, name); });
+}
+
+void Catalog::NoteIndexCreated(std::string_view name) { order_.push_back({Kind::kIndex, std::string(name)}); }
+
+void Catalog::NoteIndexDropped(std::string_view name) {
+  std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kIndex && NameEqualsNoCase(o.name, name); });
+}
+
+std::vector<SchemaEntry> Catalog::SchemaRows() const {
+  std::vector<SchemaEntry> rows;
+  for (const Object& o : order_) {
+    if (o.kind == Kind::kView) {
+      const ViewInfo* v = FindView(o.name);
+      rows.push_back({"view", v->name, v->name, 0, v->sql, false});
+      continue;
+    }
+    if (o.kind == Kind::kTrigger) {
+      const TriggerInfo* tr = FindTrigger(o.name);
+      rows.push_back({"trigger", tr->name, tr->table, 0, tr->sql, false});
+      continue;
+    }
+    if (o.kind == Kind::kIndex) {
+      size_t pos = 0;
+      TablePtr t = FindIndex(o.name, &pos);
+      if (t == nullptr) continue;
+      const IndexDef& idx = t->indexes[pos];
+      rows.push_back({"index", idx.name, t->name, idx.rootpage, idx.sql, false});
+      continue;
+    }
+    TablePtr t = FindTable(o.name);
+    rows.push_back({"table", t->name, t->name, t->rootpage, t->sql, false});
+    for (const IndexDef& idx : t->indexes) {
+      if (idx.automatic) rows.push_back({"index", idx.name, t->name, idx.rootpage, idx.sql, true});
+    }
+  }
+  return rows;
+}
+
+}  // namespace sluice::sql

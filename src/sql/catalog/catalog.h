@@ -1,0 +1,100 @@
+// Catalog: the schema of one in-memory database — tables, views and
+// indexes by name, in creation order (the order of sqlite_schema rows).
+//
+// Names are case-insensitive (ASCII), as in SQLite. Tables are shared
+// pointers: a statement that rewrites a table builds a copy and swaps it in
+// only when it succeeds (Replace), and a transaction keeps the catalog as it
+// was at BEGIN (a Catalog is a cheap value: copying it shares the tables,
+// which are never modified in place while shared — see Mutable()).
+//
+// Thread safety: none; owned and serialised by the connection.
+#ifndef SLUICE_SQL_CATALOG_CATALOG_H_
+#define SLUICE_SQL_CATALOG_CATALOG_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/ast/statement.h"
+#include "sql/catalog/table.h"
+
+namespace sluice::sql {
+
+struct ViewInfo {
+  std::string name;
+  std::string sql;  // the CREATE VIEW text
+  std::shared_ptr<const CreateViewStatement> ast;
+  int64_t rootpage = 0;
+};
+
+// A trigger. Only triggers without observable effect are accepted (the
+// connection checks); they are kept for the schema and DROP TRIGGER.
+struct TriggerInfo {
+  std::string name;
+  std::string table;
+  std::string sql;
+};
+
+// A row of sqlite_schema.
+struct SchemaEntry {
+  std::string type;  // table, index, view
+  std::string name;
+  std::string tbl_name;
+  int64_t rootpage = 0;
+  std::string sql;  // empty -> NULL (automatic indexes)
+  bool sql_is_null = false;
+};
+
+class Catalog {
+ public:
+  // Lookups; null when absent.
+  TablePtr FindTable(std::string_view name) const;
+  const ViewInfo* FindView(std::string_view name) const;
+  // The table that owns index `name`, or null; *index_pos its position.
+  TablePtr FindIndex(std::string_view name, size_t* index_pos) const;
+  // True when a table, view or index has this name.
+  bool NameInUse(std::string_view name) const;
+
+  // A table for writing: when it is shared (e.g. with a transaction
+  // snapshot), it is copied first so that the snapshot stays intact.
+  TablePtr Mutable(std::string_view name);
+
+  void AddTable(TablePtr table);
+  void ReplaceTable(TablePtr table);
+  void AddView(ViewInfo view);
+  void DropTable(std::string_view name);
+  void DropView(std::string_view name);
+  // Explicit indexes (CREATE INDEX) take their place in sqlite_schema in
+  // creation order; automatic ones follow their table.
+  void NoteIndexCreated(std::string_view name);
+  void AddTrigger(TriggerInfo trigger);
+  const TriggerInfo* FindTrigger(std::string_view name) const;
+  void DropTrigger(std::string_view name);
+  void NoteIndexDropped(std::string_view name);
+
+  // sqlite_schema rows in creation order.
+  std::vector<SchemaEntry> SchemaRows() const;
+  int64_t NextRootpage() { return next_rootpage_++; }
+
+  const std::vector<TablePtr>& tables() const { return tables_; }
+
+ private:
+  // Creation order across tables and views (for sqlite_schema).
+  enum class Kind : uint8_t { kTable, kView, kIndex, kTrigger };
+  struct Object {
+    Kind kind;
+    std::string name;
+  };
+  std::vector<TablePtr> tables_;
+  std::vector<ViewInfo> views_;
+  std::vector<TriggerInfo> triggers_;
+  std::vector<Object> order_;
+  int64_t next_rootpage_ = 2;
+};
+
+bool NameEqualsNoCase(std::string_view a, std::string_view b);
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_CATALOG_CATALOG_H_

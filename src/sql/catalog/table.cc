@@ -1,0 +1,110 @@
+// Table: columnar rows in rowid order, and lazily built index structures.
+#include "sql/catalog/table.h"
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+#include "base/ascii.h"
+#include "sql/catalog/index.h"
+#include "sql/value/compare.h"
+
+namespace sluice::sql {
+
+Table::Table() = default;
+Table::~Table() = default;
+
+std::shared_ptr<Table> Table::Clone() const {
+  auto copy = std::make_shared<Table>();
+  copy->name = name;
+  copy->columns_info = columns_info;
+  copy->rowid_alias = rowid_alias;
+  copy->indexes = indexes;
+  copy->sql = sql;
+  copy->rootpage = rootpage;
+  copy->create_ast = create_ast;
+  copy->columns = columns;
+  copy->rowids = rowids;
+  copy->max_rowid_ = max_rowid_;
+  return copy;
+}
+
+int Table::column_index(std::string_view n) const {
+  for (size_t i = 0; i < columns_info.size(); ++i) {
+    const std::string& c = columns_info[i].name;
+    if (EqualsIgnoreAsciiCase(c, n)) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+void Table::AppendRow(std::vector<Value> row, int64_t rowid) {
+  bool in_order = rowids.empty() || rowid > max_rowid_;
+  for (size_t c = 0; c < columns.size(); ++c) columns[c].push_back(std::move(row[c]));
+  rowids.push_back(rowid);
+  if (rowids.size() == 1 || rowid > max_rowid_) max_rowid_ = rowid;
+  if (!in_order) {
+    SortByRowid();
+  } else {
+    // Appended in order: built indexes could be extended, but rebuilding
+    // lazily is simpler and still linear per statement.
+    InvalidateIndexes();
+  }
+}
+
+void Table::Truncate(size_t new_size) {
+  for (auto& col : columns) col.resize(new_size);
+  rowids.resize(new_size);
+  max_rowid_ = rowids.empty() ? 0 : rowids.back();
+  InvalidateIndexes();
+}
+
+int64_t Table::FindRowid(int64_t rowid) const {
+  auto it = std::lower_bound(rowids.begin(), rowids.end(), rowid);
+  if (it == rowids.end() || *it != rowid) return -1;
+  return it - rowids.begin();
+}
+
+void Table::Compact(const std::vector<bool>& keep) {
+  size_t out = 0;
+  for (size_t i = 0; i < rowids.size(); ++i) {
+    if (!keep[i]) continue;
+    if (out != i) {
+      for (auto& col : columns) col[out] = std::move(col[i]);
+      rowids[out] = rowids[i];
+    }
+    ++out;
+  }
+  for (auto& col : columns) col.resize(out);
+  rowids.resize(out);
+  // SQLite keeps handing out max+1 based on the current max.
+  max_rowid_ = rowids.empty() ? 0 : rowids.back();
+  InvalidateIndexes();
+}
+
+void Table::SortByRowid() {
+  std::vector<size_t> order(rowids.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rowids[a] < rowids[b]; });
+  for (auto& col : columns) {
+    std::vector<Value> sorted(col.size());
+    for (size_t i = 0; i < order.size(); ++i) sorted[i] = std::move(col[order[i]]);
+    col = std::move(sorted);
+  }
+  std::vector<int64_t> sorted_ids(rowids.size());
+  for (size_t i = 0; i < order.size(); ++i) sorted_ids[i] = rowids[order[i]];
+  rowids = std::move(sorted_ids);
+  max_rowid_ = rowids.empty() ? 0 : rowids.back();
+  InvalidateIndexes();
+}
+
+void Table::InvalidateIndexes() { built_.clear(); }
+
+const HashIndex& Table::Index(size_t i) const {
+  if (built_.size() < indexes.size()) built_.resize(indexes.size());
+  if (!built_[i]) built_[i] = std::make_unique<HashIndex>(*this, indexes[i]);
+  return *built_[i];
+}
+
+}  // namespace sluice::sql

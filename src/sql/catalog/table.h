@@ -1,0 +1,108 @@
+// Table: one table of the in-memory catalog — its schema (columns with
+// declared type, affinity, collation, constraints, defaults) and its rows,
+// stored column by column.
+//
+// Storage: `columns[c][i]` is the value of column c in the i-th row and
+// `rowids[i]` its rowid. Rows are kept in ascending rowid order, which is
+// SQLite's scan order (an INSERT with an explicit smaller rowid re-sorts).
+// Every Value stored here owns its bytes. For INTEGER PRIMARY KEY tables the
+// alias column holds the rowid too.
+//
+// Indexes (CREATE INDEX, UNIQUE, PRIMARY KEY) are described by IndexDef; the
+// lookup structure is derived data (index.h), rebuilt lazily after changes.
+//
+// Thread safety: none; the connection serialises access. Statements that
+// change a table work on a copy (Clone) or undo their appends, so a failed
+// statement leaves the table as before.
+#ifndef SLUICE_SQL_CATALOG_TABLE_H_
+#define SLUICE_SQL_CATALOG_TABLE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sql/ast/statement.h"
+#include "sql/value/affinity.h"
+#include "sql/value/compare.h"
+#include "sql/value/value.h"
+
+namespace sluice::sql {
+
+class HashIndex;
+
+struct ColumnInfo {
+  std::string name;
+  std::string type_name;  // as declared, may be empty
+  Affinity affinity = Affinity::kBlob;
+  Collation collation = Collation::kBinary;
+  bool not_null = false;
+  // DEFAULT: the expression inside the owning CREATE TABLE AST (null: NULL).
+  const Expr* default_expr = nullptr;
+};
+
+struct IndexDef {
+  std::string name;  // sqlite_autoindex_t_N for constraint indexes
+  std::vector<int> columns;
+  std::vector<Collation> collations;
+  bool unique = false;
+  bool automatic = false;  // from a UNIQUE / PRIMARY KEY constraint
+  std::string sql;         // CREATE INDEX text; empty for automatic ones
+  int64_t rootpage = 0;
+};
+
+class Table {
+ public:
+  Table();
+  ~Table();
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+
+  // A deep copy of schema and rows (indexes are rebuilt on demand).
+  std::shared_ptr<Table> Clone() const;
+
+  size_t row_count() const { return rowids.size(); }
+  int column_index(std::string_view name) const;  // -1 when absent
+
+  // Appends a row whose values already have column affinity applied.
+  // rowid: the row's rowid. Keeps rowid order (re-sorting when needed).
+  void AppendRow(std::vector<Value> row, int64_t rowid);
+  // Removes the last `n` appended rows (undo of a failed INSERT).
+  // REQUIRES: no re-sort happened since they were appended.
+  void Truncate(size_t new_size);
+  // Position of `rowid`, or -1.
+  int64_t FindRowid(int64_t rowid) const;
+  // Keeps rows whose keep[i] is true.
+  void Compact(const std::vector<bool>& keep);
+  // Restores ascending rowid order after rowids were changed in place.
+  void SortByRowid();
+  // Drops the derived lookup structures (after any change but an append).
+  void InvalidateIndexes();
+  // The lookup structure of indexes[i], built if needed.
+  const HashIndex& Index(size_t i) const;
+  // The next automatic rowid (max + 1, as SQLite while max < INT64_MAX).
+  int64_t NextRowid() const { return rowids.empty() ? 1 : max_rowid_ + 1; }
+  int64_t max_rowid() const { return max_rowid_; }
+
+  std::string name;
+  std::vector<ColumnInfo> columns_info;
+  int rowid_alias = -1;  // the INTEGER PRIMARY KEY column, or -1
+  std::vector<IndexDef> indexes;
+  std::string sql;  // sqlite_schema.sql
+  int64_t rootpage = 0;
+  // Owns the AST that default_expr pointers refer to (may be null).
+  std::shared_ptr<const Statement> create_ast;
+
+  std::vector<std::vector<Value>> columns;
+  std::vector<int64_t> rowids;
+
+ private:
+  int64_t max_rowid_ = 0;
+  mutable std::vector<std::unique_ptr<HashIndex>> built_;
+};
+
+using TablePtr = std::shared_ptr<Table>;
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_CATALOG_TABLE_H_

@@ -1,0 +1,39 @@
+// The statement runners of the connection: DDL (ddl.cc), DML (dml.cc).
+// Each Check* function reports the errors SQLite gives at prepare time;
+// each Run* function executes and returns the number of changed rows.
+#ifndef SLUICE_SQL_CONNECTION_CONNECTION_INTERNAL_H_
+#define SLUICE_SQL_CONNECTION_CONNECTION_INTERNAL_H_
+
+#include <memory>
+
+#include "sluice/result.h"
+#include "sql/ast/statement.h"
+#include "sql/connection/database_impl.h"
+
+namespace sluice::sql {
+
+// *error_offset: where the error points (see Binder::error_offset()).
+Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr);
+Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& s);
+
+Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr);
+Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s);
+Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s);
+Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s);
+
+// Stores a row into `table` with the checks of an INSERT (affinity, NOT
+// NULL, rowid, UNIQUE), honouring `conflict`. *inserted is false when the
+// row was ignored. Used by INSERT and the Appender.
+struct InsertedRow {
+  bool inserted = false;
+  int64_t rowid = 0;
+};
+Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value* explicit_rowid,
+                              ConflictResolution conflict);
+
+// "UNIQUE constraint failed: t.a, t.b" for index `idx` of `table`.
+std::string UniqueMessage(const Table& table, const IndexDef& idx);
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_CONNECTION_CONNECTION_INTERNAL_H_

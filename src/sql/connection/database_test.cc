@@ -1,0 +1,173 @@
+// Tests of the public API implementation: prepare vs step errors with
+// sqlite3's messages, statement text and consumption, changes(), column
+// names and accessors, atomicity, transactions, the Appender, schema text.
+#include "sluice/database.h"
+
+#include <gtest/gtest.h>
+
+namespace sluice {
+namespace {
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::Open(":memory:");
+    ASSERT_TRUE(db.ok());
+    db_ = std::move(*db);
+  }
+  // "rows a|b;c|d" / "prepare: msg" / "step: msg" of one statement.
+  std::string Q(std::string_view sql) {
+    PrepareOutcome p = db_->Prepare(sql);
+    if (!p.status.ok()) return "prepare: " + p.status.message();
+    if (!p.statement) return "empty";
+    std::string out;
+    while (true) {
+      Result<bool> row = p.statement->Step();
+      if (!row.ok()) return out + "step: " + row.status().message();
+      if (!*row) break;
+      for (int c = 0; c < p.statement->column_count(); ++c) {
+        out += std::string(c > 0 ? "|" : "") + std::string(p.statement->column_text(c));
+      }
+      out += ";";
+    }
+    return out;
+  }
+  void Exec(std::string_view sql) { ASSERT_TRUE(db_->Execute(sql).ok()) << sql; }
+
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(DatabaseTest, OpenOnlyInMemory) {
+  EXPECT_TRUE(Database::Open("").ok());
+  Result<std::unique_ptr<Database>> f = Database::Open("x.db");
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().message(), "cannot open x.db: file databases are not supported yet (in-memory only)");
+}
+
+TEST_F(DatabaseTest, PrepareConsumesOneStatement) {
+  std::string_view sql = "select 1;  select 2 ;\n-- done\n";
+  PrepareOutcome p = db_->Prepare(sql);
+  ASSERT_TRUE(p.status.ok());
+  EXPECT_EQ(p.statement->sql(), "select 1;");
+  EXPECT_EQ(p.consumed, 9u);
+  sql.remove_prefix(p.consumed);
+  p = db_->Prepare(sql);
+  EXPECT_EQ(p.statement->sql(), "select 2 ;");
+  sql.remove_prefix(p.consumed);
+  p = db_->Prepare(sql);
+  EXPECT_TRUE(p.status.ok());
+  EXPECT_EQ(p.statement, nullptr);
+  PrepareOutcome bad = db_->Prepare("selec 1; select 2");
+  EXPECT_EQ(bad.status.message(), "near \"selec\": syntax error");
+  EXPECT_EQ(bad.error_offset, 0);
+  EXPECT_EQ(bad.consumed, 8u);
+}
+
+TEST_F(DatabaseTest, ErrorMessagesAndWhenTheyHappen) {
+  Exec("create table t(a integer primary key, b not null, c unique)");
+  EXPECT_EQ(Q("create table t(x)"), "prepare: table t already exists");
+  EXPECT_EQ(Q("select * from u"), "prepare: no such table: u");
+  EXPECT_EQ(Q("insert into t values (1, 2)"), "prepare: table t has 3 columns but 2 values were supplied");
+  EXPECT_EQ(Q("insert into t(a) values (1, 2)"), "prepare: 2 values for 1 columns");
+  EXPECT_EQ(Q("insert into t(z) values (1)"), "prepare: table t has no column named z");
+  EXPECT_EQ(Q("insert into t values ('x', 1, 1)"), "step: datatype mismatch");
+  EXPECT_EQ(Q("insert into t values (1, null, 1)"), "step: NOT NULL constraint failed: t.b");
+  EXPECT_EQ(Q("insert into t values (1, 1, 1), (2, 2, 1)"), "step: UNIQUE constraint failed: t.c");
+  EXPECT_EQ(Q("insert into t values (1, 1, 1), (1, 2, 2)"), "step: UNIQUE constraint failed: t.a");
+  EXPECT_EQ(Q("select count(*) from t"), "0;");  // both statements undone
+  EXPECT_EQ(Q("begin"), "");
+  EXPECT_EQ(Q("begin"), "step: cannot start a transaction within a transaction");
+  EXPECT_EQ(Q("commit"), "");
+  EXPECT_EQ(Q("commit"), "step: cannot commit - no transaction is active");
+  EXPECT_EQ(Q("rollback"), "step: cannot rollback - no transaction is active");
+  EXPECT_EQ(Q("select 1 limit 'x'"), "step: datatype mismatch");
+  EXPECT_EQ(Q("create table big(x); insert into big values (9223372036854775807), (1)"), "");
+  Exec("insert into big values (9223372036854775807), (1)");
+  EXPECT_EQ(Q("select sum(x) from big"), "step: integer overflow");
+  EXPECT_EQ(Q("drop table nosuch"), "prepare: no such table: nosuch");
+  EXPECT_EQ(Q("drop index nosuch"), "prepare: no such index: nosuch");
+  EXPECT_EQ(Q("pragma nosuch_pragma"), "");
+  EXPECT_EQ(Q("create trigger tr after insert on t begin delete from t; end"), "prepare: triggers are not supported");
+}
+
+TEST_F(DatabaseTest, ErrorOffsetsPointAtTheExpression) {
+  Exec("create table t(a)");
+  // sqlite3_error_offset() of each: the caret of sqlite3's shell.
+  EXPECT_EQ(db_->Prepare("select 1; select t.zz from t").error_offset, -1);  // first statement is fine
+  EXPECT_EQ(db_->Prepare("select t.zz from t").error_offset, 7);
+  EXPECT_EQ(db_->Prepare("  select foo(a) from t").error_offset, 9);
+  EXPECT_EQ(db_->Prepare("select count(*) from t where max(a)").error_offset, 29);
+  EXPECT_EQ(db_->Prepare("insert into t values(zz)").error_offset, 21);
+  EXPECT_EQ(db_->Prepare("select * from nosuch").error_offset, -1);
+}
+
+TEST_F(DatabaseTest, ChangesNamesAndAccessors) {
+  Exec("create table t(x, y)");
+  PrepareOutcome p = db_->Prepare("insert into t values (1, 2.5), ('a', null)");
+  ASSERT_FALSE(*p.statement->Step());
+  EXPECT_EQ(p.statement->changes(), 2);
+  p = db_->Prepare("select x, y*2 as z, x+1 from t");
+  ASSERT_EQ(p.statement->column_count(), 3);
+  EXPECT_EQ(p.statement->column_name(0), "x");
+  EXPECT_EQ(p.statement->column_name(1), "z");
+  EXPECT_EQ(p.statement->column_name(2), "x+1");
+  ASSERT_TRUE(*p.statement->Step());
+  EXPECT_EQ(p.statement->column_type(1), ColumnType::kReal);
+  EXPECT_EQ(p.statement->column_text(1), "5.0");
+  EXPECT_EQ(p.statement->column_double(1), 5.0);
+  EXPECT_EQ(p.statement->column_int64(2), 2);
+  ASSERT_TRUE(*p.statement->Step());
+  EXPECT_EQ(p.statement->column_type(1), ColumnType::kNull);
+  EXPECT_EQ(p.statement->column_text(0), "a");
+  EXPECT_FALSE(*p.statement->Step());
+  EXPECT_FALSE(*p.statement->Step());
+  p = db_->Prepare("update t set y = 0 where x = 1");
+  ASSERT_FALSE(*p.statement->Step());
+  EXPECT_EQ(p.statement->changes(), 1);
+}
+
+TEST_F(DatabaseTest, SchemaTextAndExplain) {
+  Exec("create table cities as select 38 as latitude, 122 as longitude, 'Berkeley' as name");
+  Exec("create table u as select latitude, name || 'x', cast(1 as real) r from cities");
+  Exec("create table if not exists primes (n unique, prime default 1)");
+  EXPECT_EQ(Q("select sql from sqlite_master where name = 'cities'"),
+            "CREATE TABLE cities(\n  latitude,\n  longitude,\n  name\n);");  // 50 bytes: multi-line, as sqlite3
+  EXPECT_EQ(Q("select sql from sqlite_master where name = 'u'"), "CREATE TABLE u(latitude,\"name || 'x'\",r REAL);");
+  EXPECT_EQ(Q("select sql from sqlite_schema where name = 'primes'"),
+            "CREATE TABLE primes (n unique, prime default 1);");
+  EXPECT_EQ(Q("select type, name from sqlite_master where tbl_name = 'primes'"),
+            "table|primes;index|sqlite_autoindex_primes_1;");
+  PrepareOutcome p = db_->Prepare("explain select name from cities where latitude > 40");
+  ASSERT_TRUE(p.status.ok());
+  EXPECT_TRUE(p.statement->is_explain());
+  std::string plan;
+  while (*p.statement->Step()) plan += std::string(p.statement->column_text(0)) + "\n";
+  EXPECT_EQ(plan, "PROJECT #1\n  FILTER (#0 > 40)\n    SCAN cities\n");
+}
+
+TEST_F(DatabaseTest, TransactionsRestoreTheSnapshot) {
+  Exec("create table t(x); insert into t values (1)");
+  Exec("begin; insert into t values (2); create table u(y); create index ti on t(x)");
+  EXPECT_TRUE(db_->in_transaction());
+  Exec("rollback");
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(Q("select x from t"), "1;");
+  EXPECT_EQ(Q("select count(*) from sqlite_master"), "1;");
+}
+
+TEST_F(DatabaseTest, Appender) {
+  Exec("create table t(a integer, b text, c)");
+  Result<std::unique_ptr<Appender>> app = db_->CreateAppender("t");
+  ASSERT_TRUE(app.ok());
+  std::string_view r1[] = {"1", "2", ""};
+  std::string_view r2[] = {"x", "3.5", "4"};
+  ASSERT_TRUE((*app)->AppendRow(r1).ok());
+  ASSERT_TRUE((*app)->AppendRow(r2).ok());
+  EXPECT_EQ(Q("select count(*) from t"), "0;");
+  ASSERT_TRUE((*app)->Finish().ok());
+  EXPECT_EQ(Q("select typeof(a), typeof(b), typeof(c), c = '' from t"), "integer|text|text|1;text|text|text|0;");
+  EXPECT_FALSE(db_->CreateAppender("nosuch").ok());
+}
+
+}  // namespace
+}  // namespace sluice

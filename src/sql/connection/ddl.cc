@@ -1,0 +1,424 @@
+// DDL: CREATE TABLE [AS SELECT], CREATE [UNIQUE] INDEX, CREATE VIEW, DROP.
+// Schema text for sqlite_schema follows SQLite: "CREATE TABLE " + the text
+// from the table name on; CREATE TABLE AS renders its columns the way
+// SQLite's createTableStmt() does.
+#include <cctype>
+
+#include "sql/catalog/index.h"
+#include "sql/connection/connection_internal.h"
+#include "sql/lexer/keywords.h"
+
+namespace sluice::sql {
+
+namespace {
+
+bool IsIntegerType(const std::string& type) { return NameEqualsNoCase(type, "integer"); }
+
+// SQLite's identPut(): quote unless a plain identifier that is no keyword.
+void IdentPut(const std::string& id, std::string* out) {
+  size_t j = 0;
+  while (j < id.size() && (std::isalnum(static_cast<unsigned char>(id[j])) || id[j] == '_')) ++j;
+  bool quote = id.empty() || std::isdigit(static_cast<unsigned char>(id[0])) || LookupKeyword(id).has_value() ||
+               j != id.size();
+  if (!quote) {
+    *out += id;
+    return;
+  }
+  *out += '"';
+  for (char c : id) {
+    if (c == '"') *out += '"';
+    *out += c;
+  }
+  *out += '"';
+}
+
+size_t IdentLength(const std::string& id) {
+  size_t n = 2;
+  for (char c : id) n += c == '"' ? 2 : 1;
+  return n;
+}
+
+const char* AffinityTypeName(Affinity a) {
+  switch (a) {
+    case Affinity::kText: return "TEXT";
+    case Affinity::kNumeric: return "NUM";
+    case Affinity::kInteger: return "INT";
+    case Affinity::kReal: return "REAL";
+    default: return "";
+  }
+}
+
+std::string CtasSql(const std::string& table, const std::vector<std::string>& names,
+                    const std::vector<std::string>& types) {
+  size_t n = 0;
+  for (const std::string& c : names) n += IdentLength(c) + 5;
+  n += IdentLength(table);
+  const char* sep = "";
+  const char* sep2 = ",";
+  const char* end = ")";
+  if (n >= 50) {
+    sep = "\n  ";
+    sep2 = ",\n  ";
+    end = "\n)";
+  }
+  std::string out = "CREATE TABLE ";
+  IdentPut(table, &out);
+  out += '(';
+  for (size_t i = 0; i < names.size(); ++i) {
+    out += sep;
+    sep = sep2;
+    IdentPut(names[i], &out);
+    if (!types[i].empty()) out += " " + types[i];
+  }
+  out += end;
+  return out;
+}
+
+Status CheckNewName(const Catalog& catalog, const std::string& name, const char* what) {
+  if (catalog.FindTable(name) != nullptr || NameEqualsNoCase(name, "sqlite_master") ||
+      NameEqualsNoCase(name, "sqlite_schema")) {
+    return Status::InvalidArgument("table " + name + " already exists");
+  }
+  if (catalog.FindView(name) != nullptr) {
+    return Status::InvalidArgument(std::string(what) == "view" ? "view " + name + " already exists"
+                                                               : "table " + name + " already exists");
+  }
+  if (catalog.FindIndex(name, nullptr) != nullptr) {
+    return Status::InvalidArgument("there is already an index named " + name);
+  }
+  return Status::OK();
+}
+
+Collation ExplicitCollation(const Expr* e, Collation fallback) {
+  if (e != nullptr && e->kind == ExprKind::kCollate) {
+    Result<Collation> c = CollationFromName(e->As<CollateExpr>().collation);
+    if (c.ok()) return *c;
+  }
+  return fallback;
+}
+
+const Expr* StripCollate(const Expr* e) {
+  while (e != nullptr && e->kind == ExprKind::kCollate) e = e->As<CollateExpr>().operand.get();
+  return e;
+}
+
+// Builds the Table of a CREATE TABLE with a column list.
+Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr<Statement>& ast) {
+  auto t = std::make_shared<Table>();
+  t->name = s.name;
+  t->create_ast = ast;
+  bool has_pk = false;
+  std::vector<IndexDef> pending;
+  auto add_unique = [&](std::vector<int> cols, std::vector<Collation> colls) {
+    IndexDef def;
+    def.columns = std::move(cols);
+    def.collations = std::move(colls);
+    def.unique = true;
+    def.automatic = true;
+    pending.push_back(std::move(def));
+  };
+  for (size_t i = 0; i < s.columns.size(); ++i) {
+    const ColumnDef& cd = s.columns[i];
+    for (size_t k = 0; k < i; ++k) {
+      if (NameEqualsNoCase(s.columns[k].name, cd.name)) {
+        return Status::InvalidArgument("duplicate column name: " + cd.name);
+      }
+    }
+    ColumnInfo info;
+    info.name = cd.name;
+    info.type_name = cd.type_name;
+    info.affinity = AffinityFromTypeName(cd.type_name);
+    for (const ColumnConstraint& c : cd.constraints) {
+      if (c.kind == ColumnConstraint::Kind::kCollate) {
+        SLUICE_ASSIGN_OR_RETURN(info.collation, CollationFromName(c.collation));
+      }
+    }
+    for (const ColumnConstraint& c : cd.constraints) {
+      switch (c.kind) {
+        case ColumnConstraint::Kind::kNotNull: info.not_null = true; break;
+        case ColumnConstraint::Kind::kDefault: info.default_expr = c.expr.get(); break;
+        case ColumnConstraint::Kind::kPrimaryKey:
+          if (has_pk) return Status::InvalidArgument("table \"" + s.name + "\" has more than one primary key");
+          has_pk = true;
+          if (IsIntegerType(cd.type_name) && c.order != SortOrder::kDesc) {
+            t->rowid_alias = static_cast<int>(i);
+          } else {
+            add_unique({static_cast<int>(i)}, {info.collation});
+          }
+          break;
+        case ColumnConstraint::Kind::kUnique:
+          add_unique({static_cast<int>(i)}, {info.collation});
+          break;
+        default:
+          break;
+      }
+    }
+    t->columns_info.push_back(std::move(info));
+  }
+  for (const TableConstraint& tc : s.constraints) {
+    if (tc.kind != TableConstraint::Kind::kPrimaryKey && tc.kind != TableConstraint::Kind::kUnique) continue;
+    std::vector<int> cols;
+    std::vector<Collation> colls;
+    for (const IndexedColumn& ic : tc.columns) {
+      const Expr* e = StripCollate(ic.expr.get());
+      if (e == nullptr || e->kind != ExprKind::kColumnRef) {
+        return Status::InvalidArgument("expressions prohibited in PRIMARY KEY and UNIQUE constraints");
+      }
+      int col = t->column_index(e->As<ColumnRefExpr>().column);
+      if (col < 0) return Status::InvalidArgument("no such column: " + e->As<ColumnRefExpr>().column);
+      cols.push_back(col);
+      colls.push_back(ExplicitCollation(ic.expr.get(), t->columns_info[col].collation));
+    }
+    if (tc.kind == TableConstraint::Kind::kPrimaryKey) {
+      if (has_pk) return Status::InvalidArgument("table \"" + s.name + "\" has more than one primary key");
+      has_pk = true;
+      if (cols.size() == 1 && IsIntegerType(t->columns_info[cols[0]].type_name)) {
+        t->rowid_alias = cols[0];
+        continue;
+      }
+    }
+    add_unique(std::move(cols), std::move(colls));
+  }
+  for (size_t i = 0; i < pending.size(); ++i) {
+    pending[i].name = "sqlite_autoindex_" + s.name + "_" + std::to_string(i + 1);
+    t->indexes.push_back(std::move(pending[i]));
+  }
+  t->columns.resize(t->columns_info.size());
+  t->sql = "CREATE TABLE " + std::string(s.Text({s.name_span.begin, s.span.end}));
+  return t;
+}
+
+}  // namespace
+
+Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
+  Catalog& catalog = db.catalog();
+  switch (s.kind) {
+    case StatementKind::kCreateTable: {
+      const auto& c = s.As<CreateTableStatement>();
+      if (c.if_not_exists && (catalog.FindTable(c.name) || catalog.FindView(c.name))) return Status::OK();
+      SLUICE_RETURN_IF_ERROR(CheckNewName(catalog, c.name, "table"));
+      if (c.as_select) {
+        Binder binder(catalog);
+        Result<BoundQuery> q = binder.BindSelect(*c.as_select, s);
+        if (!q.ok()) {
+          if (error_offset != nullptr) *error_offset = binder.error_offset();
+          return q.status();
+        }
+      } else {
+        SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, nullptr));
+        (void)t;
+      }
+      return Status::OK();
+    }
+    case StatementKind::kCreateIndex: {
+      const auto& c = s.As<CreateIndexStatement>();
+      TablePtr t = catalog.FindTable(c.table);
+      if (t == nullptr) return Status::InvalidArgument("no such table: main." + c.table);
+      if (catalog.FindIndex(c.name, nullptr) != nullptr) {
+        if (c.if_not_exists) return Status::OK();
+        return Status::InvalidArgument("index " + c.name + " already exists");
+      }
+      if (catalog.FindTable(c.name) || catalog.FindView(c.name)) {
+        return Status::InvalidArgument("there is already a table named " + c.name);
+      }
+      for (const IndexedColumn& ic : c.columns) {
+        const Expr* e = StripCollate(ic.expr.get());
+        if (e->kind == ExprKind::kColumnRef && t->column_index(e->As<ColumnRefExpr>().column) < 0) {
+          return Status::InvalidArgument("no such column: " + e->As<ColumnRefExpr>().column);
+        }
+      }
+      return Status::OK();
+    }
+    case StatementKind::kCreateView: {
+      const auto& c = s.As<CreateViewStatement>();
+      if (c.if_not_exists && (catalog.FindTable(c.name) || catalog.FindView(c.name))) return Status::OK();
+      return CheckNewName(catalog, c.name, "view");
+    }
+    case StatementKind::kCreateTrigger: {
+      // Accepted only when firing it can have no effect: a body of plain
+      // SELECTs without RAISE(). Anything else is refused rather than
+      // silently ignored.
+      const auto& c = s.As<CreateTriggerStatement>();
+      std::string body(s.Text(c.body_span));
+      for (char& ch : body) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      bool inert = body.find("raise") == std::string::npos;
+      for (const StatementPtr& b : c.body) inert &= b->kind == StatementKind::kSelect;
+      if (!inert) return Status::InvalidArgument("triggers are not supported");
+      if (catalog.FindTable(c.table) == nullptr) {
+        if (catalog.FindView(c.table) == nullptr || c.timing != CreateTriggerStatement::Timing::kInsteadOf) {
+          return Status::InvalidArgument("no such table: main." + c.table);
+        }
+      }
+      if (catalog.FindTrigger(c.name) != nullptr) {
+        if (c.if_not_exists) return Status::OK();
+        return Status::InvalidArgument("trigger " + c.name + " already exists");
+      }
+      return Status::OK();
+    }
+    case StatementKind::kDrop: {
+      const auto& d = s.As<DropStatement>();
+      switch (d.object) {
+        case DropStatement::Object::kTable:
+          if (catalog.FindTable(d.name) == nullptr) {
+            if (catalog.FindView(d.name) != nullptr) {
+              return Status::InvalidArgument("use DROP VIEW to delete view " + d.name);
+            }
+            if (!d.if_exists) return Status::InvalidArgument("no such table: " + d.name);
+          }
+          return Status::OK();
+        case DropStatement::Object::kView:
+          if (catalog.FindView(d.name) == nullptr) {
+            if (catalog.FindTable(d.name) != nullptr) {
+              return Status::InvalidArgument("use DROP TABLE to delete table " + d.name);
+            }
+            if (!d.if_exists) return Status::InvalidArgument("no such view: " + d.name);
+          }
+          return Status::OK();
+        case DropStatement::Object::kIndex: {
+          size_t pos = 0;
+          TablePtr t = catalog.FindIndex(d.name, &pos);
+          if (t == nullptr) {
+            if (!d.if_exists) return Status::InvalidArgument("no such index: " + d.name);
+            return Status::OK();
+          }
+          if (t->indexes[pos].automatic) {
+            return Status::InvalidArgument("index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
+          }
+          return Status::OK();
+        }
+        case DropStatement::Object::kTrigger:
+          if (catalog.FindTrigger(d.name) == nullptr && !d.if_exists) {
+            return Status::InvalidArgument("no such trigger: " + d.name);
+          }
+          return Status::OK();
+      }
+      return Status::OK();
+    }
+    default:
+      return Status::OK();
+  }
+}
+
+Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) {
+  SLUICE_RETURN_IF_ERROR(CheckDdl(db, *ast));
+  Catalog& catalog = db.catalog();
+  const Statement& s = *ast;
+  switch (s.kind) {
+    case StatementKind::kCreateTable: {
+      const auto& c = s.As<CreateTableStatement>();
+      if (catalog.FindTable(c.name) || catalog.FindView(c.name)) return int64_t{0};  // IF NOT EXISTS
+      if (!c.as_select) {
+        SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, ast));
+        t->rootpage = catalog.NextRootpage();
+        for (IndexDef& idx : t->indexes) idx.rootpage = catalog.NextRootpage();
+        catalog.AddTable(t);
+        return int64_t{0};
+      }
+      Binder binder(catalog);
+      SLUICE_ASSIGN_OR_RETURN(BoundQuery q, binder.BindSelect(*c.as_select, s));
+      SLUICE_RETURN_IF_ERROR(PlanQuery(q.plan.get(), DatabaseImpl::DefaultPlannerOptions()));
+      ExecContext ctx;
+      RowStore rows;
+      SLUICE_RETURN_IF_ERROR(Materialize(*q.plan, &ctx, &rows));
+      auto t = std::make_shared<Table>();
+      t->name = c.name;
+      std::vector<std::string> names, types;
+      for (size_t i = 0; i < q.names.size(); ++i) {
+        // Duplicate names get ":N" suffixes, as SQLite's result naming.
+        std::string name = q.names[i];
+        for (int k = 1;; ++k) {
+          bool dup = false;
+          for (const std::string& n : names) dup |= NameEqualsNoCase(n, name);
+          if (!dup) break;
+          name = q.names[i] + ":" + std::to_string(k);
+        }
+        names.push_back(name);
+        types.push_back(AffinityTypeName(q.affinities[i]));
+        ColumnInfo info;
+        info.name = name;
+        info.type_name = types.back();
+        info.affinity = AffinityFromTypeName(info.type_name);
+        t->columns_info.push_back(std::move(info));
+      }
+      t->columns.resize(names.size());
+      t->sql = CtasSql(c.name, names, types);
+      for (size_t r = 0; r < rows.size; ++r) {
+        std::vector<Value> row;
+        for (size_t col = 0; col < names.size(); ++col) {
+          row.push_back(ApplyColumnAffinity(t->columns_info[col].affinity, rows.columns[col][r]).Owned());
+        }
+        t->AppendRow(std::move(row), static_cast<int64_t>(r + 1));
+      }
+      t->rootpage = catalog.NextRootpage();
+      catalog.AddTable(t);
+      return int64_t{0};
+    }
+    case StatementKind::kCreateIndex: {
+      const auto& c = s.As<CreateIndexStatement>();
+      if (catalog.FindIndex(c.name, nullptr) != nullptr) return int64_t{0};
+      TablePtr t = catalog.Mutable(c.table);
+      IndexDef def;
+      def.name = c.name;
+      def.unique = c.unique;
+      for (const IndexedColumn& ic : c.columns) {
+        const Expr* e = StripCollate(ic.expr.get());
+        if (e->kind != ExprKind::kColumnRef) {
+          return Status::InvalidArgument("indexes on expressions are not supported");
+        }
+        int col = t->column_index(e->As<ColumnRefExpr>().column);
+        def.columns.push_back(col);
+        def.collations.push_back(ExplicitCollation(ic.expr.get(), t->columns_info[col].collation));
+      }
+      def.sql = std::string(c.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
+                std::string(s.Text({c.name_span.begin, s.span.end}));
+      def.rootpage = catalog.NextRootpage();
+      t->InvalidateIndexes();
+      t->indexes.push_back(def);
+      if (def.unique && t->Index(t->indexes.size() - 1).has_duplicate()) {
+        std::string msg = UniqueMessage(*t, t->indexes.back());
+        t->InvalidateIndexes();
+        t->indexes.pop_back();
+        return Status::InvalidArgument(msg);
+      }
+      catalog.NoteIndexCreated(def.name);
+      return int64_t{0};
+    }
+    case StatementKind::kCreateView: {
+      const auto& c = s.As<CreateViewStatement>();
+      if (catalog.FindTable(c.name) || catalog.FindView(c.name)) return int64_t{0};
+      ViewInfo v;
+      v.name = c.name;
+      v.sql = "CREATE VIEW " + std::string(s.Text({c.name_span.begin, s.span.end}));
+      v.ast = std::static_pointer_cast<const CreateViewStatement>(std::shared_ptr<const Statement>(ast));
+      catalog.AddView(std::move(v));
+      return int64_t{0};
+    }
+    case StatementKind::kCreateTrigger: {
+      const auto& c = s.As<CreateTriggerStatement>();
+      if (catalog.FindTrigger(c.name) != nullptr) return int64_t{0};
+      catalog.AddTrigger({c.name, c.table, "CREATE TRIGGER " + std::string(s.Text({c.name_span.begin, s.span.end}))});
+      return int64_t{0};
+    }
+    case StatementKind::kDrop: {
+      const auto& d = s.As<DropStatement>();
+      if (d.object == DropStatement::Object::kTable) catalog.DropTable(d.name);
+      if (d.object == DropStatement::Object::kView) catalog.DropView(d.name);
+      if (d.object == DropStatement::Object::kTrigger) catalog.DropTrigger(d.name);
+      if (d.object == DropStatement::Object::kIndex) {
+        size_t pos = 0;
+        TablePtr t = catalog.FindIndex(d.name, &pos);
+        if (t != nullptr) {
+          t = catalog.Mutable(t->name);
+          t->InvalidateIndexes();
+          t->indexes.erase(t->indexes.begin() + static_cast<std::ptrdiff_t>(pos));
+          catalog.NoteIndexDropped(d.name);
+        }
+      }
+      return int64_t{0};
+    }
+    default:
+      return int64_t{0};
+  }
+}
+
+}  // namespace sluice::sql

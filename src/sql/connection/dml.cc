@@ -1,0 +1,391 @@
+// DML: INSERT [OR conflict] / REPLACE, UPDATE, DELETE with SQLite's
+// constraint checks and messages, each statement atomic (see
+// database_impl.h for how).
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "sql/value/value_hash.h"
+
+#include "sql/catalog/index.h"
+#include "sql/connection/connection_internal.h"
+#include "sql/exec/expr_eval.h"
+
+namespace sluice::sql {
+
+std::string UniqueMessage(const Table& table, const IndexDef& idx) {
+  std::string msg = "UNIQUE constraint failed: ";
+  for (size_t i = 0; i < idx.columns.size(); ++i) {
+    if (i > 0) msg += ", ";
+    msg += table.name + "." + table.columns_info[idx.columns[i]].name;
+  }
+  return msg;
+}
+
+namespace {
+
+std::string RowidName(const Table& t) {
+  return t.name + "." + (t.rowid_alias >= 0 ? t.columns_info[t.rowid_alias].name : std::string("rowid"));
+}
+
+// A value that must become a rowid (INTEGER affinity, then an integer).
+Result<int64_t> RowidValue(const Value& v) {
+  Value n = ApplyColumnAffinity(Affinity::kInteger, v);
+  if (!n.is_integer()) return Status::InvalidArgument("datatype mismatch");
+  return n.integer();
+}
+
+bool IsRowidName(std::string_view n) {
+  return NameEqualsNoCase(n, "rowid") || NameEqualsNoCase(n, "oid") || NameEqualsNoCase(n, "_rowid_");
+}
+
+// Counts of the keys of one UNIQUE index over a table's rows (NULL keys
+// are not counted), for UPDATE's row-by-row constraint checks.
+class KeyCounter {
+ public:
+  KeyCounter(const Table& t, const IndexDef& idx) : t_(t), idx_(idx) {
+    if (!idx.unique) return;
+    for (size_t pos = 0; pos < t.row_count(); ++pos) Add(pos);
+  }
+  void Remove(size_t pos) {
+    if (!idx_.unique) return;
+    auto [h, null] = Hash(pos);
+    if (null) return;
+    auto& bucket = counts_[h];
+    for (size_t i = 0; i < bucket.size(); ++i) {
+      if (Equal(bucket[i], pos)) {
+        bucket.erase(bucket.begin() + static_cast<std::ptrdiff_t>(i));
+        return;
+      }
+    }
+  }
+  // False when another row already holds this row's key.
+  bool Add(size_t pos) {
+    if (!idx_.unique) return true;
+    auto [h, null] = Hash(pos);
+    if (null) return true;
+    auto& bucket = counts_[h];
+    bool ok = true;
+    for (const std::vector<Value>& k : bucket) ok &= !Equal(k, pos);
+    std::vector<Value> key;
+    for (int c : idx_.columns) key.push_back(t_.columns[c][pos]);
+    bucket.push_back(std::move(key));
+    return ok;
+  }
+
+ private:
+  std::pair<uint64_t, bool> Hash(size_t pos) const {
+    uint64_t h = 0;
+    for (size_t k = 0; k < idx_.columns.size(); ++k) {
+      const Value& v = t_.columns[idx_.columns[k]][pos];
+      if (v.is_null()) return {0, true};
+      h = h * 31 + HashValue(v, idx_.collations[k]);
+    }
+    return {h, false};
+  }
+  bool Equal(const std::vector<Value>& key, size_t pos) const {
+    for (size_t k = 0; k < idx_.columns.size(); ++k) {
+      if (CompareValues(key[k], t_.columns[idx_.columns[k]][pos], idx_.collations[k]) != 0) return false;
+    }
+    return true;
+  }
+  const Table& t_;
+  const IndexDef& idx_;
+  std::unordered_map<uint64_t, std::vector<std::vector<Value>>> counts_;
+};
+
+struct InsertPlan {
+  TablePtr table;
+  std::vector<int> targets;  // column per source value; -1: the rowid
+  BoundQuery source;
+  bool default_values = false;
+};
+
+Result<InsertPlan> BindInsert(DatabaseImpl& db, const InsertStatement& s, int64_t* error_offset = nullptr) {
+  InsertPlan p;
+  p.table = db.catalog().FindTable(s.table);
+  if (p.table == nullptr) {
+    if (db.catalog().FindView(s.table) != nullptr) {
+      return Status::InvalidArgument("cannot modify " + s.table + " because it is a view");
+    }
+    return Status::InvalidArgument("no such table: " + s.table);
+  }
+  const Table& t = *p.table;
+  if (s.columns.empty()) {
+    for (size_t c = 0; c < t.columns_info.size(); ++c) p.targets.push_back(static_cast<int>(c));
+  } else {
+    for (const std::string& name : s.columns) {
+      int c = t.column_index(name);
+      if (c < 0 && IsRowidName(name)) c = t.rowid_alias >= 0 ? t.rowid_alias : -1;
+      else if (c < 0) return Status::InvalidArgument("table " + t.name + " has no column named " + name);
+      p.targets.push_back(c);
+    }
+  }
+  if (s.default_values || !s.select) {
+    p.default_values = true;
+    p.targets.clear();  // every column takes its default
+    return p;
+  }
+  Binder binder(db.catalog());
+  Result<BoundQuery> source = binder.BindSelect(*s.select, s);
+  if (!source.ok()) {
+    if (error_offset != nullptr) *error_offset = binder.error_offset();
+    return source.status();
+  }
+  p.source = std::move(*source);
+  size_t n = p.source.names.size();
+  if (n != p.targets.size()) {
+    if (s.columns.empty()) {
+      return Status::InvalidArgument("table " + t.name + " has " + std::to_string(t.columns_info.size()) +
+                                     " columns but " + std::to_string(n) + " values were supplied");
+    }
+    return Status::InvalidArgument(std::to_string(n) + " values for " + std::to_string(p.targets.size()) +
+                                   " columns");
+  }
+  return p;
+}
+
+}  // namespace
+
+Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* explicit_rowid,
+                              ConflictResolution conflict) {
+  InsertedRow out;
+  for (size_t c = 0; c < row.size(); ++c) {
+    row[c] = ApplyColumnAffinity(t.columns_info[c].affinity, row[c]).Owned();
+  }
+  int64_t rowid;
+  const Value* given = explicit_rowid;
+  if (t.rowid_alias >= 0 && !row[t.rowid_alias].is_null()) given = &row[t.rowid_alias];
+  if (given != nullptr && !given->is_null()) {
+    SLUICE_ASSIGN_OR_RETURN(rowid, RowidValue(*given));
+  } else {
+    rowid = t.NextRowid();
+  }
+  if (t.rowid_alias >= 0) row[t.rowid_alias] = Value::Integer(rowid);
+  for (size_t c = 0; c < row.size(); ++c) {
+    if (t.columns_info[c].not_null && row[c].is_null()) {
+      if (conflict == ConflictResolution::kIgnore) return out;
+      return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[c].name);
+    }
+  }
+  std::vector<bool> doomed;
+  auto conflict_at = [&](int64_t pos) -> Status {
+    if (conflict == ConflictResolution::kReplace) {
+      if (doomed.empty()) doomed.assign(t.row_count(), false);
+      doomed[pos] = true;
+      return Status::OK();
+    }
+    return Status::Cancelled("");
+  };
+  int64_t existing = t.FindRowid(rowid);
+  if (existing >= 0) {
+    Status st = conflict_at(existing);
+    if (!st.ok()) {
+      if (conflict == ConflictResolution::kIgnore) return out;
+      return Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t));
+    }
+  }
+  for (size_t i = 0; i < t.indexes.size(); ++i) {
+    const IndexDef& idx = t.indexes[i];
+    if (!idx.unique) continue;
+    std::vector<Value> key;
+    for (int c : idx.columns) key.push_back(row[c]);
+    for (uint32_t pos : t.Index(i).Lookup(key)) {
+      Status st = conflict_at(pos);
+      if (!st.ok()) {
+        if (conflict == ConflictResolution::kIgnore) return out;
+        return Status::InvalidArgument(UniqueMessage(t, idx));
+      }
+    }
+  }
+  if (!doomed.empty()) {
+    doomed.flip();
+    t.Compact(doomed);
+  }
+  t.AppendRow(std::move(row), rowid);
+  out.inserted = true;
+  out.rowid = rowid;
+  return out;
+}
+
+Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
+  switch (s.kind) {
+    case StatementKind::kInsert:
+      return BindInsert(db, s.As<InsertStatement>(), error_offset).status();
+    case StatementKind::kUpdate:
+    case StatementKind::kDelete: {
+      Binder binder(db.catalog());
+      Result<BoundUpdate> u = s.kind == StatementKind::kUpdate ? binder.BindUpdate(s.As<UpdateStatement>())
+                                                               : binder.BindDelete(s.As<DeleteStatement>());
+      if (!u.ok() && error_offset != nullptr) *error_offset = binder.error_offset();
+      return u.status();
+    }
+    default:
+      return Status::OK();
+  }
+}
+
+Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s) {
+  SLUICE_ASSIGN_OR_RETURN(InsertPlan p, BindInsert(db, s));
+  PlannerOptions options = DatabaseImpl::DefaultPlannerOptions();
+  ExecContext ctx;
+  RowStore source;
+  if (p.default_values) {
+    source.Init(0);
+    source.size = 1;
+  } else {
+    SLUICE_RETURN_IF_ERROR(PlanQuery(p.source.plan.get(), options));
+    SLUICE_RETURN_IF_ERROR(Materialize(*p.source.plan, &ctx, &source));
+  }
+  const Table& schema = *p.table;
+  size_t ncols = schema.columns_info.size();
+  // Defaults of the columns the statement does not set.
+  std::vector<bool> targeted(ncols, false);
+  int rowid_slot = -1;
+  for (size_t i = 0; i < p.targets.size(); ++i) {
+    if (p.targets[i] >= 0) targeted[p.targets[i]] = true;
+    if (p.targets[i] < 0) rowid_slot = static_cast<int>(i);
+  }
+  std::vector<Value> defaults(ncols);
+  for (size_t c = 0; c < ncols; ++c) {
+    const Expr* d = schema.columns_info[c].default_expr;
+    if (targeted[c] || d == nullptr) continue;
+    Binder binder(db.catalog());
+    SLUICE_ASSIGN_OR_RETURN(BoundExprPtr e, binder.BindConstantExpr(*d, *schema.create_ast));
+    SLUICE_ASSIGN_OR_RETURN(defaults[c], EvaluateConstant(*e, &ctx));
+    defaults[c].MakeOwned();
+  }
+  ConflictResolution conflict = s.replace ? ConflictResolution::kReplace : s.conflict;
+  Catalog& catalog = db.catalog();
+  TablePtr target = catalog.Mutable(s.table);
+  bool copy = conflict == ConflictResolution::kReplace && (schema.rowid_alias >= 0 || !schema.indexes.empty());
+  if (copy) target = target->Clone();
+  std::vector<int64_t> inserted;
+  Status failure;
+  for (size_t r = 0; r < source.size; ++r) {
+    std::vector<Value> row = defaults;
+    Value explicit_rowid;
+    for (size_t i = 0; i < p.targets.size(); ++i) {
+      if (p.targets[i] >= 0) {
+        row[p.targets[i]] = source.columns[i][r];
+      } else {
+        explicit_rowid = source.columns[i][r];
+      }
+    }
+    Result<InsertedRow> ins = InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr,
+                                        conflict);
+    if (!ins.ok()) {
+      failure = ins.status();
+      break;
+    }
+    if (ins->inserted) inserted.push_back(ins->rowid);
+  }
+  if (!failure.ok()) {
+    if (!copy && !inserted.empty()) {
+      std::unordered_set<int64_t> drop(inserted.begin(), inserted.end());
+      std::vector<bool> keep(target->row_count());
+      for (size_t i = 0; i < keep.size(); ++i) keep[i] = drop.count(target->rowids[i]) == 0;
+      target->Compact(keep);
+    }
+    return failure;
+  }
+  if (copy) catalog.ReplaceTable(target);
+  return static_cast<int64_t>(inserted.size());
+}
+
+Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
+  Binder binder(db.catalog());
+  SLUICE_ASSIGN_OR_RETURN(BoundUpdate u, binder.BindUpdate(s));
+  PlannerOptions options = DatabaseImpl::DefaultPlannerOptions();
+  std::vector<ColumnId> layout = u.plan->outputs;
+  SLUICE_RETURN_IF_ERROR(PlanQuery(u.plan.get(), options));
+  for (auto& a : u.assignments) SLUICE_RETURN_IF_ERROR(PlanExpression(&a.second, layout, options));
+  ExecContext ctx;
+  RowStore rows;
+  SLUICE_RETURN_IF_ERROR(Materialize(*u.plan, &ctx, &rows));
+  if (rows.size == 0) return int64_t{0};
+  ExprEvaluator eval(&ctx, &layout);
+  size_t ncols = u.table->columns_info.size();
+  // New values of every matched row, computed from the old rows first.
+  std::vector<std::vector<Value>> values(u.assignments.size());
+  for (size_t r = 0; r < rows.size; ++r) {
+    RowRef row;
+    row.left = &rows.columns;
+    row.left_row = r;
+    row.left_width = rows.columns.size();
+    for (size_t a = 0; a < u.assignments.size(); ++a) {
+      SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*u.assignments[a].second, row));
+      values[a].push_back(v.Owned());
+    }
+  }
+  TablePtr work = db.catalog().FindTable(s.table)->Clone();
+  Table& t = *work;
+  bool rowids_changed = false;
+  // SQLite checks UNIQUE row by row, in update order: keep per-index key
+  // counts and the set of rowids current.
+  std::vector<KeyCounter> counters;
+  for (const IndexDef& idx : t.indexes) counters.emplace_back(t, idx);
+  std::unordered_set<int64_t> live_rowids(t.rowids.begin(), t.rowids.end());
+  for (size_t r = 0; r < rows.size; ++r) {
+    int64_t rowid = rows.columns[ncols][r].integer();
+    int64_t pos = t.FindRowid(rowid);
+    if (pos < 0) continue;
+    for (KeyCounter& kc : counters) kc.Remove(static_cast<size_t>(pos));
+    for (size_t a = 0; a < u.assignments.size(); ++a) {
+      int col = u.assignments[a].first;
+      if (col == -3) continue;
+      if (col == -2 || col == t.rowid_alias) {
+        Value v = values[a][r];
+        int64_t id;
+        if (v.is_null()) {
+          id = t.NextRowid();
+        } else {
+          SLUICE_ASSIGN_OR_RETURN(id, RowidValue(v));
+        }
+        if (id != t.rowids[pos]) {
+          if (live_rowids.count(id) != 0) return Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t));
+          live_rowids.erase(t.rowids[pos]);
+          live_rowids.insert(id);
+        }
+        t.rowids[pos] = id;
+        if (col >= 0) t.columns[col][pos] = Value::Integer(id);
+        rowids_changed = true;
+        continue;
+      }
+      Value v = ApplyColumnAffinity(t.columns_info[col].affinity, values[a][r]).Owned();
+      if (v.is_null() && t.columns_info[col].not_null) {
+        return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[col].name);
+      }
+      t.columns[col][pos] = std::move(v);
+    }
+    for (size_t i = 0; i < counters.size(); ++i) {
+      if (!counters[i].Add(static_cast<size_t>(pos))) return Status::InvalidArgument(UniqueMessage(t, t.indexes[i]));
+    }
+  }
+  if (rowids_changed) t.SortByRowid();
+  t.InvalidateIndexes();
+  db.catalog().ReplaceTable(work);
+  return static_cast<int64_t>(rows.size);
+}
+
+Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s) {
+  Binder binder(db.catalog());
+  SLUICE_ASSIGN_OR_RETURN(BoundUpdate u, binder.BindDelete(s));
+  SLUICE_RETURN_IF_ERROR(PlanQuery(u.plan.get(), DatabaseImpl::DefaultPlannerOptions()));
+  ExecContext ctx;
+  RowStore rows;
+  SLUICE_RETURN_IF_ERROR(Materialize(*u.plan, &ctx, &rows));
+  if (rows.size == 0) return int64_t{0};
+  size_t ncols = u.table->columns_info.size();
+  std::unordered_set<int64_t> doomed;
+  for (size_t r = 0; r < rows.size; ++r) doomed.insert(rows.columns[ncols][r].integer());
+  u.plan.reset();
+  u.table.reset();
+  TablePtr t = db.catalog().Mutable(s.table);
+  std::vector<bool> keep(t->row_count());
+  for (size_t i = 0; i < keep.size(); ++i) keep[i] = doomed.count(t->rowids[i]) == 0;
+  t->Compact(keep);
+  return static_cast<int64_t>(doomed.size());
+}
+
+}  // namespace sluice::sql

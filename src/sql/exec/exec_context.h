@@ -1,0 +1,75 @@
+// ExecContext: per-execution state shared by the operators of one statement
+// run: the stack of outer rows that correlated subqueries read, and the
+// result caches of subqueries (keyed by the values of the outer columns
+// they read, so an uncorrelated subquery runs once).
+//
+// Not thread-safe: one per statement execution (parallel workers will get
+// their own stacks; caches then need a lock or per-worker copies).
+#ifndef SLUICE_SQL_EXEC_EXEC_CONTEXT_H_
+#define SLUICE_SQL_EXEC_EXEC_CONTEXT_H_
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "sql/binder/bound_expr.h"
+#include "sql/exec/row_ref.h"
+#include "sql/value/value_hash.h"
+
+namespace sluice::sql {
+
+struct OuterFrame {
+  const std::vector<ColumnId>* layout;
+  RowRef row;
+};
+
+// The materialized result of a subquery for one outer key.
+struct SubqueryResult {
+  Value scalar;        // kScalarSubquery: first row's value or NULL
+  bool exists = false; // kExists / any row at all
+  // kInSubquery: the values after the comparison affinity.
+  std::vector<Value> values;
+  bool has_null = false;
+  std::unordered_multimap<uint64_t, size_t> hash;  // hash -> index in values
+};
+
+struct KeyHash {
+  size_t operator()(const std::vector<Value>& key) const {
+    uint64_t h = 7;
+    for (const Value& v : key) h = h * 1000003 + HashValue(v);
+    return static_cast<size_t>(h);
+  }
+};
+struct KeyEqual {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (!a[i].IdenticalTo(b[i])) return false;
+    }
+    return true;
+  }
+};
+
+class ExecContext {
+ public:
+  std::vector<OuterFrame> frames;
+  std::unordered_map<const BoundExpr*,
+                     std::unordered_map<std::vector<Value>, std::shared_ptr<SubqueryResult>, KeyHash, KeyEqual>>
+      subquery_cache;
+  // Nesting of subquery executions (bounded by the parser's depth limits).
+  int depth = 0;
+
+  // The value of outer column `id` from the innermost frame that has it.
+  const Value* FindOuter(ColumnId id) const {
+    for (size_t f = frames.size(); f-- > 0;) {
+      const std::vector<ColumnId>& layout = *frames[f].layout;
+      for (size_t i = 0; i < layout.size(); ++i) {
+        if (layout[i] == id) return &frames[f].row.at(i);
+      }
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_EXEC_EXEC_CONTEXT_H_

@@ -1,0 +1,43 @@
+// The operator factory: one operator per plan node (see operator.h).
+#include "sql/exec/operator.h"
+
+#include "sql/exec/ops/ops.h"
+
+namespace sluice::sql {
+
+OperatorPtr MakeOperator(const PlanNode& node, ExecContext* ctx) {
+  // Plan trees are as deep as the query's nesting of FROM subqueries and
+  // compound terms, which the parser bounds.
+  std::vector<OperatorPtr> kids;
+  for (const PlanPtr& c : node.children) kids.push_back(MakeOperator(*c, ctx));
+  switch (node.kind) {
+    case PlanKind::kGet: return ops::MakeScan(node, ctx);
+    case PlanKind::kValues: return ops::MakeValues(node, ctx);
+    case PlanKind::kFilter: return ops::MakeFilter(node, ctx, std::move(kids[0]));
+    case PlanKind::kProject: return ops::MakeProject(node, ctx, std::move(kids[0]));
+    case PlanKind::kJoin:
+      if (node.algorithm == JoinAlgorithm::kHash) {
+        return ops::MakeHashJoin(node, ctx, std::move(kids[0]), std::move(kids[1]));
+      }
+      return ops::MakeNestedLoopJoin(node, ctx, std::move(kids[0]), std::move(kids[1]));
+    case PlanKind::kAggregate: return ops::MakeHashAggregate(node, ctx, std::move(kids[0]));
+    case PlanKind::kSort: return ops::MakeSort(node, ctx, std::move(kids[0]));
+    case PlanKind::kLimit: return ops::MakeLimit(node, ctx, std::move(kids[0]));
+    case PlanKind::kDistinct: return ops::MakeDistinct(node, ctx, std::move(kids[0]));
+    case PlanKind::kSetOp: return ops::MakeSetOp(node, ctx, std::move(kids[0]), std::move(kids[1]));
+  }
+  return nullptr;
+}
+
+Status Materialize(const PlanNode& node, ExecContext* ctx, RowStore* out) {
+  out->Init(node.outputs.size());
+  OperatorPtr op = MakeOperator(node, ctx);
+  DataChunk chunk;
+  while (true) {
+    SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&chunk));
+    if (!more) return Status::OK();
+    out->Append(chunk);
+  }
+}
+
+}  // namespace sluice::sql

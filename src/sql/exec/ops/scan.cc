@@ -1,0 +1,95 @@
+// Table scan: the rows of a table in rowid order, a chunk at a time, as
+// the table's columns followed by the rowid. With an index lookup, only the
+// rows matching one of the lookup keys (still in rowid order).
+#include <algorithm>
+
+#include "sql/catalog/index.h"
+#include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/ops.h"
+
+namespace sluice::sql::ops {
+
+namespace {
+
+class ScanOp : public Operator {
+ public:
+  ScanOp(const PlanNode& node, ExecContext* ctx) : node_(node), ctx_(ctx) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    const Table& t = *node_.table;
+    size_t ncols = t.columns_info.size();
+    out->Reset(node_.outputs.size());
+    if (node_.index >= 0 && !looked_up_) {
+      looked_up_ = true;
+      const HashIndex& index = t.Index(static_cast<size_t>(node_.index));
+      for (const auto& key : node_.lookup_keys) {
+        std::vector<Value> values;
+        for (const BoundExprPtr& k : key) {
+          SLUICE_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*k, ctx_));
+          values.push_back(std::move(v));
+        }
+        for (uint32_t pos : index.Lookup(values)) positions_.push_back(pos);
+      }
+      std::sort(positions_.begin(), positions_.end());
+      positions_.erase(std::unique(positions_.begin(), positions_.end()), positions_.end());
+    }
+    size_t total = node_.index >= 0 ? positions_.size() : t.row_count();
+    if (next_ >= total) return false;
+    size_t n = std::min(kChunkSize, total - next_);
+    for (size_t c = 0; c < node_.outputs.size(); ++c) {
+      // Column c of the batch: table column `src`, or the rowid.
+      int src = node_.scan_columns.empty() ? (c < ncols ? static_cast<int>(c) : -1) : node_.scan_columns[c];
+      std::vector<Value>& dst = out->column(c);
+      dst.reserve(n);
+      for (size_t i = 0; i < n; ++i) {
+        size_t pos = node_.index >= 0 ? positions_[next_ + i] : next_ + i;
+        dst.push_back(src >= 0 ? t.columns[src][pos] : Value::Integer(t.rowids[pos]));
+      }
+    }
+    next_ += n;
+    out->SetSize(n);
+    return true;
+  }
+
+ private:
+  const PlanNode& node_;
+  ExecContext* ctx_;
+  size_t next_ = 0;
+  bool looked_up_ = false;
+  std::vector<uint32_t> positions_;
+};
+
+class ValuesOp : public Operator {
+ public:
+  ValuesOp(const PlanNode& node, ExecContext* ctx) : node_(node), eval_(ctx, &kEmpty) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    out->Reset(node_.outputs.size());
+    if (next_ >= node_.rows.size()) return false;
+    RowRef none;
+    size_t n = 0;
+    while (next_ < node_.rows.size() && n < kChunkSize) {
+      const auto& row = node_.rows[next_++];
+      for (size_t c = 0; c < row.size(); ++c) {
+        SLUICE_ASSIGN_OR_RETURN(Value v, eval_.Eval(*row[c], none));
+        out->column(c).push_back(std::move(v));
+      }
+      ++n;
+    }
+    out->SetSize(n);
+    return true;
+  }
+
+ private:
+  static inline const std::vector<ColumnId> kEmpty{};
+  const PlanNode& node_;
+  ExprEvaluator eval_;
+  size_t next_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr MakeScan(const PlanNode& node, ExecContext* ctx) { return std::make_unique<ScanOp>(node, ctx); }
+OperatorPtr MakeValues(const PlanNode& node, ExecContext* ctx) { return std::make_unique<ValuesOp>(node, ctx); }
+
+}  // namespace sluice::sql::ops

@@ -1,0 +1,311 @@
+// Rule: filter push-down with equi-join detection and index selection.
+//
+// Conjuncts of WHERE and of inner-join ON clauses travel down the tree to
+// the lowest node whose inputs produce all the columns they read (columns
+// of enclosing queries count as constants). At an inner join, a conjunct
+// `l = r` with l reading only the left input and r only the right one
+// becomes a hash-join key pair; the rest stays as the join's residual.
+// At a LEFT join, WHERE conjuncts may only go to the left input; ON
+// conjuncts that read only the right input go to the right one.
+// At a table scan, `col = const` or `col IN (consts)` on the first column
+// of an index with matching affinity/collation turns the scan into lookups.
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "sql/planner/rules/rules.h"
+#include "sql/value/affinity.h"
+
+namespace sluice::sql::rules {
+
+namespace {
+
+using IdSet = std::set<ColumnId>;
+
+IdSet Outputs(const PlanNode& n) { return IdSet(n.outputs.begin(), n.outputs.end()); }
+
+// Columns of `e` that `all` (the subtree's outputs) produces.
+IdSet LocalColumns(const BoundExpr& e, const IdSet& all) {
+  std::vector<ColumnId> cols;
+  CollectColumns(e, &cols);
+  IdSet out;
+  for (ColumnId id : cols) {
+    if (all.count(id) != 0) out.insert(id);
+  }
+  return out;
+}
+
+bool Subset(const IdSet& a, const IdSet& b) {
+  return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+PlanPtr WrapFilter(PlanPtr child, std::vector<BoundExprPtr> preds) {
+  if (preds.empty()) return child;
+  auto f = std::make_shared<PlanNode>(PlanKind::kFilter);
+  f->outputs = child->outputs;
+  f->children.push_back(std::move(child));
+  f->predicate = MakeConjunction(std::move(preds));
+  return f;
+}
+
+PlanPtr Push(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions& options);
+
+// Tries to turn a scan with filters into index lookups.
+void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
+  const Table& table = *get->table;
+  if (table.indexes.empty()) return;
+  IdSet all = Outputs(*get);
+  for (size_t p = 0; p < preds->size(); ++p) {
+    BoundExpr& e = *(*preds)[p];
+    const BoundExpr* col = nullptr;
+    std::vector<const BoundExpr*> values;
+    if (e.kind == BoundKind::kCompare && e.op == static_cast<uint8_t>(CompareOp::kEq)) {
+      for (int side = 0; side < 2; ++side) {
+        const BoundExpr& a = *e.children[side];
+        const BoundExpr& b = *e.children[1 - side];
+        if (a.kind == BoundKind::kColumn && all.count(a.column) != 0 && LocalColumns(b, all).empty() &&
+            b.kind == BoundKind::kConstant) {
+          col = &a;
+          values = {&b};
+          break;
+        }
+      }
+    } else if (e.kind == BoundKind::kInList && !e.negated && e.children[0]->kind == BoundKind::kColumn &&
+               all.count(e.children[0]->column) != 0) {
+      col = e.children[0].get();
+      for (size_t i = 1; i < e.children.size(); ++i) {
+        if (e.children[i]->kind != BoundKind::kConstant) {
+          col = nullptr;
+          break;
+        }
+        values.push_back(e.children[i].get());
+      }
+    }
+    if (col == nullptr) continue;
+    int column = -1;
+    for (size_t c = 0; c < table.columns_info.size(); ++c) {
+      if (get->outputs[c] == col->column) column = static_cast<int>(c);
+    }
+    if (column < 0) continue;
+    const ColumnInfo& info = table.columns_info[column];
+    Collation coll = e.kind == BoundKind::kCompare ? e.collation : col->collation;
+    for (size_t i = 0; i < table.indexes.size(); ++i) {
+      const IndexDef& idx = table.indexes[i];
+      if (idx.columns.size() != 1 || idx.columns[0] != column || idx.collations[0] != coll) continue;
+      // Lookup keys are the constants after the comparison affinity; the
+      // stored values already carry the column affinity, which must then
+      // be the comparison affinity for the lookup to be exact.
+      std::vector<std::vector<BoundExprPtr>> keys;
+      bool ok = true;
+      for (const BoundExpr* v : values) {
+        Affinity aff = e.kind == BoundKind::kCompare ? ComparisonAffinity(col->affinity, v->affinity) : col->affinity;
+        if (!(aff == info.affinity || aff == Affinity::kNone || aff == Affinity::kBlob) ||
+            (info.affinity == Affinity::kBlob && aff != Affinity::kBlob && aff != Affinity::kNone)) {
+          ok = false;
+          break;
+        }
+        if (IsNumericAffinity(info.affinity) && v->constant.is_string()) {
+          // Text that is not wholly numeric compares as text; fine either way.
+        }
+        std::vector<BoundExprPtr> key;
+        key.push_back(MakeConstant(ApplyComparisonAffinity(aff, v->constant)));
+        keys.push_back(std::move(key));
+      }
+      if (!ok) continue;
+      get->index = static_cast<int>(i);
+      get->lookup_keys = std::move(keys);
+      preds->erase(preds->begin() + static_cast<std::ptrdiff_t>(p));
+      return;
+    }
+  }
+}
+
+PlanPtr PushJoin(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions& options) {
+  PlanNode& j = *node;
+  IdSet left = Outputs(*j.children[0]);
+  IdSet right = Outputs(*j.children[1]);
+  IdSet all = Outputs(j);
+  std::vector<BoundExprPtr> to_left, to_right, here, above;
+  std::vector<BoundExprPtr> on;
+  if (j.predicate) SplitConjuncts(std::move(j.predicate), &on);
+  bool left_join = j.join_type == JoinType::kLeft;
+  if (!options.push_down_filters) {
+    if (left_join) {
+      for (auto& p : on) here.push_back(std::move(p));
+      for (auto& p : preds) above.push_back(std::move(p));
+    } else {
+      for (auto& p : on) here.push_back(std::move(p));
+      for (auto& p : preds) here.push_back(std::move(p));
+    }
+  } else if (left_join) {
+    for (auto& p : preds) {
+      IdSet cols = LocalColumns(*p, all);
+      if (Subset(cols, left) && !HasSideEffectsOrAggregates(*p)) {
+        to_left.push_back(std::move(p));
+      } else {
+        above.push_back(std::move(p));
+      }
+    }
+    for (auto& p : on) {
+      IdSet cols = LocalColumns(*p, all);
+      if (Subset(cols, right) && !cols.empty() && !HasSideEffectsOrAggregates(*p)) {
+        to_right.push_back(std::move(p));
+      } else {
+        here.push_back(std::move(p));
+      }
+    }
+  } else {
+    for (auto* list : {&on, &preds}) {
+      for (auto& p : *list) {
+        IdSet cols = LocalColumns(*p, all);
+        if (HasSideEffectsOrAggregates(*p)) {
+          here.push_back(std::move(p));
+        } else if (Subset(cols, left)) {
+          to_left.push_back(std::move(p));
+        } else if (Subset(cols, right)) {
+          to_right.push_back(std::move(p));
+        } else {
+          here.push_back(std::move(p));
+        }
+      }
+    }
+  }
+  // Equi-join detection.
+  if (options.hash_joins) {
+    std::vector<BoundExprPtr> residual;
+    for (auto& p : here) {
+      bool taken = false;
+      if (p->kind == BoundKind::kCompare && p->op == static_cast<uint8_t>(CompareOp::kEq)) {
+        IdSet a = LocalColumns(*p->children[0], all);
+        IdSet b = LocalColumns(*p->children[1], all);
+        int left_side = -1;
+        if (!a.empty() && !b.empty() && Subset(a, left) && Subset(b, right)) left_side = 0;
+        if (!a.empty() && !b.empty() && Subset(a, right) && Subset(b, left)) left_side = 1;
+        if (left_side >= 0) {
+          j.key_affinity.push_back(ComparisonAffinity(p->children[0]->affinity, p->children[1]->affinity));
+          j.key_collation.push_back(p->collation);
+          j.left_keys.push_back(std::move(p->children[left_side]));
+          j.right_keys.push_back(std::move(p->children[1 - left_side]));
+          taken = true;
+        }
+      }
+      if (!taken) residual.push_back(std::move(p));
+    }
+    here = std::move(residual);
+    if (!j.left_keys.empty()) j.algorithm = JoinAlgorithm::kHash;
+  }
+  if (!here.empty()) j.predicate = MakeConjunction(std::move(here));
+  j.children[0] = Push(j.children[0], std::move(to_left), options);
+  j.children[1] = Push(j.children[1], std::move(to_right), options);
+  return WrapFilter(node, std::move(above));
+}
+
+// Join ordering for a chain of inner joins: flattens the left-deep chain to
+// its inputs and rebuilds it so that each next input is the first one (in
+// FROM order) that some conjunct connects to the inputs already joined —
+// which is FROM order itself whenever that order is connected, so output
+// order stays SQLite's nested-loop order in the common case, while chains
+// written out of order do not become cross products.
+PlanPtr ReorderInnerJoins(PlanPtr node, std::vector<BoundExprPtr>* preds) {
+  std::vector<PlanPtr> leaves;
+  PlanPtr cur = node;
+  while (cur->kind == PlanKind::kJoin && cur->join_type == JoinType::kInner) {
+    if (cur->predicate) SplitConjuncts(std::move(cur->predicate), preds);
+    leaves.push_back(cur->children[1]);
+    cur = cur->children[0];
+  }
+  leaves.push_back(cur);
+  std::reverse(leaves.begin(), leaves.end());
+  if (leaves.size() <= 2) {
+    // Nothing to reorder: rebuild as it was.
+  }
+  std::vector<IdSet> leaf_ids;
+  IdSet all;
+  for (const PlanPtr& l : leaves) {
+    leaf_ids.push_back(Outputs(*l));
+    all.insert(l->outputs.begin(), l->outputs.end());
+  }
+  std::vector<IdSet> pred_cols;
+  for (const BoundExprPtr& p : *preds) pred_cols.push_back(LocalColumns(*p, all));
+  std::vector<bool> used(leaves.size(), false);
+  IdSet joined = leaf_ids[0];
+  used[0] = true;
+  PlanPtr tree = leaves[0];
+  for (size_t step = 1; step < leaves.size(); ++step) {
+    size_t pick = leaves.size();
+    for (size_t i = 0; i < leaves.size() && pick == leaves.size(); ++i) {
+      if (used[i]) continue;
+      for (const IdSet& cols : pred_cols) {
+        bool touches_leaf = false, touches_joined = false, covered = true;
+        for (ColumnId id : cols) {
+          bool in_leaf = leaf_ids[i].count(id) != 0;
+          bool in_joined = joined.count(id) != 0;
+          touches_leaf |= in_leaf;
+          touches_joined |= in_joined;
+          covered &= in_leaf || in_joined;
+        }
+        if (touches_leaf && touches_joined && covered) {
+          pick = i;
+          break;
+        }
+      }
+    }
+    if (pick == leaves.size()) {
+      for (size_t i = 0; i < leaves.size(); ++i) {
+        if (!used[i]) {
+          pick = i;
+          break;
+        }
+      }
+    }
+    used[pick] = true;
+    joined.insert(leaf_ids[pick].begin(), leaf_ids[pick].end());
+    auto j = std::make_shared<PlanNode>(PlanKind::kJoin);
+    j->join_type = JoinType::kInner;
+    j->outputs = tree->outputs;
+    j->outputs.insert(j->outputs.end(), leaves[pick]->outputs.begin(), leaves[pick]->outputs.end());
+    j->children.push_back(tree);
+    j->children.push_back(leaves[pick]);
+    tree = j;
+  }
+  return tree;
+}
+
+PlanPtr Push(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions& options) {
+  if (node->kind == PlanKind::kJoin && node->join_type == JoinType::kInner && options.push_down_filters &&
+      !node->planned) {
+    node = ReorderInnerJoins(node, &preds);
+    // Mark the rebuilt chain so that the recursive pushes below do not
+    // reorder it again.
+    for (PlanNode* j = node.get(); j->kind == PlanKind::kJoin && j->join_type == JoinType::kInner;
+         j = j->children[0].get()) {
+      j->planned = true;
+    }
+  }
+  switch (node->kind) {
+    case PlanKind::kFilter: {
+      if (!options.push_down_filters) break;
+      SplitConjuncts(std::move(node->predicate), &preds);
+      return Push(node->children[0], std::move(preds), options);
+    }
+    case PlanKind::kJoin:
+      return PushJoin(std::move(node), std::move(preds), options);
+    case PlanKind::kGet:
+      if (options.use_indexes && node->index < 0) ChooseIndex(node.get(), &preds);
+      return WrapFilter(std::move(node), std::move(preds));
+    default:
+      break;
+  }
+  for (PlanPtr& c : node->children) c = Push(c, {}, options);
+  if (node->kind == PlanKind::kFilter) {
+    SplitConjuncts(std::move(node->predicate), &preds);
+    return WrapFilter(node->children[0], std::move(preds));
+  }
+  return WrapFilter(std::move(node), std::move(preds));
+}
+
+}  // namespace
+
+PlanPtr PushDownFilters(PlanPtr root, const PlannerOptions& options) { return Push(std::move(root), {}, options); }
+
+}  // namespace sluice::sql::rules
