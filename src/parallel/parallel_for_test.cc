@@ -9,6 +9,7 @@
 #include <mutex>
 #include <numeric>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -100,6 +101,11 @@ TEST(ParallelForTest, RethrowsTheFirstExceptionAndStopsStartingChunks) {
         [&](std::size_t lo, std::size_t) {
           chunks_run.fetch_add(1);
           if (lo == 0) throw std::runtime_error("chunk 0 failed");
+          // Slow chunks: without stopping, the 9,999 others would take about
+          // half a second on two threads — far longer than even a sanitized
+          // throw needs — so "fewer than all ran" cannot pass by luck or
+          // fail by a slow unwind.
+          std::this_thread::sleep_for(std::chrono::microseconds(100));
         },
         1);
     FAIL() << "expected an exception";
