@@ -3,8 +3,8 @@
 #              starts the main job on an embedded default
 #   make test  installs what is missing, builds and runs every test (release,
 #              ASan+UBSan, and the concurrency tests under TSan)
-# Other targets: build, bench, clean.
-.PHONY: run test deps build bench clean
+# Other targets: build, bench, slt (the whole sqllogictest corpus), clean.
+.PHONY: run test deps build bench slt clean
 
 deps:
 	@tools/install_deps.sh
@@ -14,10 +14,13 @@ build: deps
 	@cmake --build --preset release
 
 run: build
-	@./build/release/sluice demo
+	@./build/release/sluice sql --preload-chapter
 
 test: deps
 	@tools/run_tests.sh
+
+slt: build
+	@tools/run_slt.sh
 
 bench: deps
 	@tools/run_bench.sh

@@ -29,10 +29,8 @@ int Main(int argc, char** argv) {
     actions[app.get_subcommands({})[before]] = std::move(action);
   };
   add(&sluice::cli::RegisterDemo);
-#ifdef SLUICE_HAVE_SQL_ENGINE  // src/cli/CMakeLists.txt: set once the engine's library exists
   add(&sluice::cli::RegisterSql);
   add(&sluice::cli::RegisterSlt);
-#endif
 
   // CLI11 would report a mistyped subcommand as "A subcommand is required";
   // name it instead.

@@ -1,0 +1,155 @@
+// .tables and .schema (Shell::DoTables, Shell::DoSchema): read the catalog
+// table sqlite_schema (type, name, tbl_name, rootpage, sql) and print it
+// the way sqlite3 3.40 does.
+//
+// .tables: names of tables and views (not sqlite_*), matching the LIKE
+// pattern (default '%'), sorted, laid out in as many columns of width
+// max+2 as fit in 80 characters, filled column by column.
+// .schema: the stored CREATE text of every object (not sqlite_*) whose
+// tbl_name matches (LIKE, or GLOB when the pattern has * ? or [), in
+// catalog order, each followed by ";". A CREATE TABLE whose name starts
+// with a quote prints as CREATE TABLE IF NOT EXISTS; a view gets a comment
+// "/* v(a,b) */" with its column names (printSchemaLine, shellFakeSchema).
+#include <algorithm>
+
+#include "shell/shell.h"
+#include "shell/text_escape.h"
+#include "sql/parser/parser.h"
+#include "sql/value/pattern.h"
+
+namespace sluice::shell {
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// printSchemaLine(): `sql` + `tail`, closing a trailing comment first.
+std::string SchemaLine(std::string sql, std::string_view tail) {
+  if (tail.starts_with(";") &&
+      (sql.find("/*") != std::string::npos || sql.find("--") != std::string::npos)) {
+    for (std::string_view term : {"", "*/", "\n"}) {
+      std::string candidate = sql + std::string(term) + ";";
+      if (sql::IsCompleteStatement(candidate)) {
+        sql = candidate.substr(0, candidate.size() - 1);
+        break;
+      }
+    }
+  }
+  if (sql.starts_with("CREATE TABLE ") && sql.size() > 13 && (sql[13] == '\'' || sql[13] == '"')) {
+    return "CREATE TABLE IF NOT EXISTS " + sql.substr(13) + std::string(tail);
+  }
+  return sql + std::string(tail);
+}
+
+}  // namespace
+
+bool Shell::QueryRows(std::string_view sql, std::vector<std::vector<std::string>>* rows,
+                      std::vector<std::string>* column_names) {
+  PrepareOutcome p = db_->Prepare(sql);
+  if (!p.status.ok() || !p.statement) return false;
+  Statement& s = *p.statement;
+  if (column_names) {
+    column_names->clear();
+    for (int i = 0; i < s.column_count(); ++i) column_names->emplace_back(s.column_name(i));
+  }
+  while (true) {
+    Result<bool> r = s.Step();
+    if (!r.ok()) return false;
+    if (!*r) break;
+    std::vector<std::string> row;
+    for (int i = 0; i < s.column_count(); ++i) {
+      row.emplace_back(s.column_type(i) == ColumnType::kNull ? std::string_view("\x01NULL") : s.column_text(i));
+    }
+    rows->push_back(std::move(row));
+  }
+  return true;
+}
+
+CommandResult Shell::DoTables(const std::vector<std::string>& args) {
+  if (args.size() > 2) {
+    PrintError("Usage: .tables ?TABLE?\n");
+    return CommandResult::kError;
+  }
+  std::vector<std::vector<std::string>> rows;
+  if (!QueryRows("SELECT type, name FROM sqlite_schema", &rows)) {
+    PrintError("Error: cannot read sqlite_schema\n");
+    return CommandResult::kError;
+  }
+  const std::string pattern = args.size() == 2 ? args[1] : "%";
+  std::vector<std::string> names;
+  for (const auto& row : rows) {
+    if (row[0] != "table" && row[0] != "view") continue;
+    if (sql::LikeMatch("sqlite_%", row[1])) continue;
+    if (!sql::LikeMatch(pattern, row[1])) continue;
+    names.push_back(row[1]);
+  }
+  std::sort(names.begin(), names.end());
+  if (names.empty()) return CommandResult::kOk;
+  size_t max_len = 0;
+  for (const std::string& n : names) max_len = std::max(max_len, n.size());
+  size_t ncol = 80 / (max_len + 2);
+  if (ncol < 1) ncol = 1;
+  size_t nrow = (names.size() + ncol - 1) / ncol;
+  for (size_t i = 0; i < nrow; ++i) {
+    for (size_t j = i; j < names.size(); j += nrow) {
+      if (j >= nrow) buffer_.append("  ");
+      buffer_.append(names[j]);
+      buffer_.append(max_len - names[j].size(), ' ');
+    }
+    buffer_.push_back('\n');
+  }
+  return CommandResult::kOk;
+}
+
+CommandResult Shell::DoSchema(const std::vector<std::string>& args) {
+  std::string pattern;
+  for (size_t i = 1; i < args.size(); ++i) {
+    std::string_view a = args[i];
+    if (a == "--indent" || a == "-indent" || a == "--nosys" || a == "-nosys") continue;
+    if (!pattern.empty()) {
+      PrintError("Usage: .schema ?--indent? ?--nosys? ?LIKE-PATTERN?\n");
+      return CommandResult::kError;
+    }
+    pattern = std::string(a);
+  }
+  std::vector<std::vector<std::string>> rows;
+  if (!QueryRows("SELECT type, name, tbl_name, sql FROM sqlite_schema", &rows)) {
+    PrintError("Error: cannot read sqlite_schema\n");
+    return CommandResult::kError;
+  }
+  const bool glob = pattern.find_first_of("*?[") != std::string::npos;
+  for (const auto& row : rows) {
+    const std::string& type = row[0];
+    const std::string& name = row[1];
+    const std::string& sql = row[3];
+    if (sql == "\x01NULL" || type == "meta" || sql::LikeMatch("sqlite_%", name)) continue;
+    if (!pattern.empty()) {
+      std::string tbl = Lower(row[2]);
+      bool match = glob ? sql::GlobMatch(pattern, tbl) : sql::LikeMatch(pattern, tbl, '\\');
+      if (!match) continue;
+    }
+    std::string text = sql;
+    if (type == "view" && text.starts_with("CREATE VIEW ")) {
+      PrepareOutcome p = db_->Prepare("SELECT * FROM " + DoubleQuoted(name));
+      if (p.status.ok() && p.statement && p.statement->column_count() > 0) {
+        std::string fake = QuoteNameIfNeeded(name);
+        for (int i = 0; i < p.statement->column_count(); ++i) {
+          fake += i == 0 ? "(" : ",";
+          fake += QuoteNameIfNeeded(p.statement->column_name(i));
+        }
+        fake += ")";
+        text += "\n/* " + fake + " */";
+      }
+    }
+    buffer_ += SchemaLine(text, ";\n");
+  }
+  return CommandResult::kOk;
+}
+
+}  // namespace sluice::shell

@@ -1,0 +1,129 @@
+// Shell: the sqlite3-compatible interactive SQL shell of `sluice sql`.
+//
+// Role: reads input lines (from a script or the terminal), groups them into
+// SQL text the way sqlite3 3.40's process_input() does, runs each group
+// statement by statement on a sluice::Database (shell_exec()), prints rows
+// through ResultFormatter in the current `.mode`, and runs the dot commands.
+// The aim is byte-for-byte sqlite3 output on stdout and stderr.
+//
+// Input grouping (process_input): a line starting with '.' (when no SQL is
+// pending) is a dot command; lines of SQL accumulate until the text ends in
+// a complete statement (IsCompleteStatement, after a QuickScan says the
+// last dark character is a ';'); a line "go" or "/" also ends it. Each group
+// is run as a whole; the first failing statement of a group ends the group
+// with one error message, and the script continues with the next group
+// unless `.bail on`. Errors read
+//   Parse error near line N: MESSAGE[caret context]     (prepare failed)
+//   Runtime error near line N: MESSAGE[ (CODE)]          (step failed)
+// where N is the first line of the group, and "near line N" is left out
+// for what the user types at the terminal.
+//
+// Thread safety: one thread. The Shell borrows the Database and the streams.
+#ifndef SLUICE_SHELL_SHELL_H_
+#define SLUICE_SHELL_SHELL_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shell/line_source.h"
+#include "shell/output_mode.h"
+#include "sluice/database.h"
+
+namespace sluice::shell {
+
+// What the caller of a dot command or group learns.
+enum class CommandResult {
+  kOk,
+  kError,  // counted as an error (exit status 1, stops a script under .bail)
+  kQuit,   // .quit / .exit: stop reading input
+};
+
+class Shell {
+ public:
+  // REQUIRES: `db`, `out` and `err` outlive the Shell. `db_name` is what
+  // `.show` reports as the filename.
+  Shell(Database* db, std::string db_name, std::FILE* out, std::FILE* err);
+  ~Shell();
+  Shell(const Shell&) = delete;
+  Shell& operator=(const Shell&) = delete;
+
+  OutputSettings& settings() { return settings_; }
+  void set_bail(bool on) { bail_ = on; }
+  void set_echo(bool on) { echo_ = on; }
+  // The terminal mode: errors without "near line N", and errors do not stop
+  // the input even under .bail.
+  void set_interactive(bool on) { interactive_ = on; }
+  // `.headers` was given explicitly (so `.mode column` keeps it).
+  void set_header_explicit(bool on) { header_set_ = on; }
+
+  // process_input(): runs every line of `source`. `from_file` is true for a
+  // script (stdin that is not a terminal, a .read file): errors then name
+  // their line. Returns kError when any group or command failed, kQuit when
+  // .quit/.exit was read (or .bail stopped the input after an error).
+  CommandResult ProcessInput(LineSource* source, bool from_file);
+
+  // One dot command line (starting with '.'), as typed.
+  CommandResult RunMetaCommand(std::string_view line);
+
+  // shell_exec() on one SQL text. On failure returns the error text
+  // sqlite3 builds ("in prepare, MESSAGE..." / "stepping, MESSAGE (19)") in
+  // `error` and the result code (1, 19, ...); 0 on success.
+  int ExecuteSql(std::string_view sql, std::string* error);
+
+  // The exit status requested by `.exit N` (0 for .quit), valid after kQuit.
+  int exit_code() const { return exit_code_; }
+  // Groups and dot commands that failed so far (at any nesting level).
+  int64_t error_count() const { return error_count_; }
+
+  // Writes pending output to the output stream.
+  void Flush();
+
+ private:
+  // runOneSqlLine(): runs a group, prints its error and the timer line.
+  bool RunGroup(std::string_view sql, int start_line, bool from_file);
+  int RunStatement(Statement* stmt, std::string* error);
+  void EchoInput(std::string_view text);
+  void PrintError(std::string_view text);
+  std::FILE* out() const { return redirect_ ? redirect_ : out_; }
+  void ResetOutput();  // back to stdout after .once or .output
+  bool OpenOutput(std::string_view file);
+
+  // Dot commands (meta_commands.cc, import_command.cc, schema_commands.cc).
+  CommandResult DoImport(const std::vector<std::string>& args);
+  CommandResult DoTables(const std::vector<std::string>& args);
+  CommandResult DoSchema(const std::vector<std::string>& args);
+  CommandResult DoShow();
+  CommandResult DoRead(const std::vector<std::string>& args);
+  void PrintHelp(std::string_view topic);
+  // Runs `sql` (one statement) and collects its rows as text; for the
+  // commands that read the catalog. Returns false when it cannot be prepared.
+  bool QueryRows(std::string_view sql, std::vector<std::vector<std::string>>* rows,
+                 std::vector<std::string>* column_names = nullptr);
+
+  Database* db_;
+  std::string db_name_;
+  std::FILE* out_;
+  std::FILE* err_;
+  std::FILE* redirect_ = nullptr;  // .output / .once file
+  std::string redirect_name_;
+  bool once_ = false;  // redirect_ is for the next group only
+  std::string buffer_;  // pending output
+
+  OutputSettings settings_;
+  bool bail_ = false;
+  bool echo_ = false;
+  bool timer_ = false;
+  bool interactive_ = false;
+  bool header_set_ = false;
+  int exit_code_ = 0;
+  int64_t error_count_ = 0;
+  int input_nesting_ = 0;
+  int line_number_ = 0;  // of the input being processed
+};
+
+}  // namespace sluice::shell
+
+#endif  // SLUICE_SHELL_SHELL_H_

@@ -1,0 +1,307 @@
+// Tests of Shell on a FakeDatabase: input grouping, error messages and exit
+// status, dot commands, .import, .tables/.schema. Expected texts are what
+// sqlite3 3.40.1 prints for the same input (the end-to-end golden tests in
+// tests/shell/ run the real engine).
+#include "shell/shell.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "shell/fake_database.h"
+
+namespace sluice::shell {
+namespace {
+
+using testing::CannedResult;
+using testing::FakeDatabase;
+using testing::FakeTable;
+
+struct ScriptRun {
+  std::string out;
+  std::string err;
+  CommandResult result;
+};
+
+ScriptRun RunScript(FakeDatabase* db, const std::string& script, bool interactive = false,
+              void (*setup)(Shell*) = nullptr) {
+  char* out_buf = nullptr;
+  size_t out_size = 0;
+  char* err_buf = nullptr;
+  size_t err_size = 0;
+  std::FILE* out = open_memstream(&out_buf, &out_size);
+  std::FILE* err = open_memstream(&err_buf, &err_size);
+  std::FILE* in = std::tmpfile();
+  std::fwrite(script.data(), 1, script.size(), in);
+  std::rewind(in);
+  ScriptRun run;
+  {
+    Shell shell(db, ":memory:", out, err);
+    shell.set_interactive(interactive);
+    if (setup) setup(&shell);
+    FileLineSource source(in);
+    run.result = shell.ProcessInput(&source, /*from_file=*/!interactive);
+  }
+  std::fclose(in);
+  std::fclose(out);
+  std::fclose(err);
+  run.out.assign(out_buf, out_size);
+  run.err.assign(err_buf, err_size);
+  std::free(out_buf);
+  std::free(err_buf);
+  return run;
+}
+
+CannedResult Rows(std::vector<std::string> columns, std::vector<std::vector<Cell>> rows) {
+  CannedResult r;
+  r.columns = std::move(columns);
+  r.rows = std::move(rows);
+  return r;
+}
+
+FakeDatabase BasicDb() {
+  FakeDatabase db;
+  db.Add("select 1", Rows({"1"}, {{Cell::Integer("1")}}));
+  db.Add("select 3", Rows({"3"}, {{Cell::Integer("3")}}));
+  db.Add("select 1 as a, 2 as b", Rows({"a", "b"}, {{Cell::Integer("1"), Cell::Integer("2")}}));
+  db.Add("select null", Rows({"null"}, {{Cell::Null()}}));
+  CannedResult dup;
+  dup.step_error = "UNIQUE constraint failed: primes.n";
+  db.Add("insert into primes values(1)", dup);
+  CannedResult no_table;
+  no_table.prepare_error = "no such table: nosuch";
+  db.Add("select * from nosuch", no_table);
+  CannedResult no_column;
+  no_column.prepare_error = "no such column: x";
+  no_column.error_offset = 7;
+  db.Add("select x from primes", no_column);
+  return db;
+}
+
+TEST(ShellTest, ScriptErrorsNameTheLineAndTheScriptGoesOn) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db,
+                    "select 1;\nselec 2;\nselect 3;\n\ninsert into primes values(1);\n"
+                    "select * from nosuch;\nselect x from primes;\n");
+  EXPECT_EQ(r.out, "1\n3\n");
+  EXPECT_EQ(r.err,
+            "Parse error near line 2: near \"selec\": syntax error\n"
+            "  selec 2;\n"
+            "  ^--- error here\n"
+            "Runtime error near line 5: UNIQUE constraint failed: primes.n (19)\n"
+            "Parse error near line 6: no such table: nosuch\n"
+            "Parse error near line 7: no such column: x\n"
+            "  select x from primes;\n"
+            "         ^--- error here\n");
+  EXPECT_EQ(r.result, CommandResult::kError);
+}
+
+TEST(ShellTest, AnErrorEndsItsGroupOnly) {
+  // printf 'select 1; selec 2; select 3;\nselect 3;\n' | sqlite3
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, "select 1; selec 2; select 3;\nselect 3;\n");
+  EXPECT_EQ(r.out, "1\n3\n");
+  EXPECT_EQ(r.err,
+            "Parse error near line 1: near \"selec\": syntax error\n"
+            "  selec 2; select 3;\n"
+            "  ^--- error here\n");
+}
+
+TEST(ShellTest, MultiLineStatementsAndComments) {
+  FakeDatabase db = BasicDb();
+  db.Add("select\n  1", Rows({"1"}, {{Cell::Integer("1")}}));
+  ScriptRun r = RunScript(&db, "-- a comment\n/* block\ncomment */\n  select\n  1;  -- trailing\nselect 3");
+  EXPECT_EQ(r.out, "1\n3\n");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.result, CommandResult::kOk);
+}
+
+TEST(ShellTest, InteractiveErrorsHaveNoLineNumber) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, "selec 2;\n", /*interactive=*/true);
+  EXPECT_EQ(r.err, "Parse error: near \"selec\": syntax error\n  selec 2;\n  ^--- error here\n");
+}
+
+TEST(ShellTest, BailStopsAtTheFirstError) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, ".bail on\nselect 1;\nselec 2;\nselect 3;\n");
+  EXPECT_EQ(r.out, "1\n");
+  EXPECT_EQ(r.result, CommandResult::kError);
+}
+
+TEST(ShellTest, EchoPrintsEachGroupAndCommand) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, ".echo on\nselect 1;\n.echo off\nselect 3;\n");
+  EXPECT_EQ(r.out, "select 1;\n1\n.echo off\n3\n");
+}
+
+TEST(ShellTest, ModeHeadersNullvalueSeparator) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db,
+                    ".headers on\nselect 1 as a, 2 as b;\n.separator ; ~\nselect 1 as a, 2 as b;\n"
+                    ".mode csv\n.nullvalue NUL\nselect null;\n.mode\n.mode line\nselect 1 as a, 2 as b;\n");
+  EXPECT_EQ(r.out, "a|b\n1|2\na;b~1;2~null\r\nNUL\r\ncurrent output mode: csv\n    a = 1\n    b = 2\n");
+}
+
+TEST(ShellTest, ModeColumnTurnsHeadersOnUnlessSetExplicitly) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, ".mode column\nselect 1 as a, 2 as b;\n.headers off\n.mode column\nselect 1 as a, 2 as b;\n");
+  EXPECT_EQ(r.out, "a  b\n-  -\n1  2\n1  2\n");
+}
+
+TEST(ShellTest, UnknownCommandsAndBadUsage) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, ".foo\n.mode foo\n.headers\n.bail maybe\n");
+  EXPECT_EQ(r.err,
+            "Error: unknown command or invalid arguments:  \"foo\". Enter \".help\" for help\n"
+            "Error: mode should be one of: ascii box column csv html insert json line list markdown qbox quote "
+            "table tabs tcl\n"
+            "Usage: .headers on|off\n"
+            "ERROR: Not a boolean value: \"maybe\". Assuming \"no\".\n");
+  EXPECT_EQ(r.result, CommandResult::kError);
+}
+
+TEST(ShellTest, QuitStopsTheInput) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, "select 1;\n.quit\nselect 3;\n");
+  EXPECT_EQ(r.out, "1\n");
+  EXPECT_EQ(r.result, CommandResult::kQuit);
+}
+
+TEST(ShellTest, ShowReportsTheSettings) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, ".mode csv\n.show\n");
+  EXPECT_EQ(r.out,
+            "        echo: off\n"
+            "         eqp: off\n"
+            "     explain: auto\n"
+            "     headers: off\n"
+            "        mode: csv\n"
+            "   nullvalue: \"\"\n"
+            "      output: stdout\n"
+            "colseparator: \",\"\n"
+            "rowseparator: \"\\r\\n\"\n"
+            "       stats: off\n"
+            "       width: \n"
+            "    filename: :memory:\n");
+}
+
+std::string TempPath(const char* name) { return ::testing::TempDir() + "/shell_test_" + name; }
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary);
+  f << text;
+}
+
+TEST(ShellTest, OnceAndOutputRedirect) {
+  FakeDatabase db = BasicDb();
+  std::string once = TempPath("once.txt"), output = TempPath("output.txt");
+  ScriptRun r = RunScript(&db, ".once " + once + "\nselect 1;\nselect 3;\n.output " + output +
+                             "\nselect 1;\nselect 3;\n.output\nselect 1;\n");
+  EXPECT_EQ(r.out, "3\n1\n");
+  EXPECT_EQ(ReadFile(once), "1\n");
+  EXPECT_EQ(ReadFile(output), "1\n3\n");
+}
+
+TEST(ShellTest, ReadRunsAFileAndCountsItsLines) {
+  FakeDatabase db = BasicDb();
+  std::string script = TempPath("read.sql");
+  WriteFile(script, "select 1;\n\nselec 2;\n");
+  ScriptRun r = RunScript(&db, "select 3;\n.read " + script + "\n.read /nonexistent/x.sql\n");
+  EXPECT_EQ(r.out, "3\n1\n");
+  EXPECT_EQ(r.err,
+            "Parse error near line 3: near \"selec\": syntax error\n  selec 2;\n  ^--- error here\n"
+            "Error: cannot open \"/nonexistent/x.sql\"\n");
+  EXPECT_EQ(r.result, CommandResult::kError);
+}
+
+TEST(ShellTest, ImportCreatesTheTableFromTheHeader) {
+  FakeDatabase db = BasicDb();
+  std::string csv = TempPath("people.csv");
+  WriteFile(csv, "name,age,\"quoted, col\"\nalice,30,\"x, y\"\nbob,,\"multi\nline \"\"q\"\"\"\n");
+  ScriptRun r = RunScript(&db, ".import --csv " + csv + " people\n");
+  EXPECT_EQ(r.err, "");
+  const FakeTable* t = db.table("people");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->sql, "CREATE TABLE \"people\"(\n\"name\" TEXT, \"age\" TEXT, \"quoted, col\" TEXT)");
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(*t->rows[1][2], "multi\nline \"q\"");
+}
+
+TEST(ShellTest, ImportRenamesDuplicateColumnsAndWrapsTheCreate) {
+  FakeDatabase db = BasicDb();
+  std::string csv = TempPath("dups.csv");
+  WriteFile(csv, "a,b,a,c,b\n");
+  ScriptRun r = RunScript(&db, ".import --csv " + csv + " g\n");
+  EXPECT_EQ(r.err, "Columns renamed during .import " + csv +
+                       " due to duplicates:\n\"a\" to \"a_1\",\n\"b\" to \"b_2\",\n\"a\" to \"a_3\",\n\"b\" to \"b_5\"\n");
+  EXPECT_EQ(db.table("g")->sql,
+            "CREATE TABLE \"g\"(\n\"a_1\" TEXT, \"b_2\" TEXT, \"a_3\" TEXT, \"c\" TEXT,\n \"b_5\" TEXT)");
+}
+
+TEST(ShellTest, ImportIntoAnExistingTableReportsShortAndLongRecords) {
+  FakeDatabase db = BasicDb();
+  FakeTable nums;
+  nums.sql = "CREATE TABLE nums(a,b,c)";
+  nums.columns = {"a", "b", "c"};
+  db.AddTable("nums", nums);
+  std::string csv = TempPath("nums.csv");
+  WriteFile(csv, "1,2\n3,4,5\n6\n7,8,9,10,11\n");
+  ScriptRun r = RunScript(&db, ".import --csv " + csv + " nums\n");
+  EXPECT_EQ(r.err, csv + ":1: expected 3 columns but found 2 - filling the rest with NULL\n" + csv +
+                       ":3: expected 3 columns but found 1 - filling the rest with NULL\n" + csv +
+                       ":4: expected 3 columns but found 5 - extras ignored\n");
+  const FakeTable* t = db.table("nums");
+  ASSERT_EQ(t->rows.size(), 4u);
+  EXPECT_FALSE(t->rows[0][2].has_value());
+  EXPECT_EQ(*t->rows[1][2], "5");
+  EXPECT_EQ(*t->rows[3][2], "9");
+  EXPECT_EQ(r.result, CommandResult::kOk);
+}
+
+TEST(ShellTest, ImportReportsFailedRowsAndMissingArguments) {
+  FakeDatabase db = BasicDb();
+  FakeTable u;
+  u.columns = {"a", "b"};
+  db.AddTable("u", u);
+  db.SetUnique("u");
+  std::string csv = TempPath("u.csv");
+  WriteFile(csv, "1,2\n1,3\n");
+  ScriptRun r = RunScript(&db, ".import --csv " + csv + " u\n.import --csv /nonexistent.csv u\n.import x\n");
+  EXPECT_EQ(r.err, csv + ": INSERT failed: UNIQUE constraint failed: u.a\nError: cannot open \"/nonexistent.csv\"\n");
+  EXPECT_TRUE(r.out.starts_with("ERROR: missing TABLE argument. Usage:\n.import FILE TABLE"));
+  EXPECT_EQ(r.result, CommandResult::kError);
+}
+
+TEST(ShellTest, TablesAndSchema) {
+  FakeDatabase db = BasicDb();
+  FakeTable t2;
+  t2.sql = "CREATE TABLE t2 (a integer primary key, b text)";
+  db.AddTable("t2", t2);
+  FakeTable odd;
+  odd.sql = "CREATE TABLE \"odd name\"(x)";
+  db.AddTable("odd name", odd);
+  FakeTable idx;
+  idx.type = "index";
+  idx.sql = "CREATE INDEX i2 on t2(b)";
+  db.AddTable("i2", idx);
+  ScriptRun r = RunScript(&db, ".tables\n.tables t%\n.schema\n");
+  EXPECT_EQ(r.out,
+            "odd name  t2      \n"
+            "t2\n"
+            "CREATE TABLE t2 (a integer primary key, b text);\n"
+            "CREATE TABLE IF NOT EXISTS \"odd name\"(x);\n"
+            "CREATE INDEX i2 on t2(b);\n");
+}
+
+}  // namespace
+}  // namespace sluice::shell

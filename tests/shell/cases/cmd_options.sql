@@ -1,0 +1,2 @@
+select 1 as a, 'x y' as b;
+select null;

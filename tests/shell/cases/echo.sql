@@ -1,0 +1,7 @@
+.echo on
+select 1;
+-- comment
+select
+  2;
+.echo off
+select 3;
