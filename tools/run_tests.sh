@@ -17,6 +17,9 @@ if [ -x "$llvm_symbolizer" ]; then
   export ASAN_SYMBOLIZER_PATH=$llvm_symbolizer TSAN_SYMBOLIZER_PATH=$llvm_symbolizer
   export TSAN_OPTIONS="external_symbolizer_path=$llvm_symbolizer"
 fi
+# Let ccache hit across clones in different directories (CI uses a fresh
+# clone each time): paths are hashed relative to the checkout.
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true
 mkdir -p build
 summary=()
 total_pass=0
