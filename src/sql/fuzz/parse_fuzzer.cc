@@ -1,16 +1,9 @@
 // libFuzzer target for the SQL front end: lexes, parses and prints whatever
 // it is given, and checks that what ToSql() prints parses again to the same
 // text. Crashes, sanitizer reports, hangs and failed checks are the bugs it
-// looks for. Not part of the CMake build.
+// looks for. Not part of the default build.
 //
-// Build and run with clang (from the repository root; src/sql/README.md has
-// the seeding step):
-//
-//   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined \
-//     -Iinclude -Isrc src/sql/fuzz/parse_fuzzer.cc \
-//     $(ls src/sql/ast/*.cc src/sql/lexer/*.cc src/sql/parser/*.cc | grep -v _test.cc) \
-//     src/base/status.cc -o build/parse_fuzzer
-//   build/parse_fuzzer -max_total_time=120 -max_len=4096 build/fuzz-corpus
+// Built and run by tools/fuzz_sql.sh parse_fuzzer [SECONDS] (clang).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
