@@ -166,6 +166,8 @@ Result<bool> StatementImpl::Step() {
       root_.reset();
       return false;
     }
+    // The caller may change tables between steps: own what we hand out.
+    chunk_.Materialize();
     row_ = 0;
   }
   return true;

@@ -308,9 +308,10 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
   size_t ncols = u.table->columns_info.size();
   // New values of every matched row, computed from the old rows first.
   std::vector<std::vector<Value>> values(u.assignments.size());
+  const Value* const* row_columns = rows.column_pointers();
   for (size_t r = 0; r < rows.size; ++r) {
     RowRef row;
-    row.left = &rows.columns;
+    row.left = row_columns;
     row.left_row = r;
     row.left_width = rows.columns.size();
     for (size_t a = 0; a < u.assignments.size(); ++a) {

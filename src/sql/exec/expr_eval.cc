@@ -12,14 +12,6 @@ namespace sluice::sql {
 
 namespace {
 
-Collation PairCollation(const BoundExpr& l, const BoundExpr& r) {
-  if (l.collation_source == CollationSource::kExplicit) return l.collation;
-  if (r.collation_source == CollationSource::kExplicit) return r.collation;
-  if (l.collation_source == CollationSource::kColumn) return l.collation;
-  if (r.collation_source == CollationSource::kColumn) return r.collation;
-  return Collation::kBinary;
-}
-
 Value Bool(bool b) { return Value::Integer(b ? 1 : 0); }
 
 }  // namespace
@@ -27,25 +19,6 @@ Value Bool(bool b) { return Value::Integer(b ? 1 : 0); }
 Result<bool> ExprEvaluator::Test(const BoundExpr& e, const RowRef& row) {
   SLUICE_ASSIGN_OR_RETURN(Value v, Eval(e, row));
   return IsTrue(v);
-}
-
-Status ExprEvaluator::EvalColumn(const BoundExpr& e, const DataChunk& in, std::vector<Value>* out) {
-  out->clear();
-  out->reserve(in.size());
-  if (e.kind == BoundKind::kColumn && e.slot >= 0) {
-    const std::vector<Value>& src = in.column(e.slot);
-    out->assign(src.begin(), src.begin() + static_cast<std::ptrdiff_t>(in.size()));
-    return Status::OK();
-  }
-  if (e.kind == BoundKind::kConstant) {
-    out->assign(in.size(), e.constant);
-    return Status::OK();
-  }
-  for (size_t r = 0; r < in.size(); ++r) {
-    SLUICE_ASSIGN_OR_RETURN(Value v, Eval(e, ChunkRow(in, r)));
-    out->push_back(std::move(v));
-  }
-  return Status::OK();
 }
 
 Result<const SubqueryResult*> ExprEvaluator::RunSubquery(const BoundExpr& e, const RowRef& row) {
@@ -291,6 +264,14 @@ Result<Value> ExprEvaluator::Eval(const BoundExpr& e, const RowRef& row) {
       return Status::InvalidArgument("row value misused");
   }
   return Status::Internal("unknown bound expression");
+}
+
+Collation PairCollation(const BoundExpr& l, const BoundExpr& r) {
+  if (l.collation_source == CollationSource::kExplicit) return l.collation;
+  if (r.collation_source == CollationSource::kExplicit) return r.collation;
+  if (l.collation_source == CollationSource::kColumn) return l.collation;
+  if (r.collation_source == CollationSource::kColumn) return r.collation;
+  return Collation::kBinary;
 }
 
 Result<Value> EvaluateConstant(const BoundExpr& e, ExecContext* ctx) {

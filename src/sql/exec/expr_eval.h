@@ -5,10 +5,19 @@
 // Subqueries run through the executor with the current row pushed as an
 // outer frame; their results are cached per outer key in the ExecContext.
 //
+// Column-at-a-time (vector_eval.cc): EvalView / EvalColumn / SelectTrue
+// evaluate one expression for every row of a chunk with kernels that take
+// the common storage classes (INTEGER op INTEGER, TEXT vs TEXT) inline and
+// hand anything else to the same sql/value functions as the row path, so
+// both paths give identical results. Lazy forms (CASE, COALESCE, IIF,
+// subqueries, LIKE, IN lists) and AND/OR over operands that might fail run
+// row by row, keeping SQLite's short-circuit behaviour.
+//
 // Recursion follows the expression tree, whose height the parser bounds.
 #ifndef SLUICE_SQL_EXEC_EXPR_EVAL_H_
 #define SLUICE_SQL_EXEC_EXPR_EVAL_H_
 
+#include <memory>
 #include <vector>
 
 #include "sluice/result.h"
@@ -16,8 +25,17 @@
 #include "sql/exec/data_chunk.h"
 #include "sql/exec/exec_context.h"
 #include "sql/exec/row_ref.h"
+#include "sql/value/logic.h"
 
 namespace sluice::sql {
+
+// The values of one expression over a chunk: a vector, or one constant
+// broadcast to every row.
+struct ColumnView {
+  const Value* data = nullptr;
+  bool constant = false;
+  const Value& operator[](size_t i) const { return data[constant ? 0 : i]; }
+};
 
 class ExprEvaluator {
  public:
@@ -29,9 +47,27 @@ class ExprEvaluator {
   Result<bool> Test(const BoundExpr& e, const RowRef& row);
   // Evaluates `e` for every row of `in` into `out`.
   Status EvalColumn(const BoundExpr& e, const DataChunk& in, std::vector<Value>* out);
+  // The values of `e` for every row of `in`, without copying input columns.
+  // The view stays valid until BeginChunk() (or until `in` changes).
+  Result<ColumnView> EvalView(const BoundExpr& e, const DataChunk& in);
+  // Releases the buffers of earlier views; call once per input chunk.
+  void BeginChunk() { scratch_used_ = 0; }
+  // Positions (ascending) of the rows of `in` where `e` is true.
+  Status SelectTrue(const BoundExpr& e, const DataChunk& in, std::vector<uint32_t>* rows);
 
  private:
   Result<const SubqueryResult*> RunSubquery(const BoundExpr& e, const RowRef& row);
+  Result<ColumnView> EvalVector(const BoundExpr& e, const DataChunk& in);
+  Result<ColumnView> EvalRows(const BoundExpr& e, const DataChunk& in);
+  // The truth of `e` on rows[0, n) of `in` (evaluated on those rows only,
+  // unless evaluating more cannot be observed).
+  Status Classify(const BoundExpr& e, const DataChunk& in, const uint32_t* rows, size_t n, TriBool* out);
+  std::vector<Value>& Scratch(size_t n);
+
+  // Buffers of intermediate vectors, reused chunk after chunk; unique_ptr
+  // keeps views valid while the pool grows.
+  std::vector<std::unique_ptr<std::vector<Value>>> scratch_;
+  size_t scratch_used_ = 0;
 
   ExecContext* ctx_;
   const std::vector<ColumnId>* layout_;
@@ -40,11 +76,15 @@ class ExprEvaluator {
 // A row reference to row `row` of `chunk`.
 inline RowRef ChunkRow(const DataChunk& chunk, size_t row) {
   RowRef r;
-  r.left = &chunk.columns();
+  r.left = chunk.column_pointers();
   r.left_row = row;
   r.left_width = chunk.column_count();
   return r;
 }
+
+// The collation of a comparison between l and r (SQLite: an explicit
+// COLLATE on either side, else a column's, left first).
+Collation PairCollation(const BoundExpr& l, const BoundExpr& r);
 
 // Evaluates an expression with no input row (constant folding, LIMIT).
 Result<Value> EvaluateConstant(const BoundExpr& e, ExecContext* ctx);

@@ -1,28 +1,27 @@
 // RowRef: one input row as an expression sees it — a position in one or two
 // column sets (a join's residual condition reads the probe row and a build
-// row as one row: slots below `left_width` come from `left`).
+// row as one row: slots below `left_width` come from `left`). Column sets
+// are arrays of per-column value pointers (DataChunk/RowStore::column_pointers).
 #ifndef SLUICE_SQL_EXEC_ROW_REF_H_
 #define SLUICE_SQL_EXEC_ROW_REF_H_
 
 #include <cstddef>
-#include <vector>
 
 #include "sql/value/value.h"
 
 namespace sluice::sql {
 
 struct RowRef {
-  const std::vector<std::vector<Value>>* left = nullptr;
+  const Value* const* left = nullptr;
   size_t left_row = 0;
   size_t left_width = 0;
-  const std::vector<std::vector<Value>>* right = nullptr;
+  const Value* const* right = nullptr;
   size_t right_row = 0;
 
   const Value& at(size_t slot) const {
-    if (slot < left_width) return (*left)[slot][left_row];
-    return (*right)[slot - left_width][right_row];
+    if (slot < left_width) return left[slot][left_row];
+    return right[slot - left_width][right_row];
   }
-  size_t width() const { return left_width + (right != nullptr ? right->size() : 0); }
 };
 
 }  // namespace sluice::sql

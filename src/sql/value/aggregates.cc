@@ -66,7 +66,7 @@ Value SumAccumulator::FinalizeAvg() const {
   return Value::Real(real_sum_ / static_cast<double>(count_));
 }
 
-bool MinMaxAccumulator::Step(const Value& v) {
+bool MinMaxAccumulator::StepAny(const Value& v) {
   if (v.is_null()) return false;
   if (!best_.is_null()) {
     int c = CompareValues(best_, v, collation_);

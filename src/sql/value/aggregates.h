@@ -81,12 +81,22 @@ class MinMaxAccumulator {
   MinMaxAccumulator(bool is_max, Collation collation) : is_max_(is_max), collation_(collation) {}
   // Returns true when v became the new extreme (the executor then takes the
   // row's bare columns, as SQLite does for min()/max() queries).
-  bool Step(const Value& v);
+  bool Step(const Value& v) {
+    if (v.is_integer() && best_.is_integer()) {
+      int64_t x = v.integer();
+      if (is_max_ ? x <= best_.integer() : x >= best_.integer()) return false;
+      best_ = Value::Integer(x);
+      return true;
+    }
+    return StepAny(v);
+  }
   void Merge(const MinMaxAccumulator& other);
   Value Finalize() const { return best_; }
   const Value& best() const { return best_; }
 
  private:
+  bool StepAny(const Value& v);
+
   bool is_max_;
   Collation collation_;
   Value best_;  // NULL until the first non-NULL input

@@ -51,18 +51,7 @@ Value Value::ZeroBlob(size_t n) {
   return out;
 }
 
-void Value::CopyFrom(const Value& other) {
-  std::memcpy(raw_, other.raw_, sizeof(raw_));
-  if (other.is_string() && other.rep() == Rep::kOwned) {
-    std::string_view b = other.bytes();
-    char* buf = new char[b.size()];
-    std::memcpy(buf, b.data(), b.size());
-    SetOutOfLine(buf, b.size());
-  }
-}
-
-void Value::MakeOwned() {
-  if (!is_borrowed()) return;
+void Value::CopyBytesToOwn() {
   std::string_view b = bytes();
   char* buf = new char[b.size()];
   std::memcpy(buf, b.data(), b.size());

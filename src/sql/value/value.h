@@ -102,6 +102,14 @@ class Value {
   // (unless they fit inline, in which case they are copied).
   static Value TextView(std::string_view bytes) { return MakeString(StorageClass::kText, bytes, false); }
   static Value BlobView(std::string_view bytes) { return MakeString(StorageClass::kBlob, bytes, false); }
+  // A shallow copy of `v`: out-of-line TEXT/BLOB bytes are viewed, not
+  // copied. REQUIRES: `v`'s bytes outlive the result and all its copies.
+  static Value ViewOf(const Value& v) {
+    Value out;
+    std::memcpy(out.raw_, v.raw_, sizeof(raw_));
+    if (out.is_string() && out.rep() == Rep::kOwned) out.SetTag(out.type(), Rep::kBorrowed);
+    return out;
+  }
   // A BLOB of n zero bytes (zeroblob()).
   static Value ZeroBlob(size_t n);
 
@@ -141,7 +149,9 @@ class Value {
   // True when the bytes are a view into memory this Value does not own.
   bool is_borrowed() const { return is_string() && rep() == Rep::kBorrowed; }
   // Copies borrowed bytes into storage of this Value's own.
-  void MakeOwned();
+  void MakeOwned() {
+    if (is_borrowed()) CopyBytesToOwn();
+  }
   Value Owned() const {
     Value out(*this);
     out.MakeOwned();
@@ -179,7 +189,13 @@ class Value {
       delete[] ptr;
     }
   }
-  void CopyFrom(const Value& other);
+  // Inline: every copy of a number or an inline string is a 16-byte copy.
+  void CopyFrom(const Value& other) {
+    std::memcpy(raw_, other.raw_, sizeof(raw_));
+    if (rep() == Rep::kOwned) CopyBytesToOwn();
+  }
+  // Replaces the (viewed) out-of-line bytes by an owned copy.
+  void CopyBytesToOwn();
 
   alignas(8) unsigned char raw_[16];
 };

@@ -1,5 +1,5 @@
 // Filter (keeps the rows whose predicate is true, in order) and Project
-// (computes the output expressions per row).
+// (computes the output expressions), both column-at-a-time.
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/ops/ops.h"
 
@@ -17,11 +17,26 @@ class FilterOp : public Operator {
     while (true) {
       SLUICE_ASSIGN_OR_RETURN(bool more, child_->Next(&in_));
       if (!more) return false;
-      for (size_t r = 0; r < in_.size(); ++r) {
-        SLUICE_ASSIGN_OR_RETURN(bool keep, eval_.Test(*node_.predicate, ChunkRow(in_, r)));
-        if (keep) out->AppendRow(in_, r);
+      eval_.BeginChunk();
+      SLUICE_RETURN_IF_ERROR(eval_.SelectTrue(*node_.predicate, in_, &selected_));
+      if (selected_.empty()) continue;
+      if (selected_.size() == in_.size()) {
+        std::swap(*out, in_);
+        return true;
       }
-      if (!out->empty()) return true;
+      for (size_t c = 0; c < in_.column_count(); ++c) {
+        std::vector<Value>& dst = out->column(c);
+        dst.reserve(selected_.size());
+        if (in_.is_referenced(c)) {
+          const Value* src = in_.data(c);
+          for (uint32_t r : selected_) dst.push_back(src[r]);
+        } else {
+          std::vector<Value>& src = in_.column(c);
+          for (uint32_t r : selected_) dst.push_back(std::move(src[r]));
+        }
+      }
+      out->SetSize(selected_.size());
+      return true;
     }
   }
 
@@ -30,6 +45,7 @@ class FilterOp : public Operator {
   OperatorPtr child_;
   ExprEvaluator eval_;
   DataChunk in_;
+  std::vector<uint32_t> selected_;
 };
 
 class ProjectOp : public Operator {
@@ -41,6 +57,7 @@ class ProjectOp : public Operator {
     out->Reset(node_.outputs.size());
     SLUICE_ASSIGN_OR_RETURN(bool more, child_->Next(&in_));
     if (!more) return false;
+    eval_.BeginChunk();
     for (size_t c = 0; c < node_.exprs.size(); ++c) {
       SLUICE_RETURN_IF_ERROR(eval_.EvalColumn(*node_.exprs[c], in_, &out->column(c)));
     }

@@ -1,6 +1,8 @@
 // Table scan: the rows of a table in rowid order, a chunk at a time, as
-// the table's columns followed by the rowid. With an index lookup, only the
-// rows matching one of the lookup keys (still in rowid order).
+// the table's columns followed by the rowid. A full scan references the
+// table's column storage (data_chunk.h) instead of copying it. With an
+// index lookup, only the rows matching one of the lookup keys (still in
+// rowid order), copied.
 #include <algorithm>
 
 #include "sql/catalog/index.h"
@@ -39,11 +41,19 @@ class ScanOp : public Operator {
     for (size_t c = 0; c < node_.outputs.size(); ++c) {
       // Column c of the batch: table column `src`, or the rowid.
       int src = node_.scan_columns.empty() ? (c < ncols ? static_cast<int>(c) : -1) : node_.scan_columns[c];
+      if (src >= 0 && node_.index < 0) {
+        out->Reference(c, t.columns[src].data() + next_);
+        continue;
+      }
       std::vector<Value>& dst = out->column(c);
-      dst.reserve(n);
+      dst.resize(n);
       for (size_t i = 0; i < n; ++i) {
         size_t pos = node_.index >= 0 ? positions_[next_ + i] : next_ + i;
-        dst.push_back(src >= 0 ? t.columns[src][pos] : Value::Integer(t.rowids[pos]));
+        if (src >= 0) {
+          dst[i] = t.columns[src][pos];
+        } else {
+          dst[i] = Value::Integer(t.rowids[pos]);
+        }
       }
     }
     next_ += n;

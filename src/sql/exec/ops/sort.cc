@@ -2,8 +2,8 @@
 // computes the sort keys, and orders rows stably — ties keep input order,
 // as SQLite's sorter does for equal keys. NULLs sort first ascending and
 // last descending unless NULLS FIRST/LAST says otherwise; text compares
-// under each key's collation. A top-N keeps only the first limit_hint rows
-// (partial sort over a stable index order).
+// under each key's collation. A top-N (ORDER BY ... LIMIT n) streams its
+// input through a bounded heap of the n best rows.
 #include <algorithm>
 #include <numeric>
 
@@ -41,6 +41,27 @@ int CompareRows(const std::vector<std::vector<Value>>& a, size_t ra, const std::
 
 namespace {
 
+// The ORDER BY comparison of two key values: NULLs first ascending and
+// last descending unless NULLS FIRST/LAST says otherwise; text under the
+// key's collation.
+inline int CompareKey(const SortKey& key, const Value& x, const Value& y) {
+  int c;
+  if (x.is_integer() && y.is_integer()) {
+    c = CompareInt64s(x.integer(), y.integer());
+  } else if (x.is_null() || y.is_null()) {
+    if (x.is_null() && y.is_null()) return 0;
+    c = x.is_null() ? -1 : 1;
+    return key.nulls_first ? c : -c;
+  } else {
+    c = CompareValues(x, y, key.collation);
+  }
+  return key.descending ? -c : c;
+}
+
+// Largest LIMIT kept in a bounded heap while streaming; above it the input
+// is sorted whole.
+constexpr int64_t kMaxHeapLimit = 65536;
+
 class SortOp : public Operator {
  public:
   SortOp(const PlanNode& node, ExecContext* ctx, OperatorPtr child)
@@ -48,13 +69,26 @@ class SortOp : public Operator {
 
   Result<bool> Next(DataChunk* out) override {
     if (!sorted_) {
-      SLUICE_RETURN_IF_ERROR(SortAll());
+      if (node_.limit_hint > 0 && node_.limit_hint <= kMaxHeapLimit) {
+        SLUICE_RETURN_IF_ERROR(TopN(static_cast<size_t>(node_.limit_hint)));
+      } else {
+        SLUICE_RETURN_IF_ERROR(SortAll());
+      }
       sorted_ = true;
     }
     return emitter_.Emit(rows_, &order_, out);
   }
 
  private:
+  // Stable order of stored rows a and b (input order breaks ties).
+  bool Less(size_t a, size_t b) const {
+    for (size_t k = 0; k < keys_.size(); ++k) {
+      int c = CompareKey(node_.sort_keys[k], keys_[k][a], keys_[k][b]);
+      if (c != 0) return c < 0;
+    }
+    return seq_[a] < seq_[b];
+  }
+
   Status SortAll() {
     rows_.Init(node_.outputs.size());
     size_t nkeys = node_.sort_keys.size();
@@ -72,25 +106,9 @@ class SortOp : public Operator {
     }
     order_.resize(rows_.size);
     std::iota(order_.begin(), order_.end(), 0);
-    auto less = [&](size_t a, size_t b) {
-      for (size_t k = 0; k < nkeys; ++k) {
-        const SortKey& key = node_.sort_keys[k];
-        const Value& x = keys_[k][a];
-        const Value& y = keys_[k][b];
-        int c;
-        if (x.is_null() || y.is_null()) {
-          if (x.is_null() && y.is_null()) continue;
-          c = x.is_null() ? -1 : 1;
-          if (!key.nulls_first) c = -c;
-          return c < 0;
-        }
-        c = CompareValues(x, y, key.collation);
-        if (c == 0) continue;
-        if (key.descending) c = -c;
-        return c < 0;
-      }
-      return a < b;  // stable
-    };
+    seq_.resize(rows_.size);
+    std::iota(seq_.begin(), seq_.end(), 0);
+    auto less = [&](size_t a, size_t b) { return Less(a, b); };
     if (node_.limit_hint >= 0 && static_cast<size_t>(node_.limit_hint) < order_.size()) {
       auto mid = order_.begin() + node_.limit_hint;
       std::partial_sort(order_.begin(), mid, order_.end(), less);
@@ -101,12 +119,64 @@ class SortOp : public Operator {
     return Status::OK();
   }
 
+  // ORDER BY ... LIMIT n: streams the input through a max-heap of the n
+  // best rows so far (by Less), so memory and work per row stay bounded;
+  // a row enters only when it beats the worst kept one.
+  Status TopN(size_t limit) {
+    size_t nkeys = node_.sort_keys.size();
+    size_t width = node_.outputs.size();
+    rows_.Init(width);
+    keys_.assign(nkeys, {});
+    std::vector<size_t> heap;  // slots; heap.front() is the worst kept row
+    auto less = [&](size_t a, size_t b) { return Less(a, b); };
+    std::vector<ColumnView> views(nkeys);
+    DataChunk in;
+    uint64_t seq = 0;
+    while (true) {
+      SLUICE_ASSIGN_OR_RETURN(bool more, child_->Next(&in));
+      if (!more) break;
+      eval_.BeginChunk();
+      for (size_t k = 0; k < nkeys; ++k) {
+        SLUICE_ASSIGN_OR_RETURN(views[k], eval_.EvalView(*node_.sort_keys[k].expr, in));
+      }
+      for (size_t r = 0; r < in.size(); ++r, ++seq) {
+        size_t slot;
+        if (heap.size() < limit) {
+          slot = heap.size();
+          for (size_t k = 0; k < nkeys; ++k) keys_[k].emplace_back();
+          for (size_t c = 0; c < width; ++c) rows_.columns[c].emplace_back();
+          seq_.push_back(0);
+          ++rows_.size;
+        } else {
+          // Does row r come before the worst kept row? (Later rows lose ties.)
+          size_t worst = heap.front();
+          int c = 0;
+          for (size_t k = 0; k < nkeys && c == 0; ++k) c = CompareKey(node_.sort_keys[k], views[k][r], keys_[k][worst]);
+          if (c >= 0) continue;
+          std::pop_heap(heap.begin(), heap.end(), less);
+          slot = heap.back();
+          heap.pop_back();
+        }
+        for (size_t k = 0; k < nkeys; ++k) keys_[k][slot] = views[k][r].Owned();
+        for (size_t c = 0; c < width; ++c) rows_.columns[c][slot] = in.at(c, r).Owned();
+        seq_[slot] = seq;
+        heap.push_back(slot);
+        std::push_heap(heap.begin(), heap.end(), less);
+      }
+    }
+    order_.resize(rows_.size);
+    std::iota(order_.begin(), order_.end(), 0);
+    std::sort(order_.begin(), order_.end(), less);
+    return Status::OK();
+  }
+
   const PlanNode& node_;
   OperatorPtr child_;
   ExprEvaluator eval_;
   bool sorted_ = false;
   RowStore rows_;
-  std::vector<std::vector<Value>> keys_;
+  std::vector<std::vector<Value>> keys_;  // [key][row]
+  std::vector<uint64_t> seq_;             // input position of each row
   std::vector<size_t> order_;
   StoreEmitter emitter_;
 };

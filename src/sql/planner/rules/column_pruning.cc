@@ -39,8 +39,9 @@ void Prune(PlanNode* n, const IdSet& required) {
       n->scan_columns = std::move(cols);
       n->outputs = std::move(outputs);
       if (n->scan_columns.empty()) {
-        // Keep one column so that batches still count rows.
-        n->scan_columns.push_back(-1);
+        // Keep one column so that batches still count rows: a stored one,
+        // which a scan references for free (the rowid would be built).
+        n->scan_columns.push_back(ncols > 0 ? 0 : -1);
         n->outputs.push_back(0);
       }
       return;
