@@ -98,6 +98,9 @@ struct PlanNode {
   std::vector<BoundExprPtr> right_keys;  // evaluated on the right input
   std::vector<Affinity> key_affinity;    // comparison affinity per key pair
   std::vector<Collation> key_collation;
+  // After column pruning: per output, whether an ancestor reads it (the
+  // join's keys may be read by the join alone); empty means all.
+  std::vector<uint8_t> output_read;
 
   // kAggregate.
   std::vector<BoundExprPtr> groups;

@@ -6,11 +6,14 @@
 // someone else (Reference(): a table scan points at the table's own column
 // storage, so scanning copies nothing).
 //
-// Lifetime of referenced columns: the referenced Values must stay unchanged
-// until the statement that runs the operators finishes. Table storage
-// satisfies this (a statement that changes a table reads its input first
-// and writes a copy or appends after it); anything that keeps values
-// beyond the statement makes owning copies (Materialize, Value::Owned).
+// Lifetime of referenced columns: a chunk an operator returns from Next()
+// is valid until the next call of that operator's Next(); so referenced
+// Values must stay unchanged until then. A projection references its
+// input chunk's columns (replaced only on its own next pull); a scan
+// references table storage, which no statement changes while reading it (a
+// statement that changes a table reads its input first and writes a copy
+// or appends after it). Anything kept longer is copied (RowStore::Append,
+// Materialize, Value::Owned).
 #ifndef SLUICE_SQL_EXEC_DATA_CHUNK_H_
 #define SLUICE_SQL_EXEC_DATA_CHUNK_H_
 

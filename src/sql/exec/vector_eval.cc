@@ -81,7 +81,9 @@ struct Comparer {
       return Value::Integer(Holds(op, CompareInt64s(x.integer(), y.integer())) ? 1 : 0);
     }
     if (text_inline && x.is_text() && y.is_text()) {
-      return Value::Integer(Holds(op, CompareText(x.bytes(), y.bytes(), collation)) ? 1 : 0);
+      int c = collation == Collation::kBinary ? CompareTextBinary(x.bytes(), y.bytes())
+                                              : CompareText(x.bytes(), y.bytes(), collation);
+      return Value::Integer(Holds(op, c) ? 1 : 0);
     }
     return EvaluateComparison(op, x, y, left, right, collation);
   }
@@ -187,6 +189,8 @@ void CompareRows(const Comparer& cmp, ColumnView a, ColumnView b, const uint32_t
     const Value& y = b[rows[i]];
     if (x.is_integer() && y.is_integer()) {
       out[i] = Holds(kOp, CompareInt64s(x.integer(), y.integer())) ? TriBool::kTrue : TriBool::kFalse;
+    } else if (cmp.text_inline && cmp.collation == Collation::kBinary && x.is_text() && y.is_text()) {
+      out[i] = Holds(kOp, CompareTextBinary(x.bytes(), y.bytes())) ? TriBool::kTrue : TriBool::kFalse;
     } else {
       out[i] = Truth(cmp(x, y));
     }

@@ -12,6 +12,7 @@
 #define SLUICE_SQL_VALUE_COMPARE_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "sluice/result.h"
@@ -38,6 +39,13 @@ inline int CompareDoubles(double a, double b) { return a < b ? -1 : (a > b ? 1 :
 inline int CompareInt64s(int64_t a, int64_t b) { return a < b ? -1 : (a > b ? 1 : 0); }
 // Text under a collation.
 int CompareText(std::string_view a, std::string_view b, Collation collation);
+// BINARY text (CompareText's kBinary case, inline for kernels).
+inline int CompareTextBinary(std::string_view a, std::string_view b) {
+  size_t n = a.size() < b.size() ? a.size() : b.size();
+  int c = n == 0 ? 0 : std::memcmp(a.data(), b.data(), n);
+  if (c != 0) return c;
+  return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
 // Blobs: memcmp on the common prefix, then the length.
 int CompareBlobs(std::string_view a, std::string_view b);
 

@@ -59,7 +59,14 @@ class ProjectOp : public Operator {
     if (!more) return false;
     eval_.BeginChunk();
     for (size_t c = 0; c < node_.exprs.size(); ++c) {
-      SLUICE_RETURN_IF_ERROR(eval_.EvalColumn(*node_.exprs[c], in_, &out->column(c)));
+      const BoundExpr& e = *node_.exprs[c];
+      if (e.kind == BoundKind::kColumn && e.slot >= 0) {
+        // A plain input column: shown, not copied (valid until our next
+        // Next(), which is when in_ changes).
+        out->Reference(c, in_.data(static_cast<size_t>(e.slot)));
+        continue;
+      }
+      SLUICE_RETURN_IF_ERROR(eval_.EvalColumn(e, in_, &out->column(c)));
     }
     out->SetSize(in_.size());
     return true;

@@ -10,10 +10,12 @@
 // build order. NULL keys never match. NestedLoopJoin: every build row is a
 // candidate.
 //
-// Per output batch: candidate pairs (left row, build row) are listed, their
-// columns gathered into one chunk, the residual condition evaluated on it
-// column-at-a-time, and the passing pairs (plus NULL-extended rows for
-// unmatched LEFT rows) emitted in order.
+// Per output batch: candidate pairs (left row, build row) are listed, the
+// columns the residual condition reads gathered into one chunk, the
+// condition evaluated on it column-at-a-time, and the passing pairs (plus
+// NULL-extended rows for unmatched LEFT rows) gathered in full, in order.
+// The build side is stored clustered by key, so a probe's candidates are
+// one contiguous range.
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/key_table.h"
 #include "sql/exec/ops/ops.h"
@@ -26,6 +28,12 @@ constexpr uint32_t kNone = UINT32_MAX;
 
 // The value `v` takes in a comparison under `affinity` (ApplyComparisonAffinity
 // without the copy when nothing changes).
+// kChunkSize NULLs: what a join shows in the columns no ancestor reads.
+const Value* NullColumn() {
+  static const std::vector<Value>* nulls = new std::vector<Value>(kChunkSize);
+  return nulls->data();
+}
+
 inline bool AffinityChanges(Affinity affinity, const Value& v) {
   if (IsNumericAffinity(affinity)) return v.is_text();
   if (affinity == Affinity::kText) return v.is_numeric();
@@ -42,7 +50,12 @@ class JoinOp : public Operator {
         left_eval_(ctx, &node.children[0]->outputs),
         right_eval_(ctx, &node.children[1]->outputs),
         pair_eval_(ctx, &node.outputs),
-        keys_(node.key_collation) {}
+        keys_(node.key_collation) {
+    if (node.predicate) {
+      residual_slots_.assign(left_width() + right_width(), 0);
+      residual_reads_all_ = !CollectSlots(*node.predicate);
+    }
+  }
 
   Result<bool> Next(DataChunk* out) override {
     if (!built_) {
@@ -96,7 +109,9 @@ class JoinOp : public Operator {
   }
 
   Status Build() {
-    build_.Init(right_width());
+    RowStore raw;
+    raw.Init(right_width());
+    std::vector<uint32_t> row_key;  // key id per build row (kNone: NULL key)
     DataChunk chunk;
     while (true) {
       SLUICE_ASSIGN_OR_RETURN(bool more, right_->Next(&chunk));
@@ -105,23 +120,43 @@ class JoinOp : public Operator {
       if (hash_) {
         SLUICE_RETURN_IF_ERROR(EvalKeys(right_eval_, node_.right_keys, chunk));
         for (size_t r = 0; r < chunk.size(); ++r) {
-          uint32_t row = static_cast<uint32_t>(build_.size + r);
-          next_.push_back(kNone);
-          if (has_null_[r]) continue;
-          bool inserted;
-          uint32_t id = keys_.FindOrInsert(key_views_.data(), r, hashes_[r], &inserted);
-          if (inserted) {
-            first_.push_back(row);
-            last_.push_back(row);
-          } else {
-            next_[last_[id]] = row;
-            last_[id] = row;
+          if (has_null_[r]) {
+            row_key.push_back(kNone);
+            continue;
           }
+          bool inserted;
+          row_key.push_back(keys_.FindOrInsert(key_views_.data(), r, hashes_[r], &inserted));
         }
       }
-      build_.Append(chunk);
+      raw.Append(chunk);
     }
     right_.reset();
+    if (!hash_) {
+      build_ = std::move(raw);
+    } else {
+      // Cluster the rows by key (build order within a key), so that the
+      // candidates of a probe are one contiguous, sequentially read range.
+      size_t nkeys = keys_.size();
+      key_begin_.assign(nkeys + 1, 0);
+      for (uint32_t id : row_key) {
+        if (id != kNone) ++key_begin_[id + 1];
+      }
+      for (size_t k = 0; k < nkeys; ++k) key_begin_[k + 1] += key_begin_[k];
+      std::vector<uint32_t> fill(key_begin_.begin(), key_begin_.end() - 1);
+      size_t kept = key_begin_[nkeys];
+      build_.Init(right_width());
+      build_.size = kept;
+      for (size_t c = 0; c < raw.columns.size(); ++c) {
+        std::vector<Value>& src = raw.columns[c];
+        std::vector<Value>& dst = build_.columns[c];
+        dst.resize(kept);
+        std::copy(key_begin_.begin(), key_begin_.end() - 1, fill.begin());
+        for (size_t r = 0; r < row_key.size(); ++r) {
+          if (row_key[r] != kNone) dst[fill[row_key[r]]++] = std::move(src[r]);
+        }
+        std::vector<Value>().swap(src);
+      }
+    }
     build_columns_ = build_.column_pointers();
     return Status::OK();
   }
@@ -143,15 +178,15 @@ class JoinOp : public Operator {
           return Status::OK();
         }
         row_ = 0;
-        cursor_ = kNone;
+        cursor_ = cursor_end_ = 0;
         in_row_started_ = false;
         if (hash_ && !in_.empty()) SLUICE_RETURN_IF_ERROR(EvalKeys(left_eval_, node_.left_keys, in_));
         continue;
       }
       if (!in_row_started_) {
         in_row_started_ = true;
-        cursor_ = FirstCandidate(row_);
-        if (cursor_ == kNone) {
+        CandidateRange(row_, &cursor_, &cursor_end_);
+        if (cursor_ == cursor_end_) {
           if (is_left_join()) {
             pairs_left_.push_back(static_cast<uint32_t>(row_));
             pairs_right_.push_back(kNone);
@@ -160,25 +195,27 @@ class JoinOp : public Operator {
           continue;
         }
       }
-      while (cursor_ != kNone && pairs_left_.size() < kChunkSize) {
+      while (cursor_ < cursor_end_ && pairs_left_.size() < kChunkSize) {
         pairs_left_.push_back(static_cast<uint32_t>(row_));
-        pairs_right_.push_back(cursor_);
-        cursor_ = NextCandidate(cursor_);
+        pairs_right_.push_back(cursor_++);
       }
-      if (cursor_ == kNone) FinishRow();
+      if (cursor_ == cursor_end_) FinishRow();
     }
     return Status::OK();
   }
 
-  uint32_t FirstCandidate(size_t r) {
-    if (!hash_) return build_.size > 0 ? 0 : kNone;
-    if (has_null_[r]) return kNone;
+  // The build rows that may match left row r: [*begin, *end).
+  void CandidateRange(size_t r, uint32_t* begin, uint32_t* end) {
+    *begin = *end = 0;
+    if (!hash_) {
+      *end = static_cast<uint32_t>(build_.size);
+      return;
+    }
+    if (has_null_[r]) return;
     int64_t id = keys_.Find(key_views_.data(), r, hashes_[r]);
-    return id < 0 ? kNone : first_[static_cast<size_t>(id)];
-  }
-  uint32_t NextCandidate(uint32_t b) const {
-    if (!hash_) return b + 1 < build_.size ? b + 1 : kNone;
-    return next_[b];
+    if (id < 0) return;
+    *begin = key_begin_[static_cast<size_t>(id)];
+    *end = key_begin_[static_cast<size_t>(id) + 1];
   }
   // The pairs of the current left row are all listed.
   void FinishRow() {
@@ -186,65 +223,97 @@ class JoinOp : public Operator {
     if (row_end_.empty() || row_end_.back() != pairs_left_.size()) row_end_.push_back(pairs_left_.size());
     ++row_;
     in_row_started_ = false;
-    cursor_ = kNone;
+    cursor_ = cursor_end_ = 0;
   }
 
-  Status EmitPairs(DataChunk* out) {
-    size_t n = pairs_left_.size();
+  // Copies the columns of pairs (left[i], right[i]) into `out` (a kNone
+  // right row gives NULLs). only: the columns to fill (null: all); the
+  // others show NULLs. REQUIRES: at most kChunkSize pairs.
+  void Gather(const std::vector<uint32_t>& left, const std::vector<uint32_t>& right,
+              const std::vector<uint8_t>* only, DataChunk* out) {
+    size_t n = left.size();
     size_t lw = left_width(), rw = right_width();
-    // Gather the candidate pairs.
-    cand_.Reset(lw + rw);
     for (size_t c = 0; c < lw; ++c) {
-      std::vector<Value>& dst = cand_.column(c);
+      if (only != nullptr && !(*only)[c]) {
+        out->Reference(c, NullColumn());
+        continue;
+      }
+      std::vector<Value>& dst = out->column(c);
       dst.resize(n);
       const Value* src = in_.data(c);
-      for (size_t i = 0; i < n; ++i) dst[i] = src[pairs_left_[i]];
+      for (size_t i = 0; i < n; ++i) dst[i] = src[left[i]];
     }
     for (size_t c = 0; c < rw; ++c) {
-      std::vector<Value>& dst = cand_.column(lw + c);
+      if (only != nullptr && !(*only)[lw + c]) {
+        out->Reference(lw + c, NullColumn());
+        continue;
+      }
+      std::vector<Value>& dst = out->column(lw + c);
       dst.resize(n);
       const Value* src = build_columns_[c];
       for (size_t i = 0; i < n; ++i) {
-        if (pairs_right_[i] != kNone) {
-          dst[i] = src[pairs_right_[i]];
+        if (right[i] != kNone) {
+          dst[i] = src[right[i]];
         } else {
           dst[i] = Value();
         }
       }
     }
-    cand_.SetSize(n);
+    out->SetSize(n);
+  }
+
+  Status EmitPairs(DataChunk* out) {
+    const std::vector<uint8_t>* read =
+        node_.output_read.size() == left_width() + right_width() ? &node_.output_read : nullptr;
     if (!node_.predicate) {
-      std::swap(*out, cand_);
+      Gather(pairs_left_, pairs_right_, read, out);
       return Status::OK();
     }
+    // Evaluate the residual on the columns it reads only, then gather the
+    // passing pairs (and NULL-extended unmatched LEFT rows) in full.
+    size_t n = pairs_left_.size();
+    cand_.Reset(left_width() + right_width());
+    Gather(pairs_left_, pairs_right_, residual_reads_all_ ? nullptr : &residual_slots_, &cand_);
     pair_eval_.BeginChunk();
     SLUICE_RETURN_IF_ERROR(pair_eval_.SelectTrue(*node_.predicate, cand_, &selected_));
     keep_.assign(n, 0);
     for (uint32_t i : selected_) keep_[i] = 1;
-    // Rows the batch ends with: where each left row's pairs end (a row
-    // whose pairs continue in the next batch has no end here).
+    out_left_.clear();
+    out_right_.clear();
     size_t end_pos = 0;
-    size_t out_rows = 0;
     for (size_t i = 0; i < n; ++i) {
       bool null_row = pairs_right_[i] == kNone;
       if (null_row || keep_[i]) {
-        for (size_t c = 0; c < lw + rw; ++c) out->column(c).push_back(std::move(cand_.column(c)[i]));
-        ++out_rows;
+        out_left_.push_back(pairs_left_[i]);
+        out_right_.push_back(pairs_right_[i]);
         if (!null_row) row_matched_batch_ = true;
       }
-      bool row_ends = end_pos < row_end_.size() && row_end_[end_pos] == i + 1;
-      if (row_ends) {
+      // row_end_ marks where each left row with pairs in this batch ends
+      // (a row whose pairs continue in the next batch has no mark here).
+      if (end_pos < row_end_.size() && row_end_[end_pos] == i + 1) {
         ++end_pos;
         if (is_left_join() && !null_row && !row_matched_batch_) {
-          for (size_t c = 0; c < lw; ++c) out->column(c).push_back(cand_.column(c)[i]);
-          for (size_t c = 0; c < rw; ++c) out->column(lw + c).push_back(Value());
-          ++out_rows;
+          out_left_.push_back(pairs_left_[i]);
+          out_right_.push_back(kNone);
         }
         row_matched_batch_ = false;
       }
     }
-    out->SetSize(out_rows);
+    Gather(out_left_, out_right_, read, out);
     return Status::OK();
+  }
+
+  // Marks in residual_slots_ the input slots `e` reads; false when it has a
+  // subquery (which may read any column of the row as an outer column).
+  bool CollectSlots(const BoundExpr& e) {
+    if (e.subquery != nullptr) return false;
+    if (e.kind == BoundKind::kColumn && e.slot >= 0 && static_cast<size_t>(e.slot) < residual_slots_.size()) {
+      residual_slots_[static_cast<size_t>(e.slot)] = 1;
+    }
+    for (const BoundExprPtr& c : e.children) {
+      if (!CollectSlots(*c)) return false;
+    }
+    return true;
   }
 
   const PlanNode& node_;
@@ -261,14 +330,14 @@ class JoinOp : public Operator {
   RowStore build_;
   const Value* const* build_columns_ = nullptr;
   KeyTable keys_;
-  std::vector<uint32_t> first_, last_;  // per key id: chain ends
-  std::vector<uint32_t> next_;          // per build row: next with its key
+  std::vector<uint32_t> key_begin_;  // key id k's rows: [key_begin_[k], key_begin_[k + 1])
 
   // Probe side.
   DataChunk in_;
   size_t row_ = 0;
   bool in_row_started_ = false;
-  uint32_t cursor_ = kNone;
+  uint32_t cursor_ = 0;  // next candidate of the current left row
+  uint32_t cursor_end_ = 0;
   bool row_matched_batch_ = false;  // a pair of the current left row passed
   std::vector<ColumnView> key_views_;
   std::vector<std::vector<Value>> key_values_;
@@ -281,6 +350,9 @@ class JoinOp : public Operator {
   DataChunk cand_;
   std::vector<uint32_t> selected_;
   std::vector<uint8_t> keep_;
+  std::vector<uint32_t> out_left_, out_right_;
+  std::vector<uint8_t> residual_slots_;  // input slots the residual reads
+  bool residual_reads_all_ = false;
 };
 
 }  // namespace

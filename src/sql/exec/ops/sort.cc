@@ -52,6 +52,8 @@ inline int CompareKey(const SortKey& key, const Value& x, const Value& y) {
     if (x.is_null() && y.is_null()) return 0;
     c = x.is_null() ? -1 : 1;
     return key.nulls_first ? c : -c;
+  } else if (key.collation == Collation::kBinary && x.is_text() && y.is_text()) {
+    c = CompareTextBinary(x.bytes(), y.bytes());
   } else {
     c = CompareValues(x, y, key.collation);
   }

@@ -74,6 +74,8 @@ void Prune(PlanNode* n, const IdSet& required) {
       for (const PlanPtr& c : n->children) Prune(c.get(), need);
       n->outputs.clear();
       for (const PlanPtr& c : n->children) n->outputs.insert(n->outputs.end(), c->outputs.begin(), c->outputs.end());
+      n->output_read.clear();
+      for (ColumnId id : n->outputs) n->output_read.push_back(required.count(id) != 0 ? 1 : 0);
       return;
     }
   }
