@@ -107,6 +107,7 @@ struct PlanNode {
   std::vector<BoundExprPtr> aggregates;  // kind kAggregate
   std::vector<ColumnId> bare;            // input ids carried through
   int minmax_aggregate = -1;             // index into aggregates, or -1
+  bool group_order_needed = true;        // false: groups may come in any order
 
   // kSort.
   std::vector<SortKey> sort_keys;

@@ -100,6 +100,13 @@ class DataChunk {
   size_t size_ = 0;
 };
 
+// kChunkSize NULLs, never freed: what operators show in the columns no
+// ancestor reads (PlanNode::output_read) instead of copying them.
+inline const Value* NullColumn() {
+  static const std::vector<Value>* nulls = new std::vector<Value>(kChunkSize);
+  return nulls->data();
+}
+
 // Rows kept by a blocking operator (hash-join build side, sort, set ops):
 // columns of Values, appended a chunk at a time.
 struct RowStore {

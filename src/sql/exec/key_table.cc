@@ -61,7 +61,7 @@ uint32_t KeyTable::FindOrInsert(const ColumnView* keys, size_t row, uint64_t h, 
       if (hashes_.size() * 2 > slots_.size()) Grow();
       return id;
     }
-    if (s.tag == tag && hashes_[s.id - 1] == h && Equal(s.id - 1, keys, row)) {
+    if (s.tag == tag && Equal(s.id - 1, keys, row)) {
       *inserted = false;
       return s.id - 1;
     }
@@ -73,7 +73,7 @@ int64_t KeyTable::Find(const ColumnView* keys, size_t row, uint64_t h) const {
   for (uint64_t pos = h & mask_;; pos = (pos + 1) & mask_) {
     const Slot& s = slots_[pos];
     if (s.id == 0) return -1;
-    if (s.tag == tag && hashes_[s.id - 1] == h && Equal(s.id - 1, keys, row)) return s.id - 1;
+    if (s.tag == tag && Equal(s.id - 1, keys, row)) return s.id - 1;
   }
 }
 

@@ -156,15 +156,20 @@ Status ExprEvaluator::SelectTrue(const BoundExpr& e, const DataChunk& in, std::v
     const BoundExpr& part = is_and ? *e.children[p] : e;
     status = Classify(part, in, rows->data(), rows->size(), truth.data());
     if (!status.ok()) break;
-    size_t kept = 0;
-    for (size_t i = 0; i < rows->size(); ++i) {
-      uint32_t r = (*rows)[i];
-      if (truth[i] == TriBool::kFalse) continue;
-      if (truth[i] == TriBool::kUnknown) {
-        if (saw_null.empty()) saw_null.assign(n, 0);
-        saw_null[r] = 1;
+    uint32_t* sel = rows->data();
+    size_t count = rows->size();
+    bool any_null = false;
+    for (size_t i = 0; i < count; ++i) any_null |= truth[i] == TriBool::kUnknown;
+    if (any_null) {
+      if (saw_null.empty()) saw_null.assign(n, 0);
+      for (size_t i = 0; i < count; ++i) {
+        if (truth[i] == TriBool::kUnknown) saw_null[sel[i]] = 1;
       }
-      (*rows)[kept++] = r;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < count; ++i) {
+      sel[kept] = sel[i];
+      kept += truth[i] != TriBool::kFalse ? 1 : 0;
     }
     rows->resize(kept);
   }
@@ -184,6 +189,20 @@ namespace {
 
 template <CompareOp kOp>
 void CompareRows(const Comparer& cmp, ColumnView a, ColumnView b, const uint32_t* rows, size_t n, TriBool* out) {
+  if (!a.constant && b.constant && b.data[0].is_integer()) {
+    // column OP integer constant: the common WHERE term.
+    int64_t k = b.data[0].integer();
+    const Value* x = a.data;
+    for (size_t i = 0; i < n; ++i) {
+      const Value& v = x[rows[i]];
+      if (v.is_integer()) {
+        out[i] = Holds(kOp, CompareInt64s(v.integer(), k)) ? TriBool::kTrue : TriBool::kFalse;
+      } else {
+        out[i] = Truth(cmp(v, b.data[0]));
+      }
+    }
+    return;
+  }
   for (size_t i = 0; i < n; ++i) {
     const Value& x = a[rows[i]];
     const Value& y = b[rows[i]];

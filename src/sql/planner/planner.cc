@@ -93,6 +93,7 @@ Status PlanQuery(PlanNode* root, const PlannerOptions& options) {
       for (PlanPtr& c : plan->children) c = rules::PushDownFilters(c, options);
     }
     if (options.top_n) rules::MarkTopN(plan);
+    rules::SkipUnobservableGroupOrder(plan);
     // DML plans (a Filter or Get root) need every column and the rowid.
     if (options.prune_columns && plan->kind != PlanKind::kFilter && plan->kind != PlanKind::kGet) {
       rules::PruneColumns(plan);

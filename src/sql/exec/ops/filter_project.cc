@@ -24,7 +24,13 @@ class FilterOp : public Operator {
         std::swap(*out, in_);
         return true;
       }
+      const std::vector<uint8_t>& read = node_.output_read;
+      bool all = read.size() != in_.column_count();
       for (size_t c = 0; c < in_.column_count(); ++c) {
+        if (!all && !read[c]) {
+          out->Reference(c, NullColumn());  // no ancestor reads it
+          continue;
+        }
         std::vector<Value>& dst = out->column(c);
         dst.reserve(selected_.size());
         if (in_.is_referenced(c)) {

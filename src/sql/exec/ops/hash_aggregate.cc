@@ -249,7 +249,7 @@ class HashAggregateOp : public Operator {
     std::vector<uint32_t> order(group_count_);
     std::iota(order.begin(), order.end(), 0);
     size_t nkeys = node_.groups.size();
-    if (nkeys > 0) {
+    if (nkeys > 0 && node_.group_order_needed) {
       std::vector<Collation> collations = KeyCollations(node_);
       std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
         for (size_t k = 0; k < nkeys; ++k) {

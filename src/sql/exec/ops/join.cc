@@ -28,12 +28,6 @@ constexpr uint32_t kNone = UINT32_MAX;
 
 // The value `v` takes in a comparison under `affinity` (ApplyComparisonAffinity
 // without the copy when nothing changes).
-// kChunkSize NULLs: what a join shows in the columns no ancestor reads.
-const Value* NullColumn() {
-  static const std::vector<Value>* nulls = new std::vector<Value>(kChunkSize);
-  return nulls->data();
-}
-
 inline bool AffinityChanges(Affinity affinity, const Value& v) {
   if (IsNumericAffinity(affinity)) return v.is_text();
   if (affinity == Affinity::kText) return v.is_numeric();

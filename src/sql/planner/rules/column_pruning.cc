@@ -74,8 +74,10 @@ void Prune(PlanNode* n, const IdSet& required) {
       for (const PlanPtr& c : n->children) Prune(c.get(), need);
       n->outputs.clear();
       for (const PlanPtr& c : n->children) n->outputs.insert(n->outputs.end(), c->outputs.begin(), c->outputs.end());
-      n->output_read.clear();
-      for (ColumnId id : n->outputs) n->output_read.push_back(required.count(id) != 0 ? 1 : 0);
+      if (n->kind == PlanKind::kJoin || n->kind == PlanKind::kFilter) {
+        n->output_read.clear();
+        for (ColumnId id : n->outputs) n->output_read.push_back(required.count(id) != 0 ? 1 : 0);
+      }
       return;
     }
   }

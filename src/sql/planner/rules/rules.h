@@ -2,6 +2,8 @@
 #ifndef SLUICE_SQL_PLANNER_RULES_RULES_H_
 #define SLUICE_SQL_PLANNER_RULES_RULES_H_
 
+#include <optional>
+
 #include "sql/planner/planner.h"
 
 namespace sluice::sql::rules {
@@ -16,6 +18,9 @@ PlanPtr PushDownFilters(PlanPtr root, const PlannerOptions& options);
 void PruneColumns(PlanNode* root);
 // LIMIT (constant) over SORT: a top-N sort.
 void MarkTopN(PlanNode* root);
+// GROUP BY under a sort that orders by every group key: the aggregate need
+// not emit its groups in key order (group_order.cc).
+void SkipUnobservableGroupOrder(PlanNode* root);
 
 // Calls fn(BoundExprPtr&) on every expression slot of one node.
 template <typename Fn>
