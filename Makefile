@@ -4,7 +4,7 @@
 #   make test  installs what is missing, builds and runs every test (release,
 #              ASan+UBSan, and the concurrency tests under TSan)
 # Other targets: build, bench, slt (the whole sqllogictest corpus), clean.
-.PHONY: run test deps build bench slt clean
+.PHONY: run test deps build bench slt crash-test clean
 
 deps:
 	@tools/install_deps.sh
@@ -18,6 +18,9 @@ run: build
 
 test: deps
 	@tools/run_tests.sh
+
+crash-test: build
+	SLUICE_CRASH_ITERATIONS=300 ./build/release/src/sql/connection/sql_crash_test
 
 slt: build
 	@tools/run_slt.sh

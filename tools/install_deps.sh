@@ -10,6 +10,7 @@ packages=(
   libcli11-dev libfmt-dev                         # the CLI
   libconcurrentqueue-dev                          # benchmark anchor for SyncQueue
   libedit-dev                                     # line editing for interactive shells
+  libzstd-dev libxxhash-dev                       # database files: compression, checksums
   sqlite3                                         # reference engine for SQL tests and benchmarks
 )
 

@@ -41,6 +41,10 @@
 
 namespace sluice {
 
+namespace storage {
+class Env;
+}  // namespace storage
+
 // SQLite's storage classes.
 enum class ColumnType { kNull, kInteger, kReal, kText, kBlob };
 
@@ -122,13 +126,31 @@ class Appender {
   virtual Status Finish() = 0;
 };
 
+struct OpenOptions {
+  // All file access of a file database goes through this Env (tests inject
+  // faults with storage/fault_injection_env.h); null: the POSIX one.
+  storage::Env* env = nullptr;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
 
   // Opens (creating if needed) the database at `path`; ":memory:" or "" is a
-  // private in-memory database.
-  static Result<std::unique_ptr<Database>> Open(std::string_view path);
+  // private in-memory database. A file database is a file PATH and its
+  // write-ahead log PATH-wal (docs/formats/database_file.md): every
+  // statement outside BEGIN...COMMIT commits on its own, durably once it
+  // returns (PRAGMA synchronous=FULL, the default); one writer at a time
+  // across processes ("database is locked" after PRAGMA busy_timeout ms).
+  // Errors name the file: "shop.db: file is not a database", ...
+  static Result<std::unique_ptr<Database>> Open(std::string_view path, const OpenOptions& options = {});
+
+  // Writes a consistent copy of the database to the file `path` (replaced
+  // if it exists), as a sluice database (the shell's .backup).
+  // (The default, for test doubles, refuses.)
+  virtual Status Backup(std::string_view path) {
+    return Status::InvalidArgument("cannot back up to " + std::string(path) + ": not supported here");
+  }
 
   // Parses, binds and plans the first statement of `sql` (sqlite3_prepare_v2).
   virtual PrepareOutcome Prepare(std::string_view sql) = 0;

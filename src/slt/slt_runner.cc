@@ -85,13 +85,13 @@ SltCounts SltRunner::RunFile(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   std::string text = ss.str();
-  Result<std::unique_ptr<Database>> db = factory_();
+  Result<std::unique_ptr<Database>> db = factory_(true);
   if (!db.ok()) {
     std::fprintf(out_, "%s: cannot open the database: %s\n", path.c_str(), db.status().message().c_str());
     counts.failed = 1;
     return counts;
   }
-  counts = RunText(path, text, db->get());
+  counts = RunRecords(path, text, &*db, db->get());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::fprintf(out_, "%s: %lld passed, %lld failed, %lld skipped (%.2fs)\n", path.c_str(),
                static_cast<long long>(counts.passed), static_cast<long long>(counts.failed),
@@ -101,6 +101,11 @@ SltCounts SltRunner::RunFile(const std::string& path) {
 }
 
 SltCounts SltRunner::RunText(const std::string& name, std::string_view text, Database* db) {
+  return RunRecords(name, text, nullptr, db);
+}
+
+SltCounts SltRunner::RunRecords(const std::string& name, std::string_view text, std::unique_ptr<Database>* owned,
+                                Database* db) {
   SltCounts counts;
   label_hashes_.clear();
   int hash_threshold = options_.hash_threshold;
@@ -125,6 +130,17 @@ SltCounts SltRunner::RunText(const std::string& name, std::string_view text, Dat
     if (r.kind == SltRecord::Kind::kStatement) {
       reason = RunStatement(r, db);
     } else if (r.kind == SltRecord::Kind::kQuery) {
+      if (options_.reopen_before_queries && owned != nullptr) {
+        owned->reset();  // closes (and checkpoints) before reopening
+        Result<std::unique_ptr<Database>> again = factory_(false);
+        if (!again.ok()) {
+          std::fprintf(out_, "%s: cannot reopen the database: %s\n", name.c_str(), again.status().message().c_str());
+          ++counts.failed;
+          return counts;
+        }
+        *owned = std::move(*again);
+        db = owned->get();
+      }
       reason = RunQuery(r, db, hash_threshold, &got);
     } else {
       reason = "unknown record: " + r.command_line;

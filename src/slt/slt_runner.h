@@ -57,10 +57,14 @@ struct SltOptions {
   std::string engine = "sqlite";  // the name skipif/onlyif test
   int hash_threshold = 8;         // until a file's hash-threshold record (the corpus assumes 8)
   bool verbose = false;           // print each failure
+  // Close and reopen the database (through the factory, fresh = false)
+  // before every query: a file database must answer from what it stored.
+  bool reopen_before_queries = false;
 };
 
-// Opens a fresh database for one test file.
-using DatabaseFactory = std::function<Result<std::unique_ptr<Database>>()>;
+// Opens the database for one test file: an empty one when `fresh`, else
+// the same one again (reopen_before_queries).
+using DatabaseFactory = std::function<Result<std::unique_ptr<Database>>(bool fresh)>;
 
 class SltRunner {
  public:
@@ -76,6 +80,10 @@ class SltRunner {
   SltCounts RunText(const std::string& name, std::string_view text, Database* db);
 
  private:
+  // RunText on an owned database, which reopen_before_queries replaces.
+  SltCounts RunRecords(const std::string& name, std::string_view text, std::unique_ptr<Database>* owned,
+                       Database* db);
+
   // Returns "" when the record passed, else the reason; fills `got` with
   // the printed result for failure reports.
   std::string RunStatement(const SltRecord& r, Database* db);

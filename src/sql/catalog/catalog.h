@@ -76,6 +76,12 @@ class Catalog {
   // sqlite_schema rows in creation order.
   std::vector<SchemaEntry> SchemaRows() const;
   int64_t NextRootpage() { return next_rootpage_++; }
+  // A new Table::generation; NoteGeneration keeps later ones above `g`.
+  uint64_t NewGeneration() { return next_generation_++; }
+  uint64_t next_generation() const { return next_generation_; }
+  void NoteGeneration(uint64_t g) {
+    if (g >= next_generation_) next_generation_ = g + 1;
+  }
 
   const std::vector<TablePtr>& tables() const { return tables_; }
 
@@ -91,6 +97,7 @@ class Catalog {
   std::vector<TriggerInfo> triggers_;
   std::vector<Object> order_;
   int64_t next_rootpage_ = 2;
+  uint64_t next_generation_ = 1;
 };
 
 bool NameEqualsNoCase(std::string_view a, std::string_view b);

@@ -26,6 +26,9 @@ std::shared_ptr<Table> Table::Clone() const {
   copy->columns = columns;
   copy->rowids = rowids;
   copy->max_rowid_ = max_rowid_;
+  copy->generation = generation;
+  copy->clean_rows = clean_rows;
+  copy->rewritten = rewritten;
   return copy;
 }
 
@@ -53,7 +56,15 @@ void Table::AppendRow(std::vector<Value> row, int64_t rowid) {
   }
 }
 
+void Table::SetRows(std::vector<std::vector<Value>> new_columns, std::vector<int64_t> new_rowids) {
+  columns = std::move(new_columns);
+  rowids = std::move(new_rowids);
+  max_rowid_ = rowids.empty() ? 0 : rowids.back();
+  InvalidateIndexes();
+}
+
 void Table::Truncate(size_t new_size) {
+  if (new_size < clean_rows) rewritten = true;
   for (auto& col : columns) col.resize(new_size);
   rowids.resize(new_size);
   max_rowid_ = rowids.empty() ? 0 : rowids.back();
@@ -69,7 +80,10 @@ int64_t Table::FindRowid(int64_t rowid) const {
 void Table::Compact(const std::vector<bool>& keep) {
   size_t out = 0;
   for (size_t i = 0; i < rowids.size(); ++i) {
-    if (!keep[i]) continue;
+    if (!keep[i]) {
+      if (i < clean_rows) rewritten = true;
+      continue;
+    }
     if (out != i) {
       for (auto& col : columns) col[out] = std::move(col[i]);
       rowids[out] = rowids[i];
@@ -84,6 +98,7 @@ void Table::Compact(const std::vector<bool>& keep) {
 }
 
 void Table::SortByRowid() {
+  rewritten = true;
   std::vector<size_t> order(rowids.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rowids[a] < rowids[b]; });

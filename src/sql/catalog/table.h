@@ -96,6 +96,23 @@ class Table {
   std::vector<std::vector<Value>> columns;
   std::vector<int64_t> rowids;
 
+  // Change tracking for durable databases (sql/durable): `generation`
+  // names the logical table (set by CREATE TABLE, kept by Clone), and the
+  // rows [0, clean_rows) are exactly as last committed unless `rewritten`
+  // — so a commit logs either the appended rows or the whole table. Every
+  // change other than an in-order append must set `rewritten`.
+  uint64_t generation = 0;
+  size_t clean_rows = 0;
+  bool rewritten = false;
+  // Marks the table's current rows as committed.
+  void MarkCommitted() {
+    clean_rows = rowids.size();
+    rewritten = false;
+  }
+  // Replaces all rows (loading a database file). REQUIRES: rowids ascending,
+  // one vector per column, all of rowids.size().
+  void SetRows(std::vector<std::vector<Value>> new_columns, std::vector<int64_t> new_rowids);
+
  private:
   int64_t max_rowid_ = 0;
   mutable std::vector<std::unique_ptr<HashIndex>> built_;

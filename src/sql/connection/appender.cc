@@ -21,7 +21,20 @@ class AppenderImpl : public Appender {
     return Status::OK();
   }
 
+  // Outside BEGIN...COMMIT the rows are one transaction of their own.
   Status Finish() override {
+    bool autocommit = !db_->in_transaction();
+    if (autocommit) SLUICE_RETURN_IF_ERROR(db_->BeginWrite());
+    Status s = AppendAll();
+    if (autocommit) {
+      if (s.ok()) s = db_->CommitWrite();
+      db_->EndWrite();
+    }
+    return s;
+  }
+
+ private:
+  Status AppendAll() {
     TablePtr t = db_->catalog().Mutable(table_);
     if (t == nullptr) return Status::NotFound("no such table: " + table_);
     size_t before = t->row_count();
@@ -45,7 +58,6 @@ class AppenderImpl : public Appender {
     return Status::OK();
   }
 
- private:
   DatabaseImpl* db_;
   std::string table_;
   std::vector<std::vector<Value>> rows_;

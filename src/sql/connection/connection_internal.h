@@ -17,6 +17,12 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nu
 Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& s);
 
 Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr);
+// PRAGMAs (statement_runner.cc): those that return rows, their column
+// names, and the settings a PRAGMA with a value changes.
+bool PragmaHasRows(const PragmaStatement& p);
+std::vector<std::string> PragmaColumnNames(const PragmaStatement& p);
+Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p);
+
 Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s);
 Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s);
 Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s);

@@ -2,6 +2,8 @@
 // Database::Open and Database::Execute.
 #include "sql/connection/database_impl.h"
 
+#include "sql/connection/connection_internal.h"
+
 #include "sql/exec/expr_eval.h"
 #include "sql/parser/parser.h"
 #include "sql/value/conversion.h"
@@ -9,12 +11,12 @@
 
 namespace sluice {
 
-Result<std::unique_ptr<Database>> Database::Open(std::string_view path) {
-  if (path.empty() || path == ":memory:") {
-    return std::unique_ptr<Database>(std::make_unique<sql::DatabaseImpl>());
-  }
-  return Status::InvalidArgument("cannot open " + std::string(path) +
-                                 ": file databases are not supported yet (in-memory only)");
+Result<std::unique_ptr<Database>> Database::Open(std::string_view path, const OpenOptions& options) {
+  auto db = std::make_unique<sql::DatabaseImpl>();
+  if (path.empty() || path == ":memory:") return std::unique_ptr<Database>(std::move(db));
+  storage::Env* env = options.env != nullptr ? options.env : storage::Env::Default();
+  SLUICE_RETURN_IF_ERROR(db->OpenFile(std::string(path), env));
+  return std::unique_ptr<Database>(std::move(db));
 }
 
 Status Database::Execute(std::string_view sql) {
@@ -73,6 +75,10 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
     end += k + 1;
     out.consumed = end;
   }
+  if (Status caught_up = CatchUp(); !caught_up.ok()) {
+    out.status = caught_up;
+    return out;
+  }
   std::shared_ptr<sql::Statement> ast(std::move(*parsed));
   auto statement = std::make_unique<StatementImpl>(this, ast, std::string(sql.substr(begin, end - begin)));
   Status status = statement->Prepare();
@@ -120,6 +126,14 @@ Status StatementImpl::Prepare() {
       }
       return Status::OK();
     }
+    case StatementKind::kPragma: {
+      const PragmaStatement& p = ast_->As<PragmaStatement>();
+      if (PragmaHasRows(p)) {
+        has_rows_ = true;
+        names_ = PragmaColumnNames(p);
+      }
+      return Status::OK();
+    }
     default:
       return PrepareDdl();
   }
@@ -127,6 +141,20 @@ Status StatementImpl::Prepare() {
 
 Result<bool> StatementImpl::Step() {
   if (finished_) return false;
+  if (has_rows_) {
+    if (!started_) {
+      started_ = true;
+      SLUICE_RETURN_IF_ERROR(RunRowStatement());
+      row_ = 0;
+    } else {
+      ++row_;
+    }
+    if (row_ >= chunk_.size()) {
+      finished_ = true;
+      return false;
+    }
+    return true;
+  }
   if (is_explain()) {
     if (explain_next_ >= explain_.size()) {
       finished_ = true;
@@ -140,7 +168,7 @@ Result<bool> StatementImpl::Step() {
   }
   if (!is_query_) {
     finished_ = true;
-    Result<int64_t> n = RunOther();
+    Result<int64_t> n = RunDurably();
     if (!n.ok()) return n.status();
     changes_ = *n;
     return false;

@@ -14,6 +14,7 @@
 #ifndef SLUICE_SQL_CONNECTION_DATABASE_IMPL_H_
 #define SLUICE_SQL_CONNECTION_DATABASE_IMPL_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,23 +25,65 @@
 #include "sql/binder/binder.h"
 #include "sql/catalog/catalog.h"
 #include "sql/exec/operator.h"
+#include "sql/durable/record_codec.h"
 #include "sql/planner/planner.h"
+#include "storage/db_files.h"
 
 namespace sluice::sql {
 
+enum class Synchronous { kOff, kNormal, kFull };
+
+// The file side of a durable database (durable.cc).
+struct DurableState {
+  std::unique_ptr<storage::DbFiles> files;
+  // What the files hold: per table (lower-case name) its generation and
+  // row count, and the schema.
+  std::map<std::string, std::pair<uint64_t, size_t>> committed;
+  std::vector<durable::SchemaObject> committed_schema;
+};
+
 class DatabaseImpl : public Database {
  public:
+  ~DatabaseImpl() override;
   PrepareOutcome Prepare(std::string_view sql) override;
   Result<std::unique_ptr<Appender>> CreateAppender(std::string_view table) override;
   bool in_transaction() const override { return snapshot_.has_value(); }
+  Status Backup(std::string_view path) override;
 
   Catalog& catalog() { return catalog_; }
   std::optional<Catalog>& snapshot() { return snapshot_; }
   static PlannerOptions DefaultPlannerOptions();
 
+  // Durability (durable.cc). All are no-ops for in-memory databases and
+  // while replaying. Protocol per write transaction: BeginWrite (writer
+  // lock, catch up) -> statements -> CommitWrite (log record or
+  // checkpoint; on failure the committed state is reloaded) -> EndWrite.
+  Status OpenFile(const std::string& path, storage::Env* env);
+  DurableState* durable() { return durable_.get(); }
+  // Applies what other processes committed (outside transactions).
+  Status CatchUp();
+  Status BeginWrite();
+  Status CommitWrite();
+  void EndWrite();
+  Status CheckpointNow();
+  // PRAGMA integrity_check: problems found (none: "ok").
+  std::vector<std::string> IntegrityProblems();
+  // PRAGMA busy_timeout / synchronous.
+  int busy_timeout_ms = 0;
+  Synchronous synchronous = Synchronous::kFull;
+
  private:
+  Status Reload();
+  Status Poll();
+  Status ApplyLogRecord(const std::string& data);
+  Status RunReplaySql(const std::string& sql);
+  Status WriteChanges();
+  void MarkCommitted();
+
   Catalog catalog_;
   std::optional<Catalog> snapshot_;  // the catalog at BEGIN
+  std::unique_ptr<DurableState> durable_;
+  bool replaying_ = false;
 };
 
 class StatementImpl : public ::sluice::Statement {
@@ -69,6 +112,10 @@ class StatementImpl : public ::sluice::Statement {
   Status PrepareQuery(const Select& select);
   Status PrepareDdl();
   Result<int64_t> RunOther();  // statement_runner.cc
+  // RunOther inside the durability protocol (writer lock, commit).
+  Result<int64_t> RunDurably();
+  // PRAGMAs that return rows: fills chunk_ (statement_runner.cc).
+  Status RunRowStatement();
 
   const Value& current(int i) const { return chunk_.at(static_cast<size_t>(i), row_); }
 
@@ -87,6 +134,8 @@ class StatementImpl : public ::sluice::Statement {
   std::vector<std::string> explain_;
   size_t explain_next_ = 0;
   bool is_query_ = false;
+  // PRAGMA with a result: rows made by RunRowStatement on the first Step.
+  bool has_rows_ = false;
 
   bool started_ = false;
   bool finished_ = false;

@@ -311,7 +311,8 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, ast));
         t->rootpage = catalog.NextRootpage();
         for (IndexDef& idx : t->indexes) idx.rootpage = catalog.NextRootpage();
-        catalog.AddTable(t);
+        t->generation = catalog.NewGeneration();
+      catalog.AddTable(t);
         return int64_t{0};
       }
       Binder binder(catalog);
@@ -350,6 +351,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         t->AppendRow(std::move(row), static_cast<int64_t>(r + 1));
       }
       t->rootpage = catalog.NextRootpage();
+      t->generation = catalog.NewGeneration();
       catalog.AddTable(t);
       return int64_t{0};
     }

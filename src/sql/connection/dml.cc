@@ -321,6 +321,7 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
   }
   TablePtr work = db.catalog().FindTable(s.table)->Clone();
   Table& t = *work;
+  t.rewritten = true;  // rows change in place (see Table's change tracking)
   bool rowids_changed = false;
   // SQLite checks UNIQUE row by row, in update order: keep per-index key
   // counts and the set of rowids current.

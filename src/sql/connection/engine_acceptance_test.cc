@@ -5,6 +5,10 @@
 // tests/slt. Files are read at test time (SLUICE_SHARED_DIR,
 // SLUICE_TESTS_SQL_DIR).
 #include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include <filesystem>
 #include <fstream>
@@ -25,11 +29,37 @@ std::string ReadFile(const std::string& path) {
 
 // Runs a script as sqlite3's shell does in list mode: rows on stdout as
 // columns joined by '|', NULL empty; errors to stderr.
-void RunScript(std::string_view sql, std::string* out, std::string* err) {
-  auto db = Database::Open(":memory:");
+// A file database in a fresh temporary directory, removed afterwards.
+class TempDb {
+ public:
+  TempDb() {
+    std::string tmpl = ::testing::TempDir() + "acceptXXXXXX";
+    if (mkdtemp(tmpl.data()) != nullptr) dir_ = tmpl;
+    path_ = dir_ + "/test.db";
+  }
+  ~TempDb() {
+    for (const char* suffix : {"", "-wal", ".tmp"}) std::remove((path_ + suffix).c_str());
+    rmdir(dir_.c_str());
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string dir_, path_;
+};
+
+// Runs a script as the shell does. With a file path, the database is
+// closed and reopened before every statement, so each answer comes from
+// what the files hold.
+void RunScript(std::string_view sql, std::string* out, std::string* err, const std::string& file = "") {
+  auto db = Database::Open(file.empty() ? ":memory:" : file);
   ASSERT_TRUE(db.ok());
   size_t offset = 0;
   while (offset < sql.size()) {
+    if (!file.empty()) {
+      db->reset();
+      db = Database::Open(file);
+      ASSERT_TRUE(db.ok()) << db.status().ToString();
+    }
     PrepareOutcome p = (*db)->Prepare(sql.substr(offset));
     size_t line = 1 + static_cast<size_t>(std::count(sql.begin(), sql.begin() + static_cast<std::ptrdiff_t>(
                                                                                offset + p.statement_offset), '\n'));
@@ -69,25 +99,50 @@ TEST_P(ChapterTest, PrintsExpected) {
   EXPECT_EQ(err, "");
 }
 
+TEST_P(ChapterTest, PrintsExpectedFromAFileDatabaseReopenedEveryStatement) {
+  std::string base = std::string(SLUICE_SHARED_DIR) + "/chapter/sql/" + GetParam();
+  TempDb db;
+  std::string out, err;
+  RunScript(ReadFile(base + ".sql"), &out, &err, db.path());
+  EXPECT_EQ(out, ReadFile(base + ".expected"));
+  EXPECT_EQ(err, "");
+}
+
 INSTANTIATE_TEST_SUITE_P(Chapter, ChapterTest, ::testing::Values("cities", "animals", "primes"));
 
-void ExpectSltPasses(const std::string& path) {
+void ExpectSltPasses(const std::string& path, const std::string& file) {
   slt::SltOptions options;
   options.verbose = true;  // failures print file:line, SQL, expected and got
-  slt::SltRunner runner([] { return Database::Open(":memory:"); }, options, stdout);
+  options.reopen_before_queries = !file.empty();
+  auto open = [file](bool fresh) -> Result<std::unique_ptr<Database>> {
+    if (file.empty()) return Database::Open(":memory:");
+    if (fresh) {
+      std::remove(file.c_str());
+      std::remove((file + "-wal").c_str());
+    }
+    return Database::Open(file);
+  };
+  slt::SltRunner runner(open, options, stdout);
   slt::SltCounts counts = runner.RunFile(path);
   EXPECT_EQ(counts.failed, 0) << path;
   EXPECT_GT(counts.passed, 0) << path;
 }
 
-TEST(OwnSltTest, AllRecordsPass) {
+void ExpectAllOwnSltPass(const std::string& file) {
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(SLUICE_TESTS_SQL_DIR)) {
     if (entry.path().extension() != ".test") continue;
     ++files;
-    ExpectSltPasses(entry.path().string());
+    ExpectSltPasses(entry.path().string(), file);
   }
   EXPECT_GT(files, 0);
+}
+
+TEST(OwnSltTest, AllRecordsPass) { ExpectAllOwnSltPass(""); }
+
+TEST(OwnSltTest, AllRecordsPassOnAFileDatabaseReopenedBeforeEveryQuery) {
+  TempDb db;
+  ExpectAllOwnSltPass(db.path());
 }
 
 }  // namespace

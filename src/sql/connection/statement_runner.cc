@@ -54,11 +54,158 @@ Result<int64_t> StatementImpl::RunOther() {
       db_->catalog() = std::move(*db_->snapshot());
       db_->snapshot().reset();
       return int64_t{0};
+    case StatementKind::kPragma:
+      SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(*db_, ast_->As<PragmaStatement>()));
+      return int64_t{0};
+    case StatementKind::kVacuum:
+      if (db_->in_transaction()) return Status::InvalidArgument("cannot VACUUM from within a transaction");
+      SLUICE_RETURN_IF_ERROR(db_->CheckpointNow());
+      return int64_t{0};
     default:
-      // PRAGMA (unknown ones are silently accepted, as SQLite does), VACUUM,
-      // ANALYZE, REINDEX: nothing to do in memory.
+      // ANALYZE, REINDEX: nothing to do.
       return int64_t{0};
   }
+}
+
+namespace {
+
+bool IsWrite(StatementKind kind) {
+  switch (kind) {
+    case StatementKind::kInsert:
+    case StatementKind::kUpdate:
+    case StatementKind::kDelete:
+    case StatementKind::kCreateTable:
+    case StatementKind::kCreateIndex:
+    case StatementKind::kCreateView:
+    case StatementKind::kCreateTrigger:
+    case StatementKind::kDrop:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Result<int64_t> StatementImpl::RunDurably() {
+  DatabaseImpl& db = *db_;
+  if (db.durable() == nullptr) return RunOther();
+  StatementKind kind = ast_->kind;
+  if (kind == StatementKind::kBegin) {
+    // BEGIN takes the writer lock at once (as SQLite's BEGIN IMMEDIATE), so
+    // a transaction never finds its snapshot overtaken at its first write.
+    if (db.in_transaction()) return RunOther();
+    SLUICE_RETURN_IF_ERROR(db.BeginWrite());
+    Result<int64_t> n = RunOther();
+    if (!n.ok()) db.EndWrite();
+    return n;
+  }
+  if (kind == StatementKind::kCommit) {
+    SLUICE_ASSIGN_OR_RETURN(int64_t n, RunOther());
+    Status s = db.CommitWrite();
+    db.EndWrite();
+    if (!s.ok()) return s;
+    return n;
+  }
+  if (kind == StatementKind::kRollback) {
+    SLUICE_ASSIGN_OR_RETURN(int64_t n, RunOther());
+    db.EndWrite();
+    return n;
+  }
+  if (!IsWrite(kind) || db.in_transaction()) return RunOther();
+  SLUICE_RETURN_IF_ERROR(db.BeginWrite());
+  Result<int64_t> n = RunOther();
+  if (n.ok()) {
+    Status s = db.CommitWrite();
+    if (!s.ok()) n = s;
+  }
+  db.EndWrite();
+  return n;
+}
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// SQLite's getSafetyLevel: 0/off/no/false, 1/normal, 2/full/yes/true/on,
+// 3/extra (as full here); anything else is NORMAL.
+Synchronous ParseSynchronous(std::string_view value) {
+  std::string v = Lower(value);
+  if (v == "0" || v == "off" || v == "no" || v == "false") return Synchronous::kOff;
+  if (v == "2" || v == "full" || v == "yes" || v == "true" || v == "on" || v == "3" || v == "extra") {
+    return Synchronous::kFull;
+  }
+  return Synchronous::kNormal;
+}
+
+}  // namespace
+
+bool PragmaHasRows(const PragmaStatement& p) {
+  std::string name = Lower(p.name);
+  if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
+      name == "wal_checkpoint") {
+    return true;
+  }
+  return name == "synchronous" && !p.has_value;
+}
+
+std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
+  std::string name = Lower(p.name);
+  if (name == "busy_timeout") return {"timeout"};
+  if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
+  return {name};
+}
+
+Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
+  std::string name = Lower(p.name);
+  if (!p.has_value) return Status::OK();
+  if (name == "synchronous") {
+    db.synchronous = ParseSynchronous(p.value);
+  } else if (name == "busy_timeout") {
+    char* end = nullptr;
+    long long ms = std::strtoll(p.value.c_str(), &end, 10);
+    db.busy_timeout_ms = ms < 0 ? 0 : static_cast<int>(std::min<long long>(ms, INT32_MAX));
+  }
+  return Status::OK();
+}
+
+Status StatementImpl::RunRowStatement() {
+  const PragmaStatement& p = ast_->As<PragmaStatement>();
+  std::string name = Lower(p.name);
+  SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(*db_, p));
+  std::vector<std::vector<Value>> rows;
+  if (name == "integrity_check" || name == "quick_check") {
+    std::vector<std::string> problems = db_->IntegrityProblems();
+    if (problems.empty()) rows.push_back({Value::Text("ok")});
+    for (const std::string& problem : problems) rows.push_back({Value::Text(problem)});
+  } else if (name == "busy_timeout") {
+    rows.push_back({Value::Integer(db_->busy_timeout_ms)});
+  } else if (name == "synchronous") {
+    rows.push_back({Value::Integer(static_cast<int64_t>(db_->synchronous))});
+  } else if (name == "journal_mode") {
+    rows.push_back({Value::Text(db_->durable() != nullptr ? "wal" : "memory")});
+  } else if (name == "wal_checkpoint") {
+    if (db_->durable() != nullptr) {
+      if (db_->in_transaction()) {
+        rows.push_back({Value::Integer(1), Value::Integer(-1), Value::Integer(-1)});
+      } else {
+        SLUICE_RETURN_IF_ERROR(db_->CheckpointNow());
+        rows.push_back({Value::Integer(0), Value::Integer(0), Value::Integer(0)});
+      }
+    } else {
+      rows.push_back({Value::Integer(0), Value::Integer(-1), Value::Integer(-1)});
+    }
+  }
+  chunk_.Reset(names_.size());
+  for (auto& row : rows) {
+    for (size_t c = 0; c < row.size() && c < names_.size(); ++c) chunk_.column(c).push_back(std::move(row[c]));
+  }
+  chunk_.SetSize(rows.size());
+  return Status::OK();
 }
 
 }  // namespace sluice::sql

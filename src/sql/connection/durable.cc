@@ -1,0 +1,258 @@
+// DatabaseImpl's file-backed side (database_impl.h, "Durability"): loading
+// the image and log of storage/db_files.h into the catalog, turning each
+// committed transaction into one log record (sql/durable/record_codec.h),
+// checkpoints, the writer lock, and catching up with other processes.
+#include <algorithm>
+
+#include "base/ascii.h"
+#include "sql/connection/connection_internal.h"
+#include "sql/durable/record_codec.h"
+
+namespace sluice::sql {
+
+namespace {
+
+// Above this size a transaction is committed by writing a new image
+// instead of a log record (bulk loads: one write of the data, not two).
+constexpr size_t kLargeDelta = 16u << 20;
+// The log is checkpointed into the image once it holds this much.
+constexpr uint64_t kCheckpointLogBytes = 64u << 20;
+
+std::string Key(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) c = ToLowerAscii(c);
+  return out;
+}
+
+}  // namespace
+
+Status DatabaseImpl::OpenFile(const std::string& path, storage::Env* env) {
+  auto state = std::make_unique<DurableState>();
+  SLUICE_ASSIGN_OR_RETURN(state->files, storage::DbFiles::Open(env, path, durable::EncodeState(Catalog())));
+  durable_ = std::move(state);
+  Status s = Reload();
+  if (!s.ok()) durable_.reset();
+  return s;
+}
+
+Status DatabaseImpl::RunReplaySql(const std::string& sql) {
+  replaying_ = true;
+  Status s = Execute(sql);
+  replaying_ = false;
+  return s;
+}
+
+Status DatabaseImpl::Reload() {
+  std::string image;
+  std::vector<std::string> records;
+  SLUICE_RETURN_IF_ERROR(durable_->files->Load(&image, &records));
+  const std::string& path = durable_->files->path();
+  Result<durable::Record> state = durable::DecodeRecord(image);
+  if (!state.ok()) return Status::Corruption(path + ": " + state.status().message());
+  if (state->kind != durable::RecordKind::kState) return Status::Corruption(path + ": image is not a state record");
+  catalog_ = Catalog();
+  snapshot_.reset();
+  for (const durable::SchemaObject& o : state->schema) {
+    Status s = RunReplaySql(o.sql);
+    if (!s.ok()) return Status::Corruption(path + ": cannot recreate " + o.name + ": " + s.message());
+  }
+  for (durable::TableRows& rows : state->tables) {
+    TablePtr t = catalog_.FindTable(rows.name);
+    if (t == nullptr || rows.columns.size() != t->columns_info.size()) {
+      return Status::Corruption(path + ": data for unknown table " + rows.name);
+    }
+    t->generation = rows.generation;
+    catalog_.NoteGeneration(rows.generation);
+    t->SetRows(std::move(rows.columns), std::move(rows.rowids));
+  }
+  if (state->next_generation > 0) catalog_.NoteGeneration(state->next_generation - 1);
+  for (const std::string& r : records) SLUICE_RETURN_IF_ERROR(ApplyLogRecord(r));
+  MarkCommitted();
+  return Status::OK();
+}
+
+Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
+  const std::string& path = durable_->files->path();
+  Result<durable::Record> r = durable::DecodeRecord(data);
+  if (!r.ok()) return Status::Corruption(path + "-wal: " + r.status().message());
+  if (r->kind != durable::RecordKind::kDelta) return Status::Corruption(path + "-wal: unexpected state record");
+  for (durable::TableRows& rows : r->tables) {
+    TablePtr t = catalog_.Mutable(rows.name);
+    if (t == nullptr || t->generation != rows.generation || rows.columns.size() != t->columns_info.size()) {
+      return Status::Corruption(path + "-wal: log record for unknown table " + rows.name);
+    }
+    if (rows.mode == durable::TableMode::kImage) {
+      t->SetRows(std::move(rows.columns), std::move(rows.rowids));
+    } else {
+      if (rows.start != t->row_count()) return Status::Corruption(path + "-wal: log record out of sequence");
+      std::vector<std::vector<Value>> columns = t->columns;
+      std::vector<int64_t> rowids = t->rowids;
+      for (size_t c = 0; c < columns.size(); ++c) {
+        columns[c].insert(columns[c].end(), std::make_move_iterator(rows.columns[c].begin()),
+                          std::make_move_iterator(rows.columns[c].end()));
+      }
+      rowids.insert(rowids.end(), rows.rowids.begin(), rows.rowids.end());
+      if (!std::is_sorted(rowids.begin(), rowids.end())) {
+        return Status::Corruption(path + "-wal: appended rowids out of order");
+      }
+      t->SetRows(std::move(columns), std::move(rowids));
+    }
+    t->MarkCommitted();
+  }
+  return Status::OK();
+}
+
+void DatabaseImpl::MarkCommitted() {
+  durable_->committed.clear();
+  for (const TablePtr& t : catalog_.tables()) {
+    t->MarkCommitted();
+    durable_->committed[Key(t->name)] = {t->generation, t->row_count()};
+  }
+  durable_->committed_schema = durable::SchemaOf(catalog_);
+}
+
+Status DatabaseImpl::CatchUp() {
+  if (durable_ == nullptr || replaying_ || snapshot_.has_value() || durable_->files->writer_locked()) {
+    return Status::OK();
+  }
+  return Poll();
+}
+
+Status DatabaseImpl::Poll() {
+  std::vector<std::string> records;
+  bool reload = false;
+  SLUICE_RETURN_IF_ERROR(durable_->files->Poll(&records, &reload));
+  if (reload) return Reload();
+  for (const std::string& r : records) SLUICE_RETURN_IF_ERROR(ApplyLogRecord(r));
+  if (!records.empty()) MarkCommitted();
+  return Status::OK();
+}
+
+Status DatabaseImpl::BeginWrite() {
+  if (durable_ == nullptr || replaying_ || durable_->files->writer_locked()) return Status::OK();
+  SLUICE_RETURN_IF_ERROR(durable_->files->sticky_error());
+  SLUICE_RETURN_IF_ERROR(durable_->files->LockWriter(busy_timeout_ms));
+  Status s = Poll();
+  if (!s.ok()) durable_->files->UnlockWriter();
+  return s;
+}
+
+void DatabaseImpl::EndWrite() {
+  if (durable_ != nullptr && !replaying_) durable_->files->UnlockWriter();
+}
+
+Status DatabaseImpl::CommitWrite() {
+  if (durable_ == nullptr || replaying_) return Status::OK();
+  Status s = WriteChanges();
+  if (!s.ok()) {
+    // What is not durable must not stay visible: back to the files' state.
+    Status reload = Reload();
+    (void)reload;
+  }
+  return s;
+}
+
+Status DatabaseImpl::WriteChanges() {
+  storage::DbFiles& files = *durable_->files;
+  bool sync = synchronous != Synchronous::kOff;
+  bool schema_changed = durable::SchemaOf(catalog_).size() != durable_->committed_schema.size();
+  std::vector<durable::TableChange> changes;
+  size_t bytes = 0;
+  if (!schema_changed) {
+    std::vector<durable::SchemaObject> now = durable::SchemaOf(catalog_);
+    for (size_t i = 0; i < now.size() && !schema_changed; ++i) {
+      const durable::SchemaObject& a = now[i];
+      const durable::SchemaObject& b = durable_->committed_schema[i];
+      schema_changed = a.type != b.type || a.name != b.name || a.tbl_name != b.tbl_name || a.sql != b.sql;
+    }
+  }
+  if (!schema_changed) {
+    for (const TablePtr& t : catalog_.tables()) {
+      auto it = durable_->committed.find(Key(t->name));
+      if (it == durable_->committed.end() || it->second.first != t->generation) {
+        schema_changed = true;  // a table replaced under the same name
+        break;
+      }
+      size_t committed_rows = it->second.second;
+      if (t->rewritten || t->row_count() < committed_rows || t->clean_rows != committed_rows) {
+        changes.push_back({t.get(), durable::TableMode::kImage, 0});
+        bytes += t->row_count() * 16 * (t->columns.size() + 1);
+      } else if (t->row_count() > committed_rows) {
+        changes.push_back({t.get(), durable::TableMode::kAppend, committed_rows});
+        bytes += (t->row_count() - committed_rows) * 16 * (t->columns.size() + 1);
+      }
+    }
+  }
+  if (schema_changed || bytes > kLargeDelta) {
+    SLUICE_RETURN_IF_ERROR(files.Checkpoint(durable::EncodeState(catalog_), sync));
+  } else if (!changes.empty()) {
+    SLUICE_RETURN_IF_ERROR(files.Append(durable::EncodeDelta(changes), synchronous == Synchronous::kFull));
+    if (files.log_bytes() > kCheckpointLogBytes) {
+      SLUICE_RETURN_IF_ERROR(files.Checkpoint(durable::EncodeState(catalog_), sync));
+    }
+  }
+  MarkCommitted();
+  return Status::OK();
+}
+
+Status DatabaseImpl::CheckpointNow() {
+  if (durable_ == nullptr) return Status::OK();
+  bool locked_here = !durable_->files->writer_locked();
+  if (locked_here) SLUICE_RETURN_IF_ERROR(BeginWrite());
+  Status s = durable_->files->Checkpoint(durable::EncodeState(catalog_), synchronous != Synchronous::kOff);
+  if (s.ok()) MarkCommitted();
+  if (locked_here) EndWrite();
+  return s;
+}
+
+std::vector<std::string> DatabaseImpl::IntegrityProblems() {
+  std::vector<std::string> problems;
+  if (durable_ != nullptr) problems = durable_->files->Verify();
+  for (const TablePtr& t : catalog_.tables()) {
+    for (size_t c = 0; c < t->columns.size(); ++c) {
+      if (t->columns[c].size() != t->rowids.size()) {
+        problems.push_back("table " + t->name + ": column " + t->columns_info[c].name + " has the wrong row count");
+      }
+    }
+    for (size_t i = 1; i < t->rowids.size(); ++i) {
+      if (t->rowids[i] <= t->rowids[i - 1]) {
+        problems.push_back("table " + t->name + ": rowid " + std::to_string(t->rowids[i]) + " out of order");
+        break;
+      }
+    }
+    for (size_t c = 0; c < t->columns_info.size() && c < t->columns.size(); ++c) {
+      if (!t->columns_info[c].not_null) continue;
+      for (size_t i = 0; i < t->columns[c].size(); ++i) {
+        if (t->columns[c][i].is_null()) {
+          problems.push_back("NULL value in " + t->name + "." + t->columns_info[c].name);
+          break;
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+Status DatabaseImpl::Backup(std::string_view path) {
+  std::string target(path);
+  storage::Env* env = storage::Env::Default();
+  if (env->FileExists(target)) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target));
+  if (env->FileExists(target + "-wal")) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target + "-wal"));
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<storage::DbFiles> files,
+                          storage::DbFiles::Open(env, target, durable::EncodeState(catalog_)));
+  return Status::OK();
+}
+
+DatabaseImpl::~DatabaseImpl() {
+  // Clean close: fold the log into the image when no one else is writing.
+  if (durable_ == nullptr || durable_->files->log_bytes() == 0 || snapshot_.has_value()) return;
+  if (!durable_->files->sticky_error().ok()) return;
+  if (durable_->files->writer_locked() || !durable_->files->LockWriter(0).ok()) return;
+  if (Poll().ok()) {
+    (void)durable_->files->Checkpoint(durable::EncodeState(catalog_),
+                                      synchronous != Synchronous::kOff);
+  }
+  durable_->files->UnlockWriter();
+}
+
+}  // namespace sluice::sql

@@ -1,0 +1,148 @@
+// File databases through the public API: persistence across reopen,
+// transactions, schema changes, two connections (locking and catching up),
+// PRAGMAs, backup, and bad files.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "sluice/database.h"
+
+namespace sluice {
+namespace {
+
+class FileDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = ::testing::TempDir() + "filedbXXXXXX";
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    path_ = dir_ + "/shop.db";
+  }
+  void TearDown() override {
+    for (const std::string& p : {path_, path_ + "-wal", path_ + ".tmp", dir_ + "/copy.db", dir_ + "/copy.db-wal"}) {
+      std::remove(p.c_str());
+    }
+    rmdir(dir_.c_str());
+  }
+  std::unique_ptr<Database> OpenDb(const std::string& path = "") {
+    Result<std::unique_ptr<Database>> db = Database::Open(path.empty() ? path_ : path);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    return db.ok() ? std::move(*db) : nullptr;
+  }
+  // "a|b;c|d;" or "error: msg".
+  static std::string Q(Database& db, std::string_view sql) {
+    PrepareOutcome p = db.Prepare(sql);
+    if (!p.status.ok()) return "error: " + p.status.message();
+    if (!p.statement) return "";
+    std::string out;
+    while (true) {
+      Result<bool> row = p.statement->Step();
+      if (!row.ok()) return out + "error: " + row.status().message();
+      if (!*row) break;
+      for (int c = 0; c < p.statement->column_count(); ++c) {
+        out += std::string(c > 0 ? "|" : "") + std::string(p.statement->column_text(c));
+      }
+      out += ";";
+    }
+    return out;
+  }
+
+  std::string dir_, path_;
+};
+
+TEST_F(FileDatabaseTest, CommittedDataAndSchemaSurviveReopen) {
+  {
+    auto db = OpenDb();
+    ASSERT_TRUE(db->Execute("create table t(a integer primary key, b text unique, c real);"
+                            "insert into t values (1, 'one', 1.5), (2, 'two', null), (3, 'x''y', -0.25);"
+                            "create index tc on t(c); create view v as select b from t where a > 1;")
+                    .ok());
+    EXPECT_EQ(Q(*db, "insert into t values (4, 'one', 0)"), "error: UNIQUE constraint failed: t.b");
+    ASSERT_TRUE(db->Execute("update t set c = 9 where a = 2; delete from t where a = 1;").ok());
+  }
+  auto db = OpenDb();
+  EXPECT_EQ(Q(*db, "select a, b, c from t"), "2|two|9.0;3|x'y|-0.25;");
+  EXPECT_EQ(Q(*db, "select * from v"), "two;x'y;");
+  EXPECT_EQ(Q(*db, "select name from sqlite_schema order by name"), "sqlite_autoindex_t_1;t;tc;v;");
+  EXPECT_EQ(Q(*db, "insert into t values (5, 'two', 0)"), "error: UNIQUE constraint failed: t.b");
+  EXPECT_EQ(Q(*db, "insert into t(b) values ('next')"), "");
+  EXPECT_EQ(Q(*db, "select max(a) from t"), "4;");
+}
+
+TEST_F(FileDatabaseTest, UncommittedAndRolledBackWorkIsGone) {
+  {
+    auto db = OpenDb();
+    ASSERT_TRUE(db->Execute("create table t(x); insert into t values (1);").ok());
+    ASSERT_TRUE(db->Execute("begin; insert into t values (2); rollback;").ok());
+    ASSERT_TRUE(db->Execute("begin; insert into t values (3); commit;").ok());
+    ASSERT_TRUE(db->Execute("begin; insert into t values (4); delete from t where x = 1;").ok());
+    // Closed inside the transaction: 4 and the delete were never committed.
+  }
+  auto db = OpenDb();
+  EXPECT_EQ(Q(*db, "select x from t"), "1;3;");
+}
+
+TEST_F(FileDatabaseTest, ManySmallCommitsAndABulkOneReopenIdentically) {
+  {
+    auto db = OpenDb();
+    ASSERT_TRUE(db->Execute("create table n(i integer, s text);").ok());
+    for (int i = 0; i < 300; ++i) {
+      ASSERT_TRUE(db->Execute("insert into n values (" + std::to_string(i) + ", 'v" + std::to_string(i) + "')").ok());
+    }
+    ASSERT_TRUE(db->Execute("insert into n select i + 1000, s || 'b' from n;").ok());
+    ASSERT_TRUE(db->Execute("update n set s = 'u' where i % 7 = 0;").ok());
+    ASSERT_TRUE(db->Execute("create table m as select i * 2 as j from n where i < 10;").ok());
+    ASSERT_TRUE(db->Execute("drop table m; create table m(k); insert into m values (42);").ok());
+  }
+  auto db = OpenDb();
+  EXPECT_EQ(Q(*db, "select count(*), sum(i), count(distinct s) from n"), "600|389700|515;");
+  EXPECT_EQ(Q(*db, "select * from m"), "42;");
+  EXPECT_EQ(Q(*db, "pragma integrity_check"), "ok;");
+}
+
+TEST_F(FileDatabaseTest, SecondWriterGetsDatabaseIsLockedAndReadersCatchUp) {
+  auto a = OpenDb();
+  auto b = OpenDb();
+  ASSERT_TRUE(a->Execute("create table t(x);").ok());
+  EXPECT_EQ(Q(*b, "select count(*) from t"), "0;");  // b catches up with a's schema
+  ASSERT_TRUE(a->Execute("begin; insert into t values (1);").ok());
+  EXPECT_EQ(Q(*b, "insert into t values (2)"), "error: database is locked");
+  EXPECT_EQ(Q(*b, "select count(*) from t"), "0;");  // a's transaction is not visible
+  ASSERT_TRUE(a->Execute("commit;").ok());
+  EXPECT_EQ(Q(*b, "select count(*) from t"), "1;");
+  EXPECT_EQ(Q(*b, "insert into t values (2)"), "");
+  EXPECT_EQ(Q(*a, "select x from t"), "1;2;");
+  EXPECT_EQ(Q(*b, "pragma busy_timeout = 20"), "20;");
+}
+
+TEST_F(FileDatabaseTest, PragmasVacuumAndBackup) {
+  auto db = OpenDb();
+  EXPECT_EQ(Q(*db, "pragma journal_mode"), "wal;");
+  EXPECT_EQ(Q(*db, "pragma synchronous"), "2;");
+  EXPECT_EQ(Q(*db, "pragma synchronous = normal"), "");
+  EXPECT_EQ(Q(*db, "pragma synchronous"), "1;");
+  ASSERT_TRUE(db->Execute("create table t(x); insert into t values ('a'), ('b');").ok());
+  EXPECT_EQ(Q(*db, "pragma wal_checkpoint"), "0|0|0;");
+  EXPECT_EQ(Q(*db, "vacuum"), "");
+  ASSERT_TRUE(db->Backup(dir_ + "/copy.db").ok());
+  ASSERT_TRUE(db->Execute("insert into t values ('c');").ok());
+  auto copy = OpenDb(dir_ + "/copy.db");
+  EXPECT_EQ(Q(*copy, "select group_concat(x) from t"), "a,b;");
+  EXPECT_EQ(Q(*db, "select group_concat(x) from t"), "a,b,c;");
+}
+
+TEST_F(FileDatabaseTest, NotADatabaseIsAClearError) {
+  {
+    std::ofstream out(path_);
+    out << "id,name\n1,apple\n2,pear\n3,plum and a much longer line of text\n";
+  }
+  Result<std::unique_ptr<Database>> db = Database::Open(path_);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().message(), path_ + ": file is not a database");
+}
+
+}  // namespace
+}  // namespace sluice

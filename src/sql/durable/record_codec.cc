@@ -1,0 +1,185 @@
+// Record encoding (record_codec.h).
+#include "sql/durable/record_codec.h"
+
+#include <cstring>
+
+#include "storage/coding.h"
+
+namespace sluice::sql::durable {
+
+namespace {
+
+using storage::PutString;
+using storage::PutVarint;
+using storage::Reader;
+
+void EncodeRows(const Table& t, size_t begin, size_t end, std::string* out) {
+  size_t n = end - begin;
+  PutVarint(out, n);
+  int64_t prev = 0;
+  for (size_t i = begin; i < end; ++i) {
+    PutVarint(out, storage::ZigZag(static_cast<int64_t>(static_cast<uint64_t>(t.rowids[i]) - static_cast<uint64_t>(prev))));
+    prev = t.rowids[i];
+  }
+  PutVarint(out, t.columns.size());
+  for (const std::vector<Value>& col : t.columns) {
+    size_t tags_at = out->size();
+    out->resize(tags_at + n);
+    for (size_t i = 0; i < n; ++i) (*out)[tags_at + i] = static_cast<char>(col[begin + i].type());
+    for (size_t i = begin; i < end; ++i) {
+      const Value& v = col[i];
+      switch (v.type()) {
+        case StorageClass::kNull: break;
+        case StorageClass::kInteger: PutVarint(out, storage::ZigZag(v.integer())); break;
+        case StorageClass::kReal: {
+          uint64_t bits;
+          double d = v.real();
+          std::memcpy(&bits, &d, 8);
+          storage::PutFixed64(out, bits);
+          break;
+        }
+        case StorageClass::kText:
+        case StorageClass::kBlob: PutString(out, v.bytes()); break;
+      }
+    }
+  }
+}
+
+Status Malformed(std::string_view what) { return Status::Corruption("malformed record: " + std::string(what)); }
+
+Status DecodeRows(Reader& in, TableRows* t) {
+  uint64_t n;
+  if (!in.GetVarint(&n) || n > in.remaining()) return Malformed("row count");
+  t->rowids.resize(n);
+  int64_t prev = 0;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t d;
+    if (!in.GetVarint(&d)) return Malformed("rowids");
+    prev = static_cast<int64_t>(static_cast<uint64_t>(prev) + static_cast<uint64_t>(storage::UnZigZag(d)));
+    if (i > 0 && prev <= t->rowids[i - 1]) return Malformed("rowids out of order");
+    t->rowids[i] = prev;
+  }
+  uint64_t ncols;
+  if (!in.GetVarint(&ncols) || ncols > 32767) return Malformed("column count");
+  t->columns.assign(ncols, {});
+  for (auto& col : t->columns) {
+    std::string_view tags;
+    if (!in.GetBytes(n, &tags)) return Malformed("column tags");
+    col.resize(n);
+    for (uint64_t i = 0; i < n; ++i) {
+      switch (static_cast<StorageClass>(tags[i])) {
+        case StorageClass::kNull: break;
+        case StorageClass::kInteger: {
+          uint64_t z;
+          if (!in.GetVarint(&z)) return Malformed("integer");
+          col[i] = Value::Integer(storage::UnZigZag(z));
+          break;
+        }
+        case StorageClass::kReal: {
+          uint64_t bits;
+          if (!in.GetFixed64(&bits)) return Malformed("real");
+          double d;
+          std::memcpy(&d, &bits, 8);
+          col[i] = Value::Real(d);
+          break;
+        }
+        case StorageClass::kText:
+        case StorageClass::kBlob: {
+          std::string_view s;
+          if (!in.GetString(&s)) return Malformed("string");
+          col[i] = static_cast<StorageClass>(tags[i]) == StorageClass::kText ? Value::Text(s) : Value::Blob(s);
+          break;
+        }
+        default:
+          return Malformed("value tag");
+      }
+    }
+  }
+  return Status::OK();
+}
+
+Status DecodeTable(Reader& in, TableRows* t) {
+  std::string_view name;
+  uint64_t generation, start;
+  uint8_t mode;
+  if (!in.GetString(&name) || !in.GetVarint(&generation) || !in.GetByte(&mode) || !in.GetVarint(&start)) {
+    return Malformed("table header");
+  }
+  if (mode != 1 && mode != 2) return Malformed("table mode");
+  t->name = std::string(name);
+  t->generation = generation;
+  t->mode = static_cast<TableMode>(mode);
+  t->start = start;
+  return DecodeRows(in, t);
+}
+
+void EncodeTable(const Table& t, TableMode mode, size_t start, std::string* out) {
+  PutString(out, t.name);
+  PutVarint(out, t.generation);
+  out->push_back(static_cast<char>(mode));
+  PutVarint(out, start);
+  EncodeRows(t, mode == TableMode::kAppend ? start : 0, t.row_count(), out);
+}
+
+}  // namespace
+
+std::vector<SchemaObject> SchemaOf(const Catalog& catalog) {
+  std::vector<SchemaObject> out;
+  for (const SchemaEntry& e : catalog.SchemaRows()) {
+    if (e.sql_is_null || e.sql.empty()) continue;  // automatic indexes come with their table
+    out.push_back({e.type, e.name, e.tbl_name, e.sql});
+  }
+  return out;
+}
+
+std::string EncodeState(const Catalog& catalog) {
+  std::string out;
+  out.push_back(static_cast<char>(RecordKind::kState));
+  PutVarint(&out, catalog.next_generation());
+  std::vector<SchemaObject> schema = SchemaOf(catalog);
+  PutVarint(&out, schema.size());
+  for (const SchemaObject& o : schema) {
+    PutString(&out, o.type);
+    PutString(&out, o.name);
+    PutString(&out, o.tbl_name);
+    PutString(&out, o.sql);
+  }
+  PutVarint(&out, catalog.tables().size());
+  for (const TablePtr& t : catalog.tables()) EncodeTable(*t, TableMode::kImage, 0, &out);
+  return out;
+}
+
+std::string EncodeDelta(const std::vector<TableChange>& changes) {
+  std::string out;
+  out.push_back(static_cast<char>(RecordKind::kDelta));
+  PutVarint(&out, changes.size());
+  for (const TableChange& c : changes) EncodeTable(*c.table, c.mode, c.start, &out);
+  return out;
+}
+
+Result<Record> DecodeRecord(std::string_view data) {
+  Reader in(data);
+  Record r;
+  uint8_t kind;
+  if (!in.GetByte(&kind) || (kind != 1 && kind != 2)) return Malformed("kind");
+  r.kind = static_cast<RecordKind>(kind);
+  if (r.kind == RecordKind::kState) {
+    uint64_t n;
+    if (!in.GetVarint(&r.next_generation) || !in.GetVarint(&n) || n > in.remaining()) return Malformed("schema");
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string_view type, name, tbl, sql;
+      if (!in.GetString(&type) || !in.GetString(&name) || !in.GetString(&tbl) || !in.GetString(&sql)) {
+        return Malformed("schema object");
+      }
+      r.schema.push_back({std::string(type), std::string(name), std::string(tbl), std::string(sql)});
+    }
+  }
+  uint64_t m;
+  if (!in.GetVarint(&m) || m > in.remaining()) return Malformed("table count");
+  r.tables.resize(m);
+  for (TableRows& t : r.tables) SLUICE_RETURN_IF_ERROR(DecodeTable(in, &t));
+  if (!in.done()) return Malformed("trailing bytes");
+  return r;
+}
+
+}  // namespace sluice::sql::durable

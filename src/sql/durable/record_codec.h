@@ -1,0 +1,69 @@
+// The meaning of the records that storage/db_files.h keeps: an image is a
+// kState record (the whole database), each log record a kDelta (what one
+// transaction changed). Grammar: docs/formats/database_file.md.
+//
+//   record   := kind:u8 (1 state | 2 delta) body
+//   state    := next_generation:varint n:varint object{n} m:varint table{m}
+//   object   := type:str name:str tbl_name:str sql:str   (sqlite_schema rows that have SQL)
+//   delta    := m:varint table{m}
+//   table    := name:str generation:varint mode:u8 (1 image | 2 append) start:varint rows
+//   rows     := n:varint rowid:zigzag-delta{n} ncols:varint column{ncols}
+//   column   := tag:u8{n} value*   (per non-NULL row, in order: INTEGER zigzag
+//               varint, REAL fixed64 bits, TEXT/BLOB str)
+//
+// A delta's `image` table replaces the table's rows; `append` adds rows
+// after the first `start` rows (which must be what the reader has).
+#ifndef SLUICE_SQL_DURABLE_RECORD_CODEC_H_
+#define SLUICE_SQL_DURABLE_RECORD_CODEC_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sluice/result.h"
+#include "sql/catalog/catalog.h"
+
+namespace sluice::sql::durable {
+
+enum class RecordKind : uint8_t { kState = 1, kDelta = 2 };
+enum class TableMode : uint8_t { kImage = 1, kAppend = 2 };
+
+struct SchemaObject {
+  std::string type, name, tbl_name, sql;
+};
+
+struct TableRows {
+  std::string name;
+  uint64_t generation = 0;
+  TableMode mode = TableMode::kImage;
+  uint64_t start = 0;
+  std::vector<int64_t> rowids;
+  std::vector<std::vector<Value>> columns;
+};
+
+struct Record {
+  RecordKind kind = RecordKind::kDelta;
+  uint64_t next_generation = 0;
+  std::vector<SchemaObject> schema;
+  std::vector<TableRows> tables;
+};
+
+// What a commit writes for one table.
+struct TableChange {
+  const Table* table;
+  TableMode mode;
+  size_t start;  // kAppend: rows before the new ones
+};
+
+// The whole database (an image).
+std::string EncodeState(const Catalog& catalog);
+// One transaction's changes.
+std::string EncodeDelta(const std::vector<TableChange>& changes);
+// The schema part of a state: what EncodeState writes for `catalog`.
+std::vector<SchemaObject> SchemaOf(const Catalog& catalog);
+
+Result<Record> DecodeRecord(std::string_view data);
+
+}  // namespace sluice::sql::durable
+
+#endif  // SLUICE_SQL_DURABLE_RECORD_CODEC_H_

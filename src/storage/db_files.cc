@@ -1,0 +1,279 @@
+// DbFiles (db_files.h): image + log protocol.
+#include "storage/db_files.h"
+
+#include <xxhash.h>
+
+#include <chrono>
+#include <thread>
+
+#include "storage/block.h"
+#include "storage/coding.h"
+
+namespace sluice::storage {
+
+namespace {
+
+constexpr std::string_view kImageMagic = "SLUICEDB";
+constexpr std::string_view kLogMagic = "SLUICEWL";
+constexpr uint32_t kFormatVersion = 1;
+
+Status FileError(const std::string& path, std::string_view what) {
+  return Status::Corruption(path + ": " + std::string(what));
+}
+
+}  // namespace
+
+std::string EncodeFileHeader(std::string_view magic, uint64_t seq) {
+  std::string out(magic);
+  PutFixed32(&out, kFormatVersion);
+  PutFixed32(&out, 0);
+  PutFixed64(&out, seq);
+  PutFixed64(&out, XXH64(out.data(), out.size(), 0));
+  return out;
+}
+
+Result<uint64_t> ParseFileHeader(std::string_view data, std::string_view magic) {
+  if (data.size() < kFileHeaderSize) return Status::Corruption("truncated header");
+  if (data.substr(0, 8) != magic) return Status::Corruption("file is not a database");
+  if (XXH64(data.data(), 24, 0) != DecodeFixed64(data.data() + 24)) {
+    return Status::Corruption("header checksum mismatch");
+  }
+  uint32_t version = DecodeFixed32(data.data() + 8);
+  if (version != kFormatVersion) {
+    return Status::Corruption("unsupported format version " + std::to_string(version));
+  }
+  return DecodeFixed64(data.data() + 16);
+}
+
+Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path, const std::string& empty_image) {
+  std::unique_ptr<DbFiles> files(new DbFiles(env, path));
+  auto is_empty = [&]() -> Result<bool> {
+    if (!env->FileExists(path)) return true;
+    SLUICE_ASSIGN_OR_RETURN(uint64_t size, env->FileSize(path));
+    return size == 0;
+  };
+  SLUICE_ASSIGN_OR_RETURN(bool empty, is_empty());
+  if (empty) {
+    // Create under the writer lock so that two creators do not race.
+    SLUICE_RETURN_IF_ERROR(files->LockWriter(5000));
+    SLUICE_ASSIGN_OR_RETURN(empty, is_empty());
+    if (empty) {
+      files->seq_ = 0;
+      Status s = files->Checkpoint(empty_image, true);
+      if (!s.ok()) {
+        files->UnlockWriter();
+        return s;
+      }
+    }
+    files->UnlockWriter();
+  }
+  return files;
+}
+
+DbFiles::~DbFiles() { UnlockWriter(); }
+
+Status DbFiles::Fail(Status s) {
+  if (sticky_.ok()) sticky_ = Status::IOError("disk I/O error (" + s.message() + ")");
+  return sticky_;
+}
+
+Status DbFiles::ReadImage(uint64_t* seq, std::string* image) {
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env_->NewRandomAccessFile(path_));
+  SLUICE_ASSIGN_OR_RETURN(uint64_t size, file->Size());
+  std::string head;
+  SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize + kBlockHeaderSize, &head));
+  if (head.size() < kFileHeaderSize) {
+    if (head.size() < 8 || head.substr(0, 8) != kImageMagic) return FileError(path_, "file is not a database");
+    return FileError(path_, "database file is truncated");
+  }
+  Result<uint64_t> parsed = ParseFileHeader(head, kImageMagic);
+  if (!parsed.ok()) return FileError(path_, parsed.status().message());
+  if (head.size() < kFileHeaderSize + kBlockHeaderSize) return FileError(path_, "database file is truncated");
+  Result<BlockHeader> block = ParseBlockHeader(std::string_view(head).substr(kFileHeaderSize));
+  if (!block.ok()) return FileError(path_, "database image: " + block.status().message());
+  uint64_t body_at = kFileHeaderSize + kBlockHeaderSize;
+  if (body_at + block->stored_len > size) return FileError(path_, "database file is truncated");
+  std::string stored;
+  SLUICE_RETURN_IF_ERROR(file->Read(body_at, static_cast<size_t>(block->stored_len), &stored));
+  Result<std::string> raw = DecodeBlockBody(*block, stored, *parsed);
+  if (!raw.ok()) return FileError(path_, "database image: " + raw.status().message());
+  *seq = *parsed;
+  *image = std::move(*raw);
+  return Status::OK();
+}
+
+Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>* records, uint64_t* end,
+                        bool* stale, bool* newer) {
+  *end = kFileHeaderSize;
+  *stale = true;
+  *newer = false;
+  if (!env_->FileExists(log_path_)) return Status::OK();
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env_->NewRandomAccessFile(log_path_));
+  SLUICE_ASSIGN_OR_RETURN(uint64_t size, file->Size());
+  std::string head;
+  SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize, &head));
+  Result<uint64_t> log_seq = ParseFileHeader(head, kLogMagic);
+  if (!log_seq.ok() || *log_seq < seq) return Status::OK();  // torn header or stale: ignored
+  if (*log_seq > seq) {
+    *newer = true;
+    return Status::OK();
+  }
+  *stale = false;
+  uint64_t pos = std::max<uint64_t>(offset, kFileHeaderSize);
+  std::string buf;
+  while (pos + kBlockHeaderSize <= size) {
+    SLUICE_RETURN_IF_ERROR(file->Read(pos, kBlockHeaderSize, &buf));
+    Result<BlockHeader> block = ParseBlockHeader(buf);
+    if (!block.ok() || pos + kBlockHeaderSize + block->stored_len > size) break;
+    std::string stored;
+    SLUICE_RETURN_IF_ERROR(file->Read(pos + kBlockHeaderSize, static_cast<size_t>(block->stored_len), &stored));
+    Result<std::string> raw = DecodeBlockBody(*block, stored, seq);
+    if (!raw.ok()) break;  // a torn or corrupt tail ends the log
+    records->push_back(std::move(*raw));
+    pos += kBlockHeaderSize + block->stored_len;
+  }
+  *end = pos;
+  return Status::OK();
+}
+
+Status DbFiles::Load(std::string* image, std::vector<std::string>* records) {
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    uint64_t seq;
+    SLUICE_RETURN_IF_ERROR(ReadImage(&seq, image));
+    records->clear();
+    uint64_t end;
+    bool stale, newer;
+    SLUICE_RETURN_IF_ERROR(ReadLog(seq, kFileHeaderSize, records, &end, &stale, &newer));
+    if (newer) {
+      // A checkpoint replaced the image after we read it: read again.
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      continue;
+    }
+    seq_ = seq;
+    log_end_ = end;
+    log_current_ = !stale;
+    log_writer_.reset();
+    return Status::OK();
+  }
+  return Status::TimedOut(path_ + ": the database keeps changing while being read");
+}
+
+Status DbFiles::Poll(std::vector<std::string>* records, bool* reload) {
+  *reload = false;
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env_->NewRandomAccessFile(path_));
+  std::string head;
+  SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize, &head));
+  Result<uint64_t> seq = ParseFileHeader(head, kImageMagic);
+  if (!seq.ok()) return FileError(path_, seq.status().message());
+  if (*seq != seq_) {
+    *reload = true;
+    return Status::OK();
+  }
+  uint64_t end;
+  bool stale, newer;
+  SLUICE_RETURN_IF_ERROR(ReadLog(seq_, log_end_, records, &end, &stale, &newer));
+  if (newer) {
+    *reload = true;
+    return Status::OK();
+  }
+  if (!stale) {
+    log_current_ = true;
+    log_end_ = end;
+  }
+  return Status::OK();
+}
+
+Status DbFiles::LockWriter(int timeout_ms) {
+  Result<std::unique_ptr<FileLock>> lock = env_->LockFile(log_path_, timeout_ms);
+  if (!lock.ok()) {
+    if (lock.status().code() == StatusCode::kTimedOut) return Status::TimedOut("database is locked");
+    return lock.status();
+  }
+  lock_ = std::move(*lock);
+  return Status::OK();
+}
+
+void DbFiles::UnlockWriter() {
+  if (log_writer_ != nullptr) (void)log_writer_->Close();
+  log_writer_.reset();
+  lock_.reset();
+}
+
+Status DbFiles::ResetLog(bool sync) {
+  log_writer_.reset();
+  SLUICE_ASSIGN_OR_RETURN(log_writer_, env_->NewWritableFile(log_path_));
+  SLUICE_RETURN_IF_ERROR(log_writer_->Append(EncodeFileHeader(kLogMagic, seq_)));
+  if (sync) SLUICE_RETURN_IF_ERROR(log_writer_->Sync());
+  log_end_ = kFileHeaderSize;
+  log_current_ = true;
+  return Status::OK();
+}
+
+Status DbFiles::Append(const std::string& payload, bool sync) {
+  if (!sticky_.ok()) return sticky_;
+  if (lock_ == nullptr) return Status::Internal("log append without the writer lock");
+  if (log_writer_ == nullptr) {
+    if (!log_current_) {
+      Status s = ResetLog(sync);
+      if (!s.ok()) return Fail(s);
+    } else {
+      // Cut off a torn tail left by a crashed writer before appending.
+      Result<uint64_t> size = env_->FileSize(log_path_);
+      if (!size.ok()) return Fail(size.status());
+      if (*size != log_end_) {
+        Status s = env_->TruncateFile(log_path_, log_end_);
+        if (!s.ok()) return Fail(s);
+      }
+      Result<std::unique_ptr<WritableFile>> w = env_->NewAppendableFile(log_path_);
+      if (!w.ok()) return Fail(w.status());
+      log_writer_ = std::move(*w);
+    }
+  }
+  std::string block = EncodeBlock(payload, seq_, 1);
+  Status s = log_writer_->Append(block);
+  if (s.ok() && sync) s = log_writer_->Sync();
+  if (!s.ok()) return Fail(s);
+  log_end_ += block.size();
+  return Status::OK();
+}
+
+Status DbFiles::Checkpoint(const std::string& image, bool sync) {
+  if (!sticky_.ok()) return sticky_;
+  if (lock_ == nullptr) return Status::Internal("checkpoint without the writer lock");
+  uint64_t next = seq_ + 1;
+  std::string tmp = path_ + ".tmp";
+  Status s = [&]() -> Status {
+    SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> out, env_->NewWritableFile(tmp));
+    SLUICE_RETURN_IF_ERROR(out->Append(EncodeFileHeader(kImageMagic, next)));
+    SLUICE_RETURN_IF_ERROR(out->Append(EncodeBlock(image, next, 3)));
+    if (sync) SLUICE_RETURN_IF_ERROR(out->Sync());
+    SLUICE_RETURN_IF_ERROR(out->Close());
+    SLUICE_RETURN_IF_ERROR(env_->RenameFile(tmp, path_));
+    if (sync) SLUICE_RETURN_IF_ERROR(env_->SyncDir(DirName(path_)));
+    return Status::OK();
+  }();
+  if (!s.ok()) return Fail(s);
+  seq_ = next;
+  s = ResetLog(sync);
+  if (!s.ok()) return Fail(s);
+  return Status::OK();
+}
+
+std::vector<std::string> DbFiles::Verify() {
+  std::vector<std::string> problems;
+  uint64_t seq;
+  std::string image;
+  Status s = ReadImage(&seq, &image);
+  if (!s.ok()) {
+    problems.push_back(s.message());
+    return problems;
+  }
+  std::vector<std::string> records;
+  uint64_t end;
+  bool stale, newer;
+  s = ReadLog(seq, kFileHeaderSize, &records, &end, &stale, &newer);
+  if (!s.ok()) problems.push_back(s.message());
+  return problems;
+}
+
+}  // namespace sluice::storage

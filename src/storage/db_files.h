@@ -1,0 +1,106 @@
+// DbFiles: the two files of a database and the protocol between them
+// (docs/formats/database_file.md): the image `PATH` — the whole database
+// as of checkpoint number `seq` — and the log `PATH-wal` — the records of
+// the transactions committed since, each a checksummed block salted with
+// `seq`. What the records mean is the caller's business (sql/durable);
+// this class only guarantees their order and integrity:
+//
+// - A commit is an Append of one record; it is durable once Append with
+//   sync returned OK. A torn or corrupt tail of the log (a crash during an
+//   append) ends the log: it is ignored by readers and cut off by the next
+//   writer.
+// - A checkpoint writes a new image to PATH.tmp, syncs it, renames it over
+//   PATH, syncs the directory, and only then resets the log to the new seq.
+//   A log whose seq is older than the image's is stale (its records are in
+//   the image) and ignored, so a crash at any point leaves either the old
+//   image with its log or the new image.
+// - One writer at a time across processes: an exclusive lock on the log
+//   file (LockWriter, with a busy timeout: "database is locked"). Readers
+//   take no lock: they read the image and the valid records, and Poll picks
+//   up later commits (or tells them to reload after a checkpoint).
+// - After a failed write or sync every later write fails with the same
+//   error (sticky): we never pretend data is durable.
+//
+// Not thread-safe; one per connection.
+#ifndef SLUICE_STORAGE_DB_FILES_H_
+#define SLUICE_STORAGE_DB_FILES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storage/env.h"
+
+namespace sluice::storage {
+
+inline constexpr size_t kFileHeaderSize = 32;
+
+class DbFiles {
+ public:
+  // Opens the database at `path`; a missing or empty file becomes a new
+  // database whose image is `empty_image`. Errors name the file and say
+  // what is wrong with it ("file is not a database", "truncated", ...).
+  static Result<std::unique_ptr<DbFiles>> Open(Env* env, const std::string& path, const std::string& empty_image);
+  ~DbFiles();
+
+  // The current image and the valid log records after it.
+  Status Load(std::string* image, std::vector<std::string>* records);
+  // What other processes committed since the last Load/Poll: new records,
+  // or *reload = true when the image was replaced (then Load again).
+  Status Poll(std::vector<std::string>* records, bool* reload);
+
+  // Takes the writer lock, waiting up to timeout_ms. REQUIRES: not held.
+  // The caller must Poll afterwards to apply what it has not seen.
+  Status LockWriter(int timeout_ms);
+  void UnlockWriter();
+  bool writer_locked() const { return lock_ != nullptr; }
+
+  // REQUIRES: writer lock, up to date. Appends one record; syncs if `sync`.
+  Status Append(const std::string& payload, bool sync);
+  // REQUIRES: writer lock, up to date. Replaces the image, empties the log.
+  Status Checkpoint(const std::string& image, bool sync);
+
+  // Bytes of valid records in the log.
+  uint64_t log_bytes() const { return log_end_ > kFileHeaderSize ? log_end_ - kFileHeaderSize : 0; }
+  uint64_t seq() const { return seq_; }
+  const std::string& path() const { return path_; }
+  Status sticky_error() const { return sticky_; }
+
+  // Re-reads both files and checks every checksum; a list of problems
+  // (empty when all is well).
+  std::vector<std::string> Verify();
+
+ private:
+  DbFiles(Env* env, std::string path) : env_(env), path_(std::move(path)), log_path_(path_ + "-wal") {}
+
+  // Reads the image (header seq and payload).
+  Status ReadImage(uint64_t* seq, std::string* image);
+  // Reads valid records of the log from `offset` if its seq is `seq`;
+  // *end = offset after the last valid record (kFileHeaderSize when the
+  // log is missing or stale).
+  Status ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>* records, uint64_t* end, bool* stale,
+                 bool* newer);
+  // Starts a fresh log for seq_ (truncating any old one).
+  Status ResetLog(bool sync);
+  Status Fail(Status s);
+
+  Env* env_;
+  std::string path_;
+  std::string log_path_;
+  uint64_t seq_ = 0;
+  uint64_t log_end_ = 0;         // end of the valid records we applied
+  bool log_current_ = false;     // the log on disk has our seq
+  std::unique_ptr<FileLock> lock_;
+  std::unique_ptr<WritableFile> log_writer_;
+  Status sticky_;
+};
+
+// File headers: magic:8 version:fixed32 reserved:fixed32 seq:fixed64
+// check:fixed64 (XXH64 of the first 24 bytes).
+std::string EncodeFileHeader(std::string_view magic, uint64_t seq);
+Result<uint64_t> ParseFileHeader(std::string_view data, std::string_view magic);
+
+}  // namespace sluice::storage
+
+#endif  // SLUICE_STORAGE_DB_FILES_H_

@@ -1,0 +1,89 @@
+// Env: every file operation of the storage layer goes through this
+// interface (after LevelDB's Env), so that tests can inject I/O errors,
+// short writes and crashes at any point (fault_injection_env.h) and the
+// engine never touches the file system directly.
+//
+// Durability contract: data appended to a WritableFile is durable only
+// after Sync() returned OK; a rename is durable only after SyncDir() of the
+// directory returned OK. A crash may lose anything not yet durable (and a
+// partially written last Append may survive in part).
+//
+// Thread safety: Env::Default() may be used from any thread; a file object
+// is used by one thread at a time.
+#ifndef SLUICE_STORAGE_ENV_H_
+#define SLUICE_STORAGE_ENV_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "sluice/result.h"
+#include "sluice/status.h"
+
+namespace sluice::storage {
+
+// A file written sequentially (a log, or a new database image).
+class WritableFile {
+ public:
+  virtual ~WritableFile() = default;
+  virtual Status Append(std::string_view data) = 0;
+  // Makes everything appended so far durable (fsync/fdatasync).
+  virtual Status Sync() = 0;
+  virtual Status Close() = 0;
+  // Bytes in the file: its size when opened plus what was appended since.
+  virtual uint64_t Size() const = 0;
+};
+
+// A file read at arbitrary offsets.
+class RandomAccessFile {
+ public:
+  virtual ~RandomAccessFile() = default;
+  // Replaces *out with up to n bytes at `offset` (fewer only at the end of
+  // the file).
+  virtual Status Read(uint64_t offset, size_t n, std::string* out) const = 0;
+  virtual Result<uint64_t> Size() const = 0;
+};
+
+// A held lock; released when destroyed.
+class FileLock {
+ public:
+  virtual ~FileLock() = default;
+};
+
+class Env {
+ public:
+  virtual ~Env() = default;
+
+  // The process-wide POSIX environment.
+  static Env* Default();
+
+  // Creates `path`, or truncates it when it exists.
+  virtual Result<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) = 0;
+  // Opens `path` for appending at its end, creating it when missing.
+  virtual Result<std::unique_ptr<WritableFile>> NewAppendableFile(const std::string& path) = 0;
+  virtual Result<std::unique_ptr<RandomAccessFile>> NewRandomAccessFile(const std::string& path) = 0;
+
+  virtual bool FileExists(const std::string& path) = 0;
+  virtual Result<uint64_t> FileSize(const std::string& path) = 0;
+  virtual Status RemoveFile(const std::string& path) = 0;
+  // Atomically replaces `to` with `from` (rename(2)).
+  virtual Status RenameFile(const std::string& from, const std::string& to) = 0;
+  // Shortens (or extends with zeros) `path` to `size` bytes.
+  virtual Status TruncateFile(const std::string& path, uint64_t size) = 0;
+  // Makes the directory entries of `dir` (creations, renames) durable.
+  virtual Status SyncDir(const std::string& dir) = 0;
+
+  // An exclusive advisory lock on `path` (created when missing), shared
+  // with other processes and other Env::Default() users in this process:
+  // at most one holder at a time. Waits up to `timeout_ms` (0: tries once);
+  // then fails with StatusCode::kTimedOut.
+  virtual Result<std::unique_ptr<FileLock>> LockFile(const std::string& path, int timeout_ms) = 0;
+};
+
+// The directory part of `path` ("." when it has none).
+std::string DirName(const std::string& path);
+
+}  // namespace sluice::storage
+
+#endif  // SLUICE_STORAGE_ENV_H_
