@@ -257,6 +257,11 @@ Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s) {
   }
   ConflictResolution conflict = s.replace ? ConflictResolution::kReplace : s.conflict;
   Catalog& catalog = db.catalog();
+  // Drop our own references first, or Mutable would copy the whole table
+  // for every INSERT (the catalog, or a transaction snapshot, keeps
+  // `schema` alive).
+  p.table.reset();
+  p.source = BoundQuery();
   TablePtr target = catalog.Mutable(s.table);
   bool copy = conflict == ConflictResolution::kReplace && (schema.rowid_alias >= 0 || !schema.indexes.empty());
   if (copy) target = target->Clone();
