@@ -171,7 +171,10 @@ std::string QuotedCell(const Cell& c) {
     case ColumnType::kInteger:
     case ColumnType::kReal: out = std::string(c.c_text()); break;
     case ColumnType::kText: AppendQuotedString(c.bytes, &out); break;
-    case ColumnType::kBlob: AppendHexBlob(c.bytes, &out); break;
+    case ColumnType::kBlob:
+      AppendHexBlob(c.bytes, &out);
+      out[0] = 'x';  // quoted_column() writes x'..', output_hex_blob() X'..'
+      break;
   }
   return out;
 }

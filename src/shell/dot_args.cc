@@ -83,15 +83,20 @@ long long IntegerValue(std::string_view arg) {
   } else if (i < arg.size() && arg[i] == '+') {
     ++i;
   }
-  long long v = 0;
+  // Unsigned arithmetic: overlong numbers wrap as in sqlite3 (where the
+  // signed overflow is undefined) instead of being undefined here.
+  unsigned long long v = 0;
   if (i + 1 < arg.size() && arg[i] == '0' && arg[i + 1] == 'x') {
     i += 2;
     while (i < arg.size() && std::isxdigit(static_cast<unsigned char>(arg[i]))) {
       char c = arg[i++];
-      v = v * 16 + (std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10));
+      int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10);
+      v = v * 16 + static_cast<unsigned>(digit);
     }
   } else {
-    while (i < arg.size() && std::isdigit(static_cast<unsigned char>(arg[i]))) v = v * 10 + (arg[i++] - '0');
+    while (i < arg.size() && std::isdigit(static_cast<unsigned char>(arg[i]))) {
+      v = v * 10 + static_cast<unsigned>(arg[i++] - '0');
+    }
   }
   std::string_view rest = arg.substr(i);
   for (const auto& m : kMult) {
@@ -102,12 +107,12 @@ long long IntegerValue(std::string_view arg) {
                        std::tolower(static_cast<unsigned char>(m.suffix[k]));
       }
       if (eq) {
-        v *= m.mult;
+        v *= static_cast<unsigned long long>(m.mult);
         break;
       }
     }
   }
-  return neg ? -v : v;
+  return static_cast<long long>(neg ? 0 - v : v);
 }
 
 bool BooleanValue(std::string_view arg, std::string* err) {

@@ -11,18 +11,25 @@ namespace sluice::shell {
 
 namespace {
 
-// sqlite3 accepts any prefix of a command's name (".he on"); where several
-// commands share a prefix the first in its source order wins, which this
-// table keeps.
-constexpr std::string_view kCommands[] = {
-    "bail", "echo", "exit", "headers", "help", "import", "mode", "nullvalue", "once", "output",
-    "quit", "read", "schema", "separator", "show", "tables", "timer", "width",
+// sqlite3 accepts any prefix of a command's name (".he on") that is at
+// least as long as the command's minimum (".bail" needs "bai", ".timer" and
+// ".timeout" need five letters); where several commands share a prefix the
+// first in its source order wins, which this table keeps.
+struct CommandName {
+  std::string_view name;
+  size_t min_length;
+};
+constexpr CommandName kCommands[] = {
+    {"bail", 3},   {"dump", 1},   {"echo", 1},      {"exit", 1},   {"headers", 1},   {"help", 1},
+    {"import", 1}, {"mode", 1},   {"nullvalue", 1}, {"once", 1},   {"output", 1},    {"quit", 1},
+    {"read", 1},   {"schema", 1}, {"separator", 1}, {"show", 1},   {"tables", 1},    {"timeout", 5},
+    {"timer", 5},  {"width", 1},
 };
 
 std::string_view Lookup(std::string_view typed) {
   if (typed.empty()) return "";
-  for (std::string_view name : kCommands) {
-    if (typed.size() <= name.size() && name.substr(0, typed.size()) == typed) return name;
+  for (const CommandName& c : kCommands) {
+    if (typed.size() >= c.min_length && c.name.starts_with(typed)) return c.name;
   }
   return "";
 }
@@ -62,6 +69,14 @@ std::string ShowLine(std::string_view label, std::string_view value) {
 
 constexpr std::string_view kHelp[] = {
     ".bail on|off             Stop after hitting an error.  Default OFF",
+    ".dump ?OBJECTS?          Render database content as SQL",
+    "   Options:",
+    "     --data-only            Output only INSERT statements",
+    "     --newlines             Allow unescaped newline characters in output",
+    "     --nosys                Omit system tables (ex: \"sqlite_stat1\")",
+    "     --preserve-rowids      Include ROWID values in the output",
+    "   OBJECTS is a LIKE pattern for tables, indexes, triggers or views to dump",
+    "   Additional LIKE patterns can be given in subsequent arguments",
     ".echo on|off             Turn command echo on or off",
     ".exit ?CODE?             Exit this program with return-code CODE",
     ".headers on|off          Turn display of headers on or off",
@@ -107,6 +122,7 @@ constexpr std::string_view kHelp[] = {
     ".separator COL ?ROW?     Change the column and row separators",
     ".show                    Show the current values for various settings",
     ".tables ?TABLE?          List names of tables matching LIKE pattern TABLE",
+    ".timeout MS              Try opening locked tables for MS milliseconds",
     ".timer on|off            Turn SQL timer on or off",
     ".width NUM1 NUM2 ...     Set minimum column widths for columnar output",
 };
@@ -144,6 +160,8 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
   if (cmd == "bail") {
     if (nargs == 2) bail_ = BooleanValue(args[1], &err);
     else usage(".bail on|off");
+  } else if (cmd == "dump") {
+    rc = DoDump(args);
   } else if (cmd == "echo") {
     if (nargs == 2) echo_ = BooleanValue(args[1], &err);
     else usage(".echo on|off");
@@ -243,6 +261,8 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
     }
   } else if (cmd == "tables") {
     rc = DoTables(args);
+  } else if (cmd == "timeout") {
+    rc = DoTimeout(args);
   } else if (cmd == "timer") {
     if (nargs == 2) timer_ = BooleanValue(args[1], &err);
     else usage(".timer on|off");
@@ -280,6 +300,33 @@ CommandResult Shell::DoShow() {
   for (int w : settings_.col_widths) widths += std::to_string(w) + " ";
   o += ShowLine("width", widths);
   o += ShowLine("filename", db_name_);
+  return CommandResult::kOk;
+}
+
+// sqlite3 calls sqlite3_busy_timeout(db, (int)integerValue(arg)), with 0
+// when the argument is missing; it validates nothing (".timeout abc" is 0,
+// extra arguments are ignored) and prints nothing. The engine gets the same
+// setting as PRAGMA busy_timeout=MS; the pragma's result row (the new
+// timeout) is not shown.
+CommandResult Shell::DoTimeout(const std::vector<std::string>& args) {
+  const int ms = args.size() >= 2 ? static_cast<int>(IntegerValue(args[1])) : 0;
+  const std::string sql = "PRAGMA busy_timeout=" + std::to_string(ms);
+  PrepareOutcome p = db_->Prepare(sql);
+  Status status = p.status;
+  if (status.ok() && p.statement) {
+    while (true) {
+      Result<bool> r = p.statement->Step();
+      if (!r.ok()) {
+        status = r.status();
+        break;
+      }
+      if (!*r) break;
+    }
+  }
+  if (!status.ok()) {
+    PrintError("Error: " + status.message() + "\n");
+    return CommandResult::kError;
+  }
   return CommandResult::kOk;
 }
 

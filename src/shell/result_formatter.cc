@@ -37,6 +37,14 @@ void AppendLiteral(const Cell& c, bool escape_newlines, std::string* out) {
 
 }  // namespace
 
+void AppendInsertValue(const Cell& c, bool raw_newlines, std::string* out) {
+  if (c.type == ColumnType::kReal) {
+    AppendInsertReal(c.real, out);
+  } else {
+    AppendLiteral(c, /*escape_newlines=*/!raw_newlines, out);
+  }
+}
+
 ResultFormatter::ResultFormatter(OutputSettings* settings, std::vector<std::string> column_names,
                                  std::string* out)
     : settings_(settings), names_(std::move(column_names)), out_(out) {}
@@ -143,7 +151,7 @@ void ResultFormatter::StreamRow(const std::vector<Cell>& cells) {
       }
       for (size_t i = 0; i < n; ++i) {
         out.append(i > 0 ? "," : " VALUES(");
-        AppendLiteral(cells[i], /*escape_newlines=*/true, &out);
+        AppendInsertValue(cells[i], /*raw_newlines=*/false, &out);
       }
       out.append(");\n");
       break;

@@ -50,6 +50,12 @@ class ResultFormatter {
   std::vector<std::vector<Cell>> buffered_;  // columnar modes only
 };
 
+// A value as sqlite3's insert mode (and .dump) writes it: NULL, integers as
+// they are, reals by AppendInsertReal, blobs as X'..', text quoted, with
+// line breaks as replace(...,'\n',char(10)) unless `raw_newlines`
+// (.dump --newlines).
+void AppendInsertValue(const Cell& c, bool raw_newlines, std::string* out);
+
 // The columnar layout engine, exposed for tests. Splits `text` into display
 // lines as sqlite3's translateForDisplayAndDup does: tabs expand to the next
 // multiple of 8, a control character ends the line (CR LF and LF are line

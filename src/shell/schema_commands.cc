@@ -12,6 +12,7 @@
 // "/* v(a,b) */" with its column names (printSchemaLine, shellFakeSchema).
 #include <algorithm>
 
+#include "shell/schema_text.h"
 #include "shell/shell.h"
 #include "shell/text_escape.h"
 #include "sql/parser/parser.h"
@@ -29,7 +30,8 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// printSchemaLine(): `sql` + `tail`, closing a trailing comment first.
+}  // namespace
+
 std::string SchemaLine(std::string sql, std::string_view tail) {
   if (tail.starts_with(";") &&
       (sql.find("/*") != std::string::npos || sql.find("--") != std::string::npos)) {
@@ -46,8 +48,6 @@ std::string SchemaLine(std::string sql, std::string_view tail) {
   }
   return sql + std::string(tail);
 }
-
-}  // namespace
 
 bool Shell::QueryRows(std::string_view sql, std::vector<std::vector<std::string>>* rows,
                       std::vector<std::string>* column_names) {

@@ -91,12 +91,15 @@ class Shell {
   void ResetOutput();  // back to stdout after .once or .output
   bool OpenOutput(std::string_view file);
 
-  // Dot commands (meta_commands.cc, import_command.cc, schema_commands.cc).
+  // Dot commands (meta_commands.cc, import_command.cc, schema_commands.cc,
+  // dump_command.cc).
+  CommandResult DoDump(const std::vector<std::string>& args);
   CommandResult DoImport(const std::vector<std::string>& args);
   CommandResult DoTables(const std::vector<std::string>& args);
   CommandResult DoSchema(const std::vector<std::string>& args);
   CommandResult DoShow();
   CommandResult DoRead(const std::vector<std::string>& args);
+  CommandResult DoTimeout(const std::vector<std::string>& args);
   void PrintHelp(std::string_view topic);
   // Runs `sql` (one statement) and collects its rows as text; for the
   // commands that read the catalog. Returns false when it cannot be prepared.

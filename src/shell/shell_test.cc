@@ -303,5 +303,107 @@ TEST(ShellTest, TablesAndSchema) {
             "CREATE INDEX i2 on t2(b);\n");
 }
 
+// A catalog with a table of every storage class, a quoted name, an index
+// and a view; the row SELECTs are the ones sqlite3's .dump builds.
+FakeDatabase DumpDb() {
+  FakeDatabase db;
+  FakeTable t;
+  t.sql = "CREATE TABLE t(i, r, s, b, n)";
+  db.AddTable("t", t);
+  db.Add("SELECT i,r,s,b,n FROM t",
+         Rows({"i", "r", "s", "b", "n"},
+              {{Cell::Integer("-5"), Cell::Real(1.5, "1.5"), Cell::Text("it's\nhere"),
+                Cell::Blob(std::string_view("\0\xff", 2)), Cell::Null()},
+               {Cell::Integer("7"), Cell::Real(1e20, "1.0e+20"), Cell::Text(""), Cell::Blob(""),
+                Cell::Real(0.1, "0.1")}}));
+  FakeTable odd;
+  odd.sql = "CREATE TABLE \"odd name\"(\"select\")";
+  db.AddTable("odd name", odd);
+  db.Add("SELECT \"select\" FROM \"odd name\"", Rows({"select"}, {{Cell::Real(-2.0, "-2.0")}}));
+  FakeTable idx;
+  idx.type = "index";
+  idx.sql = "CREATE INDEX ti on t(i)";
+  db.AddTable("ti", idx);
+  FakeTable view;
+  view.type = "view";
+  view.sql = "CREATE VIEW v as select i from t -- the i's";
+  db.AddTable("v", view);
+  return db;
+}
+
+TEST(ShellTest, DumpWritesTheSchemaAndTheRows) {
+  FakeDatabase db = DumpDb();
+  ScriptRun r = RunScript(&db, ".dump\n");
+  EXPECT_EQ(r.out,
+            "PRAGMA foreign_keys=OFF;\n"
+            "BEGIN TRANSACTION;\n"
+            "CREATE TABLE t(i, r, s, b, n);\n"
+            "INSERT INTO t VALUES(-5,1.5,replace('it''s\\nhere','\\n',char(10)),X'00ff',NULL);\n"
+            "INSERT INTO t VALUES(7,1.0e+20,'',X'',0.10000000000000000555);\n"
+            "CREATE TABLE IF NOT EXISTS \"odd name\"(\"select\");\n"
+            "INSERT INTO \"odd name\" VALUES(-2.0);\n"
+            "CREATE INDEX ti on t(i);\n"
+            "CREATE VIEW v as select i from t -- the i's\n"
+            ";\n"
+            "COMMIT;\n");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.result, CommandResult::kOk);
+}
+
+TEST(ShellTest, DumpPatternsOptionsAndErrors) {
+  FakeDatabase db = DumpDb();
+  // A pattern selects by name: `.dump t` leaves out the index ti.
+  ScriptRun r = RunScript(&db, ".dump t --newlines\n.dump --data-only ODD%\n.dump --bogus\n");
+  EXPECT_EQ(r.out,
+            "PRAGMA foreign_keys=OFF;\n"
+            "BEGIN TRANSACTION;\n"
+            "CREATE TABLE t(i, r, s, b, n);\n"
+            "INSERT INTO t VALUES(-5,1.5,'it''s\nhere',X'00ff',NULL);\n"
+            "INSERT INTO t VALUES(7,1.0e+20,'',X'',0.10000000000000000555);\n"
+            "COMMIT;\n"
+            "INSERT INTO \"odd name\" VALUES(-2.0);\n");
+  EXPECT_EQ(r.err, "Unknown option \"--bogus\" on \".dump\"\n");
+  EXPECT_EQ(r.result, CommandResult::kError);
+
+  // A table that cannot be read turns the COMMIT into a ROLLBACK.
+  CannedResult broken;
+  broken.step_error = "database disk image is malformed";
+  db.Add("SELECT \"select\" FROM \"odd name\"", broken);
+  r = RunScript(&db, ".dump odd_name\n");
+  EXPECT_EQ(r.out,
+            "PRAGMA foreign_keys=OFF;\n"
+            "BEGIN TRANSACTION;\n"
+            "CREATE TABLE IF NOT EXISTS \"odd name\"(\"select\");\n"
+            "ROLLBACK; -- due to errors\n");
+}
+
+TEST(ShellTest, TimeoutSetsTheBusyTimeoutPragma) {
+  FakeDatabase db = BasicDb();
+  for (const char* ms : {"250", "0", "2000", "-5"}) {
+    db.Add(std::string("PRAGMA busy_timeout=") + ms, Rows({"timeout"}, {{Cell::Integer(ms)}}));
+  }
+  // As sqlite3: no output, a missing or non-numeric argument is 0, "2k"
+  // is 2000, extra arguments are ignored, and ".time" is no abbreviation.
+  ScriptRun r =
+      RunScript(&db, ".timeout 250\n.timeo\n.timeout abc\n.timeout 2k 9\n.timeout -5\n.time 5\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "Error: unknown command or invalid arguments:  \"time\". Enter \".help\" for help\n");
+  std::vector<std::string> pragmas;
+  for (const std::string& sql : db.executed()) {
+    if (sql.starts_with("PRAGMA")) pragmas.push_back(sql);
+  }
+  EXPECT_EQ(pragmas, (std::vector<std::string>{"PRAGMA busy_timeout=250", "PRAGMA busy_timeout=0",
+                                               "PRAGMA busy_timeout=0", "PRAGMA busy_timeout=2000",
+                                               "PRAGMA busy_timeout=-5"}));
+}
+
+TEST(ShellTest, HelpListsDumpAndTimeout) {
+  FakeDatabase db = BasicDb();
+  ScriptRun r = RunScript(&db, ".help time\n");
+  EXPECT_EQ(r.out,
+            ".timeout MS              Try opening locked tables for MS milliseconds\n"
+            ".timer on|off            Turn SQL timer on or off\n");
+}
+
 }  // namespace
 }  // namespace sluice::shell

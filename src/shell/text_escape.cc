@@ -1,6 +1,8 @@
 // Quoting and escaping as the sqlite3 shell does it (text_escape.h).
 #include "shell/text_escape.h"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "sql/lexer/keywords.h"
@@ -127,7 +129,7 @@ void AppendQuotedEscapedString(std::string_view text, std::string* out) {
 }
 
 void AppendHexBlob(std::string_view bytes, std::string* out) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
+  static constexpr char kHex[] = "0123456789abcdef";
   out->append("X'");
   for (char ch : bytes) {
     unsigned char c = static_cast<unsigned char>(ch);
@@ -143,6 +145,25 @@ void AppendReal20(double value, std::string* out) {
   spec.precision = 20;
   spec.alternate2 = true;
   sql::AppendSqliteFloat(value, spec, out);
+}
+
+void AppendInsertReal(double value, std::string* out) {
+  if (std::isinf(value)) {
+    out->append(value > 0 ? "1e999" : "-1e999");
+    return;
+  }
+  // sqlite3 computes (sqlite3_int64)r; out of range, x86-64 yields
+  // INT64_MIN, which equals r only for r == -2^63 (in range anyway).
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (value >= -kTwo63 && value < kTwo63) {
+    const int64_t i = static_cast<int64_t>(value);
+    if (static_cast<double>(i) == value) {
+      out->append(std::to_string(i));
+      out->append(".0");
+      return;
+    }
+  }
+  AppendReal20(value, out);
 }
 
 bool NameNeedsQuotes(std::string_view name) {

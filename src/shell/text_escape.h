@@ -26,11 +26,17 @@ void AppendQuotedString(std::string_view text, std::string* out);
 // become replace('...\n...','\n',char(10)) so that the line stays one line.
 void AppendQuotedEscapedString(std::string_view text, std::string* out);
 
-// X'0A1B' (upper-case hex).
+// X'0a1b' (lower-case hex, as sqlite3's output_hex_blob()).
 void AppendHexBlob(std::string_view bytes, std::string* out);
 
 // REAL as "%!.20g" (json, quote, insert modes): 0.10000000000000000555.
 void AppendReal20(double value, std::string* out);
+
+// REAL as insert mode and .dump write it: 1e999 / -1e999 for the
+// infinities, "%lld.0" when the value converts to a 64-bit integer and back
+// unchanged (so -9223372036854775808.0, where "%!.20g" would print
+// -9223372036854775807.8), else "%!.20g".
+void AppendInsertReal(double value, std::string* out);
 
 // An SQL name for the `insert` mode and .import's CREATE: the name itself
 // when it is a plain identifier that is no keyword, else "name" with "

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace sluice::shell {
 namespace {
 
@@ -47,7 +49,7 @@ TEST(TextEscapeTest, QuotedStrings) {
 TEST(TextEscapeTest, HexBlobAndReal20) {
   std::string out;
   AppendHexBlob(std::string_view("A\0\xff", 3), &out);
-  EXPECT_EQ(out, "X'4100FF'");
+  EXPECT_EQ(out, "X'4100ff'");  // sqlite3 -quote: select x'4100FF';
   out.clear();
   AppendReal20(0.1, &out);
   EXPECT_EQ(out, "0.10000000000000000555");
@@ -57,6 +59,24 @@ TEST(TextEscapeTest, HexBlobAndReal20) {
   out.clear();
   AppendReal20(100.0, &out);
   EXPECT_EQ(out, "100.0");
+}
+
+TEST(TextEscapeTest, InsertReal) {
+  // sqlite3 -cmd '.mode insert': select 1e308*10, -1e308*10,
+  // -9.2233720368547758e18, 9.2233720368547758e18, 2.0, 1e20, 0.1, -0.0;
+  auto f = [](double v) {
+    std::string out;
+    AppendInsertReal(v, &out);
+    return out;
+  };
+  EXPECT_EQ(f(std::numeric_limits<double>::infinity()), "1e999");
+  EXPECT_EQ(f(-std::numeric_limits<double>::infinity()), "-1e999");
+  EXPECT_EQ(f(-9223372036854775808.0), "-9223372036854775808.0");
+  EXPECT_EQ(f(9223372036854775808.0), "9223372036854775807.8");
+  EXPECT_EQ(f(2.0), "2.0");
+  EXPECT_EQ(f(1e20), "1.0e+20");
+  EXPECT_EQ(f(0.1), "0.10000000000000000555");
+  EXPECT_EQ(f(-0.0), "0.0");
 }
 
 TEST(TextEscapeTest, NameQuoting) {
