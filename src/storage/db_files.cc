@@ -16,6 +16,8 @@ namespace {
 constexpr std::string_view kImageMagic = "SLUICEDB";
 constexpr std::string_view kLogMagic = "SLUICEWL";
 constexpr uint32_t kFormatVersion = 1;
+// The log grows in chunks of zeros (see Append).
+constexpr uint64_t kLogChunk = 1u << 20;
 
 Status FileError(const std::string& path, std::string_view what) {
   return Status::Corruption(path + ": " + std::string(what));
@@ -77,7 +79,7 @@ Status DbFiles::Fail(Status s) {
   return sticky_;
 }
 
-Status DbFiles::ReadImage(uint64_t* seq, std::string* image) {
+Status DbFiles::ReadImage(uint64_t* seq, std::string* image, std::unique_ptr<RandomAccessFile>* keep) {
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env_->NewRandomAccessFile(path_));
   SLUICE_ASSIGN_OR_RETURN(uint64_t size, file->Size());
   std::string head;
@@ -99,6 +101,7 @@ Status DbFiles::ReadImage(uint64_t* seq, std::string* image) {
   if (!raw.ok()) return FileError(path_, "database image: " + raw.status().message());
   *seq = *parsed;
   *image = std::move(*raw);
+  if (keep != nullptr) *keep = std::move(file);
   return Status::OK();
 }
 
@@ -107,8 +110,13 @@ Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>*
   *end = kFileHeaderSize;
   *stale = true;
   *newer = false;
-  if (!env_->FileExists(log_path_)) return Status::OK();
-  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env_->NewRandomAccessFile(log_path_));
+  // The log keeps its inode for life (it is truncated and appended to,
+  // never replaced), so one descriptor serves every later read.
+  if (log_reader_ == nullptr) {
+    if (!env_->FileExists(log_path_)) return Status::OK();
+    SLUICE_ASSIGN_OR_RETURN(log_reader_, env_->NewRandomAccessFile(log_path_));
+  }
+  RandomAccessFile* file = log_reader_.get();
   SLUICE_ASSIGN_OR_RETURN(uint64_t size, file->Size());
   std::string head;
   SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize, &head));
@@ -139,7 +147,11 @@ Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>*
 Status DbFiles::Load(std::string* image, std::vector<std::string>* records) {
   for (int attempt = 0; attempt < 1000; ++attempt) {
     uint64_t seq;
-    SLUICE_RETURN_IF_ERROR(ReadImage(&seq, image));
+    SLUICE_ASSIGN_OR_RETURN(uint64_t id_before, env_->FileIdentity(path_));
+    std::unique_ptr<RandomAccessFile> file;
+    SLUICE_RETURN_IF_ERROR(ReadImage(&seq, image, &file));
+    SLUICE_ASSIGN_OR_RETURN(uint64_t id_after, env_->FileIdentity(path_));
+    if (id_before != id_after) continue;  // replaced while we read it
     records->clear();
     uint64_t end;
     bool stale, newer;
@@ -153,21 +165,22 @@ Status DbFiles::Load(std::string* image, std::vector<std::string>* records) {
     log_end_ = end;
     log_current_ = !stale;
     log_writer_.reset();
+    image_file_ = std::move(file);
+    image_id_ = id_after;
     return Status::OK();
   }
   return Status::TimedOut(path_ + ": the database keeps changing while being read");
 }
 
-Status DbFiles::Poll(std::vector<std::string>* records, bool* reload) {
+Status DbFiles::Poll(std::vector<std::string>* records, bool* reload, bool check_image) {
   *reload = false;
-  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env_->NewRandomAccessFile(path_));
-  std::string head;
-  SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize, &head));
-  Result<uint64_t> seq = ParseFileHeader(head, kImageMagic);
-  if (!seq.ok()) return FileError(path_, seq.status().message());
-  if (*seq != seq_) {
-    *reload = true;
-    return Status::OK();
+  if (check_image) {
+    // The image is only ever replaced (renamed over), never changed in place.
+    SLUICE_ASSIGN_OR_RETURN(uint64_t id, env_->FileIdentity(path_));
+    if (id != image_id_) {
+      *reload = true;
+      return Status::OK();
+    }
   }
   uint64_t end;
   bool stale, newer;
@@ -184,19 +197,27 @@ Status DbFiles::Poll(std::vector<std::string>* records, bool* reload) {
 }
 
 Status DbFiles::LockWriter(int timeout_ms) {
-  Result<std::unique_ptr<FileLock>> lock = env_->LockFile(log_path_, timeout_ms);
-  if (!lock.ok()) {
-    if (lock.status().code() == StatusCode::kTimedOut) return Status::TimedOut("database is locked");
-    return lock.status();
+  if (lock_ != nullptr) {
+    Status s = lock_->Relock(timeout_ms);
+    if (!s.ok()) return s.code() == StatusCode::kTimedOut ? Status::TimedOut("database is locked") : s;
+  } else {
+    Result<std::unique_ptr<FileLock>> lock = env_->LockFile(log_path_, timeout_ms);
+    if (!lock.ok()) {
+      if (lock.status().code() == StatusCode::kTimedOut) return Status::TimedOut("database is locked");
+      return lock.status();
+    }
+    lock_ = std::move(*lock);
   }
-  lock_ = std::move(*lock);
+  locked_ = true;
   return Status::OK();
 }
 
 void DbFiles::UnlockWriter() {
-  if (log_writer_ != nullptr) (void)log_writer_->Close();
-  log_writer_.reset();
-  lock_.reset();
+  // The lock's and the log's descriptors stay open for our next
+  // transaction (Relock; the log writer writes at explicit offsets checked
+  // against what we have read).
+  if (locked_ && lock_ != nullptr) lock_->Unlock();
+  locked_ = false;
 }
 
 Status DbFiles::ResetLog(bool sync) {
@@ -211,26 +232,33 @@ Status DbFiles::ResetLog(bool sync) {
 
 Status DbFiles::Append(const std::string& payload, bool sync) {
   if (!sticky_.ok()) return sticky_;
-  if (lock_ == nullptr) return Status::Internal("log append without the writer lock");
-  if (log_writer_ == nullptr) {
-    if (!log_current_) {
-      Status s = ResetLog(sync);
-      if (!s.ok()) return Fail(s);
-    } else {
-      // Cut off a torn tail left by a crashed writer before appending.
-      Result<uint64_t> size = env_->FileSize(log_path_);
-      if (!size.ok()) return Fail(size.status());
-      if (*size != log_end_) {
-        Status s = env_->TruncateFile(log_path_, log_end_);
-        if (!s.ok()) return Fail(s);
-      }
-      Result<std::unique_ptr<WritableFile>> w = env_->NewAppendableFile(log_path_);
-      if (!w.ok()) return Fail(w.status());
-      log_writer_ = std::move(*w);
-    }
+  if (!locked_) return Status::Internal("log append without the writer lock");
+  if (!log_current_) {
+    Status s = ResetLog(sync);
+    if (!s.ok()) return Fail(s);
+  } else if (log_writer_ == nullptr) {
+    Result<std::unique_ptr<WritableFile>> w = env_->NewUpdatableFile(log_path_);
+    if (!w.ok()) return Fail(w.status());
+    log_writer_ = std::move(*w);
   }
+  // The record goes at the end of the valid records, over whatever follows
+  // them (a torn tail, zeros, or records of an older log generation, which
+  // fail their salted checksum). The file is grown in zero-filled chunks
+  // ahead of the records, so that most commits overwrite allocated blocks
+  // and their fdatasync need not also commit a new file size.
   std::string block = EncodeBlock(payload, seq_, 1);
-  Status s = log_writer_->Append(block);
+  // The file's real size (other writers may have grown it since our
+  // descriptor last did): zeros never go over bytes someone wrote.
+  Result<uint64_t> real_size = env_->FileSize(log_path_);
+  if (!real_size.ok()) return Fail(real_size.status());
+  Status s;
+  uint64_t need = log_end_ + block.size();
+  uint64_t size = *real_size;
+  if (need > size) {
+    uint64_t target = (need + kLogChunk - 1) / kLogChunk * kLogChunk;
+    s = log_writer_->WriteAt(size, std::string(static_cast<size_t>(target - size), '\0'));
+  }
+  if (s.ok()) s = log_writer_->WriteAt(log_end_, block);
   if (s.ok() && sync) s = log_writer_->Sync();
   if (!s.ok()) return Fail(s);
   log_end_ += block.size();
@@ -239,7 +267,7 @@ Status DbFiles::Append(const std::string& payload, bool sync) {
 
 Status DbFiles::Checkpoint(const std::string& image, bool sync) {
   if (!sticky_.ok()) return sticky_;
-  if (lock_ == nullptr) return Status::Internal("checkpoint without the writer lock");
+  if (!locked_) return Status::Internal("checkpoint without the writer lock");
   uint64_t next = seq_ + 1;
   std::string tmp = path_ + ".tmp";
   Status s = [&]() -> Status {
@@ -256,6 +284,14 @@ Status DbFiles::Checkpoint(const std::string& image, bool sync) {
   seq_ = next;
   s = ResetLog(sync);
   if (!s.ok()) return Fail(s);
+  // We hold the writer lock, so the image at path_ is ours: pin it and note
+  // its identity (else our next Poll would reload what we just wrote).
+  Result<std::unique_ptr<RandomAccessFile>> pinned = env_->NewRandomAccessFile(path_);
+  Result<uint64_t> id = env_->FileIdentity(path_);
+  if (pinned.ok() && id.ok()) {
+    image_file_ = std::move(*pinned);
+    image_id_ = *id;
+  }
   return Status::OK();
 }
 

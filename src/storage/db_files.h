@@ -48,13 +48,17 @@ class DbFiles {
   Status Load(std::string* image, std::vector<std::string>* records);
   // What other processes committed since the last Load/Poll: new records,
   // or *reload = true when the image was replaced (then Load again).
-  Status Poll(std::vector<std::string>* records, bool* reload);
+  // Without check_image only the log is read (its header names the image it
+  // belongs to): cheaper, but after a writer crashed between a checkpoint's
+  // rename and the log reset it keeps showing the state before that
+  // checkpoint until the next writer. Writers must check the image.
+  Status Poll(std::vector<std::string>* records, bool* reload, bool check_image = true);
 
   // Takes the writer lock, waiting up to timeout_ms. REQUIRES: not held.
   // The caller must Poll afterwards to apply what it has not seen.
   Status LockWriter(int timeout_ms);
   void UnlockWriter();
-  bool writer_locked() const { return lock_ != nullptr; }
+  bool writer_locked() const { return locked_; }
 
   // REQUIRES: writer lock, up to date. Appends one record; syncs if `sync`.
   Status Append(const std::string& payload, bool sync);
@@ -74,8 +78,8 @@ class DbFiles {
  private:
   DbFiles(Env* env, std::string path) : env_(env), path_(std::move(path)), log_path_(path_ + "-wal") {}
 
-  // Reads the image (header seq and payload).
-  Status ReadImage(uint64_t* seq, std::string* image);
+  // Reads the image (header seq and payload); keeps the file in *file.
+  Status ReadImage(uint64_t* seq, std::string* image, std::unique_ptr<RandomAccessFile>* file = nullptr);
   // Reads valid records of the log from `offset` if its seq is `seq`;
   // *end = offset after the last valid record (kFileHeaderSize when the
   // log is missing or stale).
@@ -91,8 +95,14 @@ class DbFiles {
   uint64_t seq_ = 0;
   uint64_t log_end_ = 0;         // end of the valid records we applied
   bool log_current_ = false;     // the log on disk has our seq
-  std::unique_ptr<FileLock> lock_;
+  std::unique_ptr<FileLock> lock_;  // kept open between transactions
+  bool locked_ = false;
+  // The image we loaded, kept open (so its identity cannot be reused) and
+  // its identity, to notice a replacement with one stat.
+  std::unique_ptr<RandomAccessFile> image_file_;
+  uint64_t image_id_ = 0;
   std::unique_ptr<WritableFile> log_writer_;
+  std::unique_ptr<RandomAccessFile> log_reader_;
   Status sticky_;
 };
 

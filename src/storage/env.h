@@ -28,6 +28,10 @@ class WritableFile {
  public:
   virtual ~WritableFile() = default;
   virtual Status Append(std::string_view data) = 0;
+  // Writes `data` at `offset` (overwriting, or extending the file when it
+  // reaches past Size()). REQUIRES: opened by NewWritableFile or
+  // NewUpdatableFile (an appendable file writes only at its end).
+  virtual Status WriteAt(uint64_t offset, std::string_view data) = 0;
   // Makes everything appended so far durable (fsync/fdatasync).
   virtual Status Sync() = 0;
   virtual Status Close() = 0;
@@ -45,10 +49,15 @@ class RandomAccessFile {
   virtual Result<uint64_t> Size() const = 0;
 };
 
-// A held lock; released when destroyed.
+// A lock on a file, held when LockFile returns it; released when
+// destroyed. Unlock/Relock keep the file open so that taking the lock again
+// costs one system call.
 class FileLock {
  public:
   virtual ~FileLock() = default;
+  virtual void Unlock() = 0;
+  // Waits up to timeout_ms, then fails with kTimedOut "database is locked".
+  virtual Status Relock(int timeout_ms) = 0;
 };
 
 class Env {
@@ -62,10 +71,17 @@ class Env {
   virtual Result<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) = 0;
   // Opens `path` for appending at its end, creating it when missing.
   virtual Result<std::unique_ptr<WritableFile>> NewAppendableFile(const std::string& path) = 0;
+  // Opens `path` (created when missing) for writing anywhere with WriteAt;
+  // Append writes at Size(). Nothing is truncated.
+  virtual Result<std::unique_ptr<WritableFile>> NewUpdatableFile(const std::string& path) = 0;
   virtual Result<std::unique_ptr<RandomAccessFile>> NewRandomAccessFile(const std::string& path) = 0;
 
   virtual bool FileExists(const std::string& path) = 0;
   virtual Result<uint64_t> FileSize(const std::string& path) = 0;
+  // Names the file now at `path` (device and inode): changes when the path
+  // is renamed over. An identity is not reused while a file with it is
+  // open.
+  virtual Result<uint64_t> FileIdentity(const std::string& path) = 0;
   virtual Status RemoveFile(const std::string& path) = 0;
   // Atomically replaces `to` with `from` (rename(2)).
   virtual Status RenameFile(const std::string& from, const std::string& to) = 0;

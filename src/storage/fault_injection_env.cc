@@ -58,12 +58,36 @@ class FaultWritableFile final : public WritableFile {
                            std::to_string(data.size()) + " bytes)");
   }
 
+  // Overwrites below the durable size are remembered so that a crash can
+  // put the durable bytes back; beyond it the size cut-back covers them.
+  Status WriteAt(uint64_t offset, std::string_view data) override {
+    std::lock_guard<std::mutex> lock(env_->mu_);
+    if (generation_ != env_->generation_) return DeadError("WriteAt");
+    FaultInjectionEnv::Verdict verdict = env_->CountOperation();
+    if (verdict == FaultInjectionEnv::Verdict::kFail) return env_->InjectedError("WriteAt", path_);
+    std::string_view part = verdict == FaultInjectionEnv::Verdict::kShortWrite ? data.substr(0, data.size() / 2) : data;
+    if (offset < state_->synced_size && !part.empty()) {
+      uint64_t n = std::min<uint64_t>(part.size(), state_->synced_size - offset);
+      SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> in, env_->base_->NewRandomAccessFile(path_));
+      std::string old;
+      SLUICE_RETURN_IF_ERROR(in->Read(offset, static_cast<size_t>(n), &old));
+      state_->undo.emplace_back(offset, std::move(old));
+    }
+    SLUICE_RETURN_IF_ERROR(base_->WriteAt(offset, part));
+    if (verdict == FaultInjectionEnv::Verdict::kShortWrite) {
+      return Status::IOError("injected fault: WriteAt " + path_ + " (short write, " + std::to_string(part.size()) +
+                             " of " + std::to_string(data.size()) + " bytes)");
+    }
+    return Status::OK();
+  }
+
   Status Sync() override {
     std::lock_guard<std::mutex> lock(env_->mu_);
     if (generation_ != env_->generation_) return DeadError("Sync");
     if (env_->CountOperation() != FaultInjectionEnv::Verdict::kProceed) return env_->InjectedError("Sync", path_);
     SLUICE_RETURN_IF_ERROR(base_->Sync());
     state_->synced_size = base_->Size();
+    state_->undo.clear();
     return Status::OK();
   }
 
@@ -129,14 +153,17 @@ Status FaultInjectionEnv::InjectedError(const std::string& op, const std::string
   return Status::IOError("injected fault: " + op + " " + path);
 }
 
-Result<std::unique_ptr<WritableFile>> FaultInjectionEnv::OpenWritable(const std::string& path, bool append) {
+Result<std::unique_ptr<WritableFile>> FaultInjectionEnv::OpenWritable(const std::string& path, int mode) {
+  const bool append = mode != 0;  // appending and updating keep the contents
   if (CountOperation() != Verdict::kProceed) {
-    return InjectedError(append ? "NewAppendableFile" : "NewWritableFile", path);
+    return InjectedError(mode == 0 ? "NewWritableFile" : mode == 1 ? "NewAppendableFile" : "NewUpdatableFile", path);
   }
   const std::string key = Normalize(path);
   const bool existed = base_->FileExists(path);
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> file,
-                          append ? base_->NewAppendableFile(path) : base_->NewWritableFile(path));
+                          mode == 0   ? base_->NewWritableFile(path)
+                          : mode == 1 ? base_->NewAppendableFile(path)
+                                      : base_->NewUpdatableFile(path));
   std::shared_ptr<FileState>& state = files_[key];
   if (!state) {
     state = std::make_shared<FileState>();
@@ -151,12 +178,17 @@ Result<std::unique_ptr<WritableFile>> FaultInjectionEnv::OpenWritable(const std:
 
 Result<std::unique_ptr<WritableFile>> FaultInjectionEnv::NewWritableFile(const std::string& path) {
   std::lock_guard<std::mutex> lock(mu_);
-  return OpenWritable(path, /*append=*/false);
+  return OpenWritable(path, 0);
 }
 
 Result<std::unique_ptr<WritableFile>> FaultInjectionEnv::NewAppendableFile(const std::string& path) {
   std::lock_guard<std::mutex> lock(mu_);
-  return OpenWritable(path, /*append=*/true);
+  return OpenWritable(path, 1);
+}
+
+Result<std::unique_ptr<WritableFile>> FaultInjectionEnv::NewUpdatableFile(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return OpenWritable(path, 2);
 }
 
 Result<std::unique_ptr<RandomAccessFile>> FaultInjectionEnv::NewRandomAccessFile(const std::string& path) {
@@ -166,6 +198,8 @@ Result<std::unique_ptr<RandomAccessFile>> FaultInjectionEnv::NewRandomAccessFile
 bool FaultInjectionEnv::FileExists(const std::string& path) { return base_->FileExists(path); }
 
 Result<uint64_t> FaultInjectionEnv::FileSize(const std::string& path) { return base_->FileSize(path); }
+
+Result<uint64_t> FaultInjectionEnv::FileIdentity(const std::string& path) { return base_->FileIdentity(path); }
 
 Result<std::unique_ptr<FileLock>> FaultInjectionEnv::LockFile(const std::string& path, int timeout_ms) {
   return base_->LockFile(path, timeout_ms);
@@ -267,6 +301,16 @@ Status FaultInjectionEnv::SimulateCrash() {
   // cut-back file to where it was durably.
   for (const auto& [path, state] : files_) {
     if (!base_->FileExists(path)) continue;
+    if (!state->undo.empty()) {
+      Result<std::unique_ptr<WritableFile>> fix = base_->NewUpdatableFile(path);
+      if (!fix.ok()) {
+        note(fix.status());
+      } else {
+        for (auto u = state->undo.rbegin(); u != state->undo.rend(); ++u) note((*fix)->WriteAt(u->first, u->second));
+        note((*fix)->Close());
+      }
+      state->undo.clear();
+    }
     Result<uint64_t> size = base_->FileSize(path);
     if (!size.ok()) {
       note(size.status());

@@ -3,8 +3,9 @@
 // (2) simulate a power loss, after LevelDB's db/fault_injection_test.cc.
 //
 // (1) Faults. Mutating operations are counted, whether they succeed or not:
-//   NewWritableFile, NewAppendableFile (both may create a file), Append,
-//   Sync, RenameFile, RemoveFile, TruncateFile, SyncDir.
+//   NewWritableFile, NewAppendableFile, NewUpdatableFile (all may create a
+//   file), Append, WriteAt, Sync, RenameFile, RemoveFile, TruncateFile,
+//   SyncDir.
 // Reads, FileExists, FileSize, Close and LockFile are not counted and never
 // fail by injection. FailAt(n, kind) makes operation number n, counted from
 // the call (0 = the next one), fail:
@@ -22,9 +23,10 @@
 // (creations, renames, removals) not yet made durable by SyncDir.
 // SimulateCrash() rewrites the real files into what a power loss could
 // leave, following env.h's durability contract:
-//   - every file written through this env is cut back to the size it had at
-//     its last successful Sync() (0 if never synced) -- an unsynced tail is
-//     lost entirely, never kept in part;
+//   - every file written through this env gets back the bytes that WriteAt
+//     overwrote below its durable size since its last Sync(), and is cut
+//     back to the size it had at that Sync() (0 if never synced) -- an
+//     unsynced tail is lost entirely, never kept in part;
 //   - then the journal is undone, newest first: a file created since its
 //     directory's last SyncDir is removed (even if its data was synced --
 //     fsync of a file does not make its directory entry durable); a rename
@@ -105,9 +107,11 @@ class FaultInjectionEnv final : public Env {
 
   Result<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) override;
   Result<std::unique_ptr<WritableFile>> NewAppendableFile(const std::string& path) override;
+  Result<std::unique_ptr<WritableFile>> NewUpdatableFile(const std::string& path) override;
   Result<std::unique_ptr<RandomAccessFile>> NewRandomAccessFile(const std::string& path) override;
   bool FileExists(const std::string& path) override;
   Result<uint64_t> FileSize(const std::string& path) override;
+  Result<uint64_t> FileIdentity(const std::string& path) override;
   Status RemoveFile(const std::string& path) override;
   Status RenameFile(const std::string& from, const std::string& to) override;
   Status TruncateFile(const std::string& path, uint64_t size) override;
@@ -121,6 +125,10 @@ class FaultInjectionEnv final : public Env {
   // WritableFiles, so it follows the file through renames.
   struct FileState {
     uint64_t synced_size = 0;
+    // Bytes overwritten below synced_size since the last Sync, oldest
+    // first: (offset, the durable bytes that were there). A crash puts them
+    // back.
+    std::vector<std::pair<uint64_t, std::string>> undo;
   };
 
   // A directory change not yet made durable by SyncDir.
@@ -140,7 +148,8 @@ class FaultInjectionEnv final : public Env {
   // The error returned by an operation whose verdict was not kProceed.
   Status InjectedError(const std::string& op, const std::string& path) const;
   // Opens through the base env and records creation. REQUIRES: mu_ held.
-  Result<std::unique_ptr<WritableFile>> OpenWritable(const std::string& path, bool append);
+  // mode: 0 truncate (NewWritableFile), 1 append, 2 update (keep contents).
+  Result<std::unique_ptr<WritableFile>> OpenWritable(const std::string& path, int mode);
   // The bytes of `path` (normalised) that would survive a crash now.
   // REQUIRES: mu_ held.
   Result<std::string> DurableContent(const std::string& path);

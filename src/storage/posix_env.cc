@@ -60,7 +60,11 @@ int SyncFd(int fd) {
 
 class PosixWritableFile final : public WritableFile {
  public:
-  PosixWritableFile(int fd, std::string path, uint64_t size) : fd_(fd), path_(std::move(path)), size_(size) {}
+  // positional: writes go through pwrite at explicit offsets (Append at
+  // Size()); otherwise write(2) at the descriptor's position (O_APPEND or
+  // a fresh file).
+  PosixWritableFile(int fd, std::string path, uint64_t size, bool positional = false)
+      : fd_(fd), path_(std::move(path)), size_(size), positional_(positional) {}
   ~PosixWritableFile() override {
     if (fd_ >= 0) (void)CloseFd(fd_, path_);  // errors unreported: the caller skipped Close()
   }
@@ -72,6 +76,7 @@ class PosixWritableFile final : public WritableFile {
   // written stay in the file and are counted by Size().
   Status Append(std::string_view data) override {
     if (fd_ < 0) return Status::IOError("cannot write " + path_ + ": file is closed");
+    if (positional_) return WriteAt(size_, data);
     while (!data.empty()) {
       ssize_t n = ::write(fd_, data.data(), data.size());
       if (n < 0) {
@@ -79,6 +84,24 @@ class PosixWritableFile final : public WritableFile {
         return PosixError("cannot write " + path_, errno);
       }
       size_ += static_cast<uint64_t>(n);
+      data.remove_prefix(static_cast<size_t>(n));
+    }
+    return Status::OK();
+  }
+
+  Status WriteAt(uint64_t offset, std::string_view data) override {
+    if (fd_ < 0) return Status::IOError("cannot write " + path_ + ": file is closed");
+    if (!positional_ && offset != size_) {
+      return Status::InvalidArgument("cannot write " + path_ + " at an offset: not opened for updating");
+    }
+    while (!data.empty()) {
+      ssize_t n = ::pwrite(fd_, data.data(), data.size(), static_cast<off_t>(offset));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return PosixError("cannot write " + path_, errno);
+      }
+      offset += static_cast<uint64_t>(n);
+      if (offset > size_) size_ = offset;
       data.remove_prefix(static_cast<size_t>(n));
     }
     return Status::OK();
@@ -105,6 +128,7 @@ class PosixWritableFile final : public WritableFile {
   int fd_;  // -1 once closed
   std::string path_;
   uint64_t size_;
+  bool positional_;
 };
 
 class PosixRandomAccessFile final : public RandomAccessFile {
@@ -154,16 +178,33 @@ class PosixRandomAccessFile final : public RandomAccessFile {
   std::string path_;
 };
 
+// flock(LOCK_EX) on fd, polled every 2 ms until `timeout_ms`.
+Status AcquireFlock(int fd, const std::string& path, int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(timeout_ms, 0));
+  for (;;) {
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return Status::OK();
+    int err = errno;
+    if (err == EINTR) continue;
+    if (err != EWOULDBLOCK) return PosixError("cannot lock " + path, err);
+    if (std::chrono::steady_clock::now() >= deadline) return Status::TimedOut("database is locked");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+}
+
 class PosixFileLock final : public FileLock {
  public:
-  explicit PosixFileLock(int fd) : fd_(fd) {}
+  PosixFileLock(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
   // Closing the only descriptor of the open file description drops the lock.
   ~PosixFileLock() override { ::close(fd_); }
   PosixFileLock(const PosixFileLock&) = delete;
   PosixFileLock& operator=(const PosixFileLock&) = delete;
 
+  void Unlock() override { (void)::flock(fd_, LOCK_UN); }
+  Status Relock(int timeout_ms) override { return AcquireFlock(fd_, path_, timeout_ms); }
+
  private:
   int fd_;
+  std::string path_;
 };
 
 Result<int> OpenFd(const std::string& path, int flags) {
@@ -178,7 +219,7 @@ class PosixEnv final : public Env {
  public:
   Result<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) override {
     SLUICE_ASSIGN_OR_RETURN(int fd, OpenFd(path, O_WRONLY | O_CREAT | O_TRUNC));
-    return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, path, 0));
+    return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, path, 0, /*positional=*/true));
   }
 
   // O_APPEND keeps every write at the end even if someone else extends the
@@ -192,6 +233,18 @@ class PosixEnv final : public Env {
       return PosixError("cannot stat " + path, err);
     }
     return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, path, static_cast<uint64_t>(st.st_size)));
+  }
+
+  Result<std::unique_ptr<WritableFile>> NewUpdatableFile(const std::string& path) override {
+    SLUICE_ASSIGN_OR_RETURN(int fd, OpenFd(path, O_RDWR | O_CREAT));
+    struct stat st;
+    if (::fstat(fd, &st) != 0) {
+      int err = errno;
+      ::close(fd);
+      return PosixError("cannot stat " + path, err);
+    }
+    return std::unique_ptr<WritableFile>(
+        new PosixWritableFile(fd, path, static_cast<uint64_t>(st.st_size), /*positional=*/true));
   }
 
   Result<std::unique_ptr<RandomAccessFile>> NewRandomAccessFile(const std::string& path) override {
@@ -251,21 +304,18 @@ class PosixEnv final : public Env {
   // latency small and the CPU cost negligible.
   Result<std::unique_ptr<FileLock>> LockFile(const std::string& path, int timeout_ms) override {
     SLUICE_ASSIGN_OR_RETURN(int fd, OpenFd(path, O_RDWR | O_CREAT));
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(timeout_ms, 0));
-    for (;;) {
-      if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return std::unique_ptr<FileLock>(new PosixFileLock(fd));
-      int err = errno;
-      if (err == EINTR) continue;
-      if (err != EWOULDBLOCK) {
-        ::close(fd);
-        return PosixError("cannot lock " + path, err);
-      }
-      if (std::chrono::steady_clock::now() >= deadline) {
-        ::close(fd);
-        return Status::TimedOut("database is locked");
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    Status s = AcquireFlock(fd, path, timeout_ms);
+    if (!s.ok()) {
+      ::close(fd);
+      return s;
     }
+    return std::unique_ptr<FileLock>(new PosixFileLock(fd, path));
+  }
+
+  Result<uint64_t> FileIdentity(const std::string& path) override {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return PosixError("cannot stat " + path, errno);
+    return (static_cast<uint64_t>(st.st_dev) << 40) ^ static_cast<uint64_t>(st.st_ino);
   }
 };
 

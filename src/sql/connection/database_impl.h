@@ -74,7 +74,7 @@ class DatabaseImpl : public Database {
 
  private:
   Status Reload();
-  Status Poll();
+  Status Poll(bool check_image);
   Status ApplyLogRecord(const std::string& data);
   Status RunReplaySql(const std::string& sql);
   Status WriteChanges();

@@ -115,13 +115,13 @@ Status DatabaseImpl::CatchUp() {
   if (durable_ == nullptr || replaying_ || snapshot_.has_value() || durable_->files->writer_locked()) {
     return Status::OK();
   }
-  return Poll();
+  return Poll(/*check_image=*/false);
 }
 
-Status DatabaseImpl::Poll() {
+Status DatabaseImpl::Poll(bool check_image) {
   std::vector<std::string> records;
   bool reload = false;
-  SLUICE_RETURN_IF_ERROR(durable_->files->Poll(&records, &reload));
+  SLUICE_RETURN_IF_ERROR(durable_->files->Poll(&records, &reload, check_image));
   if (reload) return Reload();
   for (const std::string& r : records) SLUICE_RETURN_IF_ERROR(ApplyLogRecord(r));
   if (!records.empty()) MarkCommitted();
@@ -132,7 +132,7 @@ Status DatabaseImpl::BeginWrite() {
   if (durable_ == nullptr || replaying_ || durable_->files->writer_locked()) return Status::OK();
   SLUICE_RETURN_IF_ERROR(durable_->files->sticky_error());
   SLUICE_RETURN_IF_ERROR(durable_->files->LockWriter(busy_timeout_ms));
-  Status s = Poll();
+  Status s = Poll(/*check_image=*/true);
   if (!s.ok()) durable_->files->UnlockWriter();
   return s;
 }
@@ -248,7 +248,7 @@ DatabaseImpl::~DatabaseImpl() {
   if (durable_ == nullptr || durable_->files->log_bytes() == 0 || snapshot_.has_value()) return;
   if (!durable_->files->sticky_error().ok()) return;
   if (durable_->files->writer_locked() || !durable_->files->LockWriter(0).ok()) return;
-  if (Poll().ok()) {
+  if (Poll(/*check_image=*/true).ok()) {
     (void)durable_->files->Checkpoint(durable::EncodeState(catalog_),
                                       synchronous != Synchronous::kOff);
   }
