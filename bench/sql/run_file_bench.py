@@ -97,7 +97,7 @@ def small_transactions(engine, args, db, n, batch):
         if batch > 1:
             body.append("COMMIT;")
     w, _, _ = run(engine, args, db, "\n".join(body) + "\n")
-    check = run(engine, args, db, "select count(*) from s;\n")[1].strip()
+    check = run(engine, args, db, "select count(*) from s;\n")[1].strip().split("\n")[-1]
     if check != str(n):
         rb.log(f"  {engine}: expected {n} rows, found {check!r}")
     return n / w

@@ -285,3 +285,51 @@ TEST_F(PosixEnvTest, LockExcludesOtherProcesses) {
 
 }  // namespace
 }  // namespace sluice::storage
+
+namespace sluice::storage {
+namespace {
+
+TEST_F(PosixEnvTest, UpdatableFilesWriteAtOffsetsAndKeepContents) {
+  std::string path = Path("upd");
+  WriteFile(path, "hello world");
+  Result<std::unique_ptr<WritableFile>> file = env_->NewUpdatableFile(path);
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ((*file)->Size(), 11u);
+  ASSERT_TRUE((*file)->WriteAt(0, "J").ok());
+  ASSERT_TRUE((*file)->WriteAt(13, "!").ok());  // past the end: a hole of zeros
+  ASSERT_TRUE((*file)->Append("?").ok());        // at Size()
+  ASSERT_TRUE((*file)->Close().ok());
+  EXPECT_EQ(ReadFile(path), std::string("Jello world\0\0!?", 15));
+  Result<std::unique_ptr<WritableFile>> appendable = env_->NewAppendableFile(path);
+  ASSERT_TRUE(appendable.ok());
+  EXPECT_FALSE((*appendable)->WriteAt(0, "x").ok());  // appendable files only append
+}
+
+TEST_F(PosixEnvTest, FileIdentityChangesWhenRenamedOver) {
+  std::string a = Path("a"), b = Path("b");
+  WriteFile(a, "1");
+  WriteFile(b, "2");
+  Result<uint64_t> before = env_->FileIdentity(a);
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(env_->RenameFile(b, a).ok());
+  Result<uint64_t> after = env_->FileIdentity(a);
+  ASSERT_TRUE(after.ok());
+  EXPECT_NE(*before, *after);
+  EXPECT_EQ(env_->FileIdentity(Path("missing")).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(PosixEnvTest, LocksCanBeReleasedAndRetakenWithoutReopening) {
+  std::string path = Path("lock");
+  Result<std::unique_ptr<FileLock>> first = env_->LockFile(path, 0);
+  ASSERT_TRUE(first.ok());
+  (*first)->Unlock();
+  Result<std::unique_ptr<FileLock>> second = env_->LockFile(path, 0);
+  ASSERT_TRUE(second.ok());  // free while unlocked
+  EXPECT_EQ((*first)->Relock(0).code(), StatusCode::kTimedOut);
+  second->reset();
+  EXPECT_TRUE((*first)->Relock(0).ok());
+  EXPECT_EQ(env_->LockFile(path, 0).status().code(), StatusCode::kTimedOut);
+}
+
+}  // namespace
+}  // namespace sluice::storage

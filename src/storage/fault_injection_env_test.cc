@@ -410,3 +410,40 @@ TEST_F(FaultInjectionEnvTest, AtomicReplaceSurvivesACrashAnywhere) {
 
 }  // namespace
 }  // namespace sluice::storage
+
+namespace sluice::storage {
+namespace {
+
+TEST_F(FaultInjectionEnvTest, CrashPutsBackUnsyncedOverwritesBelowTheDurableSize) {
+  std::string path = Path("log");
+  MakeDurable(path, "AAAAAAAAAA");
+  Result<std::unique_ptr<WritableFile>> file = env_.NewUpdatableFile(path);
+  ASSERT_TRUE(file.ok());
+  ASSERT_TRUE((*file)->WriteAt(2, "bb").ok());
+  ASSERT_TRUE((*file)->Sync().ok());  // durable
+  ASSERT_TRUE((*file)->WriteAt(5, "cc").ok());
+  ASSERT_TRUE((*file)->WriteAt(6, "dd").ok());  // overlaps the previous one
+  ASSERT_TRUE((*file)->WriteAt(10, "ee").ok());  // past the durable size
+  EXPECT_EQ(Read(path), "AAbbAcddAAee");
+  ASSERT_TRUE(env_.SimulateCrash().ok());
+  EXPECT_EQ(Read(path), "AAbbAAAAAA");
+}
+
+TEST_F(FaultInjectionEnvTest, WriteAtIsAFaultPoint) {
+  std::string path = Path("w");
+  MakeDurable(path, "0123456789");
+  Result<std::unique_ptr<WritableFile>> file = env_.NewUpdatableFile(path);
+  ASSERT_TRUE(file.ok());
+  env_.FailAt(0, FaultKind::kShortWrite);
+  Status s = (*file)->WriteAt(4, "abcd");
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(Read(path), "0123ab6789");  // half of it
+  env_.FailAt(0, FaultKind::kError);
+  EXPECT_FALSE((*file)->WriteAt(0, "zz").ok());
+  EXPECT_EQ(Read(path), "0123ab6789");
+  ASSERT_TRUE(env_.SimulateCrash().ok());
+  EXPECT_EQ(Read(path), "0123456789");
+}
+
+}  // namespace
+}  // namespace sluice::storage
