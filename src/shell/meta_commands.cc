@@ -20,9 +20,9 @@ struct CommandName {
   size_t min_length;
 };
 constexpr CommandName kCommands[] = {
-    {"bail", 3},   {"dump", 1},   {"echo", 1},      {"exit", 1},   {"headers", 1},   {"help", 1},
+    {"backup", 3}, {"bail", 3},   {"dump", 1},   {"echo", 1},      {"exit", 1},   {"headers", 1},   {"help", 1},
     {"import", 1}, {"mode", 1},   {"nullvalue", 1}, {"once", 1},   {"output", 1},    {"quit", 1},
-    {"read", 1},   {"schema", 1}, {"separator", 1}, {"show", 1},   {"tables", 1},    {"timeout", 5},
+    {"read", 1},   {"save", 3},   {"schema", 1}, {"separator", 1}, {"show", 1},   {"tables", 1},    {"timeout", 5},
     {"timer", 5},  {"width", 1},
 };
 
@@ -68,6 +68,7 @@ std::string ShowLine(std::string_view label, std::string_view value) {
 }
 
 constexpr std::string_view kHelp[] = {
+    ".backup ?DB? FILE        Backup DB (default \"main\") to FILE",
     ".bail on|off             Stop after hitting an error.  Default OFF",
     ".dump ?OBJECTS?          Render database content as SQL",
     "   Options:",
@@ -253,6 +254,8 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
     if (nargs < 2 || nargs > 3) usage(".separator COL ?ROW?");
     if (nargs >= 2) settings_.col_separator = args[1];
     if (nargs >= 3) settings_.row_separator = args[2];
+  } else if (cmd == "backup" || cmd == "save") {
+    rc = DoBackup(args);
   } else if (cmd == "show") {
     if (nargs != 1) {
       usage(".show");
@@ -308,6 +311,37 @@ CommandResult Shell::DoShow() {
 // extra arguments are ignored) and prints nothing. The engine gets the same
 // setting as PRAGMA busy_timeout=MS; the pragma's result row (the new
 // timeout) is not shown.
+// .backup ?DB? FILE (and its alias .save): a consistent copy of the
+// database as a sluice database file. Only "main" exists here.
+CommandResult Shell::DoBackup(const std::vector<std::string>& args) {
+  std::vector<std::string> names;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (!args[i].empty() && args[i][0] == '-') {
+      PrintError("unknown option: " + args[i] + "\n");
+      return CommandResult::kError;
+    }
+    names.push_back(args[i]);
+  }
+  if (names.empty()) {
+    PrintError("missing FILENAME argument on .backup\n");
+    return CommandResult::kError;
+  }
+  if (names.size() > 2) {
+    PrintError("Usage: .backup ?DB? ?OPTIONS? FILENAME\n");
+    return CommandResult::kError;
+  }
+  if (names.size() == 2 && names[0] != "main") {
+    PrintError("Error: unknown database " + names[0] + "\n");
+    return CommandResult::kError;
+  }
+  Status s = db_->Backup(names.back());
+  if (!s.ok()) {
+    PrintError("Error: cannot open \"" + names.back() + "\"\n");
+    return CommandResult::kError;
+  }
+  return CommandResult::kOk;
+}
+
 CommandResult Shell::DoTimeout(const std::vector<std::string>& args) {
   const int ms = args.size() >= 2 ? static_cast<int>(IntegerValue(args[1])) : 0;
   const std::string sql = "PRAGMA busy_timeout=" + std::to_string(ms);

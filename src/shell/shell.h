@@ -100,6 +100,7 @@ class Shell {
   CommandResult DoShow();
   CommandResult DoRead(const std::vector<std::string>& args);
   CommandResult DoTimeout(const std::vector<std::string>& args);
+  CommandResult DoBackup(const std::vector<std::string>& args);
   void PrintHelp(std::string_view topic);
   // Runs `sql` (one statement) and collects its rows as text; for the
   // commands that read the catalog. Returns false when it cannot be prepared.

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# file_db_test.sh SLUICE_BINARY
+# `sluice sql FILE` across processes: what one process commits the next
+# one reads; an unfinished transaction is gone; .backup and .dump make
+# databases the next process opens; a second writer is told "database is
+# locked"; a file that is not a database is refused with exit status 1.
+set -uo pipefail
+sluice=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+failures=0
+
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" != "$3" ]; then
+    echo "FAIL: $1"; echo "  expected: $(printf '%q' "$2")"; echo "  got:      $(printf '%q' "$3")"
+    failures=$((failures + 1))
+  fi
+}
+
+db=$dir/shop.db
+printf 'create table items(name text, price real);\ninsert into items values (%s);\n' "'tea', 2.5), ('jam', 4" |
+  "$sluice" sql "$db"
+printf "begin;\ninsert into items values ('lost', 0);\n" | "$sluice" sql "$db"  # ends without COMMIT
+check "reopen sees committed rows only" $'tea|2.5\njam|4.0' "$(echo 'select * from items;' | "$sluice" sql "$db")"
+
+echo ".backup $dir/copy.db" | "$sluice" sql "$db"
+check ".backup makes a database" "2" "$(echo 'select count(*) from items;' | "$sluice" sql "$dir/copy.db")"
+
+echo ".dump" | "$sluice" sql "$db" | "$sluice" sql "$dir/restored.db"
+check ".dump | sluice sql FILE round-trips" "$(echo .dump | "$sluice" sql "$db")" \
+  "$(echo .dump | "$sluice" sql "$dir/restored.db")"
+
+# A writer holding a transaction open (its stdin stays open until we close it).
+mkfifo "$dir/fifo"
+"$sluice" sql "$db" <"$dir/fifo" >/dev/null 2>&1 &
+holder=$!
+exec 3>"$dir/fifo"
+echo "begin; insert into items values ('held', 1);" >&3
+sleep 0.5
+got=$(printf ".timeout 100\ninsert into items values ('other', 1);\n" | "$sluice" sql "$db" 2>&1)
+case $got in
+  *"database is locked"*) ;;
+  *) echo "FAIL: second writer: expected 'database is locked', got: $got"; failures=$((failures + 1)) ;;
+esac
+echo "commit;" >&3
+exec 3>&-
+wait "$holder"
+check "the holder's transaction committed" "3" "$(echo 'select count(*) from items;' | "$sluice" sql "$db")"
+
+printf 'name,price\ntea,2.5\n' >"$dir/items.csv"
+err=$(echo 'select 1;' | "$sluice" sql "$dir/items.csv" 2>&1 >/dev/null)
+status=$?
+check "not a database: exit status" "1" "$status"
+case $err in
+  *"file is not a database"*"$dir/items.csv"* | *"$dir/items.csv"*"file is not a database"*) ;;
+  *) echo "FAIL: not a database: message was: $err"; failures=$((failures + 1)) ;;
+esac
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "file database checks passed"
