@@ -2,6 +2,7 @@
 #include "sql/catalog/catalog.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 
 #include "base/ascii.h"
@@ -51,6 +52,7 @@ TablePtr Catalog::Mutable(std::string_view name) {
 }
 
 void Catalog::AddTable(TablePtr table) {
+  SchemaChanged();
   order_.push_back({Kind::kTable, table->name});
   tables_.push_back(std::move(table));
 }
@@ -65,11 +67,13 @@ void Catalog::ReplaceTable(TablePtr table) {
 }
 
 void Catalog::AddView(ViewInfo view) {
+  SchemaChanged();
   order_.push_back({Kind::kView, view.name});
   views_.push_back(std::move(view));
 }
 
 void Catalog::DropTable(std::string_view name) {
+  SchemaChanged();
   TablePtr t = FindTable(name);
   if (t == nullptr) return;
   for (const IndexDef& idx : t->indexes) NoteIndexDropped(idx.name);
@@ -83,11 +87,13 @@ void Catalog::DropTable(std::string_view name) {
 }
 
 void Catalog::DropView(std::string_view name) {
+  SchemaChanged();
   std::erase_if(views_, [&](const ViewInfo& v) { return NameEqualsNoCase(v.name, name); });
   std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kView && NameEqualsNoCase(o.name, name); });
 }
 
 void Catalog::AddTrigger(TriggerInfo trigger) {
+  SchemaChanged();
   order_.push_back({Kind::kTrigger, trigger.name});
   triggers_.push_back(std::move(trigger));
 }
@@ -100,13 +106,23 @@ const TriggerInfo* Catalog::FindTrigger(std::string_view name) const {
 }
 
 void Catalog::DropTrigger(std::string_view name) {
+  SchemaChanged();
   std::erase_if(triggers_, [&](const TriggerInfo& t) { return NameEqualsNoCase(t.name, name); });
   std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kTrigger && NameEqualsNoCase(o.name, name); });
 }
 
-void Catalog::NoteIndexCreated(std::string_view name) { order_.push_back({Kind::kIndex, std::string(name)}); }
+void Catalog::NoteIndexCreated(std::string_view name) {
+  SchemaChanged();
+  order_.push_back({Kind::kIndex, std::string(name)});
+}
+
+uint64_t Catalog::NewSchemaVersion() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 void Catalog::NoteIndexDropped(std::string_view name) {
+  SchemaChanged();
   std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kIndex && NameEqualsNoCase(o.name, name); });
 }
 

@@ -85,6 +85,11 @@ class Catalog {
 
   const std::vector<TablePtr>& tables() const { return tables_; }
 
+  // Changes with every schema change (process-wide unique values, so that
+  // a new Catalog never repeats an old one's): lets a statement reuse what
+  // it bound at prepare time when nothing changed since.
+  uint64_t schema_version() const { return schema_version_; }
+
  private:
   // Creation order across tables and views (for sqlite_schema).
   enum class Kind : uint8_t { kTable, kView, kIndex, kTrigger };
@@ -98,6 +103,9 @@ class Catalog {
   std::vector<Object> order_;
   int64_t next_rootpage_ = 2;
   uint64_t next_generation_ = 1;
+  uint64_t schema_version_ = NewSchemaVersion();
+  static uint64_t NewSchemaVersion();
+  void SchemaChanged() { schema_version_ = NewSchemaVersion(); }
 };
 
 bool NameEqualsNoCase(std::string_view a, std::string_view b);

@@ -16,14 +16,20 @@ namespace sluice::sql {
 Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr);
 Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& s);
 
-Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr);
+// What CheckDml bound at prepare time; the run reuses it when the schema
+// has not changed since (defined in dml.cc).
+struct PreparedDml;
+Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr,
+                std::shared_ptr<PreparedDml>* prepared = nullptr);
 // PRAGMAs (statement_runner.cc): those that return rows, their column
 // names, and the settings a PRAGMA with a value changes.
 bool PragmaHasRows(const PragmaStatement& p);
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p);
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p);
 
-Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s);
+Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared = nullptr);
+// Non-query statements that change the database (take the writer lock).
+bool IsWriteStatement(StatementKind kind);
 Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s);
 Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s);
 

@@ -75,13 +75,27 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
     end += k + 1;
     out.consumed = end;
   }
-  if (Status caught_up = CatchUp(); !caught_up.ok()) {
-    out.status = caught_up;
-    return out;
-  }
   std::shared_ptr<sql::Statement> ast(std::move(*parsed));
+  // A write statement catches up with other processes when it takes the
+  // writer lock (and binds again if the schema changed), so it may prepare
+  // against what we have; only if that fails do we catch up and retry.
+  bool write = IsWriteStatement(ast->kind) && !in_transaction();
+  if (!write) {
+    if (Status caught_up = CatchUp(); !caught_up.ok()) {
+      out.status = caught_up;
+      return out;
+    }
+  }
   auto statement = std::make_unique<StatementImpl>(this, ast, std::string(sql.substr(begin, end - begin)));
   Status status = statement->Prepare();
+  if (!status.ok() && write && durable_ != nullptr) {
+    if (Status caught_up = CatchUp(); !caught_up.ok()) {
+      out.status = caught_up;
+      return out;
+    }
+    statement = std::make_unique<StatementImpl>(this, ast, std::string(sql.substr(begin, end - begin)));
+    status = statement->Prepare();
+  }
   if (!status.ok()) {
     out.status = status;
     out.error_offset = statement->error_offset();

@@ -31,6 +31,8 @@
 
 namespace sluice::sql {
 
+struct PreparedDml;
+
 enum class Synchronous { kOff, kNormal, kFull };
 
 // The file side of a durable database (durable.cc).
@@ -134,6 +136,8 @@ class StatementImpl : public ::sluice::Statement {
   std::vector<std::string> explain_;
   size_t explain_next_ = 0;
   bool is_query_ = false;
+  // INSERT: what Prepare bound (dml.cc), reused by the run.
+  std::shared_ptr<PreparedDml> prepared_dml_;
   // PRAGMA with a result: rows made by RunRowStatement on the first Step.
   bool has_rows_ = false;
 

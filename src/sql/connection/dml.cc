@@ -2,14 +2,15 @@
 // constraint checks and messages, each statement atomic (see
 // database_impl.h for how).
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
-
-#include "sql/value/value_hash.h"
 
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/exec/expr_eval.h"
+#include "sql/planner/rules/rules.h"
+#include "sql/value/value_hash.h"
 
 namespace sluice::sql {
 
@@ -21,6 +22,19 @@ std::string UniqueMessage(const Table& table, const IndexDef& idx) {
   }
   return msg;
 }
+
+struct InsertPlan {
+  TablePtr table;
+  std::vector<int> targets;  // column per source value; -1: the rowid
+  BoundQuery source;
+  bool default_values = false;
+};
+
+// What CheckDml bound for an INSERT, valid while the schema is unchanged.
+struct PreparedDml {
+  uint64_t schema_version = 0;
+  std::optional<InsertPlan> insert;
+};
 
 namespace {
 
@@ -94,12 +108,7 @@ class KeyCounter {
   std::unordered_map<uint64_t, std::vector<std::vector<Value>>> counts_;
 };
 
-struct InsertPlan {
-  TablePtr table;
-  std::vector<int> targets;  // column per source value; -1: the rowid
-  BoundQuery source;
-  bool default_values = false;
-};
+
 
 Result<InsertPlan> BindInsert(DatabaseImpl& db, const InsertStatement& s, int64_t* error_offset = nullptr) {
   InsertPlan p;
@@ -208,10 +217,46 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
   return out;
 }
 
-Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
+namespace {
+
+// True when the plan (or a subquery in it) scans a table.
+bool ReadsTables(const PlanNode* n) {
+  if (n == nullptr) return false;
+  if (n->kind == PlanKind::kGet) return true;
+  bool found = false;
+  rules::ForEachNodeExpr(const_cast<PlanNode*>(n), [&](BoundExprPtr& e) {
+    std::vector<const BoundExpr*> stack{e.get()};
+    while (!stack.empty() && !found) {
+      const BoundExpr* x = stack.back();
+      stack.pop_back();
+      if (x->subquery != nullptr) found = true;
+      for (const BoundExprPtr& c : x->children) stack.push_back(c.get());
+    }
+  });
+  if (found) return true;
+  for (const PlanPtr& c : n->children) {
+    if (ReadsTables(c.get())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std::shared_ptr<PreparedDml>* prepared) {
   switch (s.kind) {
-    case StatementKind::kInsert:
-      return BindInsert(db, s.As<InsertStatement>(), error_offset).status();
+    case StatementKind::kInsert: {
+      Result<InsertPlan> p = BindInsert(db, s.As<InsertStatement>(), error_offset);
+      if (!p.ok()) return p.status();
+      // Reused only when the rows come from VALUES (or no table at all): a
+      // plan that scans tables holds the table objects of prepare time,
+      // which later statements may have replaced.
+      if (prepared != nullptr && !ReadsTables(p->source.plan.get())) {
+        *prepared = std::make_shared<PreparedDml>();
+        (*prepared)->schema_version = db.catalog().schema_version();
+        (*prepared)->insert = std::move(*p);
+      }
+      return Status::OK();
+    }
     case StatementKind::kUpdate:
     case StatementKind::kDelete: {
       Binder binder(db.catalog());
@@ -225,8 +270,14 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
   }
 }
 
-Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s) {
-  SLUICE_ASSIGN_OR_RETURN(InsertPlan p, BindInsert(db, s));
+Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared) {
+  InsertPlan p;
+  if (prepared != nullptr && prepared->insert && prepared->schema_version == db.catalog().schema_version()) {
+    p = std::move(*prepared->insert);  // bound at prepare time, schema unchanged since
+    prepared->insert.reset();
+  } else {
+    SLUICE_ASSIGN_OR_RETURN(p, BindInsert(db, s));
+  }
   PlannerOptions options = DatabaseImpl::DefaultPlannerOptions();
   ExecContext ctx;
   RowStore source;

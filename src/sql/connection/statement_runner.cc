@@ -10,7 +10,7 @@ Status StatementImpl::PrepareDdl() {
     case StatementKind::kInsert:
     case StatementKind::kUpdate:
     case StatementKind::kDelete:
-      return CheckDml(*db_, *ast_, &error_offset_);
+      return CheckDml(*db_, *ast_, &error_offset_, &prepared_dml_);
     case StatementKind::kCreateTable:
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
@@ -32,7 +32,7 @@ Status StatementImpl::PrepareDdl() {
 
 Result<int64_t> StatementImpl::RunOther() {
   switch (ast_->kind) {
-    case StatementKind::kInsert: return RunInsert(*db_, ast_->As<InsertStatement>());
+    case StatementKind::kInsert: return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get());
     case StatementKind::kUpdate: return RunUpdate(*db_, ast_->As<UpdateStatement>());
     case StatementKind::kDelete: return RunDelete(*db_, ast_->As<DeleteStatement>());
     case StatementKind::kCreateTable:
@@ -67,9 +67,7 @@ Result<int64_t> StatementImpl::RunOther() {
   }
 }
 
-namespace {
-
-bool IsWrite(StatementKind kind) {
+bool IsWriteStatement(StatementKind kind) {
   switch (kind) {
     case StatementKind::kInsert:
     case StatementKind::kUpdate:
@@ -84,8 +82,6 @@ bool IsWrite(StatementKind kind) {
       return false;
   }
 }
-
-}  // namespace
 
 Result<int64_t> StatementImpl::RunDurably() {
   DatabaseImpl& db = *db_;
@@ -112,7 +108,7 @@ Result<int64_t> StatementImpl::RunDurably() {
     db.EndWrite();
     return n;
   }
-  if (!IsWrite(kind) || db.in_transaction()) return RunOther();
+  if (!IsWriteStatement(kind) || db.in_transaction()) return RunOther();
   SLUICE_RETURN_IF_ERROR(db.BeginWrite());
   Result<int64_t> n = RunOther();
   if (n.ok()) {
