@@ -68,6 +68,8 @@ class DatabaseImpl : public Database {
   Status CommitWrite();
   void EndWrite();
   Status CheckpointNow();
+  // ROLLBACK of a file database: the catalog becomes what the files hold.
+  Status RestoreCommitted() { return Reload(); }
   // PRAGMA integrity_check: problems found (none: "ok").
   std::vector<std::string> IntegrityProblems();
   // PRAGMA busy_timeout / synchronous.

@@ -43,7 +43,10 @@ Result<int64_t> StatementImpl::RunOther() {
       return RunDdl(*db_, ast_);
     case StatementKind::kBegin:
       if (db_->snapshot()) return Status::InvalidArgument("cannot start a transaction within a transaction");
-      db_->snapshot() = db_->catalog();
+      // A file database's committed state is in its files, and ROLLBACK
+      // reloads it: no copy of the catalog, so the transaction's first
+      // write to each table does not copy the table either.
+      db_->snapshot() = db_->durable() != nullptr ? Catalog() : db_->catalog();
       return int64_t{0};
     case StatementKind::kCommit:
       if (!db_->snapshot()) return Status::InvalidArgument("cannot commit - no transaction is active");
@@ -51,6 +54,11 @@ Result<int64_t> StatementImpl::RunOther() {
       return int64_t{0};
     case StatementKind::kRollback:
       if (!db_->snapshot()) return Status::InvalidArgument("cannot rollback - no transaction is active");
+      if (db_->durable() != nullptr) {
+        db_->snapshot().reset();
+        SLUICE_RETURN_IF_ERROR(db_->RestoreCommitted());
+        return int64_t{0};
+      }
       db_->catalog() = std::move(*db_->snapshot());
       db_->snapshot().reset();
       return int64_t{0};
