@@ -273,7 +273,7 @@ Status DbFiles::Checkpoint(const std::string& image, bool sync) {
   Status s = [&]() -> Status {
     SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> out, env_->NewWritableFile(tmp));
     SLUICE_RETURN_IF_ERROR(out->Append(EncodeFileHeader(kImageMagic, next)));
-    SLUICE_RETURN_IF_ERROR(out->Append(EncodeBlock(image, next, 3)));
+    SLUICE_RETURN_IF_ERROR(out->Append(EncodeBlock(image, next, 1)));
     if (sync) SLUICE_RETURN_IF_ERROR(out->Sync());
     SLUICE_RETURN_IF_ERROR(out->Close());
     SLUICE_RETURN_IF_ERROR(env_->RenameFile(tmp, path_));
