@@ -37,6 +37,9 @@ struct Cell {
   }
 };
 
+// Column i of the statement's current row (shell.cc).
+Cell ReadCell(const Statement& stmt, int i);
+
 }  // namespace sluice::shell
 
 #endif  // SLUICE_SHELL_CELL_H_

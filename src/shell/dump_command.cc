@@ -78,16 +78,6 @@ std::string Escaped(std::string_view s) {
   return out;
 }
 
-Cell ReadDumpCell(const Statement& stmt, int i) {
-  switch (stmt.column_type(i)) {
-    case ColumnType::kNull: return Cell::Null();
-    case ColumnType::kInteger: return Cell::Integer(stmt.column_text(i));
-    case ColumnType::kReal: return Cell::Real(stmt.column_double(i), stmt.column_text(i));
-    case ColumnType::kText: return Cell::Text(stmt.column_text(i));
-    case ColumnType::kBlob: return Cell::Blob(stmt.column_blob(i));
-  }
-  return Cell::Null();
-}
 
 }  // namespace
 
@@ -197,7 +187,7 @@ CommandResult Shell::DoDump(const std::vector<std::string>& args) {
       buffer_ += target;
       for (int i = 0; i < ncol; ++i) {
         buffer_ += i == 0 ? " VALUES(" : ",";
-        AppendInsertValue(ReadDumpCell(s, i), newlines, &buffer_);
+        AppendInsertValue(ReadCell(s, i), newlines, &buffer_);
       }
       buffer_ += ");\n";
       if (buffer_.size() > kDumpFlushThreshold) Flush();

@@ -41,6 +41,14 @@ struct TimerSample {
   }
 };
 
+
+size_t SkipSpace(std::string_view s, size_t pos) {
+  while (pos < s.size() && IsSpaceChar(s[pos])) ++pos;
+  return pos;
+}
+
+}  // namespace
+
 Cell ReadCell(const Statement& stmt, int i) {
   switch (stmt.column_type(i)) {
     case ColumnType::kNull: return Cell::Null();
@@ -51,13 +59,6 @@ Cell ReadCell(const Statement& stmt, int i) {
   }
   return Cell::Null();
 }
-
-size_t SkipSpace(std::string_view s, size_t pos) {
-  while (pos < s.size() && IsSpaceChar(s[pos])) ++pos;
-  return pos;
-}
-
-}  // namespace
 
 Shell::Shell(Database* db, std::string db_name, std::FILE* out, std::FILE* err)
     : db_(db), db_name_(std::move(db_name)), out_(out), err_(err) {}

@@ -10,13 +10,6 @@
 
 namespace sluice::sql {
 
-Collation BinaryCollation(const BoundExpr& left, const BoundExpr& right) {
-  if (left.collation_source == CollationSource::kExplicit) return left.collation;
-  if (right.collation_source == CollationSource::kExplicit) return right.collation;
-  if (left.collation_source == CollationSource::kColumn) return left.collation;
-  if (right.collation_source == CollationSource::kColumn) return right.collation;
-  return Collation::kBinary;
-}
 
 void PropagateCollation(BoundExpr* node) {
   for (const BoundExprPtr& c : node->children) {
@@ -246,7 +239,7 @@ Result<BoundExprPtr> Binder::Impl::BindBinary(const BinaryExpr& b, ExprContext& 
                      : b.op == BinaryOp::kLessEqual ? CompareOp::kLe
                      : b.op == BinaryOp::kGreater   ? CompareOp::kGt
                                                     : CompareOp::kGe;
-      Collation coll = BinaryCollation(*left, *right);
+      Collation coll = PairCollation(*left, *right);
       e = MakeNode(BoundKind::kCompare, Two(std::move(left), std::move(right)), static_cast<uint8_t>(op));
       PropagateCollation(e.get());
       if (e->collation_source == CollationSource::kNone) e->collation = coll;
@@ -254,7 +247,7 @@ Result<BoundExprPtr> Binder::Impl::BindBinary(const BinaryExpr& b, ExprContext& 
     }
     case BinaryOp::kIs:
     case BinaryOp::kIsNot: {
-      Collation coll = BinaryCollation(*left, *right);
+      Collation coll = PairCollation(*left, *right);
       e = MakeNode(BoundKind::kIs, Two(std::move(left), std::move(right)));
       e->negated = b.op == BinaryOp::kIsNot;
       PropagateCollation(e.get());

@@ -92,8 +92,6 @@ class Binder::Impl {
   int view_depth_ = 0;
 };
 
-// Comparison collation of two operands (sqlite3BinaryCompareCollSeq).
-Collation BinaryCollation(const BoundExpr& left, const BoundExpr& right);
 // Explicit collation propagates upward through operators.
 void PropagateCollation(BoundExpr* node);
 

@@ -155,4 +155,12 @@ std::string ExprToString(const BoundExpr& e) {
   return "?";
 }
 
+Collation PairCollation(const BoundExpr& l, const BoundExpr& r) {
+  if (l.collation_source == CollationSource::kExplicit) return l.collation;
+  if (r.collation_source == CollationSource::kExplicit) return r.collation;
+  if (l.collation_source == CollationSource::kColumn) return l.collation;
+  if (r.collation_source == CollationSource::kColumn) return r.collation;
+  return Collation::kBinary;
+}
+
 }  // namespace sluice::sql

@@ -104,6 +104,11 @@ struct BoundExpr {
 BoundExprPtr MakeConstant(Value v);
 BoundExprPtr MakeColumnRef(ColumnId id, Affinity affinity, Collation collation, CollationSource source);
 
+// The collation of a binary comparison of l and r (SQLite's
+// sqlite3BinaryCompareCollSeq): an explicit COLLATE on either side, else a
+// column's, left first; else BINARY.
+Collation PairCollation(const BoundExpr& l, const BoundExpr& r);
+
 // Structural equality (SQLite's sqlite3ExprCompare): used to match GROUP BY
 // terms with result expressions and to share identical aggregates.
 bool BoundExprEquals(const BoundExpr& a, const BoundExpr& b);

@@ -266,14 +266,6 @@ Result<Value> ExprEvaluator::Eval(const BoundExpr& e, const RowRef& row) {
   return Status::Internal("unknown bound expression");
 }
 
-Collation PairCollation(const BoundExpr& l, const BoundExpr& r) {
-  if (l.collation_source == CollationSource::kExplicit) return l.collation;
-  if (r.collation_source == CollationSource::kExplicit) return r.collation;
-  if (l.collation_source == CollationSource::kColumn) return l.collation;
-  if (r.collation_source == CollationSource::kColumn) return r.collation;
-  return Collation::kBinary;
-}
-
 Result<Value> EvaluateConstant(const BoundExpr& e, ExecContext* ctx) {
   static const std::vector<ColumnId> kNoColumns;
   ExprEvaluator eval(ctx, &kNoColumns);

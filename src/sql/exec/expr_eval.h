@@ -82,10 +82,6 @@ inline RowRef ChunkRow(const DataChunk& chunk, size_t row) {
   return r;
 }
 
-// The collation of a comparison between l and r (SQLite: an explicit
-// COLLATE on either side, else a column's, left first).
-Collation PairCollation(const BoundExpr& l, const BoundExpr& r);
-
 // Evaluates an expression with no input row (constant folding, LIMIT).
 Result<Value> EvaluateConstant(const BoundExpr& e, ExecContext* ctx);
 
