@@ -3,8 +3,9 @@
 #              starts the main job on an embedded default
 #   make test  installs what is missing, builds and runs every test (release,
 #              ASan+UBSan, and the concurrency tests under TSan)
-# Other targets: build, bench, slt (the whole sqllogictest corpus), clean.
-.PHONY: run test deps build bench slt crash-test clean
+# Other targets: build, bench, slt (the whole sqllogictest corpus; slt-file
+# on file databases), crash-test (300 SIGKILLs of a writer), clean.
+.PHONY: run test deps build bench slt slt-file crash-test clean
 
 deps:
 	@tools/install_deps.sh
@@ -24,6 +25,9 @@ crash-test: build
 
 slt: build
 	@tools/run_slt.sh
+
+slt-file: build
+	@SLT_FILE_DB=1 tools/run_slt.sh
 
 bench: deps
 	@tools/run_bench.sh

@@ -7,7 +7,8 @@
 #
 # Default binary: build/release/sluice. Exit status 0 only when no record
 # failed. SLT_VERBOSE=1 passes --verbose (failure details) through; the
-# per-file output is kept in build/slt-corpus.log.
+# per-file output is kept in build/slt-corpus.log. SLT_FILE_DB=1 runs on
+# file databases reopened before every query (build/slt-corpus-file.log).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 sluice=${1:-build/release/sluice}
@@ -19,6 +20,13 @@ log=build/slt-corpus.log
 : >"$log"
 verbose=()
 [ "${SLT_VERBOSE:-0}" = 1 ] && verbose=(--verbose)
+# SLT_FILE_DB=1: every test file on a file database (emptied per file),
+# closed and reopened before every query (`make slt-file`).
+if [ "${SLT_FILE_DB:-0}" = 1 ]; then
+  verbose+=(--db build/slt-file.db --reopen)
+  log=build/slt-corpus-file.log
+  : >"$log"
+fi
 
 declare -A dir_pass dir_fail dir_skip
 status=0
