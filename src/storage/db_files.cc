@@ -47,7 +47,21 @@ Result<uint64_t> ParseFileHeader(std::string_view data, std::string_view magic) 
   return DecodeFixed64(data.data() + 16);
 }
 
-Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path, const std::string& empty_image) {
+Result<std::string> ImageBlocks::Read(size_t i) const {
+  if (i >= offsets_.size()) return Status::Corruption(path_ + ": no image block " + std::to_string(i));
+  std::string head;
+  SLUICE_RETURN_IF_ERROR(file_->Read(offsets_[i], kBlockHeaderSize, &head));
+  Result<BlockHeader> h = ParseBlockHeader(head);
+  if (!h.ok()) return Status::Corruption(path_ + ": database image: " + h.status().message());
+  std::string stored;
+  SLUICE_RETURN_IF_ERROR(file_->Read(offsets_[i] + kBlockHeaderSize, static_cast<size_t>(h->stored_len), &stored));
+  Result<std::string> raw = DecodeBlockBody(*h, stored, seq_);
+  if (!raw.ok()) return Status::Corruption(path_ + ": database image: " + raw.status().message());
+  return raw;
+}
+
+Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path,
+                                               const std::vector<std::string>& empty_image) {
   std::unique_ptr<DbFiles> files(new DbFiles(env, path));
   auto is_empty = [&]() -> Result<bool> {
     if (!env->FileExists(path)) return true;
@@ -79,8 +93,9 @@ Status DbFiles::Fail(Status s) {
   return sticky_;
 }
 
-Status DbFiles::ReadImage(uint64_t* seq, std::string* image, std::unique_ptr<RandomAccessFile>* keep) {
-  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env_->NewRandomAccessFile(path_));
+Status DbFiles::ReadImage(uint64_t* seq, std::string* image, std::shared_ptr<RandomAccessFile>* keep,
+                          std::vector<uint64_t>* offsets) {
+  SLUICE_ASSIGN_OR_RETURN(std::shared_ptr<RandomAccessFile> file, env_->NewRandomAccessFile(path_));
   SLUICE_ASSIGN_OR_RETURN(uint64_t size, file->Size());
   std::string head;
   SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize + kBlockHeaderSize, &head));
@@ -99,6 +114,18 @@ Status DbFiles::ReadImage(uint64_t* seq, std::string* image, std::unique_ptr<Ran
   SLUICE_RETURN_IF_ERROR(file->Read(body_at, static_cast<size_t>(block->stored_len), &stored));
   Result<std::string> raw = DecodeBlockBody(*block, stored, *parsed);
   if (!raw.ok()) return FileError(path_, "database image: " + raw.status().message());
+  // The other blocks: their headers only, to know where they are.
+  std::vector<uint64_t> found;
+  for (uint64_t pos = body_at + block->stored_len; pos < size;) {
+    std::string bh;
+    SLUICE_RETURN_IF_ERROR(file->Read(pos, kBlockHeaderSize, &bh));
+    Result<BlockHeader> h = ParseBlockHeader(bh);
+    if (!h.ok()) return FileError(path_, "database image: " + h.status().message());
+    if (pos + kBlockHeaderSize + h->stored_len > size) return FileError(path_, "database file is truncated");
+    found.push_back(pos);
+    pos += kBlockHeaderSize + h->stored_len;
+  }
+  if (offsets != nullptr) *offsets = std::move(found);
   *seq = *parsed;
   *image = std::move(*raw);
   if (keep != nullptr) *keep = std::move(file);
@@ -144,12 +171,14 @@ Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>*
   return Status::OK();
 }
 
-Status DbFiles::Load(std::string* image, std::vector<std::string>* records) {
+Status DbFiles::Load(std::string* image, std::vector<std::string>* records,
+                     std::shared_ptr<const ImageBlocks>* blocks) {
   for (int attempt = 0; attempt < 1000; ++attempt) {
     uint64_t seq;
     SLUICE_ASSIGN_OR_RETURN(uint64_t id_before, env_->FileIdentity(path_));
-    std::unique_ptr<RandomAccessFile> file;
-    SLUICE_RETURN_IF_ERROR(ReadImage(&seq, image, &file));
+    std::shared_ptr<RandomAccessFile> file;
+    std::vector<uint64_t> offsets;
+    SLUICE_RETURN_IF_ERROR(ReadImage(&seq, image, &file, &offsets));
     SLUICE_ASSIGN_OR_RETURN(uint64_t id_after, env_->FileIdentity(path_));
     if (id_before != id_after) continue;  // replaced while we read it
     records->clear();
@@ -165,7 +194,9 @@ Status DbFiles::Load(std::string* image, std::vector<std::string>* records) {
     log_end_ = end;
     log_current_ = !stale;
     log_writer_.reset();
+    if (blocks != nullptr) *blocks = std::make_shared<ImageBlocks>(file, path_, seq, offsets);
     image_file_ = std::move(file);
+    image_offsets_ = std::move(offsets);
     image_id_ = id_after;
     return Status::OK();
   }
@@ -265,7 +296,7 @@ Status DbFiles::Append(const std::string& payload, bool sync) {
   return Status::OK();
 }
 
-Status DbFiles::Checkpoint(const std::string& image, bool sync) {
+Status DbFiles::Checkpoint(const std::vector<std::string>& image, bool sync) {
   if (!sticky_.ok()) return sticky_;
   if (!locked_) return Status::Internal("checkpoint without the writer lock");
   uint64_t next = seq_ + 1;
@@ -273,7 +304,7 @@ Status DbFiles::Checkpoint(const std::string& image, bool sync) {
   Status s = [&]() -> Status {
     SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> out, env_->NewWritableFile(tmp));
     SLUICE_RETURN_IF_ERROR(out->Append(EncodeFileHeader(kImageMagic, next)));
-    SLUICE_RETURN_IF_ERROR(out->Append(EncodeBlock(image, next, 1)));
+    for (const std::string& block : image) SLUICE_RETURN_IF_ERROR(out->Append(EncodeBlock(block, next, 1)));
     if (sync) SLUICE_RETURN_IF_ERROR(out->Sync());
     SLUICE_RETURN_IF_ERROR(out->Close());
     SLUICE_RETURN_IF_ERROR(env_->RenameFile(tmp, path_));
@@ -289,7 +320,7 @@ Status DbFiles::Checkpoint(const std::string& image, bool sync) {
   Result<std::unique_ptr<RandomAccessFile>> pinned = env_->NewRandomAccessFile(path_);
   Result<uint64_t> id = env_->FileIdentity(path_);
   if (pinned.ok() && id.ok()) {
-    image_file_ = std::move(*pinned);
+    image_file_ = std::shared_ptr<RandomAccessFile>(std::move(*pinned));
     image_id_ = *id;
   }
   return Status::OK();
@@ -299,10 +330,17 @@ std::vector<std::string> DbFiles::Verify() {
   std::vector<std::string> problems;
   uint64_t seq;
   std::string image;
-  Status s = ReadImage(&seq, &image);
+  std::shared_ptr<RandomAccessFile> file;
+  std::vector<uint64_t> offsets;
+  Status s = ReadImage(&seq, &image, &file, &offsets);
   if (!s.ok()) {
     problems.push_back(s.message());
     return problems;
+  }
+  ImageBlocks blocks(file, path_, seq, offsets);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Result<std::string> b = blocks.Read(i);
+    if (!b.ok()) problems.push_back(b.status().message());
   }
   std::vector<std::string> records;
   uint64_t end;

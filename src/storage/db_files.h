@@ -36,16 +36,43 @@ namespace sluice::storage {
 
 inline constexpr size_t kFileHeaderSize = 32;
 
+// The blocks of an image after its first (the directory), read on demand
+// from the very file that was loaded — also after a checkpoint replaced it
+// at its path (the open descriptor keeps it). Each Read verifies the
+// block's checksum. Not thread-safe.
+class ImageBlocks {
+ public:
+  ImageBlocks(std::shared_ptr<RandomAccessFile> file, std::string path, uint64_t seq, std::vector<uint64_t> offsets)
+      : file_(std::move(file)), path_(std::move(path)), seq_(seq), offsets_(std::move(offsets)) {}
+  size_t size() const { return offsets_.size(); }
+  // Block i after the directory (0-based), decoded.
+  Result<std::string> Read(size_t i) const;
+
+ private:
+  std::shared_ptr<RandomAccessFile> file_;
+  std::string path_;
+  uint64_t seq_;
+  std::vector<uint64_t> offsets_;  // of each block's header
+};
+
 class DbFiles {
  public:
   // Opens the database at `path`; a missing or empty file becomes a new
   // database whose image is `empty_image`. Errors name the file and say
   // what is wrong with it ("file is not a database", "truncated", ...).
-  static Result<std::unique_ptr<DbFiles>> Open(Env* env, const std::string& path, const std::string& empty_image);
+  // An image is a directory block followed by any number of blocks that
+  // readers may load later (ImageBlocks).
+  static Result<std::unique_ptr<DbFiles>> Open(Env* env, const std::string& path,
+                                               const std::vector<std::string>& empty_image);
+  static Result<std::unique_ptr<DbFiles>> Open(Env* env, const std::string& path, const std::string& empty_image) {
+    return Open(env, path, std::vector<std::string>{empty_image});
+  }
   ~DbFiles();
 
-  // The current image and the valid log records after it.
-  Status Load(std::string* image, std::vector<std::string>* records);
+  // The current image's directory block, the valid log records after it,
+  // and (when asked) the image's other blocks.
+  Status Load(std::string* image, std::vector<std::string>* records,
+              std::shared_ptr<const ImageBlocks>* blocks = nullptr);
   // What other processes committed since the last Load/Poll: new records,
   // or *reload = true when the image was replaced (then Load again).
   // Without check_image only the log is read (its header names the image it
@@ -63,7 +90,8 @@ class DbFiles {
   // REQUIRES: writer lock, up to date. Appends one record; syncs if `sync`.
   Status Append(const std::string& payload, bool sync);
   // REQUIRES: writer lock, up to date. Replaces the image, empties the log.
-  Status Checkpoint(const std::string& image, bool sync);
+  Status Checkpoint(const std::vector<std::string>& image, bool sync);
+  Status Checkpoint(const std::string& image, bool sync) { return Checkpoint(std::vector<std::string>{image}, sync); }
 
   // Bytes of valid records in the log.
   uint64_t log_bytes() const { return log_end_ > kFileHeaderSize ? log_end_ - kFileHeaderSize : 0; }
@@ -79,7 +107,10 @@ class DbFiles {
   DbFiles(Env* env, std::string path) : env_(env), path_(std::move(path)), log_path_(path_ + "-wal") {}
 
   // Reads the image (header seq and payload); keeps the file in *file.
-  Status ReadImage(uint64_t* seq, std::string* image, std::unique_ptr<RandomAccessFile>* file = nullptr);
+  // Reads the image's header and directory block and locates its other
+  // blocks; keeps the file in *file.
+  Status ReadImage(uint64_t* seq, std::string* image, std::shared_ptr<RandomAccessFile>* file = nullptr,
+                   std::vector<uint64_t>* offsets = nullptr);
   // Reads valid records of the log from `offset` if its seq is `seq`;
   // *end = offset after the last valid record (kFileHeaderSize when the
   // log is missing or stale).
@@ -99,7 +130,8 @@ class DbFiles {
   bool locked_ = false;
   // The image we loaded, kept open (so its identity cannot be reused) and
   // its identity, to notice a replacement with one stat.
-  std::unique_ptr<RandomAccessFile> image_file_;
+  std::shared_ptr<RandomAccessFile> image_file_;
+  std::vector<uint64_t> image_offsets_;
   uint64_t image_id_ = 0;
   std::unique_ptr<WritableFile> log_writer_;
   std::unique_ptr<RandomAccessFile> log_reader_;

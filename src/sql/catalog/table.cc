@@ -26,6 +26,8 @@ std::shared_ptr<Table> Table::Clone() const {
   copy->columns = columns;
   copy->rowids = rowids;
   copy->max_rowid_ = max_rowid_;
+  copy->source_ = source_;
+  copy->unloaded_ = unloaded_;
   copy->generation = generation;
   copy->clean_rows = clean_rows;
   copy->rewritten = rewritten;
@@ -56,7 +58,40 @@ void Table::AppendRow(std::vector<Value> row, int64_t rowid) {
   }
 }
 
+void Table::SetLazyColumns(std::shared_ptr<const ColumnSource> source, std::vector<int64_t> new_rowids) {
+  columns.assign(columns_info.size(), {});
+  rowids = std::move(new_rowids);
+  max_rowid_ = rowids.empty() ? 0 : rowids.back();
+  source_ = std::move(source);
+  unloaded_.assign(columns_info.size(), 1);
+  InvalidateIndexes();
+}
+
+Status Table::EnsureColumn(size_t c) const {
+  if (source_ == nullptr || c >= unloaded_.size() || !unloaded_[c]) return Status::OK();
+  SLUICE_ASSIGN_OR_RETURN(std::vector<Value> loaded, source_->Load(c));
+  if (loaded.size() != rowids.size()) {
+    return Status::Corruption("column " + columns_info[c].name + " of " + name + " has " +
+                              std::to_string(loaded.size()) + " rows, expected " + std::to_string(rowids.size()));
+  }
+  columns[c] = std::move(loaded);
+  unloaded_[c] = 0;
+  if (std::find(unloaded_.begin(), unloaded_.end(), 1) == unloaded_.end()) {
+    // Every column is in: the source is no longer needed.
+    source_.reset();
+    unloaded_.clear();
+  }
+  return Status::OK();
+}
+
+Status Table::EnsureAllColumns() const {
+  for (size_t c = 0; c < columns_info.size() && source_ != nullptr; ++c) SLUICE_RETURN_IF_ERROR(EnsureColumn(c));
+  return Status::OK();
+}
+
 void Table::SetRows(std::vector<std::vector<Value>> new_columns, std::vector<int64_t> new_rowids) {
+  source_.reset();
+  unloaded_.clear();
   columns = std::move(new_columns);
   rowids = std::move(new_rowids);
   max_rowid_ = rowids.empty() ? 0 : rowids.back();

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "sluice/result.h"
 #include "sql/ast/statement.h"
 #include "sql/value/affinity.h"
 #include "sql/value/compare.h"
@@ -30,6 +31,15 @@
 namespace sluice::sql {
 
 class HashIndex;
+
+// Where the columns of a table loaded from a database file come from until
+// they are first read (sql/connection/durable.cc: the image's column
+// blocks).
+class ColumnSource {
+ public:
+  virtual ~ColumnSource() = default;
+  virtual Result<std::vector<Value>> Load(size_t column) const = 0;
+};
 
 struct ColumnInfo {
   std::string name;
@@ -93,8 +103,21 @@ class Table {
   // Owns the AST that default_expr pointers refer to (may be null).
   std::shared_ptr<const Statement> create_ast;
 
-  std::vector<std::vector<Value>> columns;
+  // Mutable so that a column can be read in from its ColumnSource on first
+  // use through a const Table (EnsureColumn).
+  mutable std::vector<std::vector<Value>> columns;
   std::vector<int64_t> rowids;
+
+  // Lazy columns. A table loaded from a database file has its rowids and an
+  // empty vector per column; EnsureColumn(c) reads column c in. Whatever
+  // reads rows must ensure the columns first: scans ensure the columns they
+  // emit; statements that change tables, checkpoints and integrity checks
+  // ensure every column (EnsureAllColumns). Clone shares the source.
+  void SetLazyColumns(std::shared_ptr<const ColumnSource> source, std::vector<int64_t> new_rowids);
+  Status EnsureColumn(size_t c) const;
+  Status EnsureAllColumns() const;
+  bool all_columns_loaded() const { return source_ == nullptr; }
+  bool column_loaded(size_t c) const { return source_ == nullptr || c >= unloaded_.size() || !unloaded_[c]; }
 
   // Change tracking for durable databases (sql/durable): `generation`
   // names the logical table (set by CREATE TABLE, kept by Clone), and the
@@ -115,6 +138,8 @@ class Table {
 
  private:
   int64_t max_rowid_ = 0;
+  mutable std::shared_ptr<const ColumnSource> source_;  // null: every column loaded
+  mutable std::vector<uint8_t> unloaded_;        // per column, while source_
   mutable std::vector<std::unique_ptr<HashIndex>> built_;
 };
 

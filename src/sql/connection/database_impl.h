@@ -68,6 +68,9 @@ class DatabaseImpl : public Database {
   Status CommitWrite();
   void EndWrite();
   Status CheckpointNow();
+  // Reads in every column not loaded yet (before anything that changes or
+  // writes out tables).
+  Status LoadAllColumns();
   // ROLLBACK of a file database: the catalog becomes what the files hold.
   Status RestoreCommitted() { return Reload(); }
   // PRAGMA integrity_check: problems found (none: "ok").

@@ -18,6 +18,23 @@ constexpr size_t kLargeDelta = 16u << 20;
 // The log is checkpointed into the image once it holds this much.
 constexpr uint64_t kCheckpointLogBytes = 64u << 20;
 
+// The columns of one table in a loaded image.
+class ImageColumns : public ColumnSource {
+ public:
+  ImageColumns(std::shared_ptr<const storage::ImageBlocks> blocks, std::vector<uint64_t> block_of, size_t rows)
+      : blocks_(std::move(blocks)), block_of_(std::move(block_of)), rows_(rows) {}
+  Result<std::vector<Value>> Load(size_t column) const override {
+    if (column >= block_of_.size()) return Status::Internal("no such column block");
+    SLUICE_ASSIGN_OR_RETURN(std::string raw, blocks_->Read(static_cast<size_t>(block_of_[column])));
+    return durable::DecodeColumn(raw, rows_);
+  }
+
+ private:
+  std::shared_ptr<const storage::ImageBlocks> blocks_;
+  std::vector<uint64_t> block_of_;
+  size_t rows_;
+};
+
 std::string Key(std::string_view name) {
   std::string out(name);
   for (char& c : out) c = ToLowerAscii(c);
@@ -45,7 +62,8 @@ Status DatabaseImpl::RunReplaySql(const std::string& sql) {
 Status DatabaseImpl::Reload() {
   std::string image;
   std::vector<std::string> records;
-  SLUICE_RETURN_IF_ERROR(durable_->files->Load(&image, &records));
+  std::shared_ptr<const storage::ImageBlocks> blocks;
+  SLUICE_RETURN_IF_ERROR(durable_->files->Load(&image, &records, &blocks));
   const std::string& path = durable_->files->path();
   Result<durable::Record> state = durable::DecodeRecord(image);
   if (!state.ok()) return Status::Corruption(path + ": " + state.status().message());
@@ -58,12 +76,18 @@ Status DatabaseImpl::Reload() {
   }
   for (durable::TableRows& rows : state->tables) {
     TablePtr t = catalog_.FindTable(rows.name);
-    if (t == nullptr || rows.columns.size() != t->columns_info.size()) {
+    if (t == nullptr || rows.column_blocks.size() != t->columns_info.size()) {
       return Status::Corruption(path + ": data for unknown table " + rows.name);
+    }
+    for (uint64_t b : rows.column_blocks) {
+      if (b >= blocks->size()) return Status::Corruption(path + ": missing column block of " + rows.name);
     }
     t->generation = rows.generation;
     catalog_.NoteGeneration(rows.generation);
-    t->SetRows(std::move(rows.columns), std::move(rows.rowids));
+    size_t n = rows.rowids.size();
+    // Columns are read from the image when a statement first needs them.
+    t->SetLazyColumns(std::make_shared<ImageColumns>(blocks, std::move(rows.column_blocks), n),
+                      std::move(rows.rowids));
   }
   if (state->next_generation > 0) catalog_.NoteGeneration(state->next_generation - 1);
   for (const std::string& r : records) SLUICE_RETURN_IF_ERROR(ApplyLogRecord(r));
@@ -84,6 +108,7 @@ Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
     if (rows.mode == durable::TableMode::kImage) {
       t->SetRows(std::move(rows.columns), std::move(rows.rowids));
     } else {
+      SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
       if (rows.start != t->row_count()) return Status::Corruption(path + "-wal: log record out of sequence");
       std::vector<std::vector<Value>> columns = t->columns;
       std::vector<int64_t> rowids = t->rowids;
@@ -99,6 +124,11 @@ Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
     }
     t->MarkCommitted();
   }
+  return Status::OK();
+}
+
+Status DatabaseImpl::LoadAllColumns() {
+  for (const TablePtr& t : catalog_.tables()) SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
   return Status::OK();
 }
 
@@ -184,10 +214,12 @@ Status DatabaseImpl::WriteChanges() {
     }
   }
   if (schema_changed || bytes > kLargeDelta) {
+    SLUICE_RETURN_IF_ERROR(LoadAllColumns());
     SLUICE_RETURN_IF_ERROR(files.Checkpoint(durable::EncodeState(catalog_), sync));
   } else if (!changes.empty()) {
     SLUICE_RETURN_IF_ERROR(files.Append(durable::EncodeDelta(changes), synchronous == Synchronous::kFull));
     if (files.log_bytes() > kCheckpointLogBytes) {
+      SLUICE_RETURN_IF_ERROR(LoadAllColumns());
       SLUICE_RETURN_IF_ERROR(files.Checkpoint(durable::EncodeState(catalog_), sync));
     }
   }
@@ -199,7 +231,8 @@ Status DatabaseImpl::CheckpointNow() {
   if (durable_ == nullptr) return Status::OK();
   bool locked_here = !durable_->files->writer_locked();
   if (locked_here) SLUICE_RETURN_IF_ERROR(BeginWrite());
-  Status s = durable_->files->Checkpoint(durable::EncodeState(catalog_), synchronous != Synchronous::kOff);
+  Status s = LoadAllColumns();
+  if (s.ok()) s = durable_->files->Checkpoint(durable::EncodeState(catalog_), synchronous != Synchronous::kOff);
   if (s.ok()) MarkCommitted();
   if (locked_here) EndWrite();
   return s;
@@ -208,6 +241,7 @@ Status DatabaseImpl::CheckpointNow() {
 std::vector<std::string> DatabaseImpl::IntegrityProblems() {
   std::vector<std::string> problems;
   if (durable_ != nullptr) problems = durable_->files->Verify();
+  if (Status s = LoadAllColumns(); !s.ok()) problems.push_back(s.message());
   for (const TablePtr& t : catalog_.tables()) {
     for (size_t c = 0; c < t->columns.size(); ++c) {
       if (t->columns[c].size() != t->rowids.size()) {
@@ -234,6 +268,7 @@ std::vector<std::string> DatabaseImpl::IntegrityProblems() {
 }
 
 Status DatabaseImpl::Backup(std::string_view path) {
+  SLUICE_RETURN_IF_ERROR(LoadAllColumns());
   std::string target(path);
   storage::Env* env = storage::Env::Default();
   if (env->FileExists(target)) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target));
@@ -248,7 +283,7 @@ DatabaseImpl::~DatabaseImpl() {
   if (durable_ == nullptr || durable_->files->log_bytes() == 0 || snapshot_.has_value()) return;
   if (!durable_->files->sticky_error().ok()) return;
   if (durable_->files->writer_locked() || !durable_->files->LockWriter(0).ok()) return;
-  if (Poll(/*check_image=*/true).ok()) {
+  if (Poll(/*check_image=*/true).ok() && LoadAllColumns().ok()) {
     (void)durable_->files->Checkpoint(durable::EncodeState(catalog_),
                                       synchronous != Synchronous::kOff);
   }

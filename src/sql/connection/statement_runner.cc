@@ -116,9 +116,14 @@ Result<int64_t> StatementImpl::RunDurably() {
     db.EndWrite();
     return n;
   }
-  if (!IsWriteStatement(kind) || db.in_transaction()) return RunOther();
+  if (!IsWriteStatement(kind)) return RunOther();
+  if (db.in_transaction()) {
+    SLUICE_RETURN_IF_ERROR(db.LoadAllColumns());  // writes touch rows in place
+    return RunOther();
+  }
   SLUICE_RETURN_IF_ERROR(db.BeginWrite());
-  Result<int64_t> n = RunOther();
+  Status loaded = db.LoadAllColumns();
+  Result<int64_t> n = loaded.ok() ? RunOther() : Result<int64_t>(loaded);
   if (n.ok()) {
     Status s = db.CommitWrite();
     if (!s.ok()) n = s;

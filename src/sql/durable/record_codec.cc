@@ -13,41 +13,47 @@ using storage::PutString;
 using storage::PutVarint;
 using storage::Reader;
 
-void EncodeRows(const Table& t, size_t begin, size_t end, std::string* out) {
-  size_t n = end - begin;
-  PutVarint(out, n);
+void EncodeRowids(const Table& t, size_t begin, size_t end, std::string* out) {
+  PutVarint(out, end - begin);
   int64_t prev = 0;
   for (size_t i = begin; i < end; ++i) {
     PutVarint(out, storage::ZigZag(static_cast<int64_t>(static_cast<uint64_t>(t.rowids[i]) - static_cast<uint64_t>(prev))));
     prev = t.rowids[i];
   }
-  PutVarint(out, t.columns.size());
-  for (const std::vector<Value>& col : t.columns) {
-    size_t tags_at = out->size();
-    out->resize(tags_at + n);
-    for (size_t i = 0; i < n; ++i) (*out)[tags_at + i] = static_cast<char>(col[begin + i].type());
-    for (size_t i = begin; i < end; ++i) {
-      const Value& v = col[i];
-      switch (v.type()) {
-        case StorageClass::kNull: break;
-        case StorageClass::kInteger: PutVarint(out, storage::ZigZag(v.integer())); break;
-        case StorageClass::kReal: {
-          uint64_t bits;
-          double d = v.real();
-          std::memcpy(&bits, &d, 8);
-          storage::PutFixed64(out, bits);
-          break;
-        }
-        case StorageClass::kText:
-        case StorageClass::kBlob: PutString(out, v.bytes()); break;
+}
+
+void EncodeColumn(const std::vector<Value>& col, size_t begin, size_t end, std::string* out) {
+  size_t n = end - begin;
+  size_t tags_at = out->size();
+  out->resize(tags_at + n);
+  for (size_t i = 0; i < n; ++i) (*out)[tags_at + i] = static_cast<char>(col[begin + i].type());
+  for (size_t i = begin; i < end; ++i) {
+    const Value& v = col[i];
+    switch (v.type()) {
+      case StorageClass::kNull: break;
+      case StorageClass::kInteger: PutVarint(out, storage::ZigZag(v.integer())); break;
+      case StorageClass::kReal: {
+        uint64_t bits;
+        double d = v.real();
+        std::memcpy(&bits, &d, 8);
+        storage::PutFixed64(out, bits);
+        break;
       }
+      case StorageClass::kText:
+      case StorageClass::kBlob: PutString(out, v.bytes()); break;
     }
   }
 }
 
+void EncodeRows(const Table& t, size_t begin, size_t end, std::string* out) {
+  EncodeRowids(t, begin, end, out);
+  PutVarint(out, t.columns.size());
+  for (const std::vector<Value>& col : t.columns) EncodeColumn(col, begin, end, out);
+}
+
 Status Malformed(std::string_view what) { return Status::Corruption("malformed record: " + std::string(what)); }
 
-Status DecodeRows(Reader& in, TableRows* t) {
+Status DecodeRowids(Reader& in, TableRows* t) {
   uint64_t n;
   if (!in.GetVarint(&n) || n > in.remaining()) return Malformed("row count");
   t->rowids.resize(n);
@@ -59,42 +65,50 @@ Status DecodeRows(Reader& in, TableRows* t) {
     if (i > 0 && prev <= t->rowids[i - 1]) return Malformed("rowids out of order");
     t->rowids[i] = prev;
   }
+  return Status::OK();
+}
+
+Status DecodeColumnFrom(Reader& in, size_t n, std::vector<Value>* col) {
+  std::string_view tags;
+  if (!in.GetBytes(n, &tags)) return Malformed("column tags");
+  col->resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    switch (static_cast<StorageClass>(tags[i])) {
+      case StorageClass::kNull: break;
+      case StorageClass::kInteger: {
+        uint64_t z;
+        if (!in.GetVarint(&z)) return Malformed("integer");
+        (*col)[i] = Value::Integer(storage::UnZigZag(z));
+        break;
+      }
+      case StorageClass::kReal: {
+        uint64_t bits;
+        if (!in.GetFixed64(&bits)) return Malformed("real");
+        double d;
+        std::memcpy(&d, &bits, 8);
+        (*col)[i] = Value::Real(d);
+        break;
+      }
+      case StorageClass::kText:
+      case StorageClass::kBlob: {
+        std::string_view s;
+        if (!in.GetString(&s)) return Malformed("string");
+        (*col)[i] = static_cast<StorageClass>(tags[i]) == StorageClass::kText ? Value::Text(s) : Value::Blob(s);
+        break;
+      }
+      default:
+        return Malformed("value tag");
+    }
+  }
+  return Status::OK();
+}
+
+Status DecodeRows(Reader& in, TableRows* t) {
+  SLUICE_RETURN_IF_ERROR(DecodeRowids(in, t));
   uint64_t ncols;
   if (!in.GetVarint(&ncols) || ncols > 32767) return Malformed("column count");
   t->columns.assign(ncols, {});
-  for (auto& col : t->columns) {
-    std::string_view tags;
-    if (!in.GetBytes(n, &tags)) return Malformed("column tags");
-    col.resize(n);
-    for (uint64_t i = 0; i < n; ++i) {
-      switch (static_cast<StorageClass>(tags[i])) {
-        case StorageClass::kNull: break;
-        case StorageClass::kInteger: {
-          uint64_t z;
-          if (!in.GetVarint(&z)) return Malformed("integer");
-          col[i] = Value::Integer(storage::UnZigZag(z));
-          break;
-        }
-        case StorageClass::kReal: {
-          uint64_t bits;
-          if (!in.GetFixed64(&bits)) return Malformed("real");
-          double d;
-          std::memcpy(&d, &bits, 8);
-          col[i] = Value::Real(d);
-          break;
-        }
-        case StorageClass::kText:
-        case StorageClass::kBlob: {
-          std::string_view s;
-          if (!in.GetString(&s)) return Malformed("string");
-          col[i] = static_cast<StorageClass>(tags[i]) == StorageClass::kText ? Value::Text(s) : Value::Blob(s);
-          break;
-        }
-        default:
-          return Malformed("value tag");
-      }
-    }
-  }
+  for (auto& col : t->columns) SLUICE_RETURN_IF_ERROR(DecodeColumnFrom(in, t->rowids.size(), &col));
   return Status::OK();
 }
 
@@ -132,7 +146,8 @@ std::vector<SchemaObject> SchemaOf(const Catalog& catalog) {
   return out;
 }
 
-std::string EncodeState(const Catalog& catalog) {
+std::vector<std::string> EncodeState(const Catalog& catalog) {
+  std::vector<std::string> blocks(1);  // blocks[0], the directory, is `out`
   std::string out;
   out.push_back(static_cast<char>(RecordKind::kState));
   PutVarint(&out, catalog.next_generation());
@@ -145,8 +160,28 @@ std::string EncodeState(const Catalog& catalog) {
     PutString(&out, o.sql);
   }
   PutVarint(&out, catalog.tables().size());
-  for (const TablePtr& t : catalog.tables()) EncodeTable(*t, TableMode::kImage, 0, &out);
-  return out;
+  for (const TablePtr& t : catalog.tables()) {
+    PutString(&out, t->name);
+    PutVarint(&out, t->generation);
+    EncodeRowids(*t, 0, t->row_count(), &out);
+    PutVarint(&out, t->columns.size());
+    for (const std::vector<Value>& col : t->columns) {
+      PutVarint(&out, blocks.size() - 1);
+      std::string block;
+      EncodeColumn(col, 0, t->row_count(), &block);
+      blocks.push_back(std::move(block));
+    }
+  }
+  blocks[0] = std::move(out);
+  return blocks;
+}
+
+Result<std::vector<Value>> DecodeColumn(std::string_view block, size_t n) {
+  Reader in(block);
+  std::vector<Value> col;
+  SLUICE_RETURN_IF_ERROR(DecodeColumnFrom(in, n, &col));
+  if (!in.done()) return Malformed("trailing bytes in a column block");
+  return col;
 }
 
 std::string EncodeDelta(const std::vector<TableChange>& changes) {
@@ -177,7 +212,22 @@ Result<Record> DecodeRecord(std::string_view data) {
   uint64_t m;
   if (!in.GetVarint(&m) || m > in.remaining()) return Malformed("table count");
   r.tables.resize(m);
-  for (TableRows& t : r.tables) SLUICE_RETURN_IF_ERROR(DecodeTable(in, &t));
+  for (TableRows& t : r.tables) {
+    if (r.kind == RecordKind::kDelta) {
+      SLUICE_RETURN_IF_ERROR(DecodeTable(in, &t));
+      continue;
+    }
+    std::string_view name;
+    if (!in.GetString(&name) || !in.GetVarint(&t.generation)) return Malformed("table header");
+    t.name = std::string(name);
+    SLUICE_RETURN_IF_ERROR(DecodeRowids(in, &t));
+    uint64_t ncols;
+    if (!in.GetVarint(&ncols) || ncols > 32767) return Malformed("column count");
+    t.column_blocks.resize(ncols);
+    for (uint64_t& b : t.column_blocks) {
+      if (!in.GetVarint(&b)) return Malformed("column block");
+    }
+  }
   if (!in.done()) return Malformed("trailing bytes");
   return r;
 }

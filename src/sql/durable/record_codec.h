@@ -3,13 +3,18 @@
 // transaction changed). Grammar: docs/formats/database_file.md.
 //
 //   record   := kind:u8 (1 state | 2 delta) body
-//   state    := next_generation:varint n:varint object{n} m:varint table{m}
+//   state    := next_generation:varint n:varint object{n} m:varint dirtable{m}
+//               (an image's first block; each column is a block of its own
+//               after it, loaded when first read)
 //   object   := type:str name:str tbl_name:str sql:str   (sqlite_schema rows that have SQL)
+//   dirtable := name:str generation:varint rowids ncols:varint block:varint{ncols}
 //   delta    := m:varint table{m}
 //   table    := name:str generation:varint mode:u8 (1 image | 2 append) start:varint rows
-//   rows     := n:varint rowid:zigzag-delta{n} ncols:varint column{ncols}
+//   rows     := rowids ncols:varint column{ncols}
+//   rowids   := n:varint rowid:zigzag-delta{n}
 //   column   := tag:u8{n} value*   (per non-NULL row, in order: INTEGER zigzag
-//               varint, REAL fixed64 bits, TEXT/BLOB str)
+//               varint, REAL fixed64 bits, TEXT/BLOB str); a column block is
+//               exactly one column
 //
 // A delta's `image` table replaces the table's rows; `append` adds rows
 // after the first `start` rows (which must be what the reader has).
@@ -38,7 +43,8 @@ struct TableRows {
   TableMode mode = TableMode::kImage;
   uint64_t start = 0;
   std::vector<int64_t> rowids;
-  std::vector<std::vector<Value>> columns;
+  std::vector<std::vector<Value>> columns;  // delta records
+  std::vector<uint64_t> column_blocks;      // state: image block of each column
 };
 
 struct Record {
@@ -55,8 +61,11 @@ struct TableChange {
   size_t start;  // kAppend: rows before the new ones
 };
 
-// The whole database (an image).
-std::string EncodeState(const Catalog& catalog);
+// The whole database as an image: the directory block, then one block per
+// column of every table. REQUIRES: every column loaded.
+std::vector<std::string> EncodeState(const Catalog& catalog);
+// One column block of `n` rows.
+Result<std::vector<Value>> DecodeColumn(std::string_view block, size_t n);
 // One transaction's changes.
 std::string EncodeDelta(const std::vector<TableChange>& changes);
 // The schema part of a state: what EncodeState writes for `catalog`.

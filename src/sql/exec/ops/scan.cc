@@ -21,6 +21,19 @@ class ScanOp : public Operator {
     const Table& t = *node_.table;
     size_t ncols = t.columns_info.size();
     out->Reset(node_.outputs.size());
+    if (!loaded_) {
+      // A table from a database file reads a column in on first use: only
+      // the columns this scan emits (an index lookup needs them all).
+      if (node_.index >= 0) {
+        SLUICE_RETURN_IF_ERROR(t.EnsureAllColumns());
+      } else {
+        for (size_t c = 0; c < node_.outputs.size(); ++c) {
+          int src = node_.scan_columns.empty() ? (c < ncols ? static_cast<int>(c) : -1) : node_.scan_columns[c];
+          if (src >= 0) SLUICE_RETURN_IF_ERROR(t.EnsureColumn(static_cast<size_t>(src)));
+        }
+      }
+      loaded_ = true;
+    }
     if (node_.index >= 0 && !looked_up_) {
       looked_up_ = true;
       const HashIndex& index = t.Index(static_cast<size_t>(node_.index));
@@ -66,6 +79,7 @@ class ScanOp : public Operator {
   ExecContext* ctx_;
   size_t next_ = 0;
   bool looked_up_ = false;
+  bool loaded_ = false;
   std::vector<uint32_t> positions_;
 };
 

@@ -39,9 +39,14 @@ void Prune(PlanNode* n, const IdSet& required) {
       n->scan_columns = std::move(cols);
       n->outputs = std::move(outputs);
       if (n->scan_columns.empty()) {
-        // Keep one column so that batches still count rows: a stored one,
-        // which a scan references for free (the rowid would be built).
-        n->scan_columns.push_back(ncols > 0 ? 0 : -1);
+        // Keep one column so that batches still count rows: a stored one
+        // already in memory, which a scan references for free; else the
+        // rowid (built per batch, but it reads no column from the file).
+        int keep = -1;
+        for (size_t c = 0; c < ncols && keep < 0; ++c) {
+          if (n->table->column_loaded(c)) keep = static_cast<int>(c);
+        }
+        n->scan_columns.push_back(keep);
         n->outputs.push_back(0);
       }
       return;
