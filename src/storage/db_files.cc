@@ -144,7 +144,10 @@ Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>*
     SLUICE_ASSIGN_OR_RETURN(log_reader_, env_->NewRandomAccessFile(log_path_));
   }
   RandomAccessFile* file = log_reader_.get();
-  SLUICE_ASSIGN_OR_RETURN(uint64_t size, file->Size());
+  // No fstat of the log here (nor anywhere on the commit path): on ext4 a
+  // stat of a file being written makes its next write dirty the inode
+  // (i_version), and every commit's fdatasync then writes the inode too.
+  // Reads past the end come back short instead.
   std::string head;
   SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize, &head));
   Result<uint64_t> log_seq = ParseFileHeader(head, kLogMagic);
@@ -156,12 +159,20 @@ Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>*
   *stale = false;
   uint64_t pos = std::max<uint64_t>(offset, kFileHeaderSize);
   std::string buf;
-  while (pos + kBlockHeaderSize <= size) {
+  for (;;) {
     SLUICE_RETURN_IF_ERROR(file->Read(pos, kBlockHeaderSize, &buf));
+    if (buf.size() < kBlockHeaderSize) break;
     Result<BlockHeader> block = ParseBlockHeader(buf);
-    if (!block.ok() || pos + kBlockHeaderSize + block->stored_len > size) break;
+    if (!block.ok()) break;
+    if (block->stored_len > kLogChunk) {
+      // Large (or garbage) length: check it against the file before
+      // allocating for it.
+      SLUICE_ASSIGN_OR_RETURN(uint64_t size, file->Size());
+      if (pos + kBlockHeaderSize + block->stored_len > size) break;
+    }
     std::string stored;
     SLUICE_RETURN_IF_ERROR(file->Read(pos + kBlockHeaderSize, static_cast<size_t>(block->stored_len), &stored));
+    if (stored.size() < block->stored_len) break;  // torn: the file ends inside
     Result<std::string> raw = DecodeBlockBody(*block, stored, seq);
     if (!raw.ok()) break;  // a torn or corrupt tail ends the log
     records->push_back(std::move(*raw));
@@ -194,6 +205,7 @@ Status DbFiles::Load(std::string* image, std::vector<std::string>* records,
     log_end_ = end;
     log_current_ = !stale;
     log_writer_.reset();
+    log_alloc_ = 0;
     if (blocks != nullptr) *blocks = std::make_shared<ImageBlocks>(file, path_, seq, offsets);
     image_file_ = std::move(file);
     image_offsets_ = std::move(offsets);
@@ -257,6 +269,7 @@ Status DbFiles::ResetLog(bool sync) {
   SLUICE_RETURN_IF_ERROR(log_writer_->Append(EncodeFileHeader(kLogMagic, seq_)));
   if (sync) SLUICE_RETURN_IF_ERROR(log_writer_->Sync());
   log_end_ = kFileHeaderSize;
+  log_alloc_ = kFileHeaderSize;
   log_current_ = true;
   return Status::OK();
 }
@@ -278,16 +291,16 @@ Status DbFiles::Append(const std::string& payload, bool sync) {
   // ahead of the records, so that most commits overwrite allocated blocks
   // and their fdatasync need not also commit a new file size.
   std::string block = EncodeBlock(payload, seq_, 1);
-  // The file's real size (other writers may have grown it since our
-  // descriptor last did): zeros never go over bytes someone wrote.
-  Result<uint64_t> real_size = env_->FileSize(log_path_);
-  if (!real_size.ok()) return Fail(real_size.status());
+  // Zeros go after the new record only: under the lock every valid record
+  // lies before log_end_, so beyond it there is nothing to keep (zeros, a
+  // torn tail, an older generation). log_alloc_ is how far we know the file
+  // to be written (no stat: see ReadLog).
   Status s;
   uint64_t need = log_end_ + block.size();
-  uint64_t size = *real_size;
-  if (need > size) {
+  if (need > log_alloc_) {
     uint64_t target = (need + kLogChunk - 1) / kLogChunk * kLogChunk;
-    s = log_writer_->WriteAt(size, std::string(static_cast<size_t>(target - size), '\0'));
+    s = log_writer_->WriteAt(need, std::string(static_cast<size_t>(target - need), '\0'));
+    if (s.ok()) log_alloc_ = target;
   }
   if (s.ok()) s = log_writer_->WriteAt(log_end_, block);
   if (s.ok() && sync) s = log_writer_->Sync();
