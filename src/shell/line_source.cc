@@ -7,19 +7,23 @@
 
 namespace sluice::shell {
 
+// getline(3) rather than a getc loop: scripts of 100,000 INSERTs spent 4%
+// of their time here. Lines may contain NUL bytes (n counts them).
 bool FileLineSource::ReadLine(bool /*continuation*/, std::string* line) {
-  line->clear();
-  int c;
-  bool any = false;
-  while ((c = std::getc(in_)) != EOF) {
-    any = true;
-    if (c == '\n') break;
-    line->push_back(static_cast<char>(c));
+  ssize_t n = ::getline(&buffer_, &capacity_, in_);
+  if (n < 0) {
+    line->clear();
+    return false;
   }
-  if (!any) return false;
-  if (c == '\n' && !line->empty() && line->back() == '\r') line->pop_back();
+  size_t len = static_cast<size_t>(n);
+  bool newline = len > 0 && buffer_[len - 1] == '\n';
+  if (newline) --len;
+  if (newline && len > 0 && buffer_[len - 1] == '\r') --len;
+  line->assign(buffer_, len);
   return true;
 }
+
+FileLineSource::~FileLineSource() { std::free(buffer_); }
 
 EditLineSource::EditLineSource(std::string prompt, std::string continuation_prompt, std::string history_file)
     : prompt_(std::move(prompt)),

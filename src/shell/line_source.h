@@ -22,10 +22,15 @@ class LineSource {
 class FileLineSource : public LineSource {
  public:
   explicit FileLineSource(std::FILE* in) : in_(in) {}
+  ~FileLineSource() override;
+  FileLineSource(const FileLineSource&) = delete;
+  FileLineSource& operator=(const FileLineSource&) = delete;
   bool ReadLine(bool continuation, std::string* line) override;
 
  private:
   std::FILE* in_;
+  char* buffer_ = nullptr;  // getline's, grown as needed
+  size_t capacity_ = 0;
 };
 
 // The terminal, through libedit's readline(): prompts `prompt` /
