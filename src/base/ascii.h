@@ -5,11 +5,19 @@
 #define SLUICE_BASE_ASCII_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace sluice {
 
 constexpr char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `s` with ASCII A-Z folded to a-z (other bytes as they are).
+inline std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ToLowerAscii(c);
+  return out;
+}
 
 constexpr bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

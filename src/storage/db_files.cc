@@ -208,7 +208,6 @@ Status DbFiles::Load(std::string* image, std::vector<std::string>* records,
     log_alloc_ = 0;
     if (blocks != nullptr) *blocks = std::make_shared<ImageBlocks>(file, path_, seq, offsets);
     image_file_ = std::move(file);
-    image_offsets_ = std::move(offsets);
     image_id_ = id_after;
     return Status::OK();
   }

@@ -132,7 +132,6 @@ class DbFiles {
   // The image we loaded, kept open (so its identity cannot be reused) and
   // its identity, to notice a replacement with one stat.
   std::shared_ptr<RandomAccessFile> image_file_;
-  std::vector<uint64_t> image_offsets_;
   uint64_t image_id_ = 0;
   std::unique_ptr<WritableFile> log_writer_;
   std::unique_ptr<RandomAccessFile> log_reader_;

@@ -39,9 +39,9 @@ enum class Synchronous { kOff, kNormal, kFull };
 struct DurableState {
   std::unique_ptr<storage::DbFiles> files;
   // What the files hold: per table (lower-case name) its generation and
-  // row count, and the schema.
+  // row count, and the catalog's schema_version at that commit.
   std::map<std::string, std::pair<uint64_t, size_t>> committed;
-  std::vector<durable::SchemaObject> committed_schema;
+  uint64_t committed_schema_version = 0;
 };
 
 class DatabaseImpl : public Database {

@@ -35,11 +35,7 @@ class ImageColumns : public ColumnSource {
   size_t rows_;
 };
 
-std::string Key(std::string_view name) {
-  std::string out(name);
-  for (char& c : out) c = ToLowerAscii(c);
-  return out;
-}
+std::string Key(std::string_view name) { return LowerAscii(name); }
 
 }  // namespace
 
@@ -138,7 +134,7 @@ void DatabaseImpl::MarkCommitted() {
     t->MarkCommitted();
     durable_->committed[Key(t->name)] = {t->generation, t->row_count()};
   }
-  durable_->committed_schema = durable::SchemaOf(catalog_);
+  durable_->committed_schema_version = catalog_.schema_version();
 }
 
 Status DatabaseImpl::CatchUp() {
@@ -185,17 +181,10 @@ Status DatabaseImpl::CommitWrite() {
 Status DatabaseImpl::WriteChanges() {
   storage::DbFiles& files = *durable_->files;
   bool sync = synchronous != Synchronous::kOff;
-  bool schema_changed = durable::SchemaOf(catalog_).size() != durable_->committed_schema.size();
+  // Any DDL since the last commit changed the catalog's schema_version.
+  bool schema_changed = catalog_.schema_version() != durable_->committed_schema_version;
   std::vector<durable::TableChange> changes;
   size_t bytes = 0;
-  if (!schema_changed) {
-    std::vector<durable::SchemaObject> now = durable::SchemaOf(catalog_);
-    for (size_t i = 0; i < now.size() && !schema_changed; ++i) {
-      const durable::SchemaObject& a = now[i];
-      const durable::SchemaObject& b = durable_->committed_schema[i];
-      schema_changed = a.type != b.type || a.name != b.name || a.tbl_name != b.tbl_name || a.sql != b.sql;
-    }
-  }
   if (!schema_changed) {
     for (const TablePtr& t : catalog_.tables()) {
       auto it = durable_->committed.find(Key(t->name));

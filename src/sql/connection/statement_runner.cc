@@ -1,6 +1,7 @@
 // StatementImpl's non-query statements: dispatch to DDL and DML, and the
 // transaction statements (BEGIN/COMMIT/ROLLBACK keep or restore a snapshot
 // of the catalog).
+#include "base/ascii.h"
 #include "sql/connection/connection_internal.h"
 
 namespace sluice::sql {
@@ -134,16 +135,10 @@ Result<int64_t> StatementImpl::RunDurably() {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // SQLite's getSafetyLevel: 0/off/no/false, 1/normal, 2/full/yes/true/on,
 // 3/extra (as full here); anything else is NORMAL.
 Synchronous ParseSynchronous(std::string_view value) {
-  std::string v = Lower(value);
+  std::string v = LowerAscii(value);
   if (v == "0" || v == "off" || v == "no" || v == "false") return Synchronous::kOff;
   if (v == "2" || v == "full" || v == "yes" || v == "true" || v == "on" || v == "3" || v == "extra") {
     return Synchronous::kFull;
@@ -154,7 +149,7 @@ Synchronous ParseSynchronous(std::string_view value) {
 }  // namespace
 
 bool PragmaHasRows(const PragmaStatement& p) {
-  std::string name = Lower(p.name);
+  std::string name = LowerAscii(p.name);
   if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
       name == "wal_checkpoint") {
     return true;
@@ -163,14 +158,14 @@ bool PragmaHasRows(const PragmaStatement& p) {
 }
 
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
-  std::string name = Lower(p.name);
+  std::string name = LowerAscii(p.name);
   if (name == "busy_timeout") return {"timeout"};
   if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
   return {name};
 }
 
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
-  std::string name = Lower(p.name);
+  std::string name = LowerAscii(p.name);
   if (!p.has_value) return Status::OK();
   if (name == "synchronous") {
     db.synchronous = ParseSynchronous(p.value);
@@ -184,7 +179,7 @@ Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
 
 Status StatementImpl::RunRowStatement() {
   const PragmaStatement& p = ast_->As<PragmaStatement>();
-  std::string name = Lower(p.name);
+  std::string name = LowerAscii(p.name);
   SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(*db_, p));
   std::vector<std::vector<Value>> rows;
   if (name == "integrity_check" || name == "quick_check") {

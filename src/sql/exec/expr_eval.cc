@@ -16,11 +16,6 @@ Value Bool(bool b) { return Value::Integer(b ? 1 : 0); }
 
 }  // namespace
 
-Result<bool> ExprEvaluator::Test(const BoundExpr& e, const RowRef& row) {
-  SLUICE_ASSIGN_OR_RETURN(Value v, Eval(e, row));
-  return IsTrue(v);
-}
-
 Result<const SubqueryResult*> ExprEvaluator::RunSubquery(const BoundExpr& e, const RowRef& row) {
   ctx_->frames.push_back({layout_, row});
   struct Pop {

@@ -43,8 +43,6 @@ class ExprEvaluator {
   ExprEvaluator(ExecContext* ctx, const std::vector<ColumnId>* layout) : ctx_(ctx), layout_(layout) {}
 
   Result<Value> Eval(const BoundExpr& e, const RowRef& row);
-  // WHERE / ON / HAVING: true only for a true value.
-  Result<bool> Test(const BoundExpr& e, const RowRef& row);
   // Evaluates `e` for every row of `in` into `out`.
   Status EvalColumn(const BoundExpr& e, const DataChunk& in, std::vector<Value>* out);
   // The values of `e` for every row of `in`, without copying input columns.

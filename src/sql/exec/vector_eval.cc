@@ -91,24 +91,8 @@ struct Comparer {
 
 inline Value ArithInline(ArithOp op, const Value& x, const Value& y) {
   if (x.is_integer() && y.is_integer()) {
-    int64_t a = x.integer(), b = y.integer(), r;
-    switch (op) {
-      case ArithOp::kAdd:
-        if (AddInt64(a, b, &r)) return Value::Integer(r);
-        break;
-      case ArithOp::kSubtract:
-        if (SubInt64(a, b, &r)) return Value::Integer(r);
-        break;
-      case ArithOp::kMultiply:
-        if (MulInt64(a, b, &r)) return Value::Integer(r);
-        break;
-      case ArithOp::kDivide:
-        if (DivInt64(a, b, &r) == IntDivOutcome::kOk) return Value::Integer(r);
-        break;
-      case ArithOp::kRemainder:
-        if (RemInt64(a, b, &r) == IntDivOutcome::kOk) return Value::Integer(r);
-        break;
-    }
+    Value out;
+    if (IntegerArithmetic(op, x.integer(), y.integer(), &out)) return out;
   }
   return Arithmetic(op, x, y);
 }

@@ -81,28 +81,8 @@ Value Arithmetic(ArithOp op, const Value& a, const Value& b) {
     y = &ya;
   }
   if (x->is_integer() && y->is_integer()) {
-    int64_t i = x->integer(), j = y->integer(), r;
-    switch (op) {
-      case ArithOp::kAdd:
-        if (AddInt64(i, j, &r)) return Value::Integer(r);
-        break;
-      case ArithOp::kSubtract:
-        if (SubInt64(i, j, &r)) return Value::Integer(r);
-        break;
-      case ArithOp::kMultiply:
-        if (MulInt64(i, j, &r)) return Value::Integer(r);
-        break;
-      case ArithOp::kDivide:
-        switch (DivInt64(i, j, &r)) {
-          case IntDivOutcome::kOk: return Value::Integer(r);
-          case IntDivOutcome::kNull: return Value();
-          case IntDivOutcome::kUseReal: break;
-        }
-        break;
-      case ArithOp::kRemainder:
-        if (RemInt64(i, j, &r) == IntDivOutcome::kOk) return Value::Integer(r);
-        return Value();
-    }
+    Value out;
+    if (IntegerArithmetic(op, x->integer(), y->integer(), &out)) return out;
   }
   // The REAL path reads the original operands again, as SQLite does: for %
   // that is their integer prefix ('1e3' % 7 is 1 % 7).

@@ -69,6 +69,40 @@ int64_t ShiftRightInt64(int64_t a, int64_t amount);
 // ---- Operators on Values (never fail: errors in SQLite's arithmetic are NULLs).
 enum class ArithOp : uint8_t { kAdd, kSubtract, kMultiply, kDivide, kRemainder };
 Value Arithmetic(ArithOp op, const Value& a, const Value& b);
+
+// INTEGER op INTEGER when the answer needs no REAL arithmetic: sets *out
+// (the INTEGER, or NULL for x / 0 and x % 0) and returns true; false when
+// the operation must be redone in REAL (overflow, INT64_MIN / -1).
+// Arithmetic() uses it, and so do vectorized kernels.
+inline bool IntegerArithmetic(ArithOp op, int64_t i, int64_t j, Value* out) {
+  int64_t r = 0;
+  switch (op) {
+    case ArithOp::kAdd:
+      if (!AddInt64(i, j, &r)) return false;
+      break;
+    case ArithOp::kSubtract:
+      if (!SubInt64(i, j, &r)) return false;
+      break;
+    case ArithOp::kMultiply:
+      if (!MulInt64(i, j, &r)) return false;
+      break;
+    case ArithOp::kDivide:
+      switch (DivInt64(i, j, &r)) {
+        case IntDivOutcome::kOk: break;
+        case IntDivOutcome::kNull: *out = Value(); return true;
+        case IntDivOutcome::kUseReal: return false;
+      }
+      break;
+    case ArithOp::kRemainder:
+      if (RemInt64(i, j, &r) != IntDivOutcome::kOk) {
+        *out = Value();
+        return true;
+      }
+      break;
+  }
+  *out = Value::Integer(r);
+  return true;
+}
 inline Value Add(const Value& a, const Value& b) { return Arithmetic(ArithOp::kAdd, a, b); }
 inline Value Subtract(const Value& a, const Value& b) { return Arithmetic(ArithOp::kSubtract, a, b); }
 inline Value Multiply(const Value& a, const Value& b) { return Arithmetic(ArithOp::kMultiply, a, b); }
