@@ -206,9 +206,17 @@ Result<BoundQuery> Binder::Impl::BindValues(const SelectCore& core, Scope* outer
   auto values = std::make_shared<PlanNode>(PlanKind::kValues);
   BoundQuery q;
   size_t width = core.rows.empty() ? 0 : core.rows[0].size();
+  // Sized up front: a one-row INSERT binds this on every statement.
+  values->rows.reserve(core.rows.size());
+  values->outputs.reserve(width);
+  q.affinities.reserve(width);
+  q.collations.reserve(width);
+  q.names.reserve(width);
+  q.decl_types.reserve(width);
   for (const ExprList& row : core.rows) {
     if (row.size() != width) return Status::InvalidArgument("all VALUES must have the same number of terms");
     std::vector<BoundExprPtr> bound;
+    bound.reserve(width);
     for (const ExprPtr& e : row) {
       SLUICE_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*e, ctx));
       bound.push_back(std::move(b));

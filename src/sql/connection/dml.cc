@@ -219,25 +219,50 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
 
 namespace {
 
+bool HasSubquery(const BoundExpr& e) {
+  if (e.subquery != nullptr) return true;
+  for (const BoundExprPtr& c : e.children) {
+    if (HasSubquery(*c)) return true;
+  }
+  return false;
+}
+
 // True when the plan (or a subquery in it) scans a table.
 bool ReadsTables(const PlanNode* n) {
   if (n == nullptr) return false;
   if (n->kind == PlanKind::kGet) return true;
   bool found = false;
-  rules::ForEachNodeExpr(const_cast<PlanNode*>(n), [&](BoundExprPtr& e) {
-    std::vector<const BoundExpr*> stack{e.get()};
-    while (!stack.empty() && !found) {
-      const BoundExpr* x = stack.back();
-      stack.pop_back();
-      if (x->subquery != nullptr) found = true;
-      for (const BoundExprPtr& c : x->children) stack.push_back(c.get());
-    }
-  });
+  rules::ForEachNodeExpr(const_cast<PlanNode*>(n), [&](BoundExprPtr& e) { found = found || HasSubquery(*e); });
   if (found) return true;
   for (const PlanPtr& c : n->children) {
     if (ReadsTables(c.get())) return true;
   }
   return false;
+}
+
+// INSERT ... VALUES with literal rows (no subqueries) is the shape of nearly
+// every small transaction; its rows are evaluated here directly because
+// planning and an operator tree cost more than the insert itself. Every row
+// is evaluated before any is inserted, as Materialize does, so an error in a
+// later row still leaves the table untouched.
+bool IsPlainValues(const PlanNode& plan) {
+  return plan.kind == PlanKind::kValues && plan.children.empty() && !ReadsTables(&plan);
+}
+
+Status EvaluateValues(const PlanNode& plan, ExecContext* ctx, RowStore* out) {
+  static const std::vector<ColumnId> kNoColumns;
+  out->Init(plan.outputs.size());
+  for (std::vector<Value>& column : out->columns) column.reserve(plan.rows.size());
+  ExprEvaluator eval(ctx, &kNoColumns);
+  RowRef none;
+  for (const std::vector<BoundExprPtr>& row : plan.rows) {
+    for (size_t c = 0; c < row.size(); ++c) {
+      SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*row[c], none));
+      out->columns[c].push_back(std::move(v));
+    }
+  }
+  out->size = plan.rows.size();
+  return Status::OK();
 }
 
 }  // namespace
@@ -284,6 +309,8 @@ Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDm
   if (p.default_values) {
     source.Init(0);
     source.size = 1;
+  } else if (IsPlainValues(*p.source.plan)) {
+    SLUICE_RETURN_IF_ERROR(EvaluateValues(*p.source.plan, &ctx, &source));
   } else {
     SLUICE_RETURN_IF_ERROR(PlanQuery(p.source.plan.get(), options));
     SLUICE_RETURN_IF_ERROR(Materialize(*p.source.plan, &ctx, &source));

@@ -1,10 +1,14 @@
-// Keyword lookup: a sorted table of upper-case spellings searched by binary
-// search after upper-casing the (at most 17-byte) candidate word.
+// Keyword lookup: the upper-cased (at most 17-byte) candidate word is looked
+// up in an open-addressing table built at compile time from the sorted
+// spellings, hashed like SQLite's keywordhash.h on the first and last
+// characters and the length — every identifier the lexer scans comes here,
+// so a lookup is a hash and usually one comparison, not a binary search.
 #include "sql/lexer/keywords.h"
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 namespace sluice::sql {
 namespace {
@@ -31,6 +35,28 @@ constexpr bool SortedAndDense() {
 }
 static_assert(SortedAndDense(), "SLUICE_SQL_KEYWORDS must be sorted by spelling");
 
+constexpr size_t kHashSlots = 512;  // a power of two, over twice the keyword count
+static_assert(kKeywords.size() * 2 < kHashSlots);
+
+constexpr size_t KeywordHash(char first, char last, size_t length) {
+  return (static_cast<size_t>(static_cast<unsigned char>(first)) * 4 ^
+          static_cast<size_t>(static_cast<unsigned char>(last)) * 3 ^ length * 67) &
+         (kHashSlots - 1);
+}
+
+// Slot -> 1 + index into kKeywords; 0 = empty. Linear probing.
+constexpr std::array<uint16_t, kHashSlots> BuildHashTable() {
+  std::array<uint16_t, kHashSlots> table{};
+  for (size_t i = 0; i < kKeywords.size(); ++i) {
+    std::string_view w = kKeywords[i].spelling;
+    size_t slot = KeywordHash(w.front(), w.back(), w.size());
+    while (table[slot] != 0) slot = (slot + 1) & (kHashSlots - 1);
+    table[slot] = static_cast<uint16_t>(i + 1);
+  }
+  return table;
+}
+constexpr std::array<uint16_t, kHashSlots> kHashTable = BuildHashTable();
+
 }  // namespace
 
 std::optional<TokenKind> LookupKeyword(std::string_view word) {
@@ -41,10 +67,12 @@ std::optional<TokenKind> LookupKeyword(std::string_view word) {
     upper[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
   }
   std::string_view key(upper, word.size());
-  auto it = std::lower_bound(kKeywords.begin(), kKeywords.end(), key,
-                             [](const KeywordInfo& info, std::string_view k) { return info.spelling < k; });
-  if (it == kKeywords.end() || it->spelling != key) return std::nullopt;
-  return it->kind;
+  for (size_t slot = KeywordHash(key.front(), key.back(), key.size()); kHashTable[slot] != 0;
+       slot = (slot + 1) & (kHashSlots - 1)) {
+    const KeywordInfo& info = kKeywords[kHashTable[slot] - 1];
+    if (info.spelling == key) return info.kind;
+  }
+  return std::nullopt;
 }
 
 bool IsFallbackKeyword(TokenKind kind) {

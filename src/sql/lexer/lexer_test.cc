@@ -85,6 +85,28 @@ TEST(LexerTest, KeywordsAreCaseInsensitive) {
   EXPECT_FALSE(IsFallbackKeyword(TokenKind::kLeft));  // JOIN_KW: a name only in some places
 }
 
+TEST(LexerTest, EveryKeywordIsFoundInAnyCaseAndNothingElse) {
+  for (int i = 0; i < KeywordCount(); ++i) {
+    TokenKind kind = static_cast<TokenKind>(static_cast<int>(kFirstKeyword) + i);
+    std::string upper(KeywordSpelling(kind));
+    std::string lower = upper;
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    EXPECT_EQ(LookupKeyword(upper), kind) << upper;
+    EXPECT_EQ(LookupKeyword(lower), kind) << lower;
+    // Near misses: one character longer, shorter, or changed.
+    EXPECT_EQ(LookupKeyword(upper + "X"), std::nullopt) << upper;
+    if (upper.size() > 2) {
+      EXPECT_NE(LookupKeyword(upper.substr(0, upper.size() - 1)), kind) << upper;
+    }
+    std::string changed = upper;
+    changed[changed.size() / 2] = '_';
+    EXPECT_EQ(LookupKeyword(changed), std::nullopt) << changed;
+  }
+  EXPECT_EQ(LookupKeyword(""), std::nullopt);
+  EXPECT_EQ(LookupKeyword("A"), std::nullopt);
+  EXPECT_EQ(LookupKeyword("CURRENT_TIMESTAMPX"), std::nullopt);
+}
+
 TEST(LexerTest, Identifiers) {
   EXPECT_EQ(Lex("abc _x a1$ \"a b\" [c d] `e`"),
             (V{"identifier:abc", "identifier:_x", "identifier:a1$", "identifier:\"a b\"", "identifier:[c d]",
