@@ -71,6 +71,14 @@ class ExprEvaluator {
   const std::vector<ColumnId>* layout_;
 };
 
+// The comparison `e` (kCompare) of two gathered operands: for each i,
+// keep[i] = 1 when a[a_rows[i]] OP b[b_rows[i]] is true, else 0, exactly as
+// SelectTrue would decide on a chunk holding those values. For join
+// residuals that compare a column of each side: the pairs are judged where
+// the values lie instead of copying both columns into a chunk first.
+void ComparePairs(const BoundExpr& e, const Value* a, const uint32_t* a_rows, const Value* b,
+                  const uint32_t* b_rows, size_t n, uint8_t* keep);
+
 // A row reference to row `row` of `chunk`.
 inline RowRef ChunkRow(const DataChunk& chunk, size_t row) {
   RowRef r;

@@ -200,7 +200,40 @@ void CompareRows(const Comparer& cmp, ColumnView a, ColumnView b, const uint32_t
   }
 }
 
+template <CompareOp kOp>
+void ComparePairsAs(const Comparer& cmp, const Value* a, const uint32_t* a_rows, const Value* b,
+                    const uint32_t* b_rows, size_t n, uint8_t* keep) {
+  const bool binary_text = cmp.text_inline && cmp.collation == Collation::kBinary;
+  for (size_t i = 0; i < n; ++i) {
+    const Value& x = a[a_rows[i]];
+    const Value& y = b[b_rows[i]];
+    bool holds;
+    if (x.is_integer() && y.is_integer()) {
+      holds = Holds(kOp, CompareInt64s(x.integer(), y.integer()));
+    } else if (binary_text && x.is_text() && y.is_text()) {
+      holds = Holds(kOp, CompareTextBinary(x.bytes(), y.bytes()));
+    } else {
+      holds = Truth(cmp(x, y)) == TriBool::kTrue;
+    }
+    keep[i] = holds ? 1 : 0;
+  }
+}
+
 }  // namespace
+
+void ComparePairs(const BoundExpr& e, const Value* a, const uint32_t* a_rows, const Value* b,
+                  const uint32_t* b_rows, size_t n, uint8_t* keep) {
+  CompareOp op = static_cast<CompareOp>(e.op);
+  Comparer cmp(op, e.children[0]->affinity, e.children[1]->affinity, e.collation);
+  switch (op) {
+    case CompareOp::kEq: ComparePairsAs<CompareOp::kEq>(cmp, a, a_rows, b, b_rows, n, keep); break;
+    case CompareOp::kNe: ComparePairsAs<CompareOp::kNe>(cmp, a, a_rows, b, b_rows, n, keep); break;
+    case CompareOp::kLt: ComparePairsAs<CompareOp::kLt>(cmp, a, a_rows, b, b_rows, n, keep); break;
+    case CompareOp::kLe: ComparePairsAs<CompareOp::kLe>(cmp, a, a_rows, b, b_rows, n, keep); break;
+    case CompareOp::kGt: ComparePairsAs<CompareOp::kGt>(cmp, a, a_rows, b, b_rows, n, keep); break;
+    case CompareOp::kGe: ComparePairsAs<CompareOp::kGe>(cmp, a, a_rows, b, b_rows, n, keep); break;
+  }
+}
 
 Status ExprEvaluator::Classify(const BoundExpr& e, const DataChunk& in, const uint32_t* rows, size_t n,
                                TriBool* out) {

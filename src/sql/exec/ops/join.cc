@@ -48,6 +48,7 @@ class JoinOp : public Operator {
     if (node.predicate) {
       residual_slots_.assign(left_width() + right_width(), 0);
       residual_reads_all_ = !CollectSlots(*node.predicate);
+      pair_compare_ = PairOperand(0, &pair_a_) && PairOperand(1, &pair_b_);
     }
   }
 
@@ -266,12 +267,16 @@ class JoinOp : public Operator {
     // Evaluate the residual on the columns it reads only, then gather the
     // passing pairs (and NULL-extended unmatched LEFT rows) in full.
     size_t n = pairs_left_.size();
-    cand_.Reset(left_width() + right_width());
-    Gather(pairs_left_, pairs_right_, residual_reads_all_ ? nullptr : &residual_slots_, &cand_);
-    pair_eval_.BeginChunk();
-    SLUICE_RETURN_IF_ERROR(pair_eval_.SelectTrue(*node_.predicate, cand_, &selected_));
     keep_.assign(n, 0);
-    for (uint32_t i : selected_) keep_[i] = 1;
+    if (pair_compare_) {
+      ComparePairsInPlace(n);
+    } else {
+      cand_.Reset(left_width() + right_width());
+      Gather(pairs_left_, pairs_right_, residual_reads_all_ ? nullptr : &residual_slots_, &cand_);
+      pair_eval_.BeginChunk();
+      SLUICE_RETURN_IF_ERROR(pair_eval_.SelectTrue(*node_.predicate, cand_, &selected_));
+      for (uint32_t i : selected_) keep_[i] = 1;
+    }
     out_left_.clear();
     out_right_.clear();
     size_t end_pos = 0;
@@ -295,6 +300,47 @@ class JoinOp : public Operator {
     }
     Gather(out_left_, out_right_, read, out);
     return Status::OK();
+  }
+
+  // One operand of a residual `column OP column`: which side's column.
+  struct PairSide {
+    bool left = true;
+    size_t column = 0;
+  };
+  // True when operand `i` of the predicate is a plain column of this join's
+  // input (so the predicate qualifies for ComparePairsInPlace).
+  bool PairOperand(size_t i, PairSide* side) const {
+    const BoundExpr& p = *node_.predicate;
+    if (p.kind != BoundKind::kCompare || p.children.size() != 2) return false;
+    const BoundExpr& c = *p.children[i];
+    if (c.kind != BoundKind::kColumn || c.slot < 0) return false;
+    size_t slot = static_cast<size_t>(c.slot);
+    if (slot >= left_width() + right_width()) return false;
+    side->left = slot < left_width();
+    side->column = side->left ? slot : slot - left_width();
+    return true;
+  }
+  // keep_[i] = the residual `column OP column` on pair i, judged on the
+  // input values in place (see ComparePairs). Pairs without a build row
+  // (NULL-extended LEFT rows) are compared against build row 0 and their
+  // verdict ignored by EmitPairs.
+  void ComparePairsInPlace(size_t n) {
+    if (build_.size == 0) return;  // every pair is a NULL-extended row
+    const std::vector<uint32_t>* right = &pairs_right_;
+    if (is_left_join()) {
+      right_rows_.assign(pairs_right_.begin(), pairs_right_.end());
+      for (uint32_t& r : right_rows_) r = r == kNone ? 0 : r;
+      right = &right_rows_;
+    }
+    auto operand = [&](const PairSide& side, const uint32_t** rows) {
+      *rows = side.left ? pairs_left_.data() : right->data();
+      return side.left ? in_.data(side.column) : build_columns_[side.column];
+    };
+    const uint32_t* a_rows;
+    const uint32_t* b_rows;
+    const Value* a = operand(pair_a_, &a_rows);
+    const Value* b = operand(pair_b_, &b_rows);
+    ComparePairs(*node_.predicate, a, a_rows, b, b_rows, n, keep_.data());
   }
 
   // Marks in residual_slots_ the input slots `e` reads; false when it has a
@@ -347,6 +393,9 @@ class JoinOp : public Operator {
   std::vector<uint32_t> out_left_, out_right_;
   std::vector<uint8_t> residual_slots_;  // input slots the residual reads
   bool residual_reads_all_ = false;
+  bool pair_compare_ = false;  // the residual is `column OP column`
+  PairSide pair_a_, pair_b_;
+  std::vector<uint32_t> right_rows_;  // pairs_right_ without kNone (LEFT joins)
 };
 
 }  // namespace
