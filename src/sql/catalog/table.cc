@@ -31,6 +31,9 @@ std::shared_ptr<Table> Table::Clone() const {
   copy->generation = generation;
   copy->clean_rows = clean_rows;
   copy->rewritten = rewritten;
+  copy->edited = edited;
+  copy->edited_rowids = edited_rowids;
+  copy->removed_rowids = removed_rowids;
   return copy;
 }
 
@@ -44,8 +47,19 @@ int Table::column_index(std::string_view n) const {
   return -1;
 }
 
+bool Table::BeginEdits() {
+  if (rewritten) return false;
+  if (!edited) {
+    edited = true;
+    for (size_t i = clean_rows; i < rowids.size(); ++i) edited_rowids.insert(rowids[i]);
+  }
+  return true;
+}
+
 void Table::AppendRow(std::vector<Value> row, int64_t rowid) {
   bool in_order = rowids.empty() || rowid > max_rowid_;
+  // Out of order, the row lands inside the committed prefix: track by rowid.
+  if (edited || !in_order) NoteRowChanged(rowid);
   for (size_t c = 0; c < columns.size(); ++c) columns[c].push_back(std::move(row[c]));
   rowids.push_back(rowid);
   if (rowids.size() == 1 || rowid > max_rowid_) max_rowid_ = rowid;
@@ -99,7 +113,9 @@ void Table::SetRows(std::vector<std::vector<Value>> new_columns, std::vector<int
 }
 
 void Table::Truncate(size_t new_size) {
-  if (new_size < clean_rows) rewritten = true;
+  if (new_size < clean_rows || edited) {
+    for (size_t i = new_size; i < rowids.size(); ++i) NoteRowRemoved(rowids[i]);
+  }
   for (auto& col : columns) col.resize(new_size);
   rowids.resize(new_size);
   max_rowid_ = rowids.empty() ? 0 : rowids.back();
@@ -113,10 +129,14 @@ int64_t Table::FindRowid(int64_t rowid) const {
 }
 
 void Table::Compact(const std::vector<bool>& keep) {
+  // Removing only rows appended since the commit keeps the table `appended`.
+  bool track = edited;
+  for (size_t i = 0; i < clean_rows && i < rowids.size() && !track; ++i) track = !keep[i];
+  if (track) BeginEdits();
   size_t out = 0;
   for (size_t i = 0; i < rowids.size(); ++i) {
     if (!keep[i]) {
-      if (i < clean_rows) rewritten = true;
+      if (track) NoteRowRemoved(rowids[i]);
       continue;
     }
     if (out != i) {
@@ -132,8 +152,19 @@ void Table::Compact(const std::vector<bool>& keep) {
   InvalidateIndexes();
 }
 
+void Table::AppendRows(std::vector<std::vector<Value>> new_columns, const std::vector<int64_t>& new_rowids) {
+  for (size_t c = 0; c < columns.size(); ++c) {
+    columns[c].insert(columns[c].end(), std::make_move_iterator(new_columns[c].begin()),
+                      std::make_move_iterator(new_columns[c].end()));
+  }
+  rowids.insert(rowids.end(), new_rowids.begin(), new_rowids.end());
+  if (!rowids.empty()) max_rowid_ = rowids.back();
+  InvalidateIndexes();
+}
+
+// Positions change, rows keep their rowids: the change tracking (by
+// position for `appended`) is the caller's (see the header).
 void Table::SortByRowid() {
-  rewritten = true;
   std::vector<size_t> order(rowids.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rowids[a] < rowids[b]; });

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "sluice/result.h"
@@ -84,6 +85,9 @@ class Table {
   int64_t FindRowid(int64_t rowid) const;
   // Keeps rows whose keep[i] is true.
   void Compact(const std::vector<bool>& keep);
+  // Appends rows in bulk (log replay). REQUIRES: `new_rowids` ascending and
+  // above every rowid present; one vector per column, each that long.
+  void AppendRows(std::vector<std::vector<Value>> new_columns, const std::vector<int64_t>& new_rowids);
   // Restores ascending rowid order after rowids were changed in place.
   void SortByRowid();
   // Drops the derived lookup structures (after any change but an append).
@@ -120,23 +124,50 @@ class Table {
   bool column_loaded(size_t c) const { return source_ == nullptr || c >= unloaded_.size() || !unloaded_[c]; }
 
   // Change tracking for durable databases (sql/durable): `generation`
-  // names the logical table (set by CREATE TABLE, kept by Clone), and the
-  // rows [0, clean_rows) are exactly as last committed unless `rewritten`
-  // — so a commit logs either the appended rows or the whole table. Every
-  // change other than an in-order append must set `rewritten`.
+  // names the logical table (set by CREATE TABLE, kept by Clone). Since the
+  // last commit the table is in one of three states, and a commit logs
+  // accordingly:
+  //   appended   rows [0, clean_rows) are exactly as committed, rows after
+  //              them are new: the new rows are logged;
+  //   edited     `edited_rowids` lists the rows added or changed in place,
+  //              `removed_rowids` the rows deleted (a row deleted after a
+  //              change is only there): those rows are logged by rowid;
+  //   rewritten  anything else (rowids renumbered): the whole table.
+  // Mutators of this class keep the state; code that writes `columns` in
+  // place must call NoteRowChanged, and set `rewritten` when it changes
+  // rowids.
   uint64_t generation = 0;
   size_t clean_rows = 0;
   bool rewritten = false;
+  bool edited = false;
+  std::unordered_set<int64_t> edited_rowids;
+  std::unordered_set<int64_t> removed_rowids;
+  void NoteRowChanged(int64_t rowid) {
+    if (BeginEdits()) edited_rowids.insert(rowid);
+  }
   // Marks the table's current rows as committed.
   void MarkCommitted() {
     clean_rows = rowids.size();
     rewritten = false;
+    edited = false;
+    edited_rowids.clear();
+    removed_rowids.clear();
   }
   // Replaces all rows (loading a database file). REQUIRES: rowids ascending,
   // one vector per column, all of rowids.size().
   void SetRows(std::vector<std::vector<Value>> new_columns, std::vector<int64_t> new_rowids);
 
  private:
+  // Switches from `appended` to `edited` (the rows appended so far become
+  // edits); false when the table is `rewritten` (nothing to track).
+  bool BeginEdits();
+  void NoteRowRemoved(int64_t rowid) {
+    if (BeginEdits()) {
+      edited_rowids.erase(rowid);
+      removed_rowids.insert(rowid);
+    }
+  }
+
   int64_t max_rowid_ = 0;
   mutable std::shared_ptr<const ColumnSource> source_;  // null: every column loaded
   mutable std::vector<uint8_t> unloaded_;        // per column, while source_

@@ -402,20 +402,50 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
       values[a].push_back(v.Owned());
     }
   }
-  TablePtr work = db.catalog().FindTable(s.table)->Clone();
+  // Changed in place (the catalog hands out a table no snapshot shares);
+  // the old value of everything written is kept, so that a constraint
+  // failure restores the table exactly — a statement is all or nothing.
+  size_t matched = rows.size;
+  std::vector<int64_t> matched_rowids(matched);
+  for (size_t r = 0; r < matched; ++r) matched_rowids[r] = rows.columns[ncols][r].integer();
+  rows = RowStore();
+  u.plan.reset();
+  u.table.reset();  // our references would make Mutable copy the table
+  TablePtr work = db.catalog().Mutable(s.table);
   Table& t = *work;
-  t.rewritten = true;  // rows change in place (see Table's change tracking)
+  struct OldValue {
+    size_t pos;
+    int column;  // -1: the rowid
+    Value value;
+    int64_t rowid;
+  };
+  std::vector<OldValue> undo;
+  auto fail = [&](Status st) {
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+      if (it->column < 0) {
+        t.rowids[it->pos] = it->rowid;
+      } else {
+        t.columns[static_cast<size_t>(it->column)][it->pos] = std::move(it->value);
+      }
+    }
+    t.InvalidateIndexes();
+    return st;
+  };
+  bool sets_rowid = false;
+  for (const auto& a : u.assignments) sets_rowid |= a.first == -2 || (a.first >= 0 && a.first == t.rowid_alias);
   bool rowids_changed = false;
   // SQLite checks UNIQUE row by row, in update order: keep per-index key
-  // counts and the set of rowids current.
+  // counts and (when rowids are assigned) the set of rowids current.
   std::vector<KeyCounter> counters;
   for (const IndexDef& idx : t.indexes) counters.emplace_back(t, idx);
-  std::unordered_set<int64_t> live_rowids(t.rowids.begin(), t.rowids.end());
-  for (size_t r = 0; r < rows.size; ++r) {
-    int64_t rowid = rows.columns[ncols][r].integer();
+  std::unordered_set<int64_t> live_rowids;
+  if (sets_rowid) live_rowids.insert(t.rowids.begin(), t.rowids.end());
+  for (size_t r = 0; r < matched; ++r) {
+    int64_t rowid = matched_rowids[r];
     int64_t pos = t.FindRowid(rowid);
     if (pos < 0) continue;
-    for (KeyCounter& kc : counters) kc.Remove(static_cast<size_t>(pos));
+    size_t p = static_cast<size_t>(pos);
+    for (KeyCounter& kc : counters) kc.Remove(p);
     for (size_t a = 0; a < u.assignments.size(); ++a) {
       int col = u.assignments[a].first;
       if (col == -3) continue;
@@ -425,32 +455,44 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
         if (v.is_null()) {
           id = t.NextRowid();
         } else {
-          SLUICE_ASSIGN_OR_RETURN(id, RowidValue(v));
+          Result<int64_t> given = RowidValue(v);
+          if (!given.ok()) return fail(given.status());
+          id = *given;
         }
-        if (id != t.rowids[pos]) {
-          if (live_rowids.count(id) != 0) return Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t));
-          live_rowids.erase(t.rowids[pos]);
+        if (id != t.rowids[p]) {
+          if (live_rowids.count(id) != 0) return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t)));
+          live_rowids.erase(t.rowids[p]);
           live_rowids.insert(id);
         }
-        t.rowids[pos] = id;
-        if (col >= 0) t.columns[col][pos] = Value::Integer(id);
+        undo.push_back({p, -1, Value(), t.rowids[p]});
+        t.rowids[p] = id;
+        if (col >= 0) {
+          undo.push_back({p, col, std::move(t.columns[col][p]), 0});
+          t.columns[col][p] = Value::Integer(id);
+        }
         rowids_changed = true;
         continue;
       }
       Value v = ApplyColumnAffinity(t.columns_info[col].affinity, values[a][r]).Owned();
       if (v.is_null() && t.columns_info[col].not_null) {
-        return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[col].name);
+        return fail(
+            Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[col].name));
       }
-      t.columns[col][pos] = std::move(v);
+      undo.push_back({p, col, std::move(t.columns[col][p]), 0});
+      t.columns[col][p] = std::move(v);
     }
     for (size_t i = 0; i < counters.size(); ++i) {
-      if (!counters[i].Add(static_cast<size_t>(pos))) return Status::InvalidArgument(UniqueMessage(t, t.indexes[i]));
+      if (!counters[i].Add(p)) return fail(Status::InvalidArgument(UniqueMessage(t, t.indexes[i])));
     }
   }
-  if (rowids_changed) t.SortByRowid();
+  if (rowids_changed) {
+    t.rewritten = true;  // rows renumbered: logged as a whole (see Table)
+    t.SortByRowid();
+  } else {
+    for (int64_t rowid : matched_rowids) t.NoteRowChanged(rowid);
+  }
   t.InvalidateIndexes();
-  db.catalog().ReplaceTable(work);
-  return static_cast<int64_t>(rows.size);
+  return static_cast<int64_t>(matched);
 }
 
 Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s) {

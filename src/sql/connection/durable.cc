@@ -91,6 +91,36 @@ Status DatabaseImpl::Reload() {
   return Status::OK();
 }
 
+namespace {
+
+// An `edit` table entry (record_codec.h): deletions, then each listed row
+// set by rowid. Rows new to the table are added in rowid order.
+void ApplyEdits(durable::TableRows& rows, Table* t) {
+  if (!rows.removed.empty()) {
+    std::vector<bool> keep(t->row_count(), true);
+    for (int64_t id : rows.removed) {
+      int64_t pos = t->FindRowid(id);
+      if (pos >= 0) keep[static_cast<size_t>(pos)] = false;
+    }
+    t->Compact(keep);
+  }
+  for (size_t i = 0; i < rows.rowids.size(); ++i) {
+    int64_t pos = t->FindRowid(rows.rowids[i]);
+    if (pos >= 0) {
+      for (size_t c = 0; c < rows.columns.size(); ++c) {
+        t->columns[c][static_cast<size_t>(pos)] = std::move(rows.columns[c][i]);
+      }
+      continue;
+    }
+    std::vector<Value> row(rows.columns.size());
+    for (size_t c = 0; c < rows.columns.size(); ++c) row[c] = std::move(rows.columns[c][i]);
+    t->AppendRow(std::move(row), rows.rowids[i]);
+  }
+  t->InvalidateIndexes();
+}
+
+}  // namespace
+
 Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
   const std::string& path = durable_->files->path();
   Result<durable::Record> r = durable::DecodeRecord(data);
@@ -103,20 +133,17 @@ Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
     }
     if (rows.mode == durable::TableMode::kImage) {
       t->SetRows(std::move(rows.columns), std::move(rows.rowids));
-    } else {
-      SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
+    } else if (rows.mode == durable::TableMode::kAppend) {
+      // Checked before anything changes; then appended in place.
       if (rows.start != t->row_count()) return Status::Corruption(path + "-wal: log record out of sequence");
-      std::vector<std::vector<Value>> columns = t->columns;
-      std::vector<int64_t> rowids = t->rowids;
-      for (size_t c = 0; c < columns.size(); ++c) {
-        columns[c].insert(columns[c].end(), std::make_move_iterator(rows.columns[c].begin()),
-                          std::make_move_iterator(rows.columns[c].end()));
-      }
-      rowids.insert(rowids.end(), rows.rowids.begin(), rows.rowids.end());
-      if (!std::is_sorted(rowids.begin(), rowids.end())) {
+      if (!rows.rowids.empty() && !t->rowids.empty() && rows.rowids.front() <= t->rowids.back()) {
         return Status::Corruption(path + "-wal: appended rowids out of order");
       }
-      t->SetRows(std::move(columns), std::move(rowids));
+      SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
+      t->AppendRows(std::move(rows.columns), rows.rowids);
+    } else {
+      SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
+      ApplyEdits(rows, t.get());
     }
     t->MarkCommitted();
   }
@@ -193,7 +220,11 @@ Status DatabaseImpl::WriteChanges() {
         break;
       }
       size_t committed_rows = it->second.second;
-      if (t->rewritten || t->row_count() < committed_rows || t->clean_rows != committed_rows) {
+      size_t edits = t->edited_rowids.size() + t->removed_rowids.size();
+      if (!t->rewritten && t->edited && edits <= t->row_count() / 2 + 64) {
+        changes.push_back({t.get(), durable::TableMode::kEdit, 0});
+        bytes += edits * 16 * (t->columns.size() + 1);
+      } else if (t->rewritten || t->edited || t->row_count() < committed_rows || t->clean_rows != committed_rows) {
         changes.push_back({t.get(), durable::TableMode::kImage, 0});
         bytes += t->row_count() * 16 * (t->columns.size() + 1);
       } else if (t->row_count() > committed_rows) {

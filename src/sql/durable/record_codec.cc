@@ -1,7 +1,9 @@
 // Record encoding (record_codec.h).
 #include "sql/durable/record_codec.h"
 
+#include <algorithm>
 #include <cstring>
+#include <unordered_set>
 
 #include "storage/coding.h"
 
@@ -42,6 +44,35 @@ void EncodeColumn(const std::vector<Value>& col, size_t begin, size_t end, std::
       case StorageClass::kText:
       case StorageClass::kBlob: PutString(out, v.bytes()); break;
     }
+  }
+}
+
+void EncodeRowidList(const std::vector<int64_t>& ids, std::string* out) {
+  PutVarint(out, ids.size());
+  int64_t prev = 0;
+  for (int64_t id : ids) {
+    PutVarint(out, storage::ZigZag(static_cast<int64_t>(static_cast<uint64_t>(id) - static_cast<uint64_t>(prev))));
+    prev = id;
+  }
+}
+
+std::vector<int64_t> Sorted(const std::unordered_set<int64_t>& ids) {
+  std::vector<int64_t> out(ids.begin(), ids.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The rows of `t` whose rowids are `ids` (ascending, all present), in the
+// `rows` grammar.
+void EncodeRowsById(const Table& t, const std::vector<int64_t>& ids, std::string* out) {
+  EncodeRowidList(ids, out);
+  PutVarint(out, t.columns.size());
+  std::vector<Value> picked(ids.size());
+  std::vector<size_t> positions(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) positions[i] = static_cast<size_t>(t.FindRowid(ids[i]));
+  for (const std::vector<Value>& col : t.columns) {
+    for (size_t i = 0; i < ids.size(); ++i) picked[i] = col[positions[i]];
+    EncodeColumn(picked, 0, picked.size(), out);
   }
 }
 
@@ -119,12 +150,18 @@ Status DecodeTable(Reader& in, TableRows* t) {
   if (!in.GetString(&name) || !in.GetVarint(&generation) || !in.GetByte(&mode) || !in.GetVarint(&start)) {
     return Malformed("table header");
   }
-  if (mode != 1 && mode != 2) return Malformed("table mode");
+  if (mode < 1 || mode > 3) return Malformed("table mode");
   t->name = std::string(name);
   t->generation = generation;
   t->mode = static_cast<TableMode>(mode);
   t->start = start;
-  return DecodeRows(in, t);
+  SLUICE_RETURN_IF_ERROR(DecodeRows(in, t));
+  if (t->mode == TableMode::kEdit) {
+    TableRows removed;
+    SLUICE_RETURN_IF_ERROR(DecodeRowids(in, &removed));
+    t->removed = std::move(removed.rowids);
+  }
+  return Status::OK();
 }
 
 void EncodeTable(const Table& t, TableMode mode, size_t start, std::string* out) {
@@ -132,6 +169,11 @@ void EncodeTable(const Table& t, TableMode mode, size_t start, std::string* out)
   PutVarint(out, t.generation);
   out->push_back(static_cast<char>(mode));
   PutVarint(out, start);
+  if (mode == TableMode::kEdit) {
+    EncodeRowsById(t, Sorted(t.edited_rowids), out);
+    EncodeRowidList(Sorted(t.removed_rowids), out);
+    return;
+  }
   EncodeRows(t, mode == TableMode::kAppend ? start : 0, t.row_count(), out);
 }
 

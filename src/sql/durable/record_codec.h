@@ -9,7 +9,8 @@
 //   object   := type:str name:str tbl_name:str sql:str   (sqlite_schema rows that have SQL)
 //   dirtable := name:str generation:varint rowids ncols:varint block:varint{ncols}
 //   delta    := m:varint table{m}
-//   table    := name:str generation:varint mode:u8 (1 image | 2 append) start:varint rows
+//   table    := name:str generation:varint mode:u8 (1 image | 2 append | 3 edit) start:varint rows
+//               [removed:rowids]   (edit only)
 //   rows     := rowids ncols:varint column{ncols}
 //   rowids   := n:varint rowid:zigzag-delta{n}
 //   column   := tag:u8{n} value*   (per non-NULL row, in order: INTEGER zigzag
@@ -17,7 +18,9 @@
 //               exactly one column
 //
 // A delta's `image` table replaces the table's rows; `append` adds rows
-// after the first `start` rows (which must be what the reader has).
+// after the first `start` rows (which must be what the reader has); `edit`
+// deletes the `removed` rowids, then sets each listed row (replacing the
+// row with that rowid, or adding it in rowid order).
 #ifndef SLUICE_SQL_DURABLE_RECORD_CODEC_H_
 #define SLUICE_SQL_DURABLE_RECORD_CODEC_H_
 
@@ -31,7 +34,7 @@
 namespace sluice::sql::durable {
 
 enum class RecordKind : uint8_t { kState = 1, kDelta = 2 };
-enum class TableMode : uint8_t { kImage = 1, kAppend = 2 };
+enum class TableMode : uint8_t { kImage = 1, kAppend = 2, kEdit = 3 };
 
 struct SchemaObject {
   std::string type, name, tbl_name, sql;
@@ -45,6 +48,7 @@ struct TableRows {
   std::vector<int64_t> rowids;
   std::vector<std::vector<Value>> columns;  // delta records
   std::vector<uint64_t> column_blocks;      // state: image block of each column
+  std::vector<int64_t> removed;             // kEdit: rowids deleted
 };
 
 struct Record {
@@ -59,6 +63,7 @@ struct TableChange {
   const Table* table;
   TableMode mode;
   size_t start;  // kAppend: rows before the new ones
+  // kEdit: the table's edited_rowids / removed_rowids
 };
 
 // The whole database as an image: the directory block, then one block per
