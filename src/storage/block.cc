@@ -75,4 +75,20 @@ Result<std::string> DecodeBlockBody(const BlockHeader& header, std::string_view 
   return raw;
 }
 
+Result<std::string> ResaltBlock(const BlockHeader& header, std::string_view stored, uint64_t old_seed,
+                                uint64_t new_seed) {
+  if (stored.size() != header.stored_len) return Status::Corruption("truncated block");
+  if (Check(header.raw_len, header.codec, stored, old_seed) != header.check) {
+    return Status::Corruption("checksum mismatch");
+  }
+  std::string out;
+  out.reserve(kBlockHeaderSize + stored.size());
+  PutFixed64(&out, stored.size());
+  PutFixed64(&out, header.raw_len);
+  out.push_back(static_cast<char>(header.codec));
+  PutFixed64(&out, Check(header.raw_len, header.codec, stored, new_seed));
+  out.append(stored);
+  return out;
+}
+
 }  // namespace sluice::storage

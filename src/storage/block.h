@@ -40,6 +40,11 @@ struct BlockHeader {
 Result<BlockHeader> ParseBlockHeader(std::string_view data);
 // Verifies and decodes `stored` (the stored_len bytes after the header).
 Result<std::string> DecodeBlockBody(const BlockHeader& header, std::string_view stored, uint64_t seed);
+// The framed block (header + stored) under `new_seed`, after verifying
+// `stored` under `old_seed`: copies a block between images without
+// decompressing it.
+Result<std::string> ResaltBlock(const BlockHeader& header, std::string_view stored, uint64_t old_seed,
+                                uint64_t new_seed);
 
 }  // namespace sluice::storage
 

@@ -60,6 +60,19 @@ Result<std::string> ImageBlocks::Read(size_t i) const {
   return raw;
 }
 
+Result<std::string> ImageBlocks::ReadFramed(size_t i, uint64_t new_seq) const {
+  if (i >= offsets_.size()) return Status::Corruption(path_ + ": no image block " + std::to_string(i));
+  std::string head;
+  SLUICE_RETURN_IF_ERROR(file_->Read(offsets_[i], kBlockHeaderSize, &head));
+  Result<BlockHeader> h = ParseBlockHeader(head);
+  if (!h.ok()) return Status::Corruption(path_ + ": database image: " + h.status().message());
+  std::string stored;
+  SLUICE_RETURN_IF_ERROR(file_->Read(offsets_[i] + kBlockHeaderSize, static_cast<size_t>(h->stored_len), &stored));
+  Result<std::string> framed = ResaltBlock(*h, stored, seq_, new_seq);
+  if (!framed.ok()) return Status::Corruption(path_ + ": database image: " + framed.status().message());
+  return framed;
+}
+
 Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path,
                                                const std::vector<std::string>& empty_image) {
   std::unique_ptr<DbFiles> files(new DbFiles(env, path));
@@ -309,6 +322,12 @@ Status DbFiles::Append(const std::string& payload, bool sync) {
 }
 
 Status DbFiles::Checkpoint(const std::vector<std::string>& image, bool sync) {
+  std::vector<ImageBlock> blocks(image.size());
+  for (size_t i = 0; i < image.size(); ++i) blocks[i].raw = image[i];
+  return Checkpoint(blocks, sync);
+}
+
+Status DbFiles::Checkpoint(const std::vector<ImageBlock>& image, bool sync) {
   if (!sticky_.ok()) return sticky_;
   if (!locked_) return Status::Internal("checkpoint without the writer lock");
   uint64_t next = seq_ + 1;
@@ -316,7 +335,14 @@ Status DbFiles::Checkpoint(const std::vector<std::string>& image, bool sync) {
   Status s = [&]() -> Status {
     SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> out, env_->NewWritableFile(tmp));
     SLUICE_RETURN_IF_ERROR(out->Append(EncodeFileHeader(kImageMagic, next)));
-    for (const std::string& block : image) SLUICE_RETURN_IF_ERROR(out->Append(EncodeBlock(block, next, 1)));
+    for (const ImageBlock& block : image) {
+      if (block.from != nullptr) {
+        SLUICE_ASSIGN_OR_RETURN(std::string framed, block.from->ReadFramed(block.index, next));
+        SLUICE_RETURN_IF_ERROR(out->Append(framed));
+      } else {
+        SLUICE_RETURN_IF_ERROR(out->Append(EncodeBlock(block.raw, next, 1)));
+      }
+    }
     if (sync) SLUICE_RETURN_IF_ERROR(out->Sync());
     SLUICE_RETURN_IF_ERROR(out->Close());
     SLUICE_RETURN_IF_ERROR(env_->RenameFile(tmp, path_));

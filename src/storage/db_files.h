@@ -47,12 +47,24 @@ class ImageBlocks {
   size_t size() const { return offsets_.size(); }
   // Block i after the directory (0-based), decoded.
   Result<std::string> Read(size_t i) const;
+  // Block i as stored, framed for an image with sequence number `new_seq`
+  // (verified, not decompressed).
+  Result<std::string> ReadFramed(size_t i, uint64_t new_seq) const;
 
  private:
   std::shared_ptr<RandomAccessFile> file_;
   std::string path_;
   uint64_t seq_;
   std::vector<uint64_t> offsets_;  // of each block's header
+};
+
+// One block of a new image: `raw` bytes to frame, or (when `from` is set)
+// block `index` of an existing image copied as stored — a checkpoint then
+// rewrites only what changed.
+struct ImageBlock {
+  std::string raw;
+  std::shared_ptr<const ImageBlocks> from;
+  size_t index = 0;
 };
 
 class DbFiles {
@@ -90,6 +102,7 @@ class DbFiles {
   // REQUIRES: writer lock, up to date. Appends one record; syncs if `sync`.
   Status Append(const std::string& payload, bool sync);
   // REQUIRES: writer lock, up to date. Replaces the image, empties the log.
+  Status Checkpoint(const std::vector<ImageBlock>& image, bool sync);
   Status Checkpoint(const std::vector<std::string>& image, bool sync);
   Status Checkpoint(const std::string& image, bool sync) { return Checkpoint(std::vector<std::string>{image}, sync); }
 

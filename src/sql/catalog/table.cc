@@ -77,6 +77,7 @@ void Table::SetLazyColumns(std::shared_ptr<const ColumnSource> source, std::vect
   rowids = std::move(new_rowids);
   max_rowid_ = rowids.empty() ? 0 : rowids.back();
   source_ = std::move(source);
+  origin_ = source_;
   unloaded_.assign(columns_info.size(), 1);
   InvalidateIndexes();
 }
@@ -105,6 +106,7 @@ Status Table::EnsureAllColumns() const {
 
 void Table::SetRows(std::vector<std::vector<Value>> new_columns, std::vector<int64_t> new_rowids) {
   source_.reset();
+  origin_.reset();
   unloaded_.clear();
   columns = std::move(new_columns);
   rowids = std::move(new_rowids);

@@ -121,6 +121,15 @@ class Table {
   Status EnsureColumn(size_t c) const;
   Status EnsureAllColumns() const;
   bool all_columns_loaded() const { return source_ == nullptr; }
+  // The source the rows were loaded from while they still are exactly its
+  // rows (no change since, committed or not), else null: a checkpoint
+  // copies such a table's stored columns instead of encoding them again.
+  const ColumnSource* unchanged_origin() const {
+    return !rewritten && !edited && rowids.size() == clean_rows ? origin_.get() : nullptr;
+  }
+  // The rows no longer match their origin (changed without the tracking
+  // below noticing, e.g. by log replay).
+  void ForgetOrigin() { origin_.reset(); }
   bool column_loaded(size_t c) const { return source_ == nullptr || c >= unloaded_.size() || !unloaded_[c]; }
 
   // Change tracking for durable databases (sql/durable): `generation`
@@ -147,6 +156,7 @@ class Table {
   }
   // Marks the table's current rows as committed.
   void MarkCommitted() {
+    if (rewritten || edited || rowids.size() != clean_rows) origin_.reset();
     clean_rows = rowids.size();
     rewritten = false;
     edited = false;
@@ -170,6 +180,7 @@ class Table {
 
   int64_t max_rowid_ = 0;
   mutable std::shared_ptr<const ColumnSource> source_;  // null: every column loaded
+  std::shared_ptr<const ColumnSource> origin_;           // see unchanged_origin()
   mutable std::vector<uint8_t> unloaded_;        // per column, while source_
   mutable std::vector<std::unique_ptr<HashIndex>> built_;
 };

@@ -25,7 +25,7 @@ class AppenderImpl : public Appender {
   Status Finish() override {
     bool autocommit = !db_->in_transaction();
     if (autocommit) SLUICE_RETURN_IF_ERROR(db_->BeginWrite());
-    Status s = db_->LoadAllColumns();
+    Status s = db_->LoadTableColumns(table_);
     if (s.ok()) s = AppendAll();
     if (autocommit) {
       if (s.ok()) s = db_->CommitWrite();

@@ -68,9 +68,12 @@ class DatabaseImpl : public Database {
   Status CommitWrite();
   void EndWrite();
   Status CheckpointNow();
-  // Reads in every column not loaded yet (before anything that changes or
-  // writes out tables).
+  // Reads in every column not loaded yet (before anything that needs all
+  // rows, e.g. a backup or an integrity check).
   Status LoadAllColumns();
+  // Reads in every column of the table `name` (before a statement changes
+  // it: rows change in place); a missing table is the statement's error.
+  Status LoadTableColumns(std::string_view name);
   // ROLLBACK of a file database: the catalog becomes what the files hold.
   Status RestoreCommitted() { return Reload(); }
   // PRAGMA integrity_check: problems found (none: "ok").
@@ -83,6 +86,9 @@ class DatabaseImpl : public Database {
   Status Reload();
   Status Poll(bool check_image);
   Status ApplyLogRecord(const std::string& data);
+  // Writes the catalog as a new image: tables unchanged since they were
+  // loaded are copied block for block, the others encoded (and loaded).
+  Status CheckpointCatalog(bool sync);
   Status RunReplaySql(const std::string& sql);
   Status WriteChanges();
   void MarkCommitted();

@@ -28,6 +28,14 @@ class ImageColumns : public ColumnSource {
     SLUICE_ASSIGN_OR_RETURN(std::string raw, blocks_->Read(static_cast<size_t>(block_of_[column])));
     return durable::DecodeColumn(raw, rows_);
   }
+  // Where column `column` is stored (for copying it into a new image).
+  bool StoredBlock(size_t column, storage::ImageBlock* out) const {
+    if (column >= block_of_.size()) return false;
+    out->from = blocks_;
+    out->index = static_cast<size_t>(block_of_[column]);
+    return true;
+  }
+  size_t column_count() const { return block_of_.size(); }
 
  private:
   std::shared_ptr<const storage::ImageBlocks> blocks_;
@@ -131,6 +139,7 @@ Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
     if (t == nullptr || t->generation != rows.generation || rows.columns.size() != t->columns_info.size()) {
       return Status::Corruption(path + "-wal: log record for unknown table " + rows.name);
     }
+    t->ForgetOrigin();  // its rows change below
     if (rows.mode == durable::TableMode::kImage) {
       t->SetRows(std::move(rows.columns), std::move(rows.rowids));
     } else if (rows.mode == durable::TableMode::kAppend) {
@@ -148,6 +157,26 @@ Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
     t->MarkCommitted();
   }
   return Status::OK();
+}
+
+Status DatabaseImpl::LoadTableColumns(std::string_view name) {
+  TablePtr t = catalog_.FindTable(name);
+  return t == nullptr ? Status::OK() : t->EnsureAllColumns();
+}
+
+Status DatabaseImpl::CheckpointCatalog(bool sync) {
+  auto stored = [](const Table& t) -> const ImageColumns* {
+    const auto* origin = dynamic_cast<const ImageColumns*>(t.unchanged_origin());
+    return origin != nullptr && origin->column_count() == t.columns.size() ? origin : nullptr;
+  };
+  for (const TablePtr& t : catalog_.tables()) {
+    if (stored(*t) == nullptr) SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
+  }
+  auto reuse = [&](const Table& t, size_t column, storage::ImageBlock* out) {
+    const ImageColumns* origin = stored(t);
+    return origin != nullptr && origin->StoredBlock(column, out);
+  };
+  return durable_->files->Checkpoint(durable::EncodeState(catalog_, reuse), sync);
 }
 
 Status DatabaseImpl::LoadAllColumns() {
@@ -234,14 +263,10 @@ Status DatabaseImpl::WriteChanges() {
     }
   }
   if (schema_changed || bytes > kLargeDelta) {
-    SLUICE_RETURN_IF_ERROR(LoadAllColumns());
-    SLUICE_RETURN_IF_ERROR(files.Checkpoint(durable::EncodeState(catalog_), sync));
+    SLUICE_RETURN_IF_ERROR(CheckpointCatalog(sync));
   } else if (!changes.empty()) {
     SLUICE_RETURN_IF_ERROR(files.Append(durable::EncodeDelta(changes), synchronous == Synchronous::kFull));
-    if (files.log_bytes() > kCheckpointLogBytes) {
-      SLUICE_RETURN_IF_ERROR(LoadAllColumns());
-      SLUICE_RETURN_IF_ERROR(files.Checkpoint(durable::EncodeState(catalog_), sync));
-    }
+    if (files.log_bytes() > kCheckpointLogBytes) SLUICE_RETURN_IF_ERROR(CheckpointCatalog(sync));
   }
   MarkCommitted();
   return Status::OK();
@@ -251,8 +276,7 @@ Status DatabaseImpl::CheckpointNow() {
   if (durable_ == nullptr) return Status::OK();
   bool locked_here = !durable_->files->writer_locked();
   if (locked_here) SLUICE_RETURN_IF_ERROR(BeginWrite());
-  Status s = LoadAllColumns();
-  if (s.ok()) s = durable_->files->Checkpoint(durable::EncodeState(catalog_), synchronous != Synchronous::kOff);
+  Status s = CheckpointCatalog(synchronous != Synchronous::kOff);
   if (s.ok()) MarkCommitted();
   if (locked_here) EndWrite();
   return s;
@@ -303,10 +327,7 @@ DatabaseImpl::~DatabaseImpl() {
   if (durable_ == nullptr || durable_->files->log_bytes() == 0 || snapshot_.has_value()) return;
   if (!durable_->files->sticky_error().ok()) return;
   if (durable_->files->writer_locked() || !durable_->files->LockWriter(0).ok()) return;
-  if (Poll(/*check_image=*/true).ok() && LoadAllColumns().ok()) {
-    (void)durable_->files->Checkpoint(durable::EncodeState(catalog_),
-                                      synchronous != Synchronous::kOff);
-  }
+  if (Poll(/*check_image=*/true).ok()) (void)CheckpointCatalog(synchronous != Synchronous::kOff);
   durable_->files->UnlockWriter();
 }
 

@@ -92,6 +92,22 @@ bool IsWriteStatement(StatementKind kind) {
   }
 }
 
+namespace {
+
+// Loads what a write statement changes in place: its target table's
+// columns (the others stay on disk until read; a checkpoint copies them).
+Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
+  switch (s.kind) {
+    case StatementKind::kInsert: return db.LoadTableColumns(s.As<InsertStatement>().table);
+    case StatementKind::kUpdate: return db.LoadTableColumns(s.As<UpdateStatement>().table);
+    case StatementKind::kDelete: return db.LoadTableColumns(s.As<DeleteStatement>().table);
+    case StatementKind::kCreateIndex: return db.LoadTableColumns(s.As<CreateIndexStatement>().table);
+    default: return Status::OK();  // new tables, views, triggers, DROP: no rows change in place
+  }
+}
+
+}  // namespace
+
 Result<int64_t> StatementImpl::RunDurably() {
   DatabaseImpl& db = *db_;
   if (db.durable() == nullptr) return RunOther();
@@ -119,11 +135,11 @@ Result<int64_t> StatementImpl::RunDurably() {
   }
   if (!IsWriteStatement(kind)) return RunOther();
   if (db.in_transaction()) {
-    SLUICE_RETURN_IF_ERROR(db.LoadAllColumns());  // writes touch rows in place
+    SLUICE_RETURN_IF_ERROR(LoadWriteTarget(db, *ast_));  // writes touch rows in place
     return RunOther();
   }
   SLUICE_RETURN_IF_ERROR(db.BeginWrite());
-  Status loaded = db.LoadAllColumns();
+  Status loaded = LoadWriteTarget(db, *ast_);
   Result<int64_t> n = loaded.ok() ? RunOther() : Result<int64_t>(loaded);
   if (n.ok()) {
     Status s = db.CommitWrite();

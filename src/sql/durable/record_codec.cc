@@ -188,8 +188,8 @@ std::vector<SchemaObject> SchemaOf(const Catalog& catalog) {
   return out;
 }
 
-std::vector<std::string> EncodeState(const Catalog& catalog) {
-  std::vector<std::string> blocks(1);  // blocks[0], the directory, is `out`
+std::vector<storage::ImageBlock> EncodeState(const Catalog& catalog, const ReuseColumn& reuse) {
+  std::vector<storage::ImageBlock> blocks(1);  // blocks[0], the directory, is `out`
   std::string out;
   out.push_back(static_cast<char>(RecordKind::kState));
   PutVarint(&out, catalog.next_generation());
@@ -207,15 +207,25 @@ std::vector<std::string> EncodeState(const Catalog& catalog) {
     PutVarint(&out, t->generation);
     EncodeRowids(*t, 0, t->row_count(), &out);
     PutVarint(&out, t->columns.size());
-    for (const std::vector<Value>& col : t->columns) {
+    for (size_t c = 0; c < t->columns.size(); ++c) {
       PutVarint(&out, blocks.size() - 1);
-      std::string block;
-      EncodeColumn(col, 0, t->row_count(), &block);
+      storage::ImageBlock block;
+      if (!reuse || !reuse(*t, c, &block)) {
+        block = storage::ImageBlock();
+        EncodeColumn(t->columns[c], 0, t->row_count(), &block.raw);
+      }
       blocks.push_back(std::move(block));
     }
   }
-  blocks[0] = std::move(out);
+  blocks[0].raw = std::move(out);
   return blocks;
+}
+
+std::vector<std::string> EncodeState(const Catalog& catalog) {
+  std::vector<storage::ImageBlock> blocks = EncodeState(catalog, nullptr);
+  std::vector<std::string> out(blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) out[i] = std::move(blocks[i].raw);
+  return out;
 }
 
 Result<std::vector<Value>> DecodeColumn(std::string_view block, size_t n) {

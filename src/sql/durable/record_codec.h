@@ -25,11 +25,13 @@
 #define SLUICE_SQL_DURABLE_RECORD_CODEC_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "sluice/result.h"
 #include "sql/catalog/catalog.h"
+#include "storage/db_files.h"
 
 namespace sluice::sql::durable {
 
@@ -69,6 +71,11 @@ struct TableChange {
 // The whole database as an image: the directory block, then one block per
 // column of every table. REQUIRES: every column loaded.
 std::vector<std::string> EncodeState(const Catalog& catalog);
+// The same, except that a column for which `reuse(table, column, &block)`
+// returns true is that stored block (see storage::ImageBlock), not encoded.
+// REQUIRES: every column not reused loaded.
+using ReuseColumn = std::function<bool(const Table&, size_t column, storage::ImageBlock*)>;
+std::vector<storage::ImageBlock> EncodeState(const Catalog& catalog, const ReuseColumn& reuse);
 // One column block of `n` rows.
 Result<std::vector<Value>> DecodeColumn(std::string_view block, size_t n);
 // One transaction's changes.
