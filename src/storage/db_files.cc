@@ -47,28 +47,30 @@ Result<uint64_t> ParseFileHeader(std::string_view data, std::string_view magic) 
   return DecodeFixed64(data.data() + 16);
 }
 
-Result<std::string> ImageBlocks::Read(size_t i) const {
+Status ImageBlocks::ReadStored(size_t i, BlockHeader* header, std::string* stored) const {
   if (i >= offsets_.size()) return Status::Corruption(path_ + ": no image block " + std::to_string(i));
   std::string head;
   SLUICE_RETURN_IF_ERROR(file_->Read(offsets_[i], kBlockHeaderSize, &head));
   Result<BlockHeader> h = ParseBlockHeader(head);
   if (!h.ok()) return Status::Corruption(path_ + ": database image: " + h.status().message());
+  *header = *h;
+  return file_->Read(offsets_[i] + kBlockHeaderSize, static_cast<size_t>(h->stored_len), stored);
+}
+
+Result<std::string> ImageBlocks::Read(size_t i) const {
+  BlockHeader h;
   std::string stored;
-  SLUICE_RETURN_IF_ERROR(file_->Read(offsets_[i] + kBlockHeaderSize, static_cast<size_t>(h->stored_len), &stored));
-  Result<std::string> raw = DecodeBlockBody(*h, stored, seq_);
+  SLUICE_RETURN_IF_ERROR(ReadStored(i, &h, &stored));
+  Result<std::string> raw = DecodeBlockBody(h, stored, seq_);
   if (!raw.ok()) return Status::Corruption(path_ + ": database image: " + raw.status().message());
   return raw;
 }
 
 Result<std::string> ImageBlocks::ReadFramed(size_t i, uint64_t new_seq) const {
-  if (i >= offsets_.size()) return Status::Corruption(path_ + ": no image block " + std::to_string(i));
-  std::string head;
-  SLUICE_RETURN_IF_ERROR(file_->Read(offsets_[i], kBlockHeaderSize, &head));
-  Result<BlockHeader> h = ParseBlockHeader(head);
-  if (!h.ok()) return Status::Corruption(path_ + ": database image: " + h.status().message());
+  BlockHeader h;
   std::string stored;
-  SLUICE_RETURN_IF_ERROR(file_->Read(offsets_[i] + kBlockHeaderSize, static_cast<size_t>(h->stored_len), &stored));
-  Result<std::string> framed = ResaltBlock(*h, stored, seq_, new_seq);
+  SLUICE_RETURN_IF_ERROR(ReadStored(i, &h, &stored));
+  Result<std::string> framed = ResaltBlock(h, stored, seq_, new_seq);
   if (!framed.ok()) return Status::Corruption(path_ + ": database image: " + framed.status().message());
   return framed;
 }

@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/block.h"
 #include "storage/env.h"
 
 namespace sluice::storage {
@@ -52,6 +53,9 @@ class ImageBlocks {
   Result<std::string> ReadFramed(size_t i, uint64_t new_seq) const;
 
  private:
+  // Block i's header and stored bytes, not yet verified.
+  Status ReadStored(size_t i, BlockHeader* header, std::string* stored) const;
+
   std::shared_ptr<RandomAccessFile> file_;
   std::string path_;
   uint64_t seq_;
