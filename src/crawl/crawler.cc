@@ -136,6 +136,7 @@ class CrawlerImpl {
     long status = 0;
     std::string error;
     int redirect_to = -1;
+    int redirect_hops = 0;  // fewest redirects from a URL written in a page
     bool is_html = false;
     bool parsed_ok = false;
     bool followed = false;
@@ -559,6 +560,11 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
     }
     int t = Intern(*target);
     nodes_[id].redirect_to = t;
+    int hops = nodes_[id].redirect_hops + 1;
+    bool fresh = nodes_[t].state == State::kNew && t != id;
+    if (fresh) nodes_[t].redirect_hops = hops;
+    // Beyond kMaxRedirects the chain is dead (Judge says so): stop following.
+    if (fresh && hops > kMaxRedirects) return;
     if (id == start_final_) {
       start_final_ = t;
       if (opt_.include.empty()) {
@@ -675,7 +681,7 @@ void CrawlerImpl::HandleParsed(ParsedPage& p) {
     } else if (rl.scheme == LinkScheme::kUnsupported) {
       target = -2;
     } else if (!rl.ok) {
-      target = InternInvalid(CleanHref(rl.href), "malformed URL: " + rl.error);
+      target = InternInvalid(CleanHref(rl.href), rl.error);
     } else {
       target = Intern(rl.url);
     }
@@ -811,6 +817,9 @@ CrawlerImpl::Verdict CrawlerImpl::Judge(int id) const {
   if (f.invalid || !f.error.empty()) {
     v.dead = true;
     v.error = via + f.error;
+  } else if (f.state == State::kNew && cur != id) {
+    v.dead = true;  // never fetched: the chain went past kMaxRedirects on another path
+    v.error = "more than " + std::to_string(kMaxRedirects) + " redirects, via " + f.url;
   } else if (f.state == State::kSkipped || f.state == State::kNew) {
     return v;  // not checked (robots.txt, --exclude, --no-external)
   } else if (f.status >= 400) {

@@ -57,9 +57,14 @@ Fetcher::Fetcher(const FetcherOptions& options) : options_(options) {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_ALL); });
   multi_ = curl_multi_init();
-  curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(options.total_connections));
-  curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(options.per_host_connections));
-  curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(options.total_connections * 2));
+  // The caps are enforced by the caller, which starts a transfer only when
+  // its host and the total are under their limits. CURLMOPT_MAX_*_CONNECTIONS
+  // are deliberately NOT set: curl would park a transfer in a "pending" state
+  // while it counts a closing connection, and the transfer's --timeout clock
+  // runs meanwhile (it then failed at once with "Failed to resolve host ...
+  // with timeout after 0 ms"). The cache keeps as many idle connections as
+  // may be in use at once, so each keep-alive connection is reused.
+  curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(options.total_connections));
   curl_multi_setopt(multi_, CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));
 }
 
@@ -68,7 +73,6 @@ Fetcher::~Fetcher() {
     curl_multi_remove_handle(multi_, easy);
     curl_easy_cleanup(easy);
   }
-  for (CURL* easy : idle_) curl_easy_cleanup(easy);
   curl_multi_cleanup(multi_);
 }
 
@@ -110,13 +114,11 @@ std::size_t Fetcher::OnBody(char* data, std::size_t size, std::size_t n, void* u
 }
 
 void Fetcher::Start(FetchRequest request) {
-  CURL* easy;
-  if (idle_.empty()) {
-    easy = curl_easy_init();
-  } else {
-    easy = idle_.back();
-    idle_.pop_back();
-  }
+  // A fresh easy handle per transfer: a reused one carries timers of its
+  // previous transfer (after a timeout, the next request through it failed
+  // at once with "Failed to resolve host ... after 0 ms"). Connections and
+  // the DNS cache live in the multi handle, so keep-alive is unaffected.
+  CURL* easy = curl_easy_init();
   auto t = std::make_unique<Transfer>();
   t->request = std::move(request);
   t->result.id = t->request.id;
@@ -141,8 +143,14 @@ void Fetcher::Start(FetchRequest request) {
                    static_cast<long>(std::min(options_.timeout_seconds, 10.0) * 1000));
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
+  // PIPEWAIT (wait for a connection being set up, in case it multiplexes)
+  // only over TLS, where ALPN settles HTTP/2 at the handshake. Over plain
+  // http:// curl would keep the transfer waiting for the host's busy
+  // connections to answer, with its --timeout clock running.
+  bool tls = t->request.url.rfind("https:", 0) == 0;
+  curl_easy_setopt(easy, CURLOPT_PIPEWAIT, tls ? 1L : 0L);
   curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+  if (std::getenv("SLUICE_CURL_VERBOSE") != nullptr) curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);  // debugging aid
   ++requests_;
   CURL* key = easy;
   active_.emplace(key, std::move(t));
@@ -205,7 +213,7 @@ void Fetcher::Finish(CURL* easy, int code_int, std::vector<FetchResult>* done) {
         ParseRetryAfter(h->value, static_cast<double>(std::chrono::system_clock::to_time_t(
                                       std::chrono::system_clock::now())));
   }
-  idle_.push_back(easy);
+  curl_easy_cleanup(easy);
   done->push_back(std::move(r));
 }
 

@@ -98,7 +98,6 @@ class Fetcher {
 
   FetcherOptions options_;
   CURLM* multi_;
-  std::vector<CURL*> idle_;
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> active_;
   std::int64_t requests_ = 0;
 };
