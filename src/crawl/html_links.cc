@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace sluice::crawl {
@@ -99,6 +103,10 @@ class Extractor {
     if (collect_anchors_) AddAnchor(Attr(e, "id"));
   }
 
+  void AddAnchors(const std::vector<std::string>& ids) {
+    out_.anchors.insert(out_.anchors.end(), ids.begin(), ids.end());
+  }
+
   PageLinks Finish() {
     std::sort(out_.anchors.begin(), out_.anchors.end());
     out_.anchors.erase(std::unique(out_.anchors.begin(), out_.anchors.end()), out_.anchors.end());
@@ -123,13 +131,192 @@ class Extractor {
   PageLinks out_;
 };
 
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
+}
+
+std::string LowerName(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+bool OneOf(const std::string& name, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+// The value of attribute `attr` in the text of one start tag, if any.
+std::optional<std::string> TagAttribute(std::string_view tag, std::string_view attr) {
+  std::size_t i = 1;
+  while (i < tag.size() && IsNameChar(tag[i])) ++i;  // the tag name
+  while (i < tag.size()) {
+    while (i < tag.size() && (IsSpace(tag[i]) || tag[i] == '/')) ++i;
+    std::size_t b = i;
+    while (i < tag.size() && !IsSpace(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/') ++i;
+    std::string name = LowerName(tag.substr(b, i - b));
+    while (i < tag.size() && IsSpace(tag[i])) ++i;
+    std::string value;
+    if (i < tag.size() && tag[i] == '=') {
+      ++i;
+      while (i < tag.size() && IsSpace(tag[i])) ++i;
+      if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+        char q = tag[i++];
+        std::size_t e = tag.find(q, i);
+        if (e == std::string_view::npos) e = tag.size();
+        value = std::string(tag.substr(i, e - i));
+        i = e + 1;
+      } else {
+        std::size_t e = i;
+        while (e < tag.size() && !IsSpace(tag[e]) && tag[e] != '>') ++e;
+        value = std::string(tag.substr(i, e - i));
+        i = e;
+      }
+    }
+    if (name.empty()) {
+      if (i < tag.size()) ++i;
+      continue;
+    }
+    if (name == attr) return value;
+  }
+  return std::nullopt;
+}
+
+// Gumbo's tree builder is quadratic in the nesting depth (each block start
+// tag scans the stack of open elements), so a few MB of "<div><div>..."
+// would take hours. Before parsing, start tags nested deeper than
+// kMaxNesting (by a rough count that ignores elements HTML closes by
+// itself) are blanked out — replaced by spaces, keeping newlines so line
+// numbers stay right — unless they carry links. Their ids are kept aside
+// for anchor checks. Browsers cap depth similarly (Blink at 512). Pages
+// real people write never come near the limit and pass unchanged.
+constexpr int kMaxNesting = 256;
+
+std::string FlattenDeepNesting(std::string_view html, std::vector<std::string>* dropped_ids, bool* changed) {
+  std::string out(html);
+  int depth = 0;
+  std::map<std::string, int> blanked;  // start tags blanked, by name: their end tags go too
+  auto blank = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k) {
+      if (out[k] != '\n') out[k] = ' ';
+    }
+    *changed = true;
+  };
+  std::size_t i = 0;
+  const std::size_t n = html.size();
+  while (i < n) {
+    std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= n) break;
+    char c = html[lt + 1];
+    if (html.substr(lt, 4) == "<!--") {
+      std::size_t e = html.find("-->", lt + 4);
+      i = e == std::string_view::npos ? n : e + 3;
+      continue;
+    }
+    if (c == '!' || c == '?') {
+      std::size_t e = html.find('>', lt);
+      i = e == std::string_view::npos ? n : e + 1;
+      continue;
+    }
+    bool end_tag = c == '/';
+    std::size_t name_b = lt + (end_tag ? 2 : 1);
+    std::size_t name_e = name_b;
+    while (name_e < n && IsNameChar(html[name_e])) ++name_e;
+    if (name_e == name_b || !((html[name_b] | 0x20) >= 'a' && (html[name_b] | 0x20) <= 'z')) {
+      i = lt + 1;
+      continue;
+    }
+    std::string name = LowerName(html.substr(name_b, name_e - name_b));
+    // The end of the tag, skipping quoted attribute values.
+    std::size_t e = name_e;
+    char quote = 0;
+    while (e < n && (quote != 0 || html[e] != '>')) {
+      if (quote != 0) {
+        if (html[e] == quote) quote = 0;
+      } else if (html[e] == '"' || html[e] == '\'') {
+        quote = html[e];
+      }
+      ++e;
+    }
+    std::size_t tag_end = e < n ? e + 1 : n;
+    if (end_tag) {
+      auto it = blanked.find(name);
+      if (it != blanked.end() && it->second > 0) {
+        --it->second;
+        blank(lt, tag_end);
+      } else if (depth > 0) {
+        --depth;
+      }
+      i = tag_end;
+      continue;
+    }
+    bool self_closing = tag_end >= 2 && html[tag_end - 2] == '/';
+    bool is_void = OneOf(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                                "source", "track", "wbr", "keygen", "frame"});
+    bool auto_closed = OneOf(name, {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp"});
+    bool raw_text = OneOf(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                                 "plaintext"});
+    bool carries_links = OneOf(name, {"a", "area", "link", "img", "source", "script", "iframe", "frame", "audio",
+                                      "video", "track", "embed", "object", "base", "meta"});
+    if (!is_void && !self_closing && !auto_closed && !raw_text) {
+      bool nests = OneOf(name, {"audio", "video", "object"});  // link-bearing containers
+      if (depth >= kMaxNesting && (!carries_links || nests)) {
+        if (std::optional<std::string> id = TagAttribute(html.substr(lt, tag_end - lt), "id"); id && !id->empty()) {
+          dropped_ids->push_back(*id);
+        }
+        ++blanked[name];
+        if (nests) {
+          // Keep its src as a void <img> ("video" -> "img  "): poster and
+          // data of such deep elements are lost, their nesting is not kept.
+          out.replace(name_b, 3, "img");
+          for (std::size_t k = name_b + 3; k < name_e; ++k) out[k] = ' ';
+          *changed = true;
+        } else {
+          blank(lt, tag_end);
+        }
+      } else {
+        ++depth;
+      }
+    }
+    i = tag_end;
+    if (raw_text && !self_closing) {
+      // Skip the raw text up to the matching end tag (case-insensitive).
+      std::string close = "</" + name;
+      std::size_t k = i;
+      while (k < n) {
+        std::size_t p = html.find("</", k);
+        if (p == std::string_view::npos) {
+          k = n;
+          break;
+        }
+        if (LowerName(html.substr(p, close.size())) == close) {
+          k = p;
+          break;
+        }
+        k = p + 2;
+      }
+      i = k;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-PageLinks ExtractLinks(std::string_view html, bool collect_anchors) {
+PageLinks ExtractLinks(std::string_view html_in, bool collect_anchors) {
+  std::vector<std::string> dropped_ids;
+  bool changed = false;
+  std::string flattened = FlattenDeepNesting(html_in, &dropped_ids, &changed);
+  std::string_view html = changed ? std::string_view(flattened) : html_in;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // parse errors are not our report; keep no list of them
   GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   Extractor extractor(collect_anchors);
+  if (collect_anchors) extractor.AddAnchors(dropped_ids);
   std::vector<const GumboNode*> stack = {output->root};
   while (!stack.empty()) {
     const GumboNode* node = stack.back();

@@ -75,10 +75,23 @@ TEST(ExtractLinks, AnchorsAreIdsAndANames) {
 }
 
 TEST(ExtractLinks, HostileInputNeitherCrashesNorHangs) {
+  // 100,000 nested blocks (quadratic for the tree builder unless flattened):
+  // links, ids and line numbers below the nesting cap survive.
   std::string deep;
-  for (int i = 0; i < 100000; ++i) deep += "<div>";
-  deep += "<a href=deep.html>x</a>";
-  EXPECT_EQ(Hrefs(ExtractLinks(deep, false)), (std::vector<std::string>{"deep.html"}));
+  for (int i = 0; i < 100000; ++i) deep += i % 1000 == 0 ? "<div\n>" : "<div>";
+  deep += "<section id=deepid><video src=v.mp4 poster=p.jpg></video>\n<a href=deep.html>x</a>";
+  PageLinks d = ExtractLinks(deep, true);
+  EXPECT_EQ(Hrefs(d), (std::vector<std::string>{"v.mp4", "deep.html"}));
+  ASSERT_EQ(d.links.size(), 2u);
+  EXPECT_EQ(d.links[1].line, 102);
+  EXPECT_EQ(d.anchors, (std::vector<std::string>{"deepid"}));
+  std::string nested_media;
+  for (int i = 0; i < 20000; ++i) nested_media += "<video src=m.mp4><object>";
+  EXPECT_EQ(ExtractLinks(nested_media, false).links.size(), 20000u);
+  // Unclosed <p> and <li> (closed by HTML itself) do not count as nesting.
+  std::string flat = "<ul>";
+  for (int i = 0; i < 1000; ++i) flat += "<li><p id=p" + std::to_string(i) + ">";
+  EXPECT_EQ(ExtractLinks(flat, true).anchors.size(), 1000u);
 
   std::string bad = "<a href=\"caf\xE9\xFF.html\">\xC3(</a><a href=\"\x80\">";
   PageLinks p = ExtractLinks(bad, false);
