@@ -199,6 +199,8 @@ class CrawlerImpl {
   void HandleSpecial(FetchResult& r);
   void HandleParsed(ParsedPage& p);
   bool Busy() const;
+  bool InFlightOrQueued() const;
+  void FollowNextLevel();
   void Progress(Clock::time_point now, bool final_line);
   Verdict Judge(int id) const;
   Report BuildReport(double seconds);
@@ -229,6 +231,7 @@ class CrawlerImpl {
   std::int64_t checked_ = 0;
   std::int64_t failed_so_far_ = 0;
   int parsing_ = 0;
+  std::map<int, std::vector<int>> pending_follow_;  // --max-pages: parsed pages by depth
   std::vector<std::string> warnings_;
   // Time during which ready URLs waited because of each limit.
   double blocked_total_ = 0, blocked_host_ = 0, blocked_rate_ = 0, blocked_backoff_ = 0;
@@ -697,10 +700,31 @@ void CrawlerImpl::HandleParsed(ParsedPage& p) {
     ++pages_cut_by_depth_;
     return;
   }
+  if (opt_.max_pages > 0) {
+    // Level by level, so that which pages make the cut does not depend on
+    // timing: see FollowNextLevel.
+    pending_follow_[page.depth].push_back(p.node);
+    return;
+  }
   Follow(p.node);  // skips the negative targets
 }
 
-bool CrawlerImpl::Busy() const {
+// With --max-pages, pages are followed one depth level at a time, once
+// nothing is in flight: the pages of the shallowest waiting level are
+// followed in URL order until the budget is spent. Every page of level d is
+// known before any is followed (all of level d - 1 was followed before), so
+// the pages chosen are the same whatever the concurrency.
+void CrawlerImpl::FollowNextLevel() {
+  auto level = pending_follow_.begin();
+  std::vector<int> ids = std::move(level->second);
+  pending_follow_.erase(level);
+  std::sort(ids.begin(), ids.end(), [&](int a, int b) { return nodes_[a].url < nodes_[b].url; });
+  for (int id : ids) Follow(id);
+}
+
+bool CrawlerImpl::Busy() const { return InFlightOrQueued() || !pending_follow_.empty(); }
+
+bool CrawlerImpl::InFlightOrQueued() const {
   if (fetcher_.in_flight() > 0 || parsing_ > 0 || !delayed_.empty() || !specials_.empty()) return true;
   for (const Host& h : hosts_) {
     if (!h.ready.empty()) return true;
@@ -741,6 +765,10 @@ Result<Report> CrawlerImpl::Run() {
 
   std::vector<FetchResult> done;
   while (Busy() && !fatal_) {
+    if (!InFlightOrQueued()) {
+      FollowNextLevel();
+      continue;
+    }
     Clock::time_point now = Clock::now();
     Dispatch(now);
     // Sleep until something finishes, a parse is handed back, or the next

@@ -158,6 +158,10 @@ try:
             "--exclude skips matching URLs")
     _, rep, _ = crawl_json("--no-external", "--no-sitemap", "--max-pages", "5")
     c.check(rep["summary"]["pages"] == 5, "--max-pages 5 follows 5 pages", str(rep["summary"]))
+    _, one, _ = crawl_json("--no-external", "--max-pages", "40", "-j", "1")
+    _, many, _ = crawl_json("--no-external", "--max-pages", "40", "-j", "32", "--per-host", "32")
+    c.check(stable(one) == stable(many) and one["summary"]["pages"] == 40,
+            "--max-pages 40 picks the same pages with -j 1 and -j 32")
     _, rep, _ = crawl_json("--no-external", "--no-sitemap", "--include", "^http://127\\.0\\.0\\.1:%d/(s00/|$)" % port)
     c.check(rep["summary"]["pages"] > 5 and
             all(s["page"] == start or "/s00/" in s["page"] for d in rep["dead"] for s in d["sources"]),
