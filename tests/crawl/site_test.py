@@ -162,6 +162,9 @@ try:
     _, many, _ = crawl_json("--no-external", "--max-pages", "40", "-j", "32", "--per-host", "32")
     c.check(stable(one) == stable(many) and one["summary"]["pages"] == 40,
             "--max-pages 40 picks the same pages with -j 1 and -j 32")
+    status, out, _ = run(sluice, [start, "--no-external", "--no-sitemap", "--max-pages", "2", "--rate", "40"])
+    c.check("binding limit: the per-host rate" in out, "--rate is applied and named as the binding limit",
+            out[-400:])
     _, rep, _ = crawl_json("--no-external", "--no-sitemap", "--include", "^http://127\\.0\\.0\\.1:%d/(s00/|$)" % port)
     c.check(rep["summary"]["pages"] > 5 and
             all(s["page"] == start or "/s00/" in s["page"] for d in rep["dead"] for s in d["sources"]),
