@@ -118,7 +118,7 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view product_t
     for (const Group& g : groups) {
       bool match = false;
       for (const std::string& a : g.agents) {
-        std::string_view name = a.substr(0, a.find('/'));
+        std::string_view name = std::string_view(a).substr(0, a.find('/'));
         if (pass == 0 ? name == token : name == "*") match = true;
       }
       if (!match) continue;
