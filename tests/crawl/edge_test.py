@@ -191,6 +191,7 @@ try:
         ([A + "/", "--exclude", "(oops"], "--exclude '(oops'"),
         ([A + "/", "--include", "a{1"], "--include 'a{1'"),
         ([], "URL is required"),
+        (["--exclude", "x", "--include", "y", "http://127.0.0.1:%d/" % closed], "cannot fetch the start URL"),
     ]
     for args, want in cases:
         status, out, err = run(sluice, args, timeout=60)

@@ -66,8 +66,13 @@ CommandAction RegisterCrawl(CLI::App& app) {
       ->check(CLI::Range(0, 1000000));
   sub->add_option("--max-pages", c.max_pages, "Follow the links of at most this many pages")
       ->check(CLI::Range(1L, 1000000000L));
-  sub->add_option("--include", c.include, "Follow exactly the URLs matching this POSIX extended regex (repeatable)");
-  sub->add_option("--exclude", c.exclude, "Neither check nor follow URLs matching this regex (repeatable)");
+  // One value per occurrence, so that "--exclude RE URL" leaves URL alone.
+  sub->add_option("--include", c.include, "Follow exactly the URLs matching this POSIX extended regex (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--exclude", c.exclude, "Neither check nor follow URLs matching this regex (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_flag("--no-external", c.no_external, "Do not check links to other origins");
   sub->add_flag("--ignore-robots", c.ignore_robots, "Crawl what robots.txt disallows");
   sub->add_flag("--no-sitemap", c.no_sitemap, "Do not read sitemap.xml for pages to crawl");
