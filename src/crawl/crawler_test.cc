@@ -196,6 +196,49 @@ TEST(Crawler, FindsExactlyTheDeadLinksWhateverTheConcurrency) {
   }
 }
 
+// --max-depth follows exactly the pages within that many links of the
+// start (shortest paths, found late or early), at any concurrency.
+TEST(Crawler, MaxDepthUsesShortestPaths) {
+  std::set<std::string> dead_paths;
+  std::map<std::string, Route> routes = Site(&dead_paths);
+  for (int i = 0; i < 300; i += 11) routes["/moved/" + std::to_string(i)] = {301, "text/plain", "", "/p1.html"};
+  MiniServer server(routes);
+  // Breadth-first depths of the ring pages, as Site() links them ("/" is 0).
+  const int n = 300;
+  std::vector<int> depth(n, -1);
+  std::vector<int> frontier = {0};
+  depth[0] = 1;
+  while (!frontier.empty()) {
+    std::vector<int> next;
+    for (int i : frontier) {
+      std::vector<int> out = {(i + 1) % n, (i * 17 + 5) % n};
+      if (i % 13 == 0) out.push_back(0);
+      if (i % 11 == 0) out.push_back(1);  // through the redirect: same depth as the link
+      for (int t : out) {
+        if (depth[t] < 0) {
+          depth[t] = depth[i] + 1;
+          next.push_back(t);
+        }
+      }
+    }
+    frontier = next;
+  }
+  for (int max_depth : {2, 4, 7}) {
+    long want = 1;  // "/"
+    for (int d : depth) want += d <= max_depth ? 1 : 0;
+    for (int j : {1, 16}) {
+      CrawlOptions o;
+      o.start_url = "http://127.0.0.1:" + std::to_string(server.port()) + "/";
+      o.concurrency = o.per_host = j;
+      o.no_sitemap = true;
+      o.max_depth = max_depth;
+      Result<Report> r = Crawl(o);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      EXPECT_EQ(r->summary.pages, want) << "--max-depth " << max_depth << " -j " << j;
+    }
+  }
+}
+
 TEST(Crawler, StartPageProblemsAreErrors) {
   MiniServer server({{"/file.pdf", {200, "application/pdf", "%PDF", ""}}});
   std::string base = "http://127.0.0.1:" + std::to_string(server.port());
