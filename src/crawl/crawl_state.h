@@ -41,15 +41,15 @@ namespace sluice::crawl::internal {
 using Clock = std::chrono::steady_clock;
 using Seconds = std::chrono::duration<double>;
 
-constexpr int kMaxRedirects = 10;
+constexpr int kMaxRedirects = 10;       // a longer chain is a dead link
 constexpr double kMaxRetryAfter = 120;  // longer Retry-After: give up, report the status
-constexpr int kMaxSitemaps = 50;
+constexpr int kMaxSitemaps = 50;        // sitemaps read per crawl (indexes can nest)
+// Fetch ids with this bit are robots.txt/sitemap requests, not URL-table nodes.
 constexpr std::uint64_t kSpecialBit = 1ull << 62;
 
 inline Clock::duration ToDuration(double seconds) {
   return std::chrono::duration_cast<Clock::duration>(Seconds(seconds));
 }
-
 
 // A link as the parse worker resolved it.
 struct ResolvedLink {
@@ -71,6 +71,8 @@ struct ParsedPage {
 // Runs on a pool worker: extracts and resolves the links of one page.
 ParsedPage ParsePage(int node, const Url& page, const std::string& body, bool anchors);
 
+// One crawl. Run() drives it to the end; see the file comment for which
+// file implements which methods. Not thread-safe: owned by one thread.
 class CrawlerImpl {
  public:
   explicit CrawlerImpl(const CrawlOptions& options)
