@@ -26,6 +26,7 @@ struct CrawlOptions {
   bool no_sitemap = false;
   bool check_anchors = false;
   std::string user_agent = "sluice-crawl/0.1 (+link checker)";
+  bool insecure = false;  // do not verify TLS certificates (self-signed test servers)
   // Progress and --verbose lines go to `log` (stderr); progress only when
   // `progress` (the CLI sets it when stderr is a terminal).
   bool verbose = false;

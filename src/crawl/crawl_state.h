@@ -77,7 +77,8 @@ class CrawlerImpl {
  public:
   explicit CrawlerImpl(const CrawlOptions& options)
       : opt_(options),
-        fetcher_(FetcherOptions{options.concurrency, options.per_host, options.timeout_seconds, options.user_agent}),
+        fetcher_(FetcherOptions{options.concurrency, options.per_host, options.timeout_seconds, options.user_agent,
+                                options.insecure}),
         pool_(0) {}
 
   Result<Report> Run();

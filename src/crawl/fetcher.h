@@ -67,6 +67,7 @@ struct FetcherOptions {
   int per_host_connections = 8;
   double timeout_seconds = 20;
   std::string user_agent = "sluice-crawl/0.1";
+  bool insecure = false;  // skip TLS certificate and host name verification
 };
 
 class Fetcher {

@@ -8,8 +8,13 @@ binary, invalid UTF-8, 50,000 nested elements, 429 with Retry-After (once,
 and forever), a request that hangs past --timeout, a chain of more than 10
 redirects, a server that refuses HEAD, malformed links; then bad command
 lines and unusable start URLs, which must exit 2 with a clear message."""
+import gzip
 import json
 import os
+import shutil
+import ssl
+import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -35,6 +40,7 @@ INDEX = ("<!DOCTYPE html><html><head><title>edge</title></head><body>\n"
          "<a href=\"/hang\">hangs</a>\n<a href=\"/redirect/0\">long chain</a>\n"
          "<a href=\"" + B + "/head405\">no HEAD</a>\n<a href=\"" + B + "/head-dead\">dead elsewhere</a>\n"
          "<a href=\"http://exa mple.org/\">malformed</a>\n<a href=\"ftp://example.org/f\">ftp</a>\n"
+         "<a href=\"/gz.html\">compressed</a>\n"
          "</body></html>\n").encode()
 
 
@@ -103,6 +109,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(302, b"", "text/plain", [("Location", "%s/redirect/%d" % (A, k + 1))])
         if path == "/nonhtml.pdf":
             return self.send(200, b"%PDF-1.4\n%%EOF\n", "application/pdf")
+        if path == "/gz.html":
+            if "gzip" not in self.headers.get("Accept-Encoding", ""):
+                return self.send(406, b"gzip only")
+            return self.send(200, gzip.compress(b"<html><a href=\"/gone-gz.html\">x</a></html>"),
+                             headers=[("Content-Encoding", "gzip")])
         if path == "/after-huge":
             return self.send(200, b"<html>ok</html>")
         return self.send(404, b"<h1>not found</h1>")
@@ -115,9 +126,23 @@ class Server(ThreadingHTTPServer):
         pass  # clients hang up on endless bodies and slow answers: expected
 
 
+# HTTPS on a third port, same routes, with a self-signed certificate made by
+# the openssl command line tool (skipped, and said so, when it is missing).
+tmp = tempfile.mkdtemp(prefix="crawl-edge-")
+port_c = None
+if shutil.which("openssl"):
+    cert, key = os.path.join(tmp, "c.pem"), os.path.join(tmp, "k.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    port_c = free_port(avoid_next=False)
+
 servers = []
-for port in (port_a, port_b):
+for port in [p for p in (port_a, port_b, port_c) if p]:
     srv = Server(("127.0.0.1", port), Handler)
+    if port == port_c:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(cert, key)
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     stopper = threading.Timer(SERVER_SECONDS, srv.shutdown)  # stops by itself
     stopper.daemon = True
@@ -169,11 +194,27 @@ try:
     c.check(A + "/huge" not in dead and A + "/binary.bin" not in dead and A + "/after-huge" not in dead,
             "endless bodies are cut, not reported dead")
     c.check(not any(u.startswith("ftp:") for u in dead), "ftp: links are not checked (noted instead)")
+    c.check(A + "/gone-gz.html" in dead and A + "/gz.html" not in dead,
+            "a gzip-compressed page is fetched compressed and its links read")
     status, out, err = run(sluice, [A + "/", "--timeout", "1", "--retries", "0", "--max-body", "64K"], timeout=90)
     c.check("warning: page truncated at 65536 bytes (--max-body): " + A + "/huge" in out
             and "warning: page truncated at 65536 bytes (--max-body): " + A + "/deep.html" in out,
             "the truncated page is named in the report", out[-600:])
     c.check("note: 1 links with other schemes" in out, "the ftp: link is noted")
+
+    # 1b. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
+    if port_c:
+        C = "https://127.0.0.1:%d" % port_c
+        status, out, err = run(sluice, [C + "/"], timeout=60)
+        c.check(status == 2 and "SSL certificate problem" in err, "HTTPS with a self-signed certificate: exit 2, why",
+                err[-300:])
+        status, out, err = run(sluice, [C + "/", "--insecure", "--timeout", "1", "--retries", "0", "--max-body", "64K",
+                                        "--format", "json", "--no-external"], timeout=90)
+        dead = {d["url"] for d in json.loads(out)["dead"]} if out.startswith("{") else set()
+        c.check(status == 1 and C + "/gone-gz.html" in dead and C + "/always429" in dead,
+                "--insecure crawls the HTTPS site and reports its dead links", err[-300:])
+    else:
+        print("skipped: HTTPS checks (no openssl command to make a certificate)")
 
     # 2. Bad command lines and unusable start URLs: exit 2 and say why.
     closed = free_port(avoid_next=False)
@@ -200,4 +241,5 @@ try:
 finally:
     for srv in servers:
         threading.Thread(target=srv.shutdown, daemon=True).start()
+    shutil.rmtree(tmp, ignore_errors=True)
 c.finish()

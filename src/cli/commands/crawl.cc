@@ -82,6 +82,7 @@ CommandAction RegisterCrawl(CLI::App& app) {
   sub->add_flag("--by-page", opts->by_page, "Text report: group dead links by the page holding them");
   sub->add_option("-o,--output", opts->output, "Write the report to this file instead of stdout");
   sub->add_option("--user-agent", c.user_agent, "User-Agent header (robots.txt rules for 'sluice' apply)");
+  sub->add_flag("--insecure", c.insecure, "Do not verify TLS certificates (e.g. a self-signed test server)");
   sub->add_flag("-v,--verbose", c.verbose, "Print every URL handled ('handling: URL') on stderr");
   sub->add_flag("--no-progress", opts->no_progress, "No live progress line (shown only when stderr is a terminal)");
   return [opts] {
