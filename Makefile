@@ -34,3 +34,8 @@ bench: deps
 
 clean:
 	rm -rf build
+
+# sluice crawl vs LinkChecker on a generated 2,000-page site (bench/crawl, ~1 min).
+.PHONY: bench-crawl
+bench-crawl: build
+	@python3 bench/crawl/run_bench.py build/release/sluice

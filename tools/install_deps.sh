@@ -12,6 +12,8 @@ packages=(
   libedit-dev                                     # line editing for interactive shells
   libzstd-dev libxxhash-dev                       # database files: compression, checksums
   sqlite3                                         # reference engine for SQL tests and benchmarks
+  libcurl4-openssl-dev libgumbo-dev nlohmann-json3-dev  # sluice crawl: HTTP(S) client, HTML5 parser, JSON report
+  linkchecker                                     # benchmark anchor for sluice crawl
 )
 
 missing=()

@@ -30,6 +30,9 @@ CommandAction RegisterSql(CLI::App& app);
 // Registers `sluice slt`: the sqllogictest runner (src/slt).
 CommandAction RegisterSlt(CLI::App& app);
 
+// Registers `sluice crawl`: the dead-link checker (src/crawl).
+CommandAction RegisterCrawl(CLI::App& app);
+
 }  // namespace sluice::cli
 
 #endif  // SLUICE_CLI_COMMAND_H_

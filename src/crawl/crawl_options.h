@@ -1,0 +1,39 @@
+// What `sluice crawl` was asked to do (filled by src/cli/commands/crawl.cc).
+#ifndef SLUICE_CRAWL_CRAWL_OPTIONS_H_
+#define SLUICE_CRAWL_CRAWL_OPTIONS_H_
+
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace sluice::crawl {
+
+struct CrawlOptions {
+  std::string start_url;
+  int concurrency = 16;     // requests in flight in total (= connections over HTTP/1.1)
+  int per_host = 8;         // requests in flight to one host
+  double rate = 0;          // requests per second per host; 0: unlimited
+  double timeout_seconds = 20;
+  int retries = 2;          // extra attempts after a transient failure
+  std::size_t max_body = 10u << 20;
+  int max_depth = -1;       // -1: unlimited; 0: only the start page's links
+  long max_pages = 0;       // 0: unlimited
+  std::vector<std::string> include;  // POSIX extended regexes
+  std::vector<std::string> exclude;
+  bool no_external = false;
+  bool ignore_robots = false;
+  bool no_sitemap = false;
+  bool check_anchors = false;
+  std::string user_agent = "sluice-crawl/0.1 (+link checker)";
+  bool insecure = false;  // do not verify TLS certificates (self-signed test servers)
+  // Progress and --verbose lines go to `log` (stderr); progress only when
+  // `progress` (the CLI sets it when stderr is a terminal).
+  bool verbose = false;
+  bool progress = false;
+  std::FILE* log = stderr;
+};
+
+}  // namespace sluice::crawl
+
+#endif  // SLUICE_CRAWL_CRAWL_OPTIONS_H_

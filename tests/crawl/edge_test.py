@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""edge_test.py SLUICE
+
+`sluice crawl` against hostile answers from an in-process server on
+127.0.0.1 (two ports: the site and "another origin"; both stop by
+themselves): an endless HTML body (bounded by --max-body), an endless
+binary, invalid UTF-8, 50,000 nested elements, 429 with Retry-After (once,
+and forever), a request that hangs past --timeout, a chain of more than 10
+redirects, a server that refuses HEAD, malformed links; then bad command
+lines and unusable start URLs, which must exit 2 with a clear message."""
+import gzip
+import json
+import os
+import shutil
+import ssl
+import subprocess
+import tempfile
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from crawl_test_util import Checker, free_port, run  # noqa: E402
+
+sluice = sys.argv[1]
+c = Checker("crawl.edge_cases")
+SERVER_SECONDS = 120
+port_a = free_port(avoid_next=False)
+port_b = free_port(avoid_next=False)
+A = "http://127.0.0.1:%d" % port_a
+B = "http://127.0.0.1:%d" % port_b
+hits = {}
+hits_lock = threading.Lock()
+
+INDEX = ("<!DOCTYPE html><html><head><title>edge</title></head><body>\n"
+         "<a href=\"/huge\">huge</a>\n<a href=\"/binary.bin\">binary</a>\n"
+         "<a href=\"/bad-utf8.html\">bad utf-8</a>\n<a href=\"/deep.html\">deep</a>\n"
+         "<a href=\"/limited\">429 once</a>\n<a href=\"/always429\">429 always</a>\n"
+         "<a href=\"/hang\">hangs</a>\n<a href=\"/redirect/0\">long chain</a>\n"
+         "<a href=\"" + B + "/head405\">no HEAD</a>\n<a href=\"" + B + "/head-dead\">dead elsewhere</a>\n"
+         "<a href=\"http://exa mple.org/\">malformed</a>\n<a href=\"ftp://example.org/f\">ftp</a>\n"
+         "<a href=\"/gz.html\">compressed</a>\n"
+         "</body></html>\n").encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+    def send(self, code, body=b"", ctype="text/html; charset=utf-8", headers=()):
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in headers:
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def stream(self, ctype, chunk, head=b""):
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.end_headers()
+        try:
+            self.wfile.write(head)
+            deadline = time.time() + 30  # "endless" as far as any sane client is concerned
+            while time.time() < deadline:
+                self.wfile.write(chunk)
+        except OSError:
+            pass  # the client hung up, as it should
+        self.close_connection = True
+
+    def do_HEAD(self):
+        self.do_GET()
+
+    def do_GET(self):
+        path = self.path
+        port = self.server.server_address[1]
+        with hits_lock:
+            hits[(port, self.command, path)] = hits.get((port, self.command, path), 0) + 1
+            n = hits[(port, self.command, path)]
+        if port == port_b:
+            if path == "/head405":
+                return self.send(405 if self.command == "HEAD" else 200, b"ok")
+            return self.send(404, b"not found")
+        if path == "/":
+            return self.send(200, INDEX)
+        if path == "/huge":
+            return self.stream("text/html", b"<p>" + b"x" * 4090 + b"</p>\n",
+                               b"<html><body><a href=\"/after-huge\">first</a>\n")
+        if path == "/binary.bin":
+            return self.stream("application/octet-stream", b"\0" * 65536)
+        if path == "/bad-utf8.html":
+            return self.send(200, b"<html><body>\xff\xfe <a href=\"/gone-\xff.html\">x\xc3(</a>\xed\xa0\x80</body>")
+        if path == "/deep.html":
+            return self.send(200, b"<div>" * 50000 + b"<a href=\"/gone-deep.html\">deep</a>")
+        if path == "/limited":
+            if n == 1 and self.command == "GET":
+                return self.send(429, b"slow down", headers=[("Retry-After", "1")])
+            return self.send(200, b"<html>fine now</html>")
+        if path == "/always429":
+            return self.send(429, b"slow down", headers=[("Retry-After", "1")])
+        if path == "/hang":
+            time.sleep(3)
+            return self.send(200, b"<html>late</html>")
+        if path.startswith("/redirect/"):
+            k = int(path.rsplit("/", 1)[1])
+            return self.send(302, b"", "text/plain", [("Location", "%s/redirect/%d" % (A, k + 1))])
+        if path == "/nonhtml.pdf":
+            return self.send(200, b"%PDF-1.4\n%%EOF\n", "application/pdf")
+        if path == "/gz.html":
+            if "gzip" not in self.headers.get("Accept-Encoding", ""):
+                return self.send(406, b"gzip only")
+            return self.send(200, gzip.compress(b"<html><a href=\"/gone-gz.html\">x</a></html>"),
+                             headers=[("Content-Encoding", "gzip")])
+        if path == "/after-huge":
+            return self.send(200, b"<html>ok</html>")
+        return self.send(404, b"<h1>not found</h1>")
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # clients hang up on endless bodies and slow answers: expected
+
+
+# HTTPS on a third port, same routes, with a self-signed certificate made by
+# the openssl command line tool (skipped, and said so, when it is missing).
+tmp = tempfile.mkdtemp(prefix="crawl-edge-")
+port_c = None
+if shutil.which("openssl"):
+    cert, key = os.path.join(tmp, "c.pem"), os.path.join(tmp, "k.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    port_c = free_port(avoid_next=False)
+
+servers = []
+for port in [p for p in (port_a, port_b, port_c) if p]:
+    srv = Server(("127.0.0.1", port), Handler)
+    if port == port_c:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(cert, key)
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    stopper = threading.Timer(SERVER_SECONDS, srv.shutdown)  # stops by itself
+    stopper.daemon = True
+    stopper.start()
+    servers.append(srv)
+watchdog = threading.Timer(SERVER_SECONDS + 5, lambda: os._exit(3))
+watchdog.daemon = True
+watchdog.start()
+
+if os.environ.get("EDGE_SERVE_ONLY"):  # debugging: serve, print the ports, wait
+    print(A, B, flush=True)
+    time.sleep(SERVER_SECONDS)
+    sys.exit(0)
+
+try:
+    # 1. Hostile answers: reported or survived, never a crash or hang.
+    status, out, err = run(sluice, [A + "/", "--timeout", "1", "--retries", "1", "--max-body", "1M",
+                                    "--format", "json"], timeout=90)
+    c.check(status == 1, "exit status 1", "got %d, stderr: %s" % (status, err[-800:]))
+    raw = out.encode("utf-8", "surrogateescape")
+    try:
+        rep = json.loads(raw.decode("utf-8"))
+    except ValueError as e:
+        rep = {"dead": []}
+        c.check(False, "JSON parses as strict UTF-8", str(e) + out[:300])
+    dead = {d["url"]: d for d in rep["dead"]}
+    c.check(A + "/gone-deep.html" in dead, "a link after 50,000 nested elements is found")
+    bad = [u for u in dead if u.startswith(A + "/gone-%EF%BF%BD")]
+    c.check(len(bad) == 1, "a link with invalid UTF-8 is reported with U+FFFD percent-encoded", str(sorted(dead)))
+    c.check(A + "/limited" not in dead and hits.get((port_a, "GET", "/limited"), 0) == 2,
+            "429 with Retry-After is retried and then succeeds", str(hits.get((port_a, "GET", "/limited"))))
+    d429 = dead.get(A + "/always429", {})
+    c.check(d429.get("status") == 429 and hits.get((port_a, "GET", "/always429"), 0) == 2,
+            "a lasting 429 is reported after --retries 1 retry", str(d429))
+    dhang = dead.get(A + "/hang", {})
+    c.check(dhang.get("status") is None and "imeout" in dhang.get("error", "") + dhang.get("error", "").lower()
+            or "timed out" in dhang.get("error", ""), "a request past --timeout is dead with a timeout", str(dhang))
+    dred = dead.get(A + "/redirect/0", {})
+    c.check("more than 10 redirects" in dred.get("error", ""), "a chain of more than 10 redirects is dead",
+            str(dred)[:300])
+    c.check(not any(u.startswith(A + "/redirect/") and u != A + "/redirect/0" for u in dead),
+            "the chain is reported once, under the URL written in the page")
+    c.check(B + "/head405" not in dead and hits.get((port_b, "GET", "/head405")) == 1,
+            "a server refusing HEAD is asked again with GET")
+    c.check(dead.get(B + "/head-dead", {}).get("status") == 404, "a dead link to another origin is reported")
+    dmal = dead.get("http://exa mple.org/", {})
+    c.check(dmal.get("status") is None and "malformed URL" in dmal.get("error", ""),
+            "a malformed link is dead with the reason", str(dmal))
+    c.check(A + "/huge" not in dead and A + "/binary.bin" not in dead and A + "/after-huge" not in dead,
+            "endless bodies are cut, not reported dead")
+    c.check(not any(u.startswith("ftp:") for u in dead), "ftp: links are not checked (noted instead)")
+    c.check(A + "/gone-gz.html" in dead and A + "/gz.html" not in dead,
+            "a gzip-compressed page is fetched compressed and its links read")
+    status, out, err = run(sluice, [A + "/", "--timeout", "1", "--retries", "0", "--max-body", "64K"], timeout=90)
+    c.check("warning: page truncated at 65536 bytes (--max-body): " + A + "/huge" in out
+            and "warning: page truncated at 65536 bytes (--max-body): " + A + "/deep.html" in out,
+            "the truncated page is named in the report", out[-600:])
+    c.check("note: 1 links with other schemes" in out, "the ftp: link is noted")
+
+    # 1b. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
+    if port_c:
+        C = "https://127.0.0.1:%d" % port_c
+        status, out, err = run(sluice, [C + "/"], timeout=60)
+        c.check(status == 2 and "SSL certificate problem" in err, "HTTPS with a self-signed certificate: exit 2, why",
+                err[-300:])
+        status, out, err = run(sluice, [C + "/", "--insecure", "--timeout", "1", "--retries", "0", "--max-body", "64K",
+                                        "--format", "json", "--no-external"], timeout=90)
+        dead = {d["url"] for d in json.loads(out)["dead"]} if out.startswith("{") else set()
+        c.check(status == 1 and C + "/gone-gz.html" in dead and C + "/always429" in dead,
+                "--insecure crawls the HTTPS site and reports its dead links", err[-300:])
+    else:
+        print("skipped: HTTPS checks (no openssl command to make a certificate)")
+
+    # 2. Bad command lines and unusable start URLs: exit 2 and say why.
+    closed = free_port(avoid_next=False)
+    cases = [
+        (["http://exa mple.org/"], "malformed URL 'http://exa mple.org/': invalid character 0x20 in host"),
+        (["example.org"], "no scheme"),
+        (["ftp://example.org/"], "scheme 'ftp' is not http or https"),
+        (["http://127.0.0.1:%d/" % closed], "cannot fetch the start URL http://127.0.0.1:%d/" % closed),
+        ([A + "/nonhtml.pdf"], "is not an HTML page (Content-Type: application/pdf)"),
+        ([A + "/nope"], "answered 404 Not Found"),
+        ([A + "/redirect/0"], "more than 10 redirects"),
+        ([A + "/", "--format", "xml"], "--format"),
+        ([A + "/", "--max-body", "12Q"], "--max-body '12Q'"),
+        ([A + "/", "-j", "0"], "--concurrency"),
+        ([A + "/", "--exclude", "(oops"], "--exclude '(oops'"),
+        ([A + "/", "--include", "a{1"], "--include 'a{1'"),
+        ([], "URL is required"),
+        (["--exclude", "x", "--include", "y", "http://127.0.0.1:%d/" % closed], "cannot fetch the start URL"),
+    ]
+    for args, want in cases:
+        status, out, err = run(sluice, args, timeout=60)
+        c.check(status == 2 and want in err and out == "", "sluice crawl %s -> 2, '%s'" % (" ".join(args), want),
+                "got %d, stdout %r, stderr %r" % (status, out[:200], err[:300]))
+finally:
+    for srv in servers:
+        threading.Thread(target=srv.shutdown, daemon=True).start()
+    shutil.rmtree(tmp, ignore_errors=True)
+c.finish()
