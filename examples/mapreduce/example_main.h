@@ -6,6 +6,7 @@
 #ifndef SLUICE_EXAMPLES_MAPREDUCE_EXAMPLE_MAIN_H_
 #define SLUICE_EXAMPLES_MAPREDUCE_EXAMPLE_MAIN_H_
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -31,7 +32,11 @@ void ForEachWord(std::string_view line, Fn fn) {
 // Sums decimal values (the reducer and combiner of counting jobs).
 inline long SumValues(mapreduce::ValueIterator& values) {
   long total = 0;
-  for (std::string_view v : values) total += std::strtol(std::string(v).c_str(), nullptr, 10);
+  for (std::string_view v : values) {
+    long n = 0;
+    std::from_chars(v.data(), v.data() + v.size(), n);
+    total += n;
+  }
   return total;
 }
 

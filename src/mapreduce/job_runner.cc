@@ -176,7 +176,8 @@ Status Job::MapAttempt(TaskAttempt& att) {
     return Status::OK();
   }
   extsort::SorterOptions so;
-  so.memory_bytes = task_memory_;
+  att.map_side_memory = logic_.MapSideMemory(task_memory_);
+  so.memory_bytes = task_memory_ - att.map_side_memory;
   so.temp_dir = att.work_dir;
   so.name_prefix = "spill";
   so.partitions = reducers_;

@@ -30,6 +30,7 @@ struct TaskAttempt {
   std::string log_path;     // where the attempt's stderr goes
   std::string work_dir;     // scratch space of this attempt
   std::chrono::milliseconds timeout{0};
+  std::uint64_t map_side_memory = 0;  // for TaskLogic::MapSideMemory's own use
   const std::atomic<bool>* cancel = nullptr;  // stop as soon as possible when true
   // Progress for the display: input bytes consumed (map), records read (reduce).
   std::atomic<std::uint64_t>* progress = nullptr;
@@ -46,6 +47,9 @@ class TaskLogic {
   // "Map input records" into attempt.counters.
   virtual Status Map(const InputSplit& split, TaskAttempt& attempt, extsort::RecordSink& out) = 0;
   virtual bool HasCombiner() const = 0;
+  // How much of a map task's memory share the logic uses itself (the rest
+  // goes to the sort buffer); given to the attempt as map_side_memory.
+  virtual std::uint64_t MapSideMemory(std::uint64_t /*share*/) const { return 0; }
   // Combines one sorted run (called from inside `out.Add` of Map).
   virtual Status Combine(extsort::RecordSource& sorted_run, TaskAttempt& attempt, extsort::RecordSink& out) = 0;
   // Reduces the merged, sorted records of one partition into `out`. Counts
