@@ -158,6 +158,7 @@ TaskAttempt Job::NewAttempt(bool is_map, unsigned task, unsigned attempt) {
   att.timeout = options_.task_timeout;
   att.cancel = &stop_;
   att.progress = is_map ? &progress_.map_bytes[task] : &progress_.reduce_records[task];
+  att.on_status = [this, id = att.task_id](const std::string& status) { progress_.SetStatus(id + ": " + status); };
   return att;
 }
 
@@ -169,6 +170,8 @@ Status Job::MapAttempt(TaskAttempt& att) {
     SLUICE_RETURN_IF_ERROR(logic_.Map(split, att, *writer));
     SLUICE_RETURN_IF_ERROR(writer->Close());
     att.counters.Add(kFrameworkGroup, "Map output records", static_cast<std::int64_t>(writer->records()));
+    att.counters.Add(kFrameworkGroup, "Map output bytes",  // key + value bytes, as with reducers
+                     static_cast<std::int64_t>(writer->bytes() - 2 * writer->records()));
     progress_.map_output_records.fetch_add(writer->records());
     std::error_code ec;
     fs::rename(file, tmp_ / PartName(att.task), ec);  // task commit
@@ -223,6 +226,10 @@ Status Job::ReduceAttempt(TaskAttempt& att) {
   SLUICE_RETURN_IF_ERROR(writer->Close());
   att.counters.Add(kFrameworkGroup, "Reduce input records", static_cast<std::int64_t>(source.count()));
   att.counters.Add(kFrameworkGroup, "Reduce output records", static_cast<std::int64_t>(writer->records()));
+  att.counters.Add(kFrameworkGroup, "Reduce output bytes", static_cast<std::int64_t>(writer->bytes()));
+  std::uint64_t shuffle = 0;
+  for (const RunFile& r : runs) shuffle += r.file_bytes;
+  att.counters.Add(kFrameworkGroup, "Reduce shuffle bytes", static_cast<std::int64_t>(shuffle));
   std::error_code ec;
   fs::rename(file, tmp_ / PartName(att.task), ec);  // task commit
   if (ec) return Status::IOError("commit " + file + ": " + ec.message());
@@ -253,6 +260,7 @@ Status Job::RunTask(bool is_map, unsigned task) {
         progress_.reduces_done.fetch_add(1);
       }
       if (!is_map || reducers_ == 0) fs::remove_all(att.work_dir, ec);
+      if (is_map) att.counters.Add(kFrameworkGroup, "Map input bytes", static_cast<std::int64_t>(splits_[task].length));
       att.counters.Add(kJobGroup, is_map ? "Launched map tasks" : "Launched reduce tasks", attempt + 1);
       att.counters.Add(kJobGroup, is_map ? "Failed map tasks" : "Failed reduce tasks", attempt);
       parallel::MutexLock lock(mu_);

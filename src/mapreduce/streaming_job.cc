@@ -165,6 +165,7 @@ class StreamingLogic final : public TaskLogic {
     cmd.log_path = att.log_path;
     cmd.timeout = att.timeout;
     StreamingReport report;
+    report.on_status = att.on_status;
     std::atomic<std::uint64_t>* progress = att.progress;
     std::function<void(std::uint64_t)> on_progress;
     if (progress != nullptr) on_progress = [progress](std::uint64_t b) { progress->store(b, std::memory_order_relaxed); };

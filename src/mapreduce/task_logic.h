@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "extsort/record.h"
@@ -34,6 +35,8 @@ struct TaskAttempt {
   const std::atomic<bool>* cancel = nullptr;  // stop as soon as possible when true
   // Progress for the display: input bytes consumed (map), records read (reduce).
   std::atomic<std::uint64_t>* progress = nullptr;
+  // Reports a task's status message (reporter:status:) to the display.
+  std::function<void(const std::string&)> on_status;
   Counters counters;        // the attempt's own counters (merged on success)
   std::string status;       // last status message of the task
   std::string stderr_tail;  // for the failure message
