@@ -12,6 +12,7 @@ packages=(
   libedit-dev                                     # line editing for interactive shells
   libzstd-dev libxxhash-dev                       # database files: compression, checksums
   sqlite3                                         # reference engine for SQL tests and benchmarks
+  python3                                         # MapReduce tests: the chapter's Python mapper/reducer, python/mr.py
 )
 
 missing=()
