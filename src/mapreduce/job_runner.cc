@@ -256,9 +256,10 @@ Status Job::RunTask(bool is_map, unsigned task) {
         progress_.maps_done.fetch_add(1);
         progress_.map_bytes[task].store(splits_[task].length);
       } else {
-        fs::remove_all(att.work_dir, ec);  // the merge's scratch
         progress_.reduces_done.fetch_add(1);
       }
+      // A map task with reducers keeps its directory: its runs live there
+      // until the job ends. Otherwise only scratch (merge passes) is left.
       if (!is_map || reducers_ == 0) fs::remove_all(att.work_dir, ec);
       if (is_map) att.counters.Add(kFrameworkGroup, "Map input bytes", static_cast<std::int64_t>(splits_[task].length));
       att.counters.Add(kJobGroup, is_map ? "Launched map tasks" : "Launched reduce tasks", attempt + 1);
@@ -413,6 +414,14 @@ void Job::PrintSummary(const JobResult& result) {
   std::fputs(s.c_str(), stderr);
 }
 
+// True if `path` is `dir` or lies under it (both resolved).
+bool IsSameOrInside(const fs::path& path, const fs::path& dir) {
+  std::error_code ec;
+  const std::string p = fs::weakly_canonical(path, ec).string();
+  const std::string d = fs::weakly_canonical(dir, ec).string();
+  return p == d || p.rfind(d + "/", 0) == 0;
+}
+
 }  // namespace
 
 Result<JobResult> RunJob(TaskLogic& logic, const JobOptions& options) {
@@ -431,10 +440,7 @@ Result<JobResult> RunJob(TaskLogic& logic, const JobOptions& options) {
                                      " already exists (as in Hadoop; use --overwrite to replace it)");
     }
     for (const std::string& in : options.inputs) {
-      std::error_code e2;
-      if (fs::equivalent(in, out, e2) || fs::weakly_canonical(in, e2).string().rfind(fs::weakly_canonical(out, e2).string() + "/", 0) == 0) {
-        return Status::InvalidArgument("--overwrite would delete the input " + in);
-      }
+      if (IsSameOrInside(in, out)) return Status::InvalidArgument("--overwrite would delete the input " + in);
     }
     fs::remove_all(out, ec);
     if (ec) return Status::IOError("cannot remove " + options.output + ": " + ec.message());
