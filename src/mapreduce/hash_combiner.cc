@@ -22,8 +22,14 @@ std::uint64_t HashKey(std::string_view s) {
   }
   std::uint64_t w = 0;
   std::memcpy(&w, p, n);
-  h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
+  // murmur3's 64-bit finalizer: every input bit reaches the low bits that
+  // pick the slot.
+  h ^= w;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
   return h;
 }
 
@@ -87,110 +93,120 @@ class Collector final : public Emitter {
 
 }  // namespace
 
-HashCombiner::HashCombiner(const ReduceFunction& combine, extsort::RecordSink& out, std::size_t memory_bytes,
-                           std::size_t batch)
+namespace {
+
+constexpr std::size_t kInitialSlots = 1024;
+
+// Heap bytes of a values string (0 while it fits its inline buffer).
+std::size_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() : 0; }
+
+}  // namespace
+
+HashCombiner::HashCombiner(const ReduceFunction& combine, extsort::RecordSink& out, std::size_t memory_bytes)
     : combine_(combine),
       out_(out),
       budget_(memory_bytes),
-      batch_(batch),
-      arena_chunk_(std::clamp<std::size_t>(memory_bytes / 16, 4096, 256 * 1024)) {
-  slot_hash_.assign(1024, 0);
-  slots_.assign(1024, 0);
-}
+      arena_chunk_(std::clamp<std::size_t>(memory_bytes / 16, 4096, 256 * 1024)),
+      slots_(kInitialSlots) {}
 
 void HashCombiner::Grow() {
-  const std::size_t n = slots_.size() * 2;
-  std::vector<std::uint64_t> hashes(n, 0);
-  std::vector<std::uint32_t> slots(n, 0);
-  for (std::size_t i = 0; i < slots_.size(); ++i) {
-    if (slots_[i] == 0) continue;
-    std::size_t j = slot_hash_[i] & (n - 1);
-    while (slots[j] != 0) j = (j + 1) & (n - 1);
-    slots[j] = slots_[i];
-    hashes[j] = slot_hash_[i];
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (Slot& s : old) {
+    if (s.hash == 0) continue;
+    std::size_t j = (s.hash >> 1) & mask;
+    while (slots_[j].hash != 0) j = (j + 1) & mask;
+    slots_[j] = std::move(s);
   }
-  slot_hash_.swap(hashes);
-  slots_.swap(slots);
 }
 
-std::uint32_t HashCombiner::FindOrInsert(std::string_view key, std::uint64_t hash) {
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash & mask;
-  while (slots_[i] != 0) {
-    if (slot_hash_[i] == hash && entries_[slots_[i] - 1].key == key) return slots_[i] - 1;
+HashCombiner::Slot& HashCombiner::FindOrInsert(std::string_view key, std::uint64_t hash) {
+  std::size_t mask = slots_.size() - 1;
+  std::size_t i = (hash >> 1) & mask;
+  while (slots_[i].hash != 0) {
+    if (slots_[i].hash == hash && slots_[i].key() == key) return slots_[i];
     i = (i + 1) & mask;
   }
-  // New key: copy it into the arena.
-  if (arena_cap_ - arena_used_ < key.size()) {
-    const std::size_t size = std::max(arena_chunk_, key.size());
-    arena_.push_back(std::make_unique<char[]>(size));
-    arena_cap_ = size;
-    arena_used_ = 0;
-    arena_bytes_ += size;
+  if ((used_ + 1) * 2 > slots_.size()) {  // keep the load factor under 1/2
+    Grow();
+    mask = slots_.size() - 1;
+    i = (hash >> 1) & mask;
+    while (slots_[i].hash != 0) i = (i + 1) & mask;
   }
-  char* p = arena_.back().get() + arena_used_;
-  if (!key.empty()) std::memcpy(p, key.data(), key.size());
-  arena_used_ += key.size();
-  entries_.push_back(Entry{std::string_view(p, key.size()), std::string(), 0});
-  const auto index = static_cast<std::uint32_t>(entries_.size());
-  slots_[i] = index;
-  slot_hash_[i] = hash;
-  if (entries_.size() * 2 > slots_.size()) Grow();
-  return index - 1;
+  Slot& s = slots_[i];
+  s.hash = hash;
+  s.key_size = static_cast<std::uint32_t>(key.size());
+  if (key.size() <= 16) {
+    if (!key.empty()) std::memcpy(s.inline_key, key.data(), key.size());
+  } else {
+    if (arena_cap_ - arena_used_ < key.size()) {
+      const std::size_t size = std::max(arena_chunk_, key.size());
+      arena_.push_back(std::make_unique<char[]>(size));
+      arena_cap_ = size;
+      arena_used_ = 0;
+      arena_bytes_ += size;
+    }
+    char* p = arena_.back().get() + arena_used_;
+    std::memcpy(p, key.data(), key.size());
+    arena_used_ += key.size();
+    s.key_ptr = p;
+  }
+  ++used_;
+  return s;
 }
 
-void HashCombiner::Combine(Entry& e, bool to_sink) {
-  std::string input = std::move(e.values);
-  value_bytes_ -= input.capacity();
-  e.values = std::string();
-  e.count = 0;
+void HashCombiner::Combine(Slot& s, bool to_sink) {
+  std::string input = std::move(s.values);
+  heap_bytes_ -= HeapBytes(input);
+  s.values = std::string();
+  s.count = 0;
   PackedValues values(input);
-  Collector collect(e.key, e.values, e.count, out_, to_sink, status_);
-  combine_(e.key, values, collect);
-  value_bytes_ += e.values.capacity();
+  Collector collect(s.key(), s.values, s.count, out_, to_sink, status_);
+  combine_(s.key(), values, collect);
+  heap_bytes_ += HeapBytes(s.values);
 }
 
-void HashCombiner::SendValues(Entry& e) {
-  PackedValues values(e.values);
+void HashCombiner::SendValues(Slot& s) {
+  PackedValues values(s.values);
   std::string_view v;
-  while (status_.ok() && values.next(&v)) status_ = out_.Add(e.key, v);
-  value_bytes_ -= e.values.capacity();
-  e.values = std::string();
-  e.count = 0;
+  while (status_.ok() && values.next(&v)) status_ = out_.Add(s.key(), v);
+  heap_bytes_ -= HeapBytes(s.values);
+  s.values = std::string();
+  s.count = 0;
 }
 
 void HashCombiner::emit(std::string_view key, std::string_view value) {
   if (!status_.ok()) return;
   ++emitted_;
-  Entry& e = entries_[FindOrInsert(key, HashKey(key))];
-  const std::size_t before = e.values.capacity();
-  PutVarint(e.values, value.size());
-  e.values.append(value);
-  value_bytes_ += e.values.capacity() - before;
-  if (++e.count >= batch_) {
-    Combine(e, false);
+  Slot& s = FindOrInsert(key, HashKey(key) | 1);
+  const std::size_t before = HeapBytes(s.values);
+  PutVarint(s.values, value.size());
+  s.values.append(value);
+  ++s.count;
+  heap_bytes_ += HeapBytes(s.values) - before;
+  // Combine while the values still (nearly) fit the string's inline buffer,
+  // or after 64 values of any size.
+  if ((s.values.size() > 12 && s.count >= 4) || s.count >= 64) {
+    Combine(s, false);
     // A combiner that hardly reduces would be re-run on every emit: pass
     // its output on instead.
-    if (e.count >= batch_ / 2) SendValues(e);
+    if (s.values.size() > 12 && s.count >= 4) SendValues(s);
   }
   if (Bytes() > budget_) status_ = Flush();
 }
 
 Status HashCombiner::Flush() {
-  for (Entry& e : entries_) {
-    if (!status_.ok()) break;
-    if (e.count > 1) Combine(e, true);
-    else SendValues(e);
+  for (Slot& s : slots_) {
+    if (s.hash == 0 || !status_.ok()) continue;
+    if (s.count > 1) Combine(s, true);
+    else SendValues(s);
   }
-  entries_.clear();
-  entries_.shrink_to_fit();
+  slots_ = std::vector<Slot>(kInitialSlots);
+  used_ = 0;
   arena_.clear();
   arena_used_ = arena_cap_ = arena_bytes_ = 0;
-  value_bytes_ = 0;
-  slot_hash_.assign(1024, 0);
-  slots_.assign(1024, 0);
-  slot_hash_.shrink_to_fit();
-  slots_.shrink_to_fit();
+  heap_bytes_ = 0;
   return status_;
 }
 
