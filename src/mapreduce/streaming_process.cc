@@ -200,6 +200,11 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   SetNonBlocking(in_w.get());
   SetNonBlocking(out_r.get());
   SetNonBlocking(err_r.get());
+  // 1 MiB pipes instead of 64 KiB: each wake-up of this loop then moves up
+  // to 16x more data, which matters when a program writes in small chunks
+  // (Python flushes every 8 KiB). Best effort: the limit is
+  // /proc/sys/fs/pipe-max-size.
+  for (int fd : {in_w.get(), out_r.get()}) ::fcntl(fd, F_SETPIPE_SZ, 1 << 20);
 
   StderrHandler err_handler(cmd.log_path, report);
   LineSplitter out_lines, err_lines;
@@ -301,7 +306,9 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
         break;
       }
     }
-    if (!reaped) {
+    // Reap once the program closed its output, or on a quiet poll (a
+    // grandchild may hold the pipes open): not a syscall per wake-up.
+    if (!reaped && ((!out_open && !err_open) || n == 0)) {
       pid_t w = ::waitpid(pid, &wstatus, WNOHANG);
       if (w == pid) {
         reaped = true;
