@@ -4,8 +4,9 @@
 #   make test  installs what is missing, builds and runs every test (release,
 #              ASan+UBSan, and the concurrency tests under TSan)
 # Other targets: build, bench, slt (the whole sqllogictest corpus; slt-file
-# on file databases), crash-test (300 SIGKILLs of a writer), clean.
-.PHONY: run test deps build bench slt slt-file crash-test clean
+# on file databases), crash-test (300 SIGKILLs of a writer), test-long (the
+# MapReduce memory bound on 200 MB), clean.
+.PHONY: run test deps build bench slt slt-file crash-test clean test-long
 
 deps:
 	@tools/install_deps.sh
@@ -19,6 +20,10 @@ run: build
 
 test: deps
 	@tools/run_tests.sh
+
+# Long tests outside `make test`: MapReduce's memory bound on 200 MB.
+test-long: build
+	@bash tests/mapreduce/memory_bound_test.sh build/release/sluice build/release/examples/mapreduce
 
 crash-test: build
 	SLUICE_CRASH_ITERATIONS=300 ./build/release/src/sql/connection/sql_crash_test

@@ -14,6 +14,7 @@ packages=(
   sqlite3                                         # reference engine for SQL tests and benchmarks
   libcurl4-openssl-dev libgumbo-dev nlohmann-json3-dev  # sluice crawl: HTTP(S) client, HTML5 parser, JSON report
   linkchecker                                     # benchmark anchor for sluice crawl
+  python3                                         # MapReduce tests: the chapter's Python mapper/reducer, python/mr.py
 )
 
 missing=()

@@ -32,6 +32,8 @@ CommandAction RegisterSlt(CLI::App& app);
 
 // Registers `sluice crawl`: the dead-link checker (src/crawl).
 CommandAction RegisterCrawl(CLI::App& app);
+// Registers `sluice mr`: MapReduce jobs run locally (src/mapreduce).
+CommandAction RegisterMr(CLI::App& app);
 
 }  // namespace sluice::cli
 

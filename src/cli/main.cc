@@ -32,6 +32,7 @@ int Main(int argc, char** argv) {
   add(&sluice::cli::RegisterSql);
   add(&sluice::cli::RegisterSlt);
   add(&sluice::cli::RegisterCrawl);
+  add(&sluice::cli::RegisterMr);
 
   // CLI11 would report a mistyped subcommand as "A subcommand is required";
   // name it instead.

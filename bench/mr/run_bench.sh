@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# bench/mr/run_bench.sh [SLUICE] [EXAMPLES_BINDIR] [MEGABYTES]
+# The MapReduce benchmark of issue 5, one run, anchors side by side:
+#   A. the chapter's Python vowel count: `sluice mr run` vs the Unix
+#      pipeline `cat | mapper | sort | reducer` with the same programs;
+#   B. word count as a native C++ job vs `tr | sort | uniq -c` and an awk
+#      hash count;
+#   C. word count with compiled streaming mapper/reducer programs: `sluice
+#      mr run` vs the same programs in the Unix pipeline.
+# Input: MEGABYTES (default 200) of ../shared/bench/mr/gen_text.py text,
+# cached in build/bench-mr-data/. Prints a Markdown table: wall and CPU
+# seconds, MB/s (input size / wall time) and each anchor's time divided by
+# sluice's (>1: sluice is faster). Every job's output is checked against
+# its anchor's before timing counts.
+set -uo pipefail
+export LC_ALL=C
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+sluice=$(realpath "${1:-$repo/build/release/sluice}")
+bin=$(realpath "${2:-$repo/build/release/examples/mapreduce}")
+mb=${3:-200}
+chapter=$repo/../shared/chapter/mapreduce
+[ -d "$chapter" ] || chapter=$repo/tests/mapreduce/chapter
+gen=$repo/../shared/bench/mr/gen_text.py
+data=$repo/build/bench-mr-data
+mkdir -p "$data"
+input=$data/text$mb.txt
+if [ ! -f "$input" ]; then
+  echo "generating $input ..." >&2
+  python3 "$gen" "$input" "$mb" || exit 1
+fi
+bytes=$(stat -c %s "$input")
+work=$(mktemp -d "${TMPDIR:-/tmp}/mr_bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export PYTHONPATH=$repo/python
+cores=$(nproc)
+
+# run NAME COMMAND: times COMMAND (bash -c), sets $wall and $cpu.
+run() {
+  local name=$1 cmd=$2
+  /usr/bin/time -f "%e %U %S" -o "$work/$name.time" bash -c "$cmd" >"$work/$name.out" 2>"$work/$name.err"
+  local rc=$?
+  [ $rc -eq 0 ] || { echo "FAILED ($rc): $name" >&2; tail -5 "$work/$name.err" >&2; }
+  read -r wall user sys <"$work/$name.time"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
+  eval "wall_$name=$wall cpu_$name=$cpu"
+}
+mbps() { awk -v b="$bytes" -v t="$1" 'BEGIN { printf "%.1f", b / 1e6 / t }'; }
+ratio() { awk -v a="$1" -v s="$2" 'BEGIN { printf "%.2fx", a / s }'; }
+row() {  # row LABEL NAME [ANCHOR_NAME]
+  local w c
+  eval "w=\$wall_$2 c=\$cpu_$2"
+  local r="—"
+  if [ -n "${3:-}" ]; then local a; eval "a=\$wall_$3"; r=$(ratio "$a" "$w"); fi
+  printf "| %s | %s | %s | %s | %s |\n" "$1" "$w" "$c" "$(mbps "$w")" "$r"
+}
+check() {  # check WHAT FILE_A FILE_B
+  if cmp -s "$2" "$3"; then echo "  output check ok: $1" >&2; else echo "  OUTPUT DIFFERS: $1" >&2; fi
+}
+
+echo "input: $input ($((bytes / 1000000)) MB), $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# A. the chapter's Python vowel count
+run a_pipe "cat '$input' | '$chapter/count_vowels_mapper.py' | sort | '$chapter/sum_reducer.py'"
+run a_mr "'$sluice' mr run --quiet --parallel $cores --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mr_out' --split-size 32M"
+cat "$work"/a_mr_out/part-* >"$work/a_mr.txt"
+check "A sluice = pipeline" "$work/a_pipe.out" "$work/a_mr.txt"
+run a_mr2 "'$sluice' mr run --quiet --parallel $cores --reducers 2 --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mr2_out' --split-size 32M"
+sort "$work"/a_mr2_out/part-* >"$work/a_mr2.txt"
+check "A sluice --reducers 2 = pipeline" "$work/a_pipe.out" "$work/a_mr2.txt"
+run a_mrc "'$sluice' mr run --quiet --parallel $cores --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --combiner '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mrc_out' --split-size 32M"
+cat "$work"/a_mrc_out/part-* >"$work/a_mrc.txt"
+check "A sluice+combiner = pipeline" "$work/a_pipe.out" "$work/a_mrc.txt"
+
+# B. word count: native job vs sort | uniq -c vs awk
+run b_sort "tr -s ' \n' '\n' <'$input' | sort | uniq -c"
+run b_awk "awk '{ for (i = 1; i <= NF; i++) c[\$i]++ } END { for (w in c) print w \"\t\" c[w] }' '$input'"
+run b_native "'$bin/word_count_native' --quiet --parallel $cores --split-size 32M '$input' '$work/b_native_out'"
+awk '{ print $2 "\t" $1 }' "$work/b_sort.out" | sort >"$work/b_sort.txt"
+sort "$work/b_awk.out" >"$work/b_awk.txt"
+sort "$work"/b_native_out/part-* >"$work/b_native.txt"
+check "B native = sort | uniq -c" "$work/b_sort.txt" "$work/b_native.txt"
+check "B awk = sort | uniq -c" "$work/b_sort.txt" "$work/b_awk.txt"
+
+# C. compiled streaming programs
+run c_pipe "'$bin/word_count_mapper' <'$input' | sort | '$bin/sum_reducer'"
+run c_mr "'$sluice' mr run --quiet --parallel $cores --mapper '$bin/word_count_mapper' --reducer '$bin/sum_reducer' --input '$input' --output '$work/c_mr_out' --split-size 32M"
+run c_mrc "'$sluice' mr run --quiet --parallel $cores --mapper '$bin/word_count_mapper' --reducer '$bin/sum_reducer' --combiner '$bin/sum_reducer' --input '$input' --output '$work/c_mrc_out' --split-size 32M"
+cat "$work"/c_mr_out/part-* >"$work/c_mr.txt"
+check "C sluice = pipeline" "$work/c_pipe.out" "$work/c_mr.txt"
+diff -r "$work/c_mr_out" "$work/c_mrc_out" >/dev/null && echo "  output check ok: C with combiner = without" >&2 \
+  || echo "  OUTPUT DIFFERS: C combiner" >&2
+
+echo "| job | wall s | CPU s | MB/s | anchor wall / this wall |"
+echo "|---|---|---|---|---|"
+row "A. Python vowel count, Unix pipeline (anchor)" a_pipe
+row "A. Python vowel count, sluice mr run --parallel $cores" a_mr a_pipe
+row "A. same with --reducers 2" a_mr2 a_pipe
+row "A. same with --combiner sum_reducer.py (1 reducer)" a_mrc a_pipe
+row "B. word count, tr \| sort \| uniq -c (anchor)" b_sort
+row "B. word count, awk hash (anchor 2)" b_awk
+row "B. word count, native C++ job (vs sort)" b_native b_sort
+row "B. word count, native C++ job (vs awk)" b_native b_awk
+row "C. compiled mapper \| sort \| reducer (anchor)" c_pipe
+row "C. compiled programs, sluice mr run" c_mr c_pipe
+row "C. same + --combiner" c_mrc c_pipe

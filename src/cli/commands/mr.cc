@@ -1,0 +1,165 @@
+// `sluice mr run`: runs a Hadoop Streaming job locally (src/mapreduce).
+//
+//   sluice mr run --mapper CMD --reducer CMD [--combiner CMD] --input PATH...
+//                 --output DIR [--reducers R] [--parallel N] [--max-attempts K]
+//                 [--sort-memory SIZE] [--split-size SIZE] [--task-timeout DUR]
+//                 [--file FILE]... [--cmdenv NAME=VALUE]... [--overwrite] [--quiet]
+//
+// Hadoop's spellings are accepted too (-mapper -reducer -combiner -input
+// -output -numReduceTasks -file -cmdenv, and `-reducer NONE` for a map-only
+// job), so a job's command line carries over from `hadoop jar
+// hadoop-streaming.jar` by changing the program name.
+//
+// Exit status: 0 the job succeeded; 1 it failed (a task ran out of
+// attempts); 2 usage or setup error (nothing written); 130 interrupted
+// (Ctrl-C; children killed, partial output removed).
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "mapreduce/streaming_job.h"
+#include "mapreduce/units.h"
+#include "sluice/mapreduce.h"
+
+namespace sluice::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
+
+// Routes SIGINT/SIGTERM/SIGHUP to g_interrupted while a job runs.
+class InterruptGuard {
+ public:
+  InterruptGuard() {
+    struct sigaction sa = {};
+    sa.sa_handler = OnInterrupt;
+    sigemptyset(&sa.sa_mask);
+    for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &sa, &old_[i]);
+  }
+  ~InterruptGuard() {
+    for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &old_[i], nullptr);
+  }
+
+ private:
+  static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction old_[3];
+};
+
+// Hadoop Streaming's single-dash options, as ours.
+std::string Translate(const std::string& arg) {
+  static const std::map<std::string, std::string> kHadoop = {
+      {"-mapper", "--mapper"}, {"-reducer", "--reducer"}, {"-combiner", "--combiner"},
+      {"-input", "--input"},   {"-output", "--output"},   {"-numReduceTasks", "--reducers"},
+      {"-file", "--file"},     {"-cmdenv", "--cmdenv"},
+  };
+  auto it = kHadoop.find(arg);
+  return it == kHadoop.end() ? arg : it->second;
+}
+
+int Usage(const std::string& message) {
+  std::fprintf(stderr, "sluice mr: %s\nRun 'sluice mr run --help' for usage.\n", message.c_str());
+  return kExitUsage;
+}
+
+int RunCommand(const std::vector<std::string>& args) {
+  mapreduce::StreamingJob job;
+  mapreduce::JobOptions options;
+  std::string sort_memory = "256M", split_size = "64M", task_timeout = "10m", status_interval = "5s";
+  bool quiet = false;
+  CLI::App app{"Run a Hadoop Streaming job on this machine: parallel map and reduce tasks, external sort, "
+               "retries, progress. Writes DIR/part-NNNNN and DIR/_SUCCESS as Hadoop does.",
+               "sluice mr run"};
+  app.add_option("--mapper", job.mapper, "Mapper command (run by /bin/sh): input lines on stdin, key<TAB>value lines out")
+      ->required();
+  app.add_option("--reducer", job.reducer,
+                 "Reducer command: its partition's pairs on stdin, sorted by key (NONE: map-only, like --reducers 0)");
+  app.add_option("--combiner", job.combiner, "Combiner command, run on each sorted spill of a map task");
+  app.add_option("--input", options.inputs, "Input files or directories (repeatable)")->required()->expected(1, -1);
+  app.add_option("--output", options.output, "Output directory (must not exist, unless --overwrite)")->required();
+  app.add_option("--reducers", options.reducers, "Number of reduce tasks = part files (default 1; 0: map-only)")
+      ->check(CLI::Range(0, 100000));
+  app.add_option("--parallel", options.parallel, "Tasks run at once (default: number of CPUs)")->check(CLI::Range(1, 4096));
+  app.add_option("--max-attempts", options.max_attempts, "Attempts per task before the job fails (default 4)")
+      ->check(CLI::Range(1, 100));
+  app.add_option("--sort-memory", sort_memory, "Memory for all sort buffers and merges, e.g. 16M (default 256M)");
+  app.add_option("--split-size", split_size, "Input split size, e.g. 64M (default 64M)");
+  app.add_option("--task-timeout", task_timeout,
+                 "Kill and retry an attempt after this long without progress, e.g. 30s (default 10m; 0: never)");
+  app.add_option("--file", job.files, "File to ship to the tasks' directory (on their PATH and PYTHONPATH)");
+  app.add_option("--cmdenv", job.cmdenv, "NAME=VALUE to set in every task's environment (repeatable)");
+  app.add_flag("--overwrite", options.overwrite, "Replace the output directory if it exists");
+  app.add_flag("-q,--quiet", quiet, "No progress and no summary");
+  app.add_option("--status-interval", status_interval, "Seconds between status lines when stderr is not a terminal (default 5s)");
+  app.footer("Hadoop's spellings work too: -mapper -reducer -combiner -input -output -numReduceTasks -file -cmdenv.\n"
+             "Exit status: 0 success, 1 the job failed, 2 usage or setup error, 130 interrupted.");
+
+  std::vector<std::string> reversed;
+  for (auto it = args.rbegin(); it != args.rend(); ++it) reversed.push_back(Translate(*it));
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(app.help().c_str(), stdout);
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    return Usage(e.what());
+  }
+  for (const std::string& kv : job.cmdenv) {
+    if (kv.find('=') == std::string::npos || kv.front() == '=') return Usage("--cmdenv wants NAME=VALUE, got '" + kv + "'");
+  }
+  if (job.reducer == "NONE") {
+    job.reducer.clear();
+    options.reducers = 0;
+  }
+  auto size = mapreduce::ParseSize(sort_memory);
+  if (!size.ok()) return Usage("--sort-memory: " + size.status().message());
+  options.sort_memory = *size;
+  size = mapreduce::ParseSize(split_size);
+  if (!size.ok()) return Usage("--split-size: " + size.status().message());
+  options.split_size = *size;
+  auto timeout = mapreduce::ParseDuration(task_timeout);
+  if (!timeout.ok()) return Usage("--task-timeout: " + timeout.status().message());
+  options.task_timeout = *timeout;
+  auto interval = mapreduce::ParseDuration(status_interval);
+  if (!interval.ok() || interval->count() <= 0) return Usage("--status-interval: bad duration '" + status_interval + "'");
+  options.status_interval = *interval;
+  options.progress = quiet ? mapreduce::ProgressMode::kQuiet : mapreduce::ProgressMode::kAuto;
+  g_interrupted.store(false);
+  options.cancel = &g_interrupted;
+
+  InterruptGuard guard;
+  Result<mapreduce::JobResult> result = mapreduce::RunStreamingJob(job, options);
+  if (!result.ok()) return Usage(result.status().message());
+  const Status& st = result->status;
+  if (st.ok()) return kExitOk;
+  if (st.code() == StatusCode::kCancelled) {
+    std::fprintf(stderr, "sluice mr: interrupted; tasks killed, partial output removed\n");
+    return 130;
+  }
+  std::fprintf(stderr, "sluice mr: job failed: %s\n", st.message().c_str());
+  return kExitFailure;
+}
+
+}  // namespace
+
+CommandAction RegisterMr(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand("mr", "MapReduce: run Hadoop Streaming jobs locally ('sluice mr run --help')");
+  // Everything after `mr` is parsed by RunCommand, which also accepts
+  // Hadoop's single-dash long options (CLI11 would reject them).
+  sub->prefix_command();
+  sub->footer("Subcommands:\n  run    run a streaming job (sluice mr run --help)");
+  return [sub] {
+    std::vector<std::string> rest = sub->remaining();
+    if (rest.empty()) return Usage("missing subcommand (expected 'run')");
+    if (rest[0] != "run") return Usage("unknown subcommand '" + rest[0] + "' (expected 'run')");
+    rest.erase(rest.begin());
+    return RunCommand(rest);
+  };
+}
+
+}  // namespace sluice::cli

@@ -1,0 +1,343 @@
+#include "mapreduce/streaming_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <memory>
+
+namespace sluice::mapreduce {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class Fd {
+ public:
+  Fd() = default;
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(Fd&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+  Fd& operator=(Fd&& o) noexcept {
+    reset();
+    fd_ = std::exchange(o.fd_, -1);
+    return *this;
+  }
+  ~Fd() { reset(); }
+  void reset() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_ = -1;
+};
+
+Status MakePipe(Fd* r, Fd* w) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return Status::FromErrno("pipe", errno);
+  *r = Fd(fds[0]);
+  *w = Fd(fds[1]);
+  return Status::OK();
+}
+
+void SetNonBlocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
+
+std::string DescribeExit(int wstatus) {
+  if (WIFEXITED(wstatus)) return "exited with status " + std::to_string(WEXITSTATUS(wstatus));
+  if (WIFSIGNALED(wstatus)) {
+    int sig = WTERMSIG(wstatus);
+    const char* name = ::sigdescr_np(sig);
+    return "killed by signal " + std::to_string(sig) + (name ? std::string(" (") + name + ")" : "");
+  }
+  return "ended with wait status " + std::to_string(wstatus);
+}
+
+// Splits a stream of bytes into lines.
+class LineSplitter {
+ public:
+  template <typename F>
+  Status Feed(const char* p, std::size_t n, F&& on_line) {
+    const char* end = p + n;
+    if (!carry_.empty()) {
+      const char* nl = static_cast<const char*>(std::memchr(p, '\n', n));
+      if (nl == nullptr) {
+        carry_.append(p, n);
+        return Status::OK();
+      }
+      carry_.append(p, nl);
+      SLUICE_RETURN_IF_ERROR(on_line(Chomp(carry_)));
+      carry_.clear();
+      p = nl + 1;
+    }
+    while (p < end) {
+      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+      if (nl == nullptr) break;
+      SLUICE_RETURN_IF_ERROR(on_line(Chomp(std::string_view(p, static_cast<std::size_t>(nl - p)))));
+      p = nl + 1;
+    }
+    carry_.append(p, end);
+    return Status::OK();
+  }
+  template <typename F>
+  Status Finish(F&& on_line) {
+    if (carry_.empty()) return Status::OK();
+    Status s = on_line(Chomp(carry_));
+    carry_.clear();
+    return s;
+  }
+
+ private:
+  static std::string_view Chomp(std::string_view line) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+  }
+  std::string carry_;
+};
+
+// What the program wrote on stderr: reporter lines, log lines, a tail.
+class StderrHandler {
+ public:
+  StderrHandler(const std::string& log_path, StreamingReport& report) : log_path_(log_path), report_(report) {}
+  ~StderrHandler() {
+    if (log_ != nullptr) std::fclose(log_);
+  }
+  Status Line(std::string_view line) {
+    constexpr std::string_view kCounter = "reporter:counter:", kStatus = "reporter:status:";
+    if (line.substr(0, kCounter.size()) == kCounter) {
+      std::string_view rest = line.substr(kCounter.size());
+      std::size_t c2 = rest.rfind(',');
+      std::size_t c1 = c2 == std::string_view::npos || c2 == 0 ? std::string_view::npos : rest.rfind(',', c2 - 1);
+      if (c1 != std::string_view::npos) {
+        std::string amount(rest.substr(c2 + 1));
+        char* end = nullptr;
+        long long v = std::strtoll(amount.c_str(), &end, 10);
+        if (!amount.empty() && end == amount.c_str() + amount.size()) {
+          report_.counters.Add(std::string(rest.substr(0, c1)), std::string(rest.substr(c1 + 1, c2 - c1 - 1)), v);
+          return Status::OK();
+        }
+      }
+      // A malformed reporter line is logged like any other line.
+    } else if (line.substr(0, kStatus.size()) == kStatus) {
+      report_.last_status.assign(line.substr(kStatus.size()));
+      if (report_.on_status) report_.on_status(report_.last_status);
+      return Status::OK();
+    }
+    if (log_ == nullptr && !log_path_.empty()) {
+      // The log directory appears only when some task writes to stderr.
+      std::error_code ec;
+      std::filesystem::create_directories(std::filesystem::path(log_path_).parent_path(), ec);
+      log_ = std::fopen(log_path_.c_str(), "ae");
+    }
+    if (log_ != nullptr) {
+      std::fwrite(line.data(), 1, line.size(), log_);
+      std::fputc('\n', log_);
+    }
+    tail_.emplace_back(line.substr(0, 300));
+    if (tail_.size() > 10) tail_.pop_front();
+    return Status::OK();
+  }
+  void FinishTail() {
+    report_.stderr_tail.clear();
+    for (const std::string& l : tail_) report_.stderr_tail += l + "\n";
+  }
+
+ private:
+  const std::string& log_path_;
+  StreamingReport& report_;
+  std::FILE* log_ = nullptr;
+  std::deque<std::string> tail_;
+};
+
+}  // namespace
+
+Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineConsumer& output,
+                           StreamingReport& report, const std::atomic<bool>* cancel,
+                           const std::function<void(std::uint64_t)>& on_progress) {
+  Fd in_r, in_w, out_r, out_w, err_r, err_w;
+  SLUICE_RETURN_IF_ERROR(MakePipe(&in_r, &in_w));
+  SLUICE_RETURN_IF_ERROR(MakePipe(&out_r, &out_w));
+  SLUICE_RETURN_IF_ERROR(MakePipe(&err_r, &err_w));
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_r.get(), 0);
+  posix_spawn_file_actions_adddup2(&actions, out_w.get(), 1);
+  posix_spawn_file_actions_adddup2(&actions, err_w.get(), 2);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  posix_spawnattr_setpgroup(&attr, 0);
+  sigset_t empty, defaults;
+  sigemptyset(&empty);
+  posix_spawnattr_setsigmask(&attr, &empty);
+  sigemptyset(&defaults);
+  for (int sig : {SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&defaults, sig);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+
+  std::vector<char*> envp;
+  for (const std::string& e : cmd.environment) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+  char sh[] = "sh", dash_c[] = "-c";
+  char* argv[] = {sh, dash_c, const_cast<char*>(cmd.command.c_str()), nullptr};
+  pid_t pid = -1;
+  int rc = ::posix_spawn(&pid, "/bin/sh", &actions, &attr, argv, envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) return Status::FromErrno("cannot start '" + cmd.command + "'", rc);
+  out_w.reset();
+  err_w.reset();
+  // in_r stays open here: the child's exit then never makes our writes fail
+  // with EPIPE, and FIONREAD on it tells how much input was left unread.
+  SetNonBlocking(in_w.get());
+  SetNonBlocking(out_r.get());
+  SetNonBlocking(err_r.get());
+  // 1 MiB pipes instead of 64 KiB: each wake-up of this loop then moves up
+  // to 16x more data, which matters when a program writes in small chunks
+  // (Python flushes every 8 KiB). Best effort: the limit is
+  // /proc/sys/fs/pipe-max-size.
+  for (int fd : {in_w.get(), out_r.get()}) ::fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+
+  StderrHandler err_handler(cmd.log_path, report);
+  LineSplitter out_lines, err_lines;
+  auto consume_out = [&](std::string_view line) { return output.Line(line); };
+  auto consume_err = [&](std::string_view line) { return err_handler.Line(line); };
+
+  std::string_view pending;
+  bool input_done = false;
+  bool out_open = true, err_open = true, reaped = false;
+  int wstatus = 0;
+  Status failure;
+  std::string kill_reason;
+  auto last_progress = Clock::now();
+  std::unique_ptr<char[]> buf(new char[256 * 1024]);
+
+  auto kill_group = [&] {
+    if (!reaped) {
+      ::kill(-pid, SIGKILL);
+      ::kill(pid, SIGKILL);
+    }
+  };
+
+  while (out_open || err_open || !reaped) {
+    if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+      kill_group();
+      failure = Status::Cancelled("interrupted");
+      break;
+    }
+    if (cmd.timeout.count() > 0 && Clock::now() - last_progress > cmd.timeout) {
+      kill_group();
+      char secs[32];
+      std::snprintf(secs, sizeof secs, "%.1f", static_cast<double>(cmd.timeout.count()) / 1000.0);
+      kill_reason = std::string("timed out: no progress for ") + secs + " s (--task-timeout); killed";
+      break;
+    }
+    // Fetch the next input chunk before polling, so POLLOUT is asked for
+    // only while there is something to write.
+    if (pending.empty() && !input_done && in_w.get() >= 0) {
+      Result<std::string_view> chunk = input.Next();
+      if (!chunk.ok()) {
+        kill_group();
+        failure = chunk.status();
+        break;
+      }
+      pending = *chunk;
+      if (pending.empty()) {
+        input_done = true;
+        in_w.reset();  // EOF for the program
+      }
+    }
+    pollfd fds[3];
+    int nfds = 0;
+    int in_idx = -1, out_idx = -1, err_idx = -1;
+    if (!pending.empty() && in_w.get() >= 0) fds[in_idx = nfds++] = {in_w.get(), POLLOUT, 0};
+    if (out_open) fds[out_idx = nfds++] = {out_r.get(), POLLIN, 0};
+    if (err_open) fds[err_idx = nfds++] = {err_r.get(), POLLIN, 0};
+    int timeout_ms = (out_open || err_open) ? 100 : 10;
+    int n = ::poll(fds, static_cast<nfds_t>(nfds), timeout_ms);
+    if (n < 0 && errno != EINTR) {
+      kill_group();
+      failure = Status::FromErrno("poll", errno);
+      break;
+    }
+    if (n > 0) {
+      if (in_idx >= 0 && (fds[in_idx].revents & (POLLOUT | POLLERR))) {
+        ssize_t w = ::write(in_w.get(), pending.data(), pending.size());
+        if (w > 0) {
+          pending.remove_prefix(static_cast<std::size_t>(w));
+          report.bytes_fed += static_cast<std::uint64_t>(w);
+          if (on_progress) on_progress(report.bytes_fed);
+          last_progress = Clock::now();
+        } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+          // The program closed its stdin (in_r is ours too, so only on odd
+          // errors): stop feeding; the unread check below reports it.
+          in_w.reset();
+        }
+      }
+      auto drain = [&](int idx, Fd& fd, bool& open, LineSplitter& lines, auto& consume) -> Status {
+        if (idx < 0 || !(fds[idx].revents & (POLLIN | POLLHUP | POLLERR))) return Status::OK();
+        ssize_t r = ::read(fd.get(), buf.get(), 256 * 1024);
+        if (r > 0) {
+          last_progress = Clock::now();
+          Status s = lines.Feed(buf.get(), static_cast<std::size_t>(r), consume);
+          last_progress = Clock::now();  // our own processing time is not the program's
+          return s;
+        }
+        if (r == 0) {
+          open = false;
+          fd.reset();
+          return lines.Finish(consume);
+        }
+        if (errno != EAGAIN && errno != EINTR) return Status::FromErrno("read from task", errno);
+        return Status::OK();
+      };
+      failure = drain(out_idx, out_r, out_open, out_lines, consume_out);
+      if (failure.ok()) failure = drain(err_idx, err_r, err_open, err_lines, consume_err);
+      if (!failure.ok()) {
+        kill_group();
+        break;
+      }
+    }
+    // Reap once the program closed its output, or on a quiet poll (a
+    // grandchild may hold the pipes open): not a syscall per wake-up.
+    if (!reaped && ((!out_open && !err_open) || n == 0)) {
+      pid_t w = ::waitpid(pid, &wstatus, WNOHANG);
+      if (w == pid) {
+        reaped = true;
+      } else if (w < 0 && errno != EINTR) {
+        kill_group();
+        failure = Status::FromErrno("waitpid", errno);
+        break;
+      }
+    }
+  }
+  if (!reaped) {
+    kill_group();
+    while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+    }
+  }
+  err_handler.FinishTail();
+  if (!failure.ok()) return failure;
+  if (!kill_reason.empty()) return Status::IOError(kill_reason);
+  if (!(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) return Status::IOError(DescribeExit(wstatus));
+  int unread = 0;
+  if (::ioctl(in_r.get(), FIONREAD, &unread) != 0) unread = 0;
+  const std::uint64_t left = pending.size() + static_cast<std::uint64_t>(unread);
+  if (left > 0 || !input_done) {
+    return Status::IOError("exited with status 0 without reading all of its input (" +
+                            (input_done ? std::to_string(left) + " bytes" : std::string("at least ") +
+                                                                               std::to_string(left) + " bytes") +
+                            " unread)");
+  }
+  return Status::OK();
+}
+
+}  // namespace sluice::mapreduce
