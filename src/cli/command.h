@@ -30,6 +30,9 @@ CommandAction RegisterSql(CLI::App& app);
 // Registers `sluice slt`: the sqllogictest runner (src/slt).
 CommandAction RegisterSlt(CLI::App& app);
 
+// Registers `sluice particles`: the chapter 4.8 particle simulator (src/particles).
+CommandAction RegisterParticles(CLI::App& app);
+
 }  // namespace sluice::cli
 
 #endif  // SLUICE_CLI_COMMAND_H_

@@ -31,6 +31,7 @@ int Main(int argc, char** argv) {
   add(&sluice::cli::RegisterDemo);
   add(&sluice::cli::RegisterSql);
   add(&sluice::cli::RegisterSlt);
+  add(&sluice::cli::RegisterParticles);
 
   // CLI11 would report a mistyped subcommand as "A subcommand is required";
   // name it instead.
