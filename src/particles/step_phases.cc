@@ -42,10 +42,10 @@ std::string Shortest(double v) {
 Status EnergyMonitor::AfterStep(std::int64_t step, bool moves_ok, double energy) {
   const std::string where = "simulation blew up at step " + std::to_string(step) + " of " + std::to_string(steps_);
   const char* hint = " (try a smaller --dt, or --normalize)";
+  if (!std::isfinite(energy)) return Status::Corruption(where + ": the kinetic energy is " + Shortest(energy) + hint);
   if (!moves_ok) {
     return Status::Corruption(where + ": a particle moved too far outside the box to reflect back" + hint);
   }
-  if (!std::isfinite(energy)) return Status::Corruption(where + ": the kinetic energy is " + Shortest(energy) + hint);
   if (normalize_) {
     if (energy == 0) {
       return Status::Corruption("cannot normalise energy after step " + std::to_string(step) +
