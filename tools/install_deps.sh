@@ -12,6 +12,8 @@ packages=(
   libedit-dev                                     # line editing for interactive shells
   libzstd-dev libxxhash-dev                       # database files: compression, checksums
   sqlite3                                         # reference engine for SQL tests and benchmarks
+  zlib1g-dev                                      # particles: deflate for --png
+  chromium                                        # particles: headless render test of --html
 )
 
 missing=()
