@@ -1,6 +1,8 @@
 // See cell_grid.h.
 #include "particles/cell_grid.h"
 
+#include "particles/blocks.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,31 +18,69 @@ CellGrid::CellGrid(const Physics& ph) {
 
 std::uint32_t CellGrid::CellOf(double x, double y) const {
   const double last = static_cast<double>(side_ - 1);
-  // NaN compares false and lands in cell 0: a blown-up run stops anyway.
-  const double cx = std::clamp(std::floor(x * inv_cell_), 0.0, last);
-  const double cy = std::clamp(std::floor(y * inv_cell_), 0.0, last);
-  return static_cast<std::uint32_t>(static_cast<std::size_t>(cy) * side_ + static_cast<std::size_t>(cx));
+  // Written so that NaN lands in cell 0 (a blown-up run stops anyway)
+  // instead of reaching the integer conversion.
+  auto index = [&](double v) {
+    const double c = std::floor(v * inv_cell_);
+    return c >= 0 ? static_cast<std::size_t>(c <= last ? c : last) : std::size_t{0};
+  };
+  return static_cast<std::uint32_t>(index(y) * side_ + index(x));
 }
 
-void CellGrid::Build(const ParticleSet& s, const std::vector<std::uint32_t>& cell_of) {
-  const std::size_t n = s.size();
-  std::fill(start_.begin(), start_.end(), 0);
-  for (std::size_t k = 0; k < n; ++k) ++start_[cell_of[k] + 1];
-  for (std::size_t c = 1; c < start_.size(); ++c) start_[c] += start_[c - 1];
+void CellGrid::Prepare(std::size_t n, std::size_t parts) {
+  parts_ = parts;
+  part_total_.assign(parts, 0);
+  cursor_.resize(side_ * side_);
   sorted_index_.resize(n);
   slot_of_.resize(n);
   sorted_x_.resize(n);
   sorted_y_.resize(n);
-  // start_[c] is used as the fill cursor of cell c, then restored by shifting.
+}
+
+void CellGrid::Build(const ParticleSet& s, const std::vector<std::uint32_t>& cell_of) {
+  if (parts_ != 1 || sorted_index_.size() != s.size()) Prepare(s.size(), 1);
+  BuildCount(cell_of, 0);
+  BuildScatter(s, cell_of, 0);
+}
+
+void CellGrid::BuildCount(const std::vector<std::uint32_t>& cell_of, std::size_t part) {
+  const Block rows = BlockOf(side_, parts_, part);
+  const std::uint32_t lo = static_cast<std::uint32_t>(rows.begin * side_);
+  const std::uint32_t hi = static_cast<std::uint32_t>(rows.end * side_);
+  std::fill(cursor_.begin() + lo, cursor_.begin() + hi, 0);
+  std::size_t total = 0;
+  for (std::uint32_t c : cell_of) {
+    if (c >= lo && c < hi) {
+      ++cursor_[c];
+      ++total;
+    }
+  }
+  part_total_[part] = total;
+}
+
+void CellGrid::BuildScatter(const ParticleSet& s, const std::vector<std::uint32_t>& cell_of, std::size_t part) {
+  const Block rows = BlockOf(side_, parts_, part);
+  const std::uint32_t lo = static_cast<std::uint32_t>(rows.begin * side_);
+  const std::uint32_t hi = static_cast<std::uint32_t>(rows.end * side_);
+  std::size_t running = 0;
+  for (std::size_t p = 0; p < part; ++p) running += part_total_[p];
+  for (std::uint32_t c = lo; c < hi; ++c) {
+    const std::uint32_t count = cursor_[c];
+    start_[c] = static_cast<std::uint32_t>(running);
+    cursor_[c] = static_cast<std::uint32_t>(running);
+    running += count;
+  }
+  if (part + 1 == parts_) start_[side_ * side_] = static_cast<std::uint32_t>(running);
+  const std::size_t n = cell_of.size();
   for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t slot = start_[cell_of[k]]++;
+    const std::uint32_t c = cell_of[k];
+    if (c < lo || c >= hi) continue;
+    const std::uint32_t slot = cursor_[c]++;
     sorted_index_[slot] = static_cast<std::uint32_t>(k);
     slot_of_[k] = slot;
     sorted_x_[slot] = s.x[k];
     sorted_y_[slot] = s.y[k];
   }
-  for (std::size_t c = start_.size() - 1; c > 0; --c) start_[c] = start_[c - 1];
-  start_[0] = 0;
 }
 
 void CellGrid::ForceAt(const Physics& ph, std::size_t slot, double& ax, double& ay) const {

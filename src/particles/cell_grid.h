@@ -40,6 +40,15 @@ class CellGrid {
   // whoever moved particle k, so threads can share that work).
   void Build(const ParticleSet& s, const std::vector<std::uint32_t>& cell_of);
 
+  // Build() in two phases that `parts` workers run in parallel, each on
+  // the cell rows BlockOf(rows, parts, part): every part must finish
+  // BuildCount before any part starts BuildScatter (a barrier). Each part
+  // reads all of cell_of but writes only its own rows' cells and slots, so
+  // the result is exactly Build()'s. REQUIRES: Prepare(n, parts) first.
+  void Prepare(std::size_t n, std::size_t parts);
+  void BuildCount(const std::vector<std::uint32_t>& cell_of, std::size_t part);
+  void BuildScatter(const ParticleSet& s, const std::vector<std::uint32_t>& cell_of, std::size_t part);
+
   // Computes from scratch (ax, ay reset) the forces on the sorted particles
   // [begin, end) and writes them to a[original index]. Disjoint sorted
   // ranges write disjoint particles, so workers may run ranges in parallel.
@@ -55,7 +64,10 @@ class CellGrid {
  private:
   double inv_cell_ = 0;
   std::size_t side_ = 1;
-  std::vector<std::uint32_t> start_;  // side_^2 + 1 entries: cell c is [start_[c], start_[c+1])
+  std::size_t parts_ = 1;
+  std::vector<std::uint32_t> start_;   // side_^2 + 1 entries: cell c is [start_[c], start_[c+1])
+  std::vector<std::uint32_t> cursor_;  // per cell: its count, then the next free slot
+  std::vector<std::size_t> part_total_;  // particles in each part's rows
   // Forces on the particle in `slot`, summed from 0 in the documented order.
   void ForceAt(const Physics& ph, std::size_t slot, double& ax, double& ay) const;
 

@@ -5,7 +5,7 @@
 // ring (N - 1 exchanges), so every worker sees every block; the worker
 // applies the forces from each stage onto its own particles, then moves
 // them. The coordinator gathers every block's positions and velocities each
-// step (pipe up[i]), computes the energy and sends each worker the energy
+// step (pipe up[i]), with their energy terms, adds up the energy and sends each worker the energy
 // correction for its next move, or "stop" (pipe down[i]).
 //
 // Bitwise agreement with serial: serial adds the forces on a particle in
@@ -87,7 +87,7 @@ int WorkerMain(const SimulationOptions& o, const Physics& ph, ParticleSet& s, Pi
   const bool cells = o.algorithm == Algorithm::kCells;
   CellGrid grid(ph);
   std::vector<std::uint32_t> cell_of(cells ? n : 0);
-  std::vector<double> stage, received, report;
+  std::vector<double> stage, received, report, energies(n);
   std::vector<char> have(workers);
   double correction = 1;
 
@@ -144,10 +144,10 @@ int WorkerMain(const SimulationOptions& o, const Physics& ph, ParticleSet& s, Pi
       if ((*cmd)->stop) return 0;
       correction = (*cmd)->correction;
     }
-    const bool ok = MoveBlock(ph, correction, s, mine);
-    // Report: [x..., y..., vx..., vy..., ok].
+    const bool ok = MoveBlock(ph, correction, s, mine, energies);
+    // Report: [x..., y..., vx..., vy..., energy..., ok].
     report.clear();
-    for (const std::vector<double>* field : {&s.x, &s.y, &s.vx, &s.vy}) {
+    for (const std::vector<double>* field : {&s.x, &s.y, &s.vx, &s.vy, &energies}) {
       report.insert(report.end(), field->begin() + mine.begin, field->begin() + mine.end);
     }
     report.push_back(ok ? 1.0 : 0.0);
@@ -212,26 +212,26 @@ Status RunProcesses(const SimulationOptions& o, const Physics& ph, const StepObs
   EnergyMonitor monitor(o, r.initial_energy);
   Status status;
   double energy = r.initial_energy;
-  std::vector<double> report;
+  std::vector<double> report, energies(n);
   for (std::int64_t step = 1; step <= o.steps && status.ok(); ++step) {
     bool ok = true;
     for (std::size_t w = 0; w < workers && status.ok(); ++w) {
       const Block blk = BlockOf(n, workers, w);
-      Status got = RecvDoubles(pipes.up[w], 4 * blk.size() + 1, report, "worker report");
+      Status got = RecvDoubles(pipes.up[w], 5 * blk.size() + 1, report, "worker report");
       if (!got.ok()) {
         status = Status::IOError("worker process " + std::to_string(w) + " failed at step " + std::to_string(step) +
                                  ": " + got.message());
         break;
       }
       auto field = report.begin();
-      for (std::vector<double>* dst : {&s.x, &s.y, &s.vx, &s.vy}) {
+      for (std::vector<double>* dst : {&s.x, &s.y, &s.vx, &s.vy, &energies}) {
         std::copy(field, field + static_cast<std::ptrdiff_t>(blk.size()), dst->begin() + blk.begin);
         field += static_cast<std::ptrdiff_t>(blk.size());
       }
       ok &= *field != 0;
     }
     if (!status.ok()) break;
-    energy = TotalEnergy(ph, s);
+    energy = SumEnergy(energies);
     status = monitor.AfterStep(step, ok, energy);
     if (observer && status.ok()) observer(step, energy, s);
     if (step == o.steps) break;  // the workers have finished

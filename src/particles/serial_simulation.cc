@@ -15,6 +15,7 @@ Status RunSerial(const SimulationOptions& o, const Physics& ph, const StepObserv
   const bool cells = o.algorithm == Algorithm::kCells;
   CellGrid grid(ph);
   std::vector<std::uint32_t> cell_of(cells ? n : 0);
+  std::vector<double> energies(n);
   if (cells) CellsOfBlock(grid, s, all, cell_of);
   EnergyMonitor monitor(o, r.initial_energy);
   double energy = r.initial_energy;
@@ -27,9 +28,9 @@ Status RunSerial(const SimulationOptions& o, const Physics& ph, const StepObserv
     } else {
       NaiveForces(ph, s, all);
     }
-    const bool ok = MoveBlock(ph, monitor.correction(), s, all);
+    const bool ok = MoveBlock(ph, monitor.correction(), s, all, energies);
     if (cells) CellsOfBlock(grid, s, all, cell_of);
-    energy = TotalEnergy(ph, s);
+    energy = SumEnergy(energies);
     Status st = monitor.AfterStep(step, ok, energy);
     if (!st.ok()) return st;
     if (observer) observer(step, energy, s);

@@ -19,12 +19,19 @@ void NaiveForces(const Physics& ph, ParticleSet& s, Block targets) {
   AccumulateForces(ph, t, ForceSources{s.x.data(), s.y.data(), s.size()});
 }
 
-bool MoveBlock(const Physics& ph, double correction, ParticleSet& s, Block block) {
+bool MoveBlock(const Physics& ph, double correction, ParticleSet& s, Block block, std::vector<double>& energy) {
   bool ok = true;
   for (std::size_t k = block.begin; k < block.end; ++k) {
     ok &= MoveParticle(ph, correction, s.x[k], s.y[k], s.vx[k], s.vy[k], s.ax[k], s.ay[k]);
+    energy[k] = KineticEnergy(ph, s.vx[k], s.vy[k]);
   }
   return ok;
+}
+
+double SumEnergy(const std::vector<double>& energy) {
+  double total = 0;
+  for (double e : energy) total += e;
+  return total;
 }
 
 void CellsOfBlock(const CellGrid& grid, const ParticleSet& s, Block block, std::vector<std::uint32_t>& cell_of) {

@@ -23,8 +23,14 @@ namespace sluice::particles {
 // particles, in index order.
 void NaiveForces(const Physics& ph, ParticleSet& s, Block targets);
 
-// Moves the particles of `block`; false if one of them blew up.
-bool MoveBlock(const Physics& ph, double correction, ParticleSet& s, Block block);
+// Moves the particles of `block` and stores each one's kinetic energy in
+// energy[k] (so workers share the pow calls; the coordinator only adds).
+// False if one of them blew up.
+bool MoveBlock(const Physics& ph, double correction, ParticleSet& s, Block block, std::vector<double>& energy);
+
+// The total of per-particle energies, added in index order from 0 (as the
+// chapter's reduce): equal to TotalEnergy() of the state they came from.
+double SumEnergy(const std::vector<double>& energy);
 
 // cell_of[k] = grid.CellOf(particle k) for k in block.
 void CellsOfBlock(const CellGrid& grid, const ParticleSet& s, Block block, std::vector<std::uint32_t>& cell_of);

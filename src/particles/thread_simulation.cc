@@ -2,20 +2,26 @@
 // blocks of particles; with the coordinator they are N + 1 parties of one
 // Barrier that separates the phases of every step:
 //
-//   worker:       forces on my block | A | move my block | B | (C)
-//   coordinator:                     | A |               | B | energy, check,
-//                                                              observer, grid | (C)
+//   worker:       forces on my block | A | move my block | B |
+//   coordinator:                     | A |               | B | energy, check, observer
 //
 // Forces read every position and write only the worker's own
-// accelerations; moves write only the worker's own particles; the
-// coordinator reads positions and velocities after B while the workers
-// compute the next forces (reads only) and sets the energy correction, which
-// workers read after the next A. With `cells` the coordinator bins the
-// particles after B and a third barrier C keeps the workers from reading
-// the grid before it is built; forces are then split by ranges of the
-// cell-sorted order (balanced, cache-friendly), moves still by owned block.
-// A blow-up aborts the barrier: every worker's next wait returns Cancelled
-// and it returns.
+// accelerations; moves write only the worker's own particles (and their
+// energy terms); the coordinator adds the energies and reads positions and
+// velocities after B while the workers compute the next forces (reads
+// only), and sets the energy correction, which workers read after the next
+// A.
+//
+// With `cells` the grid is rebuilt every step by all workers together, in
+// two more phases (cell_grid.h, BuildCount / BuildScatter, each worker on
+// its own rows of cells) while the coordinator checks the energy:
+//
+//   worker:       forces | A | move | B | count my rows | C | scatter my rows | D
+//   coordinator:         | A |      | B | energy, check, observer | C |      | D
+//
+// Forces are then split by ranges of the cell-sorted order (balanced and
+// cache-friendly); moves still by owned block. A blow-up aborts the
+// barrier: every worker's next wait returns Cancelled and it returns.
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -36,7 +42,9 @@ Status RunThreads(const SimulationOptions& o, const Physics& ph, const StepObser
   if (cells) {
     CellsOfBlock(grid, s, Block{0, n}, cell_of);
     grid.Build(s, cell_of);
+    grid.Prepare(n, workers);
   }
+  std::vector<double> energies(n);
   EnergyMonitor monitor(o, r.initial_energy);
   double correction = 1;                // written by the coordinator between B and A
   std::vector<char> moved_ok(workers);  // one slot per worker (char: no vector<bool> bit sharing)
@@ -52,10 +60,15 @@ Status RunThreads(const SimulationOptions& o, const Physics& ph, const StepObser
         NaiveForces(ph, s, mine);
       }
       if (!barrier.arrive_and_wait().ok()) return;  // A
-      moved_ok[w] = MoveBlock(ph, correction, s, mine);
+      moved_ok[w] = MoveBlock(ph, correction, s, mine, energies);
       if (cells) CellsOfBlock(grid, s, mine, cell_of);
       if (!barrier.arrive_and_wait().ok()) return;  // B
-      if (cells && !barrier.arrive_and_wait().ok()) return;  // C
+      if (cells && step < o.steps) {
+        grid.BuildCount(cell_of, w);
+        if (!barrier.arrive_and_wait().ok()) return;  // C
+        grid.BuildScatter(s, cell_of, w);
+        if (!barrier.arrive_and_wait().ok()) return;  // D
+      }
     }
   };
 
@@ -71,7 +84,7 @@ Status RunThreads(const SimulationOptions& o, const Physics& ph, const StepObser
     (void)barrier.arrive_and_wait();  // B: all particles moved
     bool ok = true;
     for (char m : moved_ok) ok &= m != 0;
-    energy = TotalEnergy(ph, s);
+    energy = SumEnergy(energies);
     status = monitor.AfterStep(step, ok, energy);
     if (!status.ok()) {
       barrier.abort();
@@ -79,9 +92,9 @@ Status RunThreads(const SimulationOptions& o, const Physics& ph, const StepObser
     }
     correction = monitor.correction();
     if (observer) observer(step, energy, s);
-    if (cells) {
-      if (step < o.steps) grid.Build(s, cell_of);
-      (void)barrier.arrive_and_wait();  // C: grid ready
+    if (cells && step < o.steps) {
+      (void)barrier.arrive_and_wait();  // C: cells counted
+      (void)barrier.arrive_and_wait();  // D: grid built
     }
   }
   for (std::thread& t : threads) t.join();
