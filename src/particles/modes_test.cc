@@ -49,6 +49,11 @@ struct Case {
   InitKind init = InitKind::kGrid;
 };
 
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << "n=" << c.n << " steps=" << c.steps << " " << AlgorithmName(c.algorithm) << (c.normalize ? " normalized" : "")
+      << (c.init == InitKind::kRandom ? " random" : "");
+}
+
 class ModesTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ModesTest, ThreadsAndProcessesAreBitwiseSerial) {
