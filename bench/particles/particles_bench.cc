@@ -25,7 +25,6 @@
 #include <string>
 #include <vector>
 
-#include "particles/cell_grid.h"
 #include "particles/force_kernel.h"
 #include "particles/initial_state.h"
 #include "particles/simulation.h"
@@ -202,40 +201,6 @@ void BM_PairsKernel(benchmark::State& state) {
 BENCHMARK_TEMPLATE(BM_PairsKernel, AccumulateForcesScalar)->Name("BM_PairsScalarKernel")->Unit(benchmark::kMillisecond);
 BENCHMARK_TEMPLATE(BM_PairsKernel, AccumulateForcesAvx2)->Name("BM_PairsAvx2Kernel")->Unit(benchmark::kMillisecond);
 
-// One cells force pass over n = 10^6 (the chapter's start after 20 steps),
-// vectorised chunks vs one target at a time; per thread CPU-second.
-template <bool kVector>
-void BM_CellsForcePass(benchmark::State& state) {
-  static const ParticleSet start = [] {
-    SimulationOptions o;
-    o.n = 1'000'000;
-    o.steps = 20;
-    o.algorithm = Algorithm::kCells;
-    o.mode = Mode::kThreads;
-    o.workers = 2;
-    return RunSimulation(o)->final_state;
-  }();
-  ParticleSet s = start;
-  const Physics ph = Physics::ForCount(s.size());
-  CellGrid grid(ph);
-  std::vector<std::uint32_t> cell_of(s.size());
-  for (std::size_t k = 0; k < s.size(); ++k) cell_of[k] = grid.CellOf(s.x[k], s.y[k]);
-  grid.Build(s, cell_of);
-  const double cpu = ThreadCpuSeconds();
-  for (auto _ : state) {
-    if (kVector) {
-      grid.ComputeForces(ph, 0, s.size(), s);
-    } else {
-      grid.ComputeForcesScalar(ph, 0, s.size(), s);
-    }
-    benchmark::ClobberMemory();
-  }
-  Results()[kVector ? "cells_pass_vector" : "cells_pass_scalar"] =
-      (ThreadCpuSeconds() - cpu) / static_cast<double>(state.iterations());
-}
-BENCHMARK_TEMPLATE(BM_CellsForcePass, false)->Name("BM_CellsForcePassScalar")->Unit(benchmark::kMillisecond);
-BENCHMARK_TEMPLATE(BM_CellsForcePass, true)->Name("BM_CellsForcePassVector")->Unit(benchmark::kMillisecond);
-
 // --------------------------------------------------------------- steps ---
 
 // Runs the simulator; the reported time is its step loop only.
@@ -310,9 +275,6 @@ void PrintSummary() {
                 name, kPairsN, pairs / 1e9, pairs / chapter, 100 * pairs * kFlopsPerPair / peak2,
                 100 * pairs * kFlopsPerPair / peak512);
   }
-  std::printf("cells force pass, n = 10^6: scalar %.1f ms, vectorised %.1f ms (%.2fx)\n",
-              1e3 * Get("cells_pass_scalar"), 1e3 * Get("cells_pass_vector"),
-              Get("cells_pass_scalar") / Get("cells_pass_vector"));
   for (int threads : {1, 2}) {
     std::printf("cells, n = 10^6, %d thread(s): %6.2f steps/s\n", threads, Get("cells1m/" + std::to_string(threads)));
   }

@@ -2,7 +2,6 @@
 #include "particles/cell_grid.h"
 
 #include "particles/blocks.h"
-#include "particles/force_kernel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -90,7 +89,7 @@ void CellGrid::ForceAt(const Physics& ph, std::size_t slot, double& ax, double& 
   const std::size_t side = side_;
   const double px = sorted_x_[slot];
   const double py = sorted_y_[slot];
-  const std::uint32_t cell = CellOf(px, py);
+  const std::uint32_t cell = sorted_cell_[slot];
   const std::size_t cx = cell % side;
   const std::size_t cy = cell / side;
   const std::size_t x_lo = cx > 0 ? cx - 1 : 0;
@@ -107,43 +106,6 @@ void CellGrid::ForceAt(const Physics& ph, std::size_t slot, double& ax, double& 
 }
 
 void CellGrid::ComputeForces(const Physics& ph, std::size_t begin, std::size_t end, ParticleSet& s) const {
-  const std::size_t side = side_;
-  double ax[kChunkTargets], ay[kChunkTargets];
-  for (std::size_t a = begin; a < end;) {
-    // The chunk [a, b): same row, at most kChunkTargets, within kChunkCells cells.
-    const std::uint32_t first_cell = sorted_cell_[a];
-    const std::size_t row = first_cell / side;
-    const std::uint32_t last_allowed = std::min<std::uint32_t>(
-        static_cast<std::uint32_t>((row + 1) * side - 1), first_cell + static_cast<std::uint32_t>(kChunkCells - 1));
-    std::size_t b = a + 1;
-    while (b < end && b - a < kChunkTargets && sorted_cell_[b] <= last_allowed) ++b;
-    const std::size_t x_first = first_cell % side;
-    const std::size_t x_last = sorted_cell_[b - 1] % side;
-    const std::size_t x_lo = x_first > 0 ? x_first - 1 : 0;
-    const std::size_t x_hi = x_last + 1 < side ? x_last + 1 : x_last;
-    const std::size_t y_lo = row > 0 ? row - 1 : 0;
-    const std::size_t y_hi = row + 1 < side ? row + 1 : row;
-    const std::size_t count = b - a;
-    std::fill(ax, ax + count, 0.0);
-    std::fill(ay, ay + count, 0.0);
-    const ForceTargets targets{sorted_x_.data() + a, sorted_y_.data() + a, ax, ay, count};
-    for (std::size_t r = y_lo; r <= y_hi; ++r) {
-      const std::uint32_t from = start_[r * side + x_lo];
-      const std::uint32_t to = start_[r * side + x_hi + 1];
-      if (from < to) {
-        AccumulateForces(ph, targets, ForceSources{sorted_x_.data() + from, sorted_y_.data() + from, to - from});
-      }
-    }
-    for (std::size_t i = 0; i < count; ++i) {
-      const std::uint32_t k = sorted_index_[a + i];
-      s.ax[k] = ax[i];
-      s.ay[k] = ay[i];
-    }
-    a = b;
-  }
-}
-
-void CellGrid::ComputeForcesScalar(const Physics& ph, std::size_t begin, std::size_t end, ParticleSet& s) const {
   for (std::size_t slot = begin; slot < end; ++slot) {
     const std::uint32_t k = sorted_index_[slot];
     ForceAt(ph, slot, s.ax[k], s.ay[k]);

@@ -105,17 +105,12 @@ TEST(CellGridTest, CellsAgreeWithNaiveWithinRounding) {
       ASSERT_NEAR(cells.ax[k], naive.ax[k], 1e-12 * scale + 1e-300) << "n=" << n << " k=" << k;
       ASSERT_NEAR(cells.ay[k], naive.ay[k], 1e-12 * scale + 1e-300) << "n=" << n << " k=" << k;
     }
-    // The same forces, bit for bit, one target at a time by particle index
-    // (the processes mode's entry point: scalar, no chunking), and from
-    // ranges split anywhere.
+    // The same forces, bit for bit, by particle index (the processes mode's
+    // entry point) and from ranges split anywhere (the threads mode's).
     ParticleSet by_index = cells;
     grid.ComputeForcesOfParticles(ph, 0, n, by_index);
     EXPECT_EQ(std::memcmp(by_index.ax.data(), cells.ax.data(), n * sizeof(double)), 0) << "n=" << n;
     EXPECT_EQ(std::memcmp(by_index.ay.data(), cells.ay.data(), n * sizeof(double)), 0) << "n=" << n;
-    ParticleSet scalar = cells;
-    grid.ComputeForcesScalar(ph, 0, n, scalar);
-    EXPECT_EQ(std::memcmp(scalar.ax.data(), cells.ax.data(), n * sizeof(double)), 0) << "n=" << n;
-    EXPECT_EQ(std::memcmp(scalar.ay.data(), cells.ay.data(), n * sizeof(double)), 0) << "n=" << n;
     ParticleSet split = cells;
     for (std::size_t part = 0; part < 3 && part < n; ++part) {
       const Block range = BlockOf(n, std::min<std::size_t>(3, n), part);
