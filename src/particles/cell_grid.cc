@@ -31,15 +31,12 @@ void CellGrid::Prepare(std::size_t n, std::size_t parts) {
   parts_ = parts;
   part_total_.assign(parts, 0);
   cursor_.resize(side_ * side_);
-  sorted_index_.resize(n);
+  sorted_.resize(n);
   slot_of_.resize(n);
-  sorted_cell_.resize(n);
-  sorted_x_.resize(n);
-  sorted_y_.resize(n);
 }
 
 void CellGrid::Build(const ParticleSet& s, const std::vector<std::uint32_t>& cell_of) {
-  if (parts_ != 1 || sorted_index_.size() != s.size()) Prepare(s.size(), 1);
+  if (parts_ != 1 || sorted_.size() != s.size()) Prepare(s.size(), 1);
   BuildCount(cell_of, 0);
   BuildScatter(s, cell_of, 0);
 }
@@ -77,19 +74,16 @@ void CellGrid::BuildScatter(const ParticleSet& s, const std::vector<std::uint32_
     const std::uint32_t c = cell_of[k];
     if (c < lo || c >= hi) continue;
     const std::uint32_t slot = cursor_[c]++;
-    sorted_index_[slot] = static_cast<std::uint32_t>(k);
+    sorted_[slot] = Entry{s.x[k], s.y[k], static_cast<std::uint32_t>(k), c};
     slot_of_[k] = slot;
-    sorted_cell_[slot] = c;
-    sorted_x_[slot] = s.x[k];
-    sorted_y_[slot] = s.y[k];
   }
 }
 
 void CellGrid::ForceAt(const Physics& ph, std::size_t slot, double& ax, double& ay) const {
   const std::size_t side = side_;
-  const double px = sorted_x_[slot];
-  const double py = sorted_y_[slot];
-  const std::uint32_t cell = sorted_cell_[slot];
+  const double px = sorted_[slot].x;
+  const double py = sorted_[slot].y;
+  const std::uint32_t cell = sorted_[slot].cell;
   const std::size_t cx = cell % side;
   const std::size_t cy = cell / side;
   const std::size_t x_lo = cx > 0 ? cx - 1 : 0;
@@ -101,13 +95,13 @@ void CellGrid::ForceAt(const Physics& ph, std::size_t slot, double& ax, double& 
   for (std::size_t row = y_lo; row <= y_hi; ++row) {
     const std::uint32_t from = start_[row * side + x_lo];
     const std::uint32_t to = start_[row * side + x_hi + 1];
-    for (std::uint32_t j = from; j < to; ++j) ApplyForce(ph, px, py, sorted_x_[j], sorted_y_[j], ax, ay);
+    for (std::uint32_t j = from; j < to; ++j) ApplyForce(ph, px, py, sorted_[j].x, sorted_[j].y, ax, ay);
   }
 }
 
 void CellGrid::ComputeForces(const Physics& ph, std::size_t begin, std::size_t end, ParticleSet& s) const {
   for (std::size_t slot = begin; slot < end; ++slot) {
-    const std::uint32_t k = sorted_index_[slot];
+    const std::uint32_t k = sorted_[slot].index;
     ForceAt(ph, slot, s.ax[k], s.ay[k]);
   }
 }

@@ -4,7 +4,7 @@
 //
 // Layout: a counting sort by cell, rows of cells left to right, rows
 // bottom to top; within a cell particles keep index order (the sort is
-// stable). The sorted copies of x and y sit in cell order, so the three
+// stable). Copies of x and y sit in cell order, so the three
 // cells of one neighbour row are ONE contiguous run of sources
 // [start[c-1], start[c+2]) and the kernel reads them sequentially.
 //
@@ -63,7 +63,7 @@ class CellGrid {
   void ComputeForcesOfParticles(const Physics& ph, std::size_t begin, std::size_t end, ParticleSet& s) const;
 
   std::size_t cells_per_side() const { return side_; }
-  std::size_t size() const { return sorted_index_.size(); }
+  std::size_t size() const { return sorted_.size(); }
 
  private:
   double inv_cell_ = 0;
@@ -75,10 +75,15 @@ class CellGrid {
   // Forces on the particle in `slot`, summed from 0 in the documented order.
   void ForceAt(const Physics& ph, std::size_t slot, double& ax, double& ay) const;
 
-  std::vector<std::uint32_t> sorted_index_;
-  std::vector<std::uint32_t> slot_of_;      // inverse of sorted_index_
-  std::vector<std::uint32_t> sorted_cell_;  // the cell of each slot
-  std::vector<double> sorted_x_, sorted_y_;
+  // One slot of the cell-sorted order. One struct (not four arrays) so the
+  // scatter, whose slots are random, touches one cache line per particle.
+  struct Entry {
+    double x, y;
+    std::uint32_t index;  // the particle's index in the ParticleSet
+    std::uint32_t cell;
+  };
+  std::vector<Entry> sorted_;
+  std::vector<std::uint32_t> slot_of_;  // inverse of sorted_[.].index
 };
 
 }  // namespace sluice::particles

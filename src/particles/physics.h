@@ -57,6 +57,8 @@ inline void ApplyForce(const Physics& ph, double px, double py, double ox, doubl
 // with an exponent the compiler cannot see (it would fold pow(v, 2.0) into
 // v * v).
 double PythonSquare(double v);
+// out[i] = PythonSquare(v[i]) for i < n, faster (vectorised common case).
+void PythonSquares(const double* v, double* out, std::size_t n);
 
 // Kinetic energy 0.5 m v^2 of one particle, as the chapter computes it.
 inline double KineticEnergy(const Physics& ph, double vx, double vy) {

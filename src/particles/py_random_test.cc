@@ -5,7 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <limits>
+#include <random>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -62,6 +67,43 @@ TEST(PythonSquareTest, IsPowNotMultiplication) {
   const double v = -0.9261120045793674;
   EXPECT_EQ(PythonSquare(v), 0.8576834450260141);  // Python: v ** 2
   EXPECT_EQ(v * v, 0.8576834450260142);            // Python: v * v
+}
+
+// The shortcut in PythonSquare (return v * v when pow provably agrees) must
+// never disagree with pow itself.
+TEST(PythonSquareTest, AgreesWithPowEverywhere) {
+  volatile double two = 2.0;
+  std::mt19937_64 gen(42);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  std::uniform_int_distribution<int> exponent(-1100, 1100);
+  std::uniform_int_distribution<std::uint64_t> any_bits;
+  std::size_t differs_from_product = 0;
+  auto check = [&](double v) {
+    const double want = std::pow(v, two);
+    const double got = PythonSquare(v);
+    ASSERT_TRUE(std::memcmp(&want, &got, sizeof want) == 0 || (std::isnan(want) && std::isnan(got)))
+        << "v = " << Repr(v) << ": pow " << Repr(want) << ", ours " << Repr(got);
+    differs_from_product += want != v * v;
+  };
+  for (int i = 0; i < 2'000'000; ++i) check(unit(gen));                               // velocities
+  for (int i = 0; i < 300'000; ++i) check(std::ldexp(unit(gen), exponent(gen)));       // every scale
+  for (int i = 0; i < 300'000; ++i) check(std::bit_cast<double>(any_bits(gen)));       // any bits
+  for (double v : {0.0, -0.0, 1.0, -2.0, 0.5, 3.0, 1e-320, 1e200, 1e160, -1e155, std::numeric_limits<double>::infinity(),
+                   std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(),
+                   std::numeric_limits<double>::max(), std::numeric_limits<double>::min()}) {
+    check(v);
+  }
+  EXPECT_GT(differs_from_product, 100u) << "the sample must include squares where pow != v * v";
+  // The batch version (AVX2 on this CPU), on values that mix easy and hard cases.
+  std::vector<double> in(400'003), out(in.size());  // not a multiple of 4: the tail too
+  for (std::size_t i = 0; i < in.size(); ++i) in[i] = i % 3 ? unit(gen) : std::ldexp(unit(gen), exponent(gen));
+  in[3] = -0.9261120045793674;
+  in[500] = std::numeric_limits<double>::infinity();
+  PythonSquares(in.data(), out.data(), in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const double want = std::pow(in[i], two);
+    ASSERT_EQ(std::memcmp(&want, &out[i], sizeof want), 0) << i;
+  }
 }
 
 // Runs python3 (when present) and compares a shuffle of 5000 items

@@ -1,6 +1,7 @@
 // See step_phases.h.
 #include "particles/step_phases.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -23,7 +24,14 @@ bool MoveBlock(const Physics& ph, double correction, ParticleSet& s, Block block
   bool ok = true;
   for (std::size_t k = block.begin; k < block.end; ++k) {
     ok &= MoveParticle(ph, correction, s.x[k], s.y[k], s.vx[k], s.vy[k], s.ax[k], s.ay[k]);
-    energy[k] = KineticEnergy(ph, s.vx[k], s.vy[k]);
+  }
+  // energy[k] = KineticEnergy(ph, vx, vy), with the squares done in batches.
+  double sx[256], sy[256];
+  for (std::size_t at = block.begin; at < block.end; at += 256) {
+    const std::size_t m = std::min<std::size_t>(256, block.end - at);
+    PythonSquares(s.vx.data() + at, sx, m);
+    PythonSquares(s.vy.data() + at, sy, m);
+    for (std::size_t i = 0; i < m; ++i) energy[at + i] = 0.5 * ph.mass * (sx[i] + sy[i]);
   }
   return ok;
 }
