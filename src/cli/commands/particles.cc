@@ -158,11 +158,15 @@ CommandAction RegisterParticles(CLI::App& app) {
       return kExitFailure;
     }
     std::printf("%s simulation took %.4f seconds\n", particles::ModeAdjective(opts.mode), result->seconds);
-    std::printf("final energy: %s (initial %s; %zu particles, %lld steps, %s, %zu %s, %s kernel)\n",
+    std::string algorithm = particles::AlgorithmName(opts.algorithm);
+    if (opts.algorithm == Algorithm::kNaive) {
+      algorithm += std::string(" (") + particles::KernelName(particles::ActiveKernel()) + " kernel)";
+    }
+    const char* unit = opts.mode == Mode::kProcesses ? (opts.workers == 1 ? "process" : "processes")
+                                                     : (opts.workers == 1 ? "thread" : "threads");
+    std::printf("final energy: %s (initial %s; %zu particle%s, %lld steps, %s, %zu %s)\n",
                 Repr(result->final_energy).c_str(), Repr(result->initial_energy).c_str(), opts.n,
-                static_cast<long long>(opts.steps), particles::AlgorithmName(opts.algorithm), opts.workers,
-                opts.mode == Mode::kProcesses ? "processes" : opts.workers == 1 ? "thread" : "threads",
-                particles::KernelName(particles::ActiveKernel()));
+                opts.n == 1 ? "" : "s", static_cast<long long>(opts.steps), algorithm.c_str(), opts.workers, unit);
     int status = kExitOk;
     if (!o->png.empty()) {
       const std::vector<std::uint8_t> png =
