@@ -153,8 +153,10 @@ HtmlRecorder::HtmlRecorder(std::size_t n, std::size_t workers, double box_size, 
     : n_(n), workers_(workers), box_size_(box_size), last_step_(steps), every_(every < 1 ? 1 : every) {}
 
 std::size_t HtmlRecorder::FrameBytes(std::size_t n, std::int64_t steps, std::int64_t every) {
-  const std::size_t frames = static_cast<std::size_t>(steps / std::max<std::int64_t>(every, 1)) + 2;
-  return frames * n * 4 / 3 * 4;
+  // In double: steps and n may be absurd, and the product must not wrap.
+  const double frames = static_cast<double>(steps / std::max<std::int64_t>(every, 1)) + 2;
+  const double bytes = frames * static_cast<double>(n) * 4 * 4 / 3;
+  return bytes >= 1e18 ? std::size_t{1} << 60 : static_cast<std::size_t>(bytes);
 }
 
 void HtmlRecorder::Observe(std::int64_t step, double energy, const ParticleSet& state) {

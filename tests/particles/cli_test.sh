@@ -76,6 +76,7 @@ expect 2 EMPTY 'not in \{naive,cells\}' -- --algorithm quad
 expect 2 EMPTY 'not in \{grid,random\}' -- --init hex
 expect 2 EMPTY 'too many particles' -- -n 100000000000
 expect 2 EMPTY 'page too large' -- -n 1000000 -s 100000 --html-every 1 --html "$tmp/big.html"
+expect 2 EMPTY 'page too large' -- -n 20000000 -s 9000000000000000000 --html-every 1 --html "$tmp/big.html"
 
 # Blow-ups stop with exit 1 and name the step; no half-written pictures stay.
 expect 1 EMPTY 'blew up at step 1 of 1000: the kinetic energy is inf' -- --init random --dt 1e150 --png "$tmp/b.png"
