@@ -15,6 +15,8 @@ packages=(
   libcurl4-openssl-dev libgumbo-dev nlohmann-json3-dev  # sluice crawl: HTTP(S) client, HTML5 parser, JSON report
   linkchecker                                     # benchmark anchor for sluice crawl
   python3                                         # MapReduce tests: the chapter's Python mapper/reducer, python/mr.py
+  zlib1g-dev                                      # particles: deflate for --png
+  chromium                                        # particles: headless render test of --html
 )
 
 missing=()

@@ -34,6 +34,8 @@ CommandAction RegisterSlt(CLI::App& app);
 CommandAction RegisterCrawl(CLI::App& app);
 // Registers `sluice mr`: MapReduce jobs run locally (src/mapreduce).
 CommandAction RegisterMr(CLI::App& app);
+// Registers `sluice particles`: the chapter 4.8 particle simulator (src/particles).
+CommandAction RegisterParticles(CLI::App& app);
 
 }  // namespace sluice::cli
 

@@ -33,6 +33,7 @@ int Main(int argc, char** argv) {
   add(&sluice::cli::RegisterSlt);
   add(&sluice::cli::RegisterCrawl);
   add(&sluice::cli::RegisterMr);
+  add(&sluice::cli::RegisterParticles);
 
   // CLI11 would report a mistyped subcommand as "A subcommand is required";
   // name it instead.
