@@ -40,6 +40,10 @@ class KeyTable {
   uint32_t FindOrInsert(const ColumnView* keys, size_t row, uint64_t h, bool* inserted);
   // The id of the key, or -1 when absent.
   int64_t Find(const ColumnView* keys, size_t row, uint64_t h) const;
+  // Hints that the slot of hash `h` is probed soon: callers probing a batch
+  // of known hashes issue it a few rows ahead, so that the cache misses of
+  // a large table overlap instead of queueing one behind the other.
+  void Prefetch(uint64_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
 
  private:
   struct Slot {

@@ -33,6 +33,11 @@ Collation ExprCollation(const BoundExpr& e) {
 }
 
 // The states of one aggregate for every group (indexed by group id).
+// How many rows ahead the per-group loops prefetch the group's slot or
+// state: with many groups these are cache misses, and issuing them early
+// lets several be in flight at once.
+constexpr size_t kAhead = 8;
+
 struct AggregateStates {
   AggregateKind kind;
   Collation collation;  // min/max
@@ -151,7 +156,9 @@ class HashAggregateOp : public Operator {
       }
       hashes_.resize(n);
       groups_.Hash(keys_.data(), n, hashes_.data());
+      for (size_t r = 0; r < n && r < kAhead; ++r) groups_.Prefetch(hashes_[r]);
       for (size_t r = 0; r < n; ++r) {
+        if (r + kAhead < n) groups_.Prefetch(hashes_[r + kAhead]);
         bool inserted;
         ids_[r] = groups_.FindOrInsert(keys_.data(), r, hashes_[r], &inserted);
         if (inserted) {
@@ -209,6 +216,7 @@ class HashAggregateOp : public Operator {
       case AggregateKind::kCount:
         for (size_t i = 0; i < count; ++i) {
           size_t r = row_at(i);
+          if (i + kAhead < count) __builtin_prefetch(&s.counts[ids_[row_at(i + kAhead)]]);
           s.counts[ids_[r]] += arg[r].is_null() ? 0 : 1;
         }
         break;
@@ -217,6 +225,7 @@ class HashAggregateOp : public Operator {
       case AggregateKind::kAvg:
         for (size_t i = 0; i < count; ++i) {
           size_t r = row_at(i);
+          if (i + kAhead < count) __builtin_prefetch(&s.sums[ids_[row_at(i + kAhead)]]);
           const Value& v = arg[r];
           if (v.is_integer()) {
             s.sums[ids_[r]].StepInt64(v.integer());
@@ -229,6 +238,7 @@ class HashAggregateOp : public Operator {
       case AggregateKind::kMax:
         for (size_t i = 0; i < count; ++i) {
           size_t r = row_at(i);
+          if (i + kAhead < count) __builtin_prefetch(&s.extremes[ids_[row_at(i + kAhead)]]);
           bool changed = s.extremes[ids_[r]].Step(arg[r]);
           if (tracks_bare && changed) take_bare_[r] = 1;
         }
