@@ -35,23 +35,8 @@ import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "bench"))
-
-
-def free_port_pair():
-    for _ in range(50):
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-        s.close()
-        t = socket.socket()
-        try:
-            t.bind(("127.0.0.1", port + 1))
-            return port
-        except OSError:
-            continue
-        finally:
-            t.close()
-    raise SystemExit("no free port pair")
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tests", "crawl"))
+from crawl_test_util import free_port  # noqa: E402  (one port picker for tests and bench)
 
 
 def wait_listening(port):
@@ -131,7 +116,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="crawl-bench-")
     os.chmod(tmp, 0o755)  # LinkChecker drops root privileges to "nobody"
     try:
-        port = free_port_pair()
+        port = free_port()
         site = os.path.join(tmp, "site")
         subprocess.run([sys.executable, os.path.join(SHARED, "make_site.py"), site, "--pages", str(a.pages),
                         "--port", str(port)], check=True)
