@@ -87,6 +87,19 @@ struct Comparer {
     }
     return EvaluateComparison(op, x, y, left, right, collation);
   }
+
+  // The truth of x OP y with OP known at compile time: the per-row body of
+  // the comparison kernels (CompareRows, ComparePairsAs).
+  template <CompareOp kOp>
+  TriBool TruthAs(const Value& x, const Value& y) const {
+    if (x.is_integer() && y.is_integer()) {
+      return Holds(kOp, CompareInt64s(x.integer(), y.integer())) ? TriBool::kTrue : TriBool::kFalse;
+    }
+    if (text_inline && collation == Collation::kBinary && x.is_text() && y.is_text()) {
+      return Holds(kOp, CompareTextBinary(x.bytes(), y.bytes())) ? TriBool::kTrue : TriBool::kFalse;
+    }
+    return Truth((*this)(x, y));
+  }
 };
 
 inline Value ArithInline(ArithOp op, const Value& x, const Value& y) {
@@ -187,35 +200,14 @@ void CompareRows(const Comparer& cmp, ColumnView a, ColumnView b, const uint32_t
     }
     return;
   }
-  for (size_t i = 0; i < n; ++i) {
-    const Value& x = a[rows[i]];
-    const Value& y = b[rows[i]];
-    if (x.is_integer() && y.is_integer()) {
-      out[i] = Holds(kOp, CompareInt64s(x.integer(), y.integer())) ? TriBool::kTrue : TriBool::kFalse;
-    } else if (cmp.text_inline && cmp.collation == Collation::kBinary && x.is_text() && y.is_text()) {
-      out[i] = Holds(kOp, CompareTextBinary(x.bytes(), y.bytes())) ? TriBool::kTrue : TriBool::kFalse;
-    } else {
-      out[i] = Truth(cmp(x, y));
-    }
-  }
+  for (size_t i = 0; i < n; ++i) out[i] = cmp.TruthAs<kOp>(a[rows[i]], b[rows[i]]);
 }
 
 template <CompareOp kOp>
 void ComparePairsAs(const Comparer& cmp, const Value* a, const uint32_t* a_rows, const Value* b,
                     const uint32_t* b_rows, size_t n, uint8_t* keep) {
-  const bool binary_text = cmp.text_inline && cmp.collation == Collation::kBinary;
   for (size_t i = 0; i < n; ++i) {
-    const Value& x = a[a_rows[i]];
-    const Value& y = b[b_rows[i]];
-    bool holds;
-    if (x.is_integer() && y.is_integer()) {
-      holds = Holds(kOp, CompareInt64s(x.integer(), y.integer()));
-    } else if (binary_text && x.is_text() && y.is_text()) {
-      holds = Holds(kOp, CompareTextBinary(x.bytes(), y.bytes()));
-    } else {
-      holds = Truth(cmp(x, y)) == TriBool::kTrue;
-    }
-    keep[i] = holds ? 1 : 0;
+    keep[i] = cmp.TruthAs<kOp>(a[a_rows[i]], b[b_rows[i]]) == TriBool::kTrue ? 1 : 0;
   }
 }
 

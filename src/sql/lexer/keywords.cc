@@ -5,7 +5,6 @@
 // so a lookup is a hash and usually one comparison, not a binary search.
 #include "sql/lexer/keywords.h"
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
