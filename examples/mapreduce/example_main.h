@@ -17,18 +17,6 @@
 
 namespace sluice::examples {
 
-// Calls fn(word) for each space-separated word of `line`.
-template <typename Fn>
-void ForEachWord(std::string_view line, Fn fn) {
-  std::size_t i = 0;
-  while (i < line.size()) {
-    std::size_t j = line.find(' ', i);
-    if (j == std::string_view::npos) j = line.size();
-    if (j > i) fn(line.substr(i, j - i));
-    i = j + 1;
-  }
-}
-
 // Sums decimal values (the reducer and combiner of counting jobs).
 inline long SumValues(mapreduce::ValueIterator& values) {
   long total = 0;

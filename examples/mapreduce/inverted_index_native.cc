@@ -5,6 +5,7 @@
 #include <string>
 
 #include "example_main.h"
+#include "sluice/mapreduce_words.h"
 
 int main(int argc, char** argv) {
   sluice::mapreduce::NativeJob job;
@@ -12,7 +13,7 @@ int main(int argc, char** argv) {
     std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return;  // not "doc<TAB>text"
     std::string_view doc = line.substr(0, tab);
-    sluice::examples::ForEachWord(line.substr(tab + 1), [&](std::string_view word) { out.emit(word, doc); });
+    sluice::mapreduce::ForEachWord(line.substr(tab + 1), [&](std::string_view word) { out.emit(word, doc); });
   };
   job.reduce = [](std::string_view key, sluice::mapreduce::ValueIterator& values, sluice::mapreduce::Emitter& out) {
     std::set<std::string> docs;

@@ -1,17 +1,16 @@
-// Word count as a native job (words are separated by spaces).
+// Word count as a native job: words as ForEachWord finds them (runs of
+// non-white-space bytes); LongSum, Hadoop's LongSumReducer, as combiner
+// and reducer.
 //   word_count_native [options] INPUT... OUTPUT   -> "word<TAB>count" lines
-#include <string>
-
 #include "example_main.h"
+#include "sluice/mapreduce_words.h"
 
 int main(int argc, char** argv) {
   sluice::mapreduce::NativeJob job;
   job.map = [](std::string_view line, sluice::mapreduce::Emitter& out) {
-    sluice::examples::ForEachWord(line, [&](std::string_view word) { out.emit(word, "1"); });
+    sluice::mapreduce::ForEachWord(line, [&](std::string_view word) { out.emit(word, "1"); });
   };
-  job.reduce = [](std::string_view key, sluice::mapreduce::ValueIterator& values, sluice::mapreduce::Emitter& out) {
-    out.emit(key, std::to_string(sluice::examples::SumValues(values)));
-  };
+  job.reduce = sluice::mapreduce::LongSum{};
   job.combine = job.reduce;
   return sluice::examples::RunExample("word_count_native", job, argc, argv);
 }

@@ -65,7 +65,7 @@ class NativeLogic final : public TaskLogic {
     // With a combiner, pairs are pre-combined in a hash table (hash_combiner.h).
     std::optional<HashCombiner> hash;
     if (job_.combine) hash.emplace(job_.combine, out, att.map_side_memory);
-    Emitter& emitter = hash ? static_cast<Emitter&>(*hash) : sink_emitter;
+    Emitter& emitter = hash ? hash->fast_emitter() : sink_emitter;
     auto emit_status = [&]() -> const Status& { return hash ? hash->status() : sink_emitter.status(); };
     std::string carry;
     std::uint64_t lines = 0;
