@@ -5,6 +5,10 @@
 #include <bit>
 #include <charconv>
 #include <cstring>
+#include <new>
+#include <utility>
+
+#include <sys/mman.h>
 
 #include "mapreduce/long_sum.h"
 
@@ -181,19 +185,84 @@ inline bool HashCombiner::Probe::Matches(const Entry& e) const {
   return e.key_size == size && std::memcmp(e.key_ptr, data, size) == 0;
 }
 
-HashCombiner::HashCombiner(const ReduceFunction& combine, extsort::RecordSink& out, std::size_t memory_bytes)
+HashCombiner::Slots::Slots(std::size_t n) : size_(n) {
+  constexpr std::size_t kHuge = std::size_t{2} << 20;
+  const std::size_t bytes = n * sizeof(Entry);
+  if (bytes >= kHuge) {
+    // Map one huge page more than needed and use the aligned part.
+    void* p = ::mmap(nullptr, bytes + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+      const auto base = reinterpret_cast<std::uintptr_t>(p);
+      const std::uintptr_t aligned = (base + kHuge - 1) & ~(kHuge - 1);
+      if (aligned > base) ::munmap(p, aligned - base);
+      const std::size_t tail = base + bytes + kHuge - (aligned + bytes);
+      if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + bytes), tail);
+      ::madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE);  // a hint: failure is fine
+      data_ = reinterpret_cast<Entry*>(aligned);
+      mapped_ = bytes;
+      return;
+    }
+  }
+  data_ = new Entry[n]();
+}
+
+HashCombiner::Slots& HashCombiner::Slots::operator=(Slots&& other) noexcept {
+  std::swap(data_, other.data_);
+  std::swap(size_, other.size_);
+  std::swap(mapped_, other.mapped_);
+  return *this;
+}
+
+HashCombiner::Slots::~Slots() {
+  if (mapped_ != 0) ::munmap(data_, mapped_);
+  else delete[] data_;
+}
+
+HashCombiner::TablePool::TablePool() = default;
+HashCombiner::TablePool::~TablePool() = default;
+
+HashCombiner::Slots HashCombiner::TakeTable(TablePool* pool, std::size_t budget) {
+  if (pool != nullptr) {
+    parallel::MutexLock lock(pool->mu_);
+    auto& tables = pool->tables_;
+    // The largest table the budget allows.
+    auto best = tables.end();
+    for (auto it = tables.begin(); it != tables.end(); ++it) {
+      if (it->size() * sizeof(Entry) <= budget && (best == tables.end() || it->size() > best->size())) best = it;
+    }
+    if (best != tables.end()) {
+      Slots table = std::move(*best);
+      tables.erase(best);
+      return table;
+    }
+  }
+  return Slots(InitialSlots(budget));
+}
+
+HashCombiner::HashCombiner(const ReduceFunction& combine, extsort::RecordSink& out, std::size_t memory_bytes,
+                           TablePool* pool)
     : combine_(combine),
       long_sum_(combine.target<LongSum>() != nullptr),
       out_(out),
       budget_(memory_bytes),
       arena_chunk_(std::clamp<std::size_t>(memory_bytes / 16, 4096, 256 * 1024)),
-      slots_(InitialSlots(memory_bytes)),
+      pool_(pool),
+      slots_(TakeTable(pool, memory_bytes)),
       shift_(64 - static_cast<unsigned>(std::countr_zero(slots_.size()))) {}
+
+HashCombiner::~HashCombiner() {
+  if (pool_ == nullptr) return;
+  if (used_ > 0) {  // not flushed (the task failed): empty it for the next one
+    for (Entry& e : slots_) e.hash = 0;
+  }
+  parallel::MutexLock lock(pool_->mu_);
+  pool_->tables_.push_back(std::move(slots_));
+}
 
 bool HashCombiner::Grow() {
   if (Bytes() + slots_.size() * sizeof(Entry) > budget_ && used_ > 0) return false;
-  std::vector<Entry> old(slots_.size() * 2);
-  old.swap(slots_);
+  Slots old(slots_.size() * 2);
+  std::swap(old, slots_);
   --shift_;
   const std::size_t mask = slots_.size() - 1;
   for (const Entry& e : old) {

@@ -38,17 +38,38 @@
 #include <vector>
 
 #include "extsort/record.h"
+#include "sluice/parallel/mutex.h"
 #include "sluice/mapreduce.h"
 
 namespace sluice::mapreduce {
 
 class HashCombiner final : public Emitter {
+  class Slots;
+
  public:
+  // Emptied tables kept between the map tasks of a job, so that a task
+  // starts with the table the one before it grew to, without mapping,
+  // faulting in and rehashing it again. Thread-safe.
+  class TablePool {
+   public:
+    TablePool();
+    ~TablePool();
+
+   private:
+    friend class HashCombiner;
+    parallel::Mutex mu_;
+    std::vector<Slots> tables_ GUARDED_BY(mu_);
+  };
+
   // memory_bytes bounds the table (entries and long keys); when it is full,
   // everything held is combined and sent to `out`. `combine` and `out` are
-  // kept by reference and must outlive the combiner.
-  HashCombiner(const ReduceFunction& combine, extsort::RecordSink& out, std::size_t memory_bytes);
-  HashCombiner(ReduceFunction&& combine, extsort::RecordSink& out, std::size_t memory_bytes) = delete;
+  // kept by reference and must outlive the combiner; so must `pool`, which
+  // may be null.
+  HashCombiner(const ReduceFunction& combine, extsort::RecordSink& out, std::size_t memory_bytes,
+               TablePool* pool = nullptr);
+  HashCombiner(ReduceFunction&& combine, extsort::RecordSink& out, std::size_t memory_bytes,
+               TablePool* pool = nullptr) = delete;
+  ~HashCombiner() override;
 
   void emit(std::string_view key, std::string_view value) override;
   // The same as *this, with the combiner's kind fixed: map functions call it
@@ -157,7 +178,33 @@ class HashCombiner final : public Emitter {
   extsort::RecordSink& out_;
   const std::size_t budget_;
   const std::size_t arena_chunk_;  // 1/16 of the budget, so a small budget is not one chunk
-  std::vector<Entry> slots_;
+  // The zeroed slots. Tables of 2 MiB and more are mapped on huge pages
+  // where the kernel allows (madvise): a random lookup in 4 KiB pages
+  // misses the TLB, and perf showed the prefetches stalling on page walks.
+  class Slots {
+   public:
+    explicit Slots(std::size_t n);
+    Slots(Slots&& other) noexcept : data_(other.data_), size_(other.size_), mapped_(other.mapped_) {
+      other.data_ = nullptr;
+      other.size_ = other.mapped_ = 0;
+    }
+    Slots& operator=(Slots&& other) noexcept;
+    ~Slots();
+    Entry* data() { return data_; }
+    std::size_t size() const { return size_; }
+    Entry& operator[](std::size_t i) { return data_[i]; }
+    Entry* begin() { return data_; }
+    Entry* end() { return data_ + size_; }
+
+   private:
+    Entry* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t mapped_ = 0;  // bytes mapped with mmap (from data_), or 0 for the heap
+  };
+  static Slots TakeTable(TablePool* pool, std::size_t budget);
+
+  TablePool* const pool_;
+  Slots slots_;
   unsigned shift_;  // 64 - log2(slots_.size())
   std::size_t used_ = 0;
   std::vector<std::unique_ptr<char[]>> arena_;

@@ -64,7 +64,7 @@ class NativeLogic final : public TaskLogic {
     SinkEmitter sink_emitter(out);
     // With a combiner, pairs are pre-combined in a hash table (hash_combiner.h).
     std::optional<HashCombiner> hash;
-    if (job_.combine) hash.emplace(job_.combine, out, att.map_side_memory);
+    if (job_.combine) hash.emplace(job_.combine, out, att.map_side_memory, &tables_);
     Emitter& emitter = hash ? hash->fast_emitter() : sink_emitter;
     auto emit_status = [&]() -> const Status& { return hash ? hash->status() : sink_emitter.status(); };
     std::string carry;
@@ -127,6 +127,7 @@ class NativeLogic final : public TaskLogic {
 
  private:
   const NativeJob& job_;
+  HashCombiner::TablePool tables_;  // reused by the map tasks' hash combiners
 };
 
 }  // namespace
