@@ -29,6 +29,8 @@ awk 'BEGIN { srand(3); for (i = 0; i < 20000; i++) { k = 1 + int(rand() * 9); l 
 "$sluice" mr run --quiet --mapper "$bin/word_count_mapper" --reducer "$bin/sum_reducer" --combiner "$bin/sum_reducer" \
   --reducers 3 --split-size 64K --sort-memory 4M --input words.txt --output w_stream || fail "word count streaming"
 diff -r w_native w_stream >/dev/null && ok "streaming word count = native" || fail "word count: styles differ"
+"$bin/word_count_lambda" --quiet --reducers 3 --split-size 64K --sort-memory 4M words.txt w_lambda || fail "word_count_lambda"
+diff -r w_native w_lambda >/dev/null && ok "word count with a lambda sum = with LongSum" || fail "word count: lambda differs"
 tr -s ' ' '\n' <words.txt | sort | uniq -c | awk '{print $2 "\t" $1}' >want.txt
 cat w_native/part-* | sort >got.txt
 cmp -s want.txt got.txt && ok "word count = sort | uniq -c" || fail "word count wrong"

@@ -482,6 +482,12 @@ void HashCombiner::AddBatchOf(const Pending* batch, std::size_t n) {
         status_ = Status::InvalidArgument(LongSumOverflowError(e->key()));
         return;
       }
+    } else if (e->value_bytes + 1 + sizeof(std::uint64_t) <= kValueBytes && e->value_count < 255) {
+      // Room for the whole word: one store, whatever the value's size.
+      e->values[e->value_bytes] = static_cast<char>(batch[k].value_size);
+      std::memcpy(e->values + e->value_bytes + 1, &batch[k].value, sizeof(std::uint64_t));
+      e->value_bytes = static_cast<std::uint8_t>(e->value_bytes + 1 + batch[k].value_size);
+      ++e->value_count;
     } else {
       AddValue(*e, std::string_view(reinterpret_cast<const char*>(&batch[k].value), batch[k].value_size));
       if (!status_.ok()) return;
