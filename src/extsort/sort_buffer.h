@@ -2,11 +2,13 @@
 //
 // Records are copied into an arena of fixed-size chunks (so growth never
 // overshoots the budget by doubling) and indexed by 32-byte entries. Sort()
-// orders entries by (partition, key, arrival): stable by construction, with
-// an 8-byte big-endian key prefix held in each entry so that unsigned byte
-// order mostly compares integers instead of chasing pointers.
+// orders entries by (partition, key, arrival), with an 8-byte big-endian
+// key prefix held in each entry: in unsigned byte order, a stable radix
+// sort on (partition, prefix) and a comparison sort only among entries
+// whose prefixes tie.
 //
-// Memory: bytes_used() counts arena chunks and index capacity; TryAdd refuses
+// Memory: bytes_used() counts arena chunks, index capacity and the sort's
+// scratch (one entry per record); TryAdd refuses
 // a record that would take it past the budget — except into an empty
 // buffer, so a single record larger than the budget still goes through (the
 // caller spills it alone).
@@ -47,7 +49,9 @@ class SortBuffer {
 
   const std::vector<Entry>& entries() const { return entries_; }
   bool empty() const { return entries_.empty(); }
-  std::size_t bytes_used() const { return arena_bytes_ + entries_.capacity() * sizeof(Entry); }
+  // Arena chunks, index capacity and the index-sized scratch that Sort
+  // needs, so that sorting stays within the budget too.
+  std::size_t bytes_used() const { return arena_bytes_ + (entries_.capacity() + entries_.size()) * sizeof(Entry); }
   std::size_t budget() const { return budget_; }
 
   // Drops every record; keeps one arena chunk for reuse.
@@ -59,6 +63,7 @@ class SortBuffer {
   std::size_t chunk_bytes_;
 
   char* Allocate(std::size_t n);
+  void RadixSort();
 
   std::size_t budget_;
   std::vector<Entry> entries_;
