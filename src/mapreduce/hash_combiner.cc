@@ -162,7 +162,6 @@ HashCombiner::Probe HashCombiner::MakeProbe(std::string_view key) {
     MakeShortProbe(key, &probe);
     return probe;
   }
-  probe.data = key.data();
   probe.size = key.size();
   probe.w0 = probe.w1 = 0;
   std::uint64_t h = key.size();
@@ -421,9 +420,13 @@ inline void HashCombiner::Emit(std::string_view key, std::string_view value) {
   // After an error, emits may still be batched: batches are then dropped.
   Pending* p = next_;
   if constexpr (kLongSum) {
+    if (key.size() > kInlineKey) [[unlikely]] return EmitNow(key, value);
     const auto digit = static_cast<unsigned char>(value.empty() ? 0 : value[0] - '0');
-    if (key.size() > kInlineKey || value.size() != 1 || digit > 9) [[unlikely]] return EmitNow(key, value);
-    p->value = digit;
+    std::int64_t n = digit;
+    if (value.size() != 1 || digit > 9) [[unlikely]] {
+      if (!ParseLongSumValue(value, &n)) return EmitNow(key, value);  // which reports it
+    }
+    p->value = static_cast<std::uint64_t>(n);
   } else {
     if (key.size() > kInlineKey || value.size() > kMaxPendingValue) [[unlikely]] return EmitNow(key, value);
     p->value = LoadShort(value.data(), value.size());
