@@ -418,23 +418,32 @@ template <bool kLongSum>
 inline void HashCombiner::Emit(std::string_view key, std::string_view value) {
   // Only tail calls leave the common path, so it needs no stack frame.
   // After an error, emits may still be batched: batches are then dropped.
-  Pending* p = next_;
   if constexpr (kLongSum) {
-    if (key.size() > kInlineKey) [[unlikely]] return EmitNow(key, value);
     const auto digit = static_cast<unsigned char>(value.empty() ? 0 : value[0] - '0');
-    std::int64_t n = digit;
-    if (value.size() != 1 || digit > 9) [[unlikely]] {
-      if (!ParseLongSumValue(value, &n)) return EmitNow(key, value);  // which reports it
-    }
-    p->value = static_cast<std::uint64_t>(n);
+    if (key.size() > kInlineKey || value.size() != 1 || digit > 9) [[unlikely]] return EmitOtherNumber(key, value);
+    Stage(key, digit);
   } else {
     if (key.size() > kInlineKey || value.size() > kMaxPendingValue) [[unlikely]] return EmitNow(key, value);
-    p->value = LoadShort(value.data(), value.size());
-    p->value_size = value.size();
+    next_->value_size = value.size();
+    Stage(key, LoadShort(value.data(), value.size()));
   }
+}
+
+inline void HashCombiner::Stage(std::string_view key, std::uint64_t value) {
+  Pending* p = next_;
+  p->value = value;
   MakeShortProbe(key, &p->probe);
   __builtin_prefetch(&slots_[SlotOf(p->probe.hash)]);
-  if (++next_ == batch_end_) return BatchFull();
+  if (++next_ == batch_end_) BatchFull();
+}
+
+void HashCombiner::EmitOtherNumber(std::string_view key, std::string_view value) {
+  std::int64_t n;
+  if (key.size() <= kInlineKey && ParseLongSumValue(value, &n)) {
+    Stage(key, static_cast<std::uint64_t>(n));
+  } else {
+    EmitNow(key, value);  // a long key, or an error to report
+  }
 }
 
 template <bool kLongSum>

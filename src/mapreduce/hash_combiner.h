@@ -139,6 +139,10 @@ class HashCombiner final : public Emitter {
   };
   template <bool kLongSum>
   void Emit(std::string_view key, std::string_view value);
+  // Batches a short key and its value (bytes or number).
+  void Stage(std::string_view key, std::uint64_t value);
+  // LongSum's emit for anything but one digit.
+  void EmitOtherNumber(std::string_view key, std::string_view value);
 
   std::size_t SlotOf(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> shift_); }
   // The key's entry, inserted if new; nullptr only on error (a full table
