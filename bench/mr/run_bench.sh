@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # bench/mr/run_bench.sh [SLUICE] [EXAMPLES_BINDIR] [MEGABYTES]
+# ROUNDS=3 (default): every job runs once per round, round after round, so
+# that jobs and anchors see the same phases of a shared, noisy machine; the
+# table gives each job's median (and the range) over the rounds.
 # The MapReduce benchmark of issue 5, one run, anchors side by side:
 #   A. the chapter's Python vowel count: `sluice mr run` vs the Unix
 #      pipeline `cat | mapper | sort | reducer` with the same programs;
@@ -10,8 +13,8 @@
 # Input: MEGABYTES (default 200) of ../shared/bench/mr/gen_text.py text,
 # cached in build/bench-mr-data/. Prints a Markdown table: wall and CPU
 # seconds, MB/s (input size / wall time) and each anchor's time divided by
-# sluice's (>1: sluice is faster). Every job's output is checked against
-# its anchor's before timing counts.
+# sluice's (>1: sluice is faster), from the medians. Every job's output is
+# checked against its anchor's in the first round.
 set -uo pipefail
 export LC_ALL=C
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -40,24 +43,34 @@ python_unbuffered=${PYTHONUNBUFFERED:-}
 unset PYTHONUNBUFFERED
 cores=$(nproc)
 
-# run NAME COMMAND: times COMMAND (bash -c), sets $wall and $cpu.
+rounds=${ROUNDS:-3}
+jobs=()
+# job NAME COMMAND: registers a job (its output directory, if any, is
+# $work/NAME_out and is removed before each run).
+job() { jobs+=("$1"); eval "cmd_$1=\$2"; }
+# run NAME: times the job once (bash -c), appends to $walls_NAME / $cpus_NAME.
 run() {
-  local name=$1 cmd=$2
+  local name=$1 cmd
+  eval "cmd=\$cmd_$name"
+  rm -rf "$work/${name}_out"
   /usr/bin/time -f "%e %U %S" -o "$work/$name.time" bash -c "$cmd" >"$work/$name.out" 2>"$work/$name.err"
   local rc=$?
   [ $rc -eq 0 ] || { echo "FAILED ($rc): $name" >&2; tail -5 "$work/$name.err" >&2; }
+  local wall user sys
   read -r wall user sys <"$work/$name.time"
-  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
-  eval "wall_$name=$wall cpu_$name=$cpu"
+  eval "walls_$name=\"\${walls_$name:-} $wall\" cpus_$name=\"\${cpus_$name:-} $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')\""
 }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+range() { tr ' ' '\n' | grep . | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'; }
+stat() { local v; eval "v=\$${1}_$2"; echo "$v" | "$3"; }  # stat walls|cpus NAME median|range
 mbps() { awk -v b="$bytes" -v t="$1" 'BEGIN { printf "%.1f", b / 1e6 / t }'; }
 ratio() { awk -v a="$1" -v s="$2" 'BEGIN { printf "%.2fx", a / s }'; }
 row() {  # row LABEL NAME [ANCHOR_NAME]
-  local w c
-  eval "w=\$wall_$2 c=\$cpu_$2"
-  local r="—"
-  if [ -n "${3:-}" ]; then local a; eval "a=\$wall_$3"; r=$(ratio "$a" "$w"); fi
-  printf "| %s | %s | %s | %s | %s |\n" "$1" "$w" "$c" "$(mbps "$w")" "$r"
+  local w c r="—"
+  w=$(stat walls "$2" median)
+  c=$(stat cpus "$2" median)
+  if [ -n "${3:-}" ]; then r=$(ratio "$(stat walls "$3" median)" "$w"); fi
+  printf "| %s | %s (%s) | %s | %s | %s |\n" "$1" "$w" "$(stat walls "$2" range)" "$c" "$(mbps "$w")" "$r"
 }
 check() {  # check WHAT FILE_A FILE_B
   if cmp -s "$2" "$3"; then echo "  output check ok: $1" >&2; else echo "  OUTPUT DIFFERS: $1" >&2; fi
@@ -66,47 +79,54 @@ check() {  # check WHAT FILE_A FILE_B
 echo "input: $input ($((bytes / 1000000)) MB), $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 [ -n "$python_unbuffered" ] && echo "note: PYTHONUNBUFFERED=$python_unbuffered was set; unset for every job" >&2
 
-# A. the chapter's Python vowel count
-run a_pipe "cat '$input' | '$chapter/count_vowels_mapper.py' | sort | '$chapter/sum_reducer.py'"
-run a_mr "'$sluice' mr run --quiet --parallel $cores --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mr_out' --split-size 32M"
-cat "$work"/a_mr_out/part-* >"$work/a_mr.txt"
-check "A sluice = pipeline" "$work/a_pipe.out" "$work/a_mr.txt"
-run a_mr2 "'$sluice' mr run --quiet --parallel $cores --reducers 2 --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mr2_out' --split-size 32M"
-sort "$work"/a_mr2_out/part-* >"$work/a_mr2.txt"
-check "A sluice --reducers 2 = pipeline" "$work/a_pipe.out" "$work/a_mr2.txt"
-run a_mrc "'$sluice' mr run --quiet --parallel $cores --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --combiner '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mrc_out' --split-size 32M"
-cat "$work"/a_mrc_out/part-* >"$work/a_mrc.txt"
-check "A sluice+combiner = pipeline" "$work/a_pipe.out" "$work/a_mrc.txt"
+echo "$rounds round(s)" >&2
 
+# A. the chapter's Python vowel count
+job a_pipe "cat '$input' | '$chapter/count_vowels_mapper.py' | sort | '$chapter/sum_reducer.py'"
+job a_mr "'$sluice' mr run --quiet --parallel $cores --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mr_out' --split-size 32M"
+job a_mr2 "'$sluice' mr run --quiet --parallel $cores --reducers 2 --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mr2_out' --split-size 32M"
+job a_mrc "'$sluice' mr run --quiet --parallel $cores --mapper '$chapter/count_vowels_mapper.py' --reducer '$chapter/sum_reducer.py' --combiner '$chapter/sum_reducer.py' --input '$input' --output '$work/a_mrc_out' --split-size 32M"
 # B. word count: native job vs sort | uniq -c vs awk
-run b_sort "tr -s ' \n' '\n' <'$input' | sort | uniq -c"
-run b_awk "awk '{ for (i = 1; i <= NF; i++) c[\$i]++ } END { for (w in c) print w \"\t\" c[w] }' '$input'"
+job b_sort "tr -s ' \n' '\n' <'$input' | sort | uniq -c"
+job b_awk "awk '{ for (i = 1; i <= NF; i++) c[\$i]++ } END { for (w in c) print w \"\t\" c[w] }' '$input'"
 # One split per core: a native task's fixed cost (its hash table's keys
 # sorted and spilled once) is paid once per core rather than once per 32 MB.
 native_split=$(( (bytes + cores - 1) / cores ))
-run b_native "'$bin/word_count_native' --quiet --parallel $cores --split-size $native_split '$input' '$work/b_native_out'"
-run b_native32 "'$bin/word_count_native' --quiet --parallel $cores --split-size 32M '$input' '$work/b_native32_out'"
-run b_lambda "'$bin/word_count_lambda' --quiet --parallel $cores --split-size $native_split '$input' '$work/b_lambda_out'"
-awk '{ print $2 "\t" $1 }' "$work/b_sort.out" | sort >"$work/b_sort.txt"
-sort "$work/b_awk.out" >"$work/b_awk.txt"
-sort "$work"/b_native_out/part-* >"$work/b_native.txt"
-check "B native = sort | uniq -c" "$work/b_sort.txt" "$work/b_native.txt"
-sort "$work"/b_native32_out/part-* >"$work/b_native32.txt"
-check "B native, 32 MB splits = sort | uniq -c" "$work/b_sort.txt" "$work/b_native32.txt"
-sort "$work"/b_lambda_out/part-* >"$work/b_lambda.txt"
-check "B native, lambda sum = sort | uniq -c" "$work/b_sort.txt" "$work/b_lambda.txt"
-check "B awk = sort | uniq -c" "$work/b_sort.txt" "$work/b_awk.txt"
-
+job b_native "'$bin/word_count_native' --quiet --parallel $cores --split-size $native_split '$input' '$work/b_native_out'"
+job b_native32 "'$bin/word_count_native' --quiet --parallel $cores --split-size 32M '$input' '$work/b_native32_out'"
+job b_lambda "'$bin/word_count_lambda' --quiet --parallel $cores --split-size $native_split '$input' '$work/b_lambda_out'"
 # C. compiled streaming programs
-run c_pipe "'$bin/word_count_mapper' <'$input' | sort | '$bin/sum_reducer'"
-run c_mr "'$sluice' mr run --quiet --parallel $cores --mapper '$bin/word_count_mapper' --reducer '$bin/sum_reducer' --input '$input' --output '$work/c_mr_out' --split-size 32M"
-run c_mrc "'$sluice' mr run --quiet --parallel $cores --mapper '$bin/word_count_mapper' --reducer '$bin/sum_reducer' --combiner '$bin/sum_reducer' --input '$input' --output '$work/c_mrc_out' --split-size 32M"
-cat "$work"/c_mr_out/part-* >"$work/c_mr.txt"
-check "C sluice = pipeline" "$work/c_pipe.out" "$work/c_mr.txt"
-diff -r "$work/c_mr_out" "$work/c_mrc_out" >/dev/null && echo "  output check ok: C with combiner = without" >&2 \
-  || echo "  OUTPUT DIFFERS: C combiner" >&2
+job c_pipe "'$bin/word_count_mapper' <'$input' | sort | '$bin/sum_reducer'"
+job c_mr "'$sluice' mr run --quiet --parallel $cores --mapper '$bin/word_count_mapper' --reducer '$bin/sum_reducer' --input '$input' --output '$work/c_mr_out' --split-size 32M"
+job c_mrc "'$sluice' mr run --quiet --parallel $cores --mapper '$bin/word_count_mapper' --reducer '$bin/sum_reducer' --combiner '$bin/sum_reducer' --input '$input' --output '$work/c_mrc_out' --split-size 32M"
 
-echo "| job | wall s | CPU s | MB/s | anchor wall / this wall |"
+check_outputs() {
+  cat "$work"/a_mr_out/part-* >"$work/a_mr.txt"
+  check "A sluice = pipeline" "$work/a_pipe.out" "$work/a_mr.txt"
+  sort "$work"/a_mr2_out/part-* >"$work/a_mr2.txt"
+  check "A sluice --reducers 2 = pipeline" "$work/a_pipe.out" "$work/a_mr2.txt"
+  cat "$work"/a_mrc_out/part-* >"$work/a_mrc.txt"
+  check "A sluice+combiner = pipeline" "$work/a_pipe.out" "$work/a_mrc.txt"
+  awk '{ print $2 "\t" $1 }' "$work/b_sort.out" | sort >"$work/b_sort.txt"
+  sort "$work/b_awk.out" >"$work/b_awk.txt"
+  check "B awk = sort | uniq -c" "$work/b_sort.txt" "$work/b_awk.txt"
+  for n in b_native b_native32 b_lambda; do
+    sort "$work"/${n}_out/part-* >"$work/$n.txt"
+    check "B $n = sort | uniq -c" "$work/b_sort.txt" "$work/$n.txt"
+  done
+  cat "$work"/c_mr_out/part-* >"$work/c_mr.txt"
+  check "C sluice = pipeline" "$work/c_pipe.out" "$work/c_mr.txt"
+  diff -r "$work/c_mr_out" "$work/c_mrc_out" >/dev/null && echo "  output check ok: C with combiner = without" >&2 \
+    || echo "  OUTPUT DIFFERS: C combiner" >&2
+}
+
+for ((round = 1; round <= rounds; round++)); do
+  for name in "${jobs[@]}"; do run "$name"; done
+  [ "$round" -eq 1 ] && check_outputs
+  echo "round $round done, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+done
+
+echo "| job | wall s: median (range) | CPU s | MB/s | anchor wall / this wall |"
 echo "|---|---|---|---|---|"
 row "A. Python vowel count, Unix pipeline (anchor)" a_pipe
 row "A. Python vowel count, sluice mr run --parallel $cores" a_mr a_pipe
