@@ -67,7 +67,7 @@ inline bool ReadableInPage(const char* p) {
 // SpaceMask64 of 64 bytes that ReadableInPage allows, some of them past the
 // end of the object at p: legal for the hardware, so hidden from the
 // sanitizers (the caller ignores those bytes).
-[[gnu::no_sanitize_address, gnu::no_sanitize("thread")]] inline std::uint64_t SpaceMask64InPage(const char* p) {
+__attribute__((no_sanitize_address, no_sanitize("thread"))) inline std::uint64_t SpaceMask64InPage(const char* p) {
   const auto* v = reinterpret_cast<const __m128i*>(p);
   return SpaceBits16(_mm_loadu_si128(v)) | SpaceBits16(_mm_loadu_si128(v + 1)) << 16 |
          SpaceBits16(_mm_loadu_si128(v + 2)) << 32 | SpaceBits16(_mm_loadu_si128(v + 3)) << 48;

@@ -121,7 +121,7 @@ using UnalignedWord [[gnu::may_alias, gnu::aligned(1)]] = std::uint64_t;
 // The 8 bytes at p, which must lie in p's page: a load inside a mapped
 // page cannot fault, even past the end of the object at p (the caller masks
 // those bytes off), so it is hidden from the sanitizers.
-[[gnu::no_sanitize_address, gnu::no_sanitize("thread")]] inline std::uint64_t LoadWordInPage(const char* p) {
+__attribute__((no_sanitize_address, no_sanitize("thread"))) inline std::uint64_t LoadWordInPage(const char* p) {
   return *reinterpret_cast<const UnalignedWord*>(p);
 }
 
