@@ -6,7 +6,8 @@
 int main() {
   namespace st = sluice::mapreduce::streaming;
   st::for_each_line([](std::string_view line) {
-    auto [doc, text] = st::split_key_value(line);
+    const auto pair = st::split_key_value(line);
+    const std::string_view doc = pair.first, text = pair.second;  // named: lambdas may not capture bindings
     if (text.data() == nullptr) return;  // not "doc<TAB>text"
     sluice::mapreduce::ForEachWord(text, [&](std::string_view word) { st::emit(word, doc); });
   });
