@@ -220,6 +220,14 @@ HashCombiner::Slots::~Slots() {
 HashCombiner::TablePool::TablePool() = default;
 HashCombiner::TablePool::~TablePool() = default;
 
+void HashCombiner::TablePool::Release() {
+  std::vector<Slots> tables;
+  {
+    parallel::MutexLock lock(mu_);
+    tables.swap(tables_);
+  }
+}
+
 HashCombiner::Slots HashCombiner::TakeTable(TablePool* pool, std::size_t budget) {
   if (pool != nullptr) {
     parallel::MutexLock lock(pool->mu_);

@@ -54,6 +54,9 @@ class HashCombiner final : public Emitter {
    public:
     TablePool();
     ~TablePool();
+    // Frees the pooled tables (when the map phase is over, so that they do
+    // not hold memory the reducers' budget counts on).
+    void Release();
 
    private:
     friend class HashCombiner;

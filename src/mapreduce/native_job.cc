@@ -119,6 +119,7 @@ class NativeLogic final : public TaskLogic {
   }
 
   Status Reduce(extsort::RecordSource& merged, TaskAttempt& att, extsort::RecordSink& out) override {
+    tables_.Release();  // the map phase is over
     std::uint64_t groups = 0;
     SLUICE_RETURN_IF_ERROR(ReduceGroups(job_.reduce, merged, att, out, &groups));
     att.counters.Add(kFrameworkGroup, "Reduce input groups", static_cast<std::int64_t>(groups));
