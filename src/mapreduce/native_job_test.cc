@@ -116,6 +116,28 @@ TEST_F(NativeJobTest, WordCountIsRightAndIdenticalWhateverTheParallelism) {
   }
 }
 
+TEST_F(NativeJobTest, LongSumGivesTheLambdaSumsAndNamesABadValue) {
+  NativeJob lambda = WordCount();
+  lambda.combine = lambda.reduce;
+  NativeJob long_sum = WordCount();
+  long_sum.combine = long_sum.reduce = LongSum{};
+  JobOptions a = Options("lambda"), b = Options("longsum");
+  auto ra = RunNativeJob(lambda, a);
+  auto rb = RunNativeJob(long_sum, b);
+  ASSERT_TRUE(ra.ok() && rb.ok());
+  ASSERT_TRUE(ra->status.ok() && rb->status.ok()) << rb->status.ToString();
+  EXPECT_EQ(ReadDir(b.output), ReadDir(a.output));  // byte-identical part files
+
+  long_sum.map = [](std::string_view line, Emitter& out) { out.emit("count", line.size() > 20 ? "1x" : "1"); };
+  JobOptions c = Options("badvalue");
+  c.max_attempts = 1;
+  auto rc = RunNativeJob(long_sum, c);
+  ASSERT_TRUE(rc.ok());
+  ASSERT_FALSE(rc->status.ok());
+  EXPECT_NE(rc->status.message().find("value \"1x\" of key \"count\""), std::string::npos) << rc->status.message();
+  EXPECT_FALSE(fs::exists(c.output));
+}
+
 TEST_F(NativeJobTest, ThrowingMapIsRetriedThenTheJobFails) {
   std::atomic<int> calls{0};
   NativeJob job = WordCount();
