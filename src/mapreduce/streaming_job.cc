@@ -108,7 +108,7 @@ class StreamingLogic final : public TaskLogic {
     env.push_back("map_input_start=" + std::to_string(split.start));
     env.push_back("mapreduce_map_input_length=" + std::to_string(split.length));
     env.push_back("map_input_length=" + std::to_string(split.length));
-    Status st = Run(job_.mapper, std::move(env), att, feeder, consumer);
+    Status st = Run(job_.mapper, std::move(env), att, feeder, consumer, att.progress);
     att.counters.Add(kFrameworkGroup, "Map input records", static_cast<std::int64_t>(feeder.lines()));
     return st;
   }
@@ -118,12 +118,8 @@ class StreamingLogic final : public TaskLogic {
   Status Combine(extsort::RecordSource& run, TaskAttempt& att, extsort::RecordSink& out) override {
     RecordFeeder feeder(run);
     PairConsumer consumer(out);
-    // The combiner's own attempt: progress is not the map input's.
-    std::atomic<std::uint64_t>* saved = att.progress;
-    std::atomic<std::uint64_t> ignored{0};
-    att.progress = &ignored;
-    Status st = Run(job_.combiner, TaskEnv(att), att, feeder, consumer);
-    att.progress = saved;
+    // No progress: the map task's is its input's bytes, which the combiner does not read.
+    Status st = Run(job_.combiner, TaskEnv(att), att, feeder, consumer, nullptr);
     if (!st.ok() && st.code() != StatusCode::kCancelled) return Status::IOError("combiner " + st.message());
     return st;
   }
@@ -131,7 +127,8 @@ class StreamingLogic final : public TaskLogic {
   Status Reduce(extsort::RecordSource& merged, TaskAttempt& att, extsort::RecordSink& out) override {
     RecordFeeder feeder(merged);
     PairConsumer consumer(out);
-    Status st = Run(job_.reducer, TaskEnv(att), att, feeder, consumer);
+    // No byte progress: the job runner counts the reduce's records as they are read.
+    Status st = Run(job_.reducer, TaskEnv(att), att, feeder, consumer, nullptr);
     att.counters.Add(kFrameworkGroup, "Reduce input groups", static_cast<std::int64_t>(feeder.groups()));
     return st;
   }
@@ -157,8 +154,9 @@ class StreamingLogic final : public TaskLogic {
     return env;
   }
 
+  // Runs one program over `feeder`; `byte_progress`, if set, gets the bytes fed so far.
   Status Run(const std::string& command, std::vector<std::string> env, TaskAttempt& att, ByteFeeder& feeder,
-             LineConsumer& consumer) {
+             LineConsumer& consumer, std::atomic<std::uint64_t>* byte_progress) {
     StreamingCommand cmd;
     cmd.command = command;
     cmd.environment = std::move(env);
@@ -166,9 +164,10 @@ class StreamingLogic final : public TaskLogic {
     cmd.timeout = att.timeout;
     StreamingReport report;
     report.on_status = att.on_status;
-    std::atomic<std::uint64_t>* progress = att.progress;
     std::function<void(std::uint64_t)> on_progress;
-    if (progress != nullptr) on_progress = [progress](std::uint64_t b) { progress->store(b, std::memory_order_relaxed); };
+    if (byte_progress != nullptr) {
+      on_progress = [byte_progress](std::uint64_t b) { byte_progress->store(b, std::memory_order_relaxed); };
+    }
     Status st = RunStreamingProcess(cmd, feeder, consumer, report, att.cancel, on_progress);
     att.counters.Merge(report.counters);
     if (!report.last_status.empty()) att.status = report.last_status;

@@ -37,4 +37,15 @@ mr rep --mapper "$PROGS/counter_mapper.sh" --reducer "$PROGS/sum_reducer.sh" --i
   --split-size 100K --output rep2 2>rep2.err
 grep -q "lines seen=30000" rep2.err && ok "reporter:counter lines summed" || { fail "reporter counters"; cat rep2.err; }
 [ ! -e rep2/_logs ] && ok "reporter lines are not logged" || fail "reporter lines went to a log"
+
+# Status lines: reduce % counts records read, never bytes (which made it 600%).
+# 4 MB of pairs: more than the reducer's 1 MiB pipe holds while it pauses.
+corpus 120000 >big.txt
+"$SLUICE" mr run --mapper "$PROGS/wc_mapper.sh" --reducer "$PROGS/slow_sum_reducer.sh" --input big.txt \
+  --status-interval 100ms --output slow 2>slow.err
+pcts=$(grep -Eo '(map|reduce) [0-9]+%' slow.err | grep -Eo '[0-9]+' | sort -n | uniq)
+grep -q "reduce 100% (0/1)" slow.err && ok "status line: reduce 100% while the reducer finishes" \
+  || { fail "no 'reduce 100% (0/1)' status line"; cat slow.err; }
+[ -n "$pcts" ] && [ "$(echo "$pcts" | tail -1)" -le 100 ] && ok "status percentages within 0-100" \
+  || { fail "status percentage over 100: $(echo $pcts)"; grep -E 'reduce [0-9]+%' slow.err | tail -3; }
 finish
