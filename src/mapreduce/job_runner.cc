@@ -35,6 +35,14 @@ std::string PartName(unsigned i) {
   return buf;
 }
 
+// A hidden name beside `dir` ("out" -> ".out" + suffix), on the same file
+// system so that a rename can replace `dir`.
+fs::path SiblingPath(const fs::path& dir, const std::string& suffix) {
+  fs::path p = dir.lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();  // "out/"
+  return p.parent_path() / ("." + p.filename().string() + suffix);
+}
+
 std::string TaskId(bool is_map, unsigned task) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "task_local_0001_%c_%06u", is_map ? 'm' : 'r', task);
@@ -92,13 +100,17 @@ class CountingSource final : public RecordSource {
 
 class Job {
  public:
-  Job(TaskLogic& logic, const JobOptions& options, std::vector<InputSplit> splits)
+  // Writes into `work_out`: the output directory itself, or (under
+  // --overwrite of an existing one) a staging directory that replaces it
+  // only when the job has succeeded.
+  Job(TaskLogic& logic, const JobOptions& options, std::vector<InputSplit> splits, fs::path work_out)
       : logic_(logic),
         options_(options),
         splits_(std::move(splits)),
         reducers_(options.reducers),
         parallel_(options.parallel == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.parallel),
-        out_(options.output),
+        final_(options.output),
+        out_(std::move(work_out)),
         tmp_(out_ / "_temporary"),
         logs_(out_ / "_logs"),
         progress_(static_cast<unsigned>(splits_.size()), reducers_, TotalBytes(splits_)),
@@ -130,6 +142,7 @@ class Job {
   std::vector<InputSplit> splits_;
   const unsigned reducers_;
   const unsigned parallel_;
+  const fs::path final_;  // the output directory the user named
   const fs::path out_, tmp_, logs_;
   std::uint64_t task_memory_;
   JobProgress progress_;
@@ -262,14 +275,22 @@ Status Job::RunTask(bool is_map, unsigned task) {
       // until the job ends. Otherwise only scratch (merge passes) is left.
       if (!is_map || reducers_ == 0) fs::remove_all(att.work_dir, ec);
       if (is_map) att.counters.Add(kFrameworkGroup, "Map input bytes", static_cast<std::int64_t>(splits_[task].length));
-      att.counters.Add(kJobGroup, is_map ? "Launched map tasks" : "Launched reduce tasks", attempt + 1);
-      att.counters.Add(kJobGroup, is_map ? "Failed map tasks" : "Failed reduce tasks", attempt);
+      att.counters.Add(kJobGroup, is_map ? "Launched map tasks" : "Launched reduce tasks", 1);
+      att.counters.Add(kJobGroup, is_map ? "Failed map tasks" : "Failed reduce tasks", 0);
       parallel::MutexLock lock(mu_);
       counters_.Merge(att.counters);
       return Status::OK();
     }
     fs::remove_all(att.work_dir, ec);
-    if (st.code() == StatusCode::kCancelled || Stopping()) return Status::Cancelled("stopped");
+    // A failed or killed attempt counts as launched, and as Hadoop counts it
+    // (its other counters are dropped: its output is).
+    const bool killed = st.code() == StatusCode::kCancelled || Stopping();
+    {
+      parallel::MutexLock lock(mu_);
+      counters_.Add(kJobGroup, is_map ? "Launched map tasks" : "Launched reduce tasks", 1);
+      counters_.Add(kJobGroup, std::string(killed ? "Killed" : "Failed") + (is_map ? " map tasks" : " reduce tasks"), 1);
+    }
+    if (killed) return Status::Cancelled("stopped");
     progress_.failed_attempts.fetch_add(1);
     last_error = att.attempt_id + " " + st.message();
     if (!att.stderr_tail.empty()) last_error += "\nlast lines of its stderr:\n" + att.stderr_tail;
@@ -308,12 +329,26 @@ Status Job::Commit(JobResult& result) {
     std::error_code ec;
     fs::rename(tmp_ / PartName(i), out_ / PartName(i), ec);
     if (ec) return Status::IOError("commit " + (out_ / PartName(i)).string() + ": " + ec.message());
-    result.part_files.push_back((out_ / PartName(i)).string());
+    result.part_files.push_back((final_ / PartName(i)).string());
   }
   std::error_code ec;
   fs::remove_all(tmp_, ec);
   std::FILE* f = std::fopen((out_ / "_SUCCESS").c_str(), "we");
   if (f == nullptr || std::fclose(f) != 0) return Status::IOError("cannot write " + (out_ / "_SUCCESS").string());
+  if (out_ == final_) return Status::OK();
+  // --overwrite: the old output goes only now, and stays whole until the
+  // new one is complete (a crash between the renames leaves both, named).
+  const fs::path old = SiblingPath(final_, ".sluice-old");
+  fs::remove_all(old, ec);
+  fs::rename(final_, old, ec);
+  if (ec) return Status::IOError("cannot move the old output " + final_.string() + " aside: " + ec.message());
+  fs::rename(out_, final_, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::rename(old, final_, ignored);
+    return Status::IOError("cannot rename " + out_.string() + " to " + final_.string() + ": " + ec.message());
+  }
+  fs::remove_all(old, ec);
   return Status::OK();
 }
 
@@ -375,7 +410,7 @@ void Job::PrintSummary(const JobResult& result) {
     std::uint64_t bytes = 0;
     std::error_code ec;
     for (const auto& p : result.part_files) bytes += fs::file_size(p, ec);
-    s += "  output: " + out_.string() + " (" + std::to_string(result.part_files.size()) + " part file(s), " +
+    s += "  output: " + final_.string() + " (" + std::to_string(result.part_files.size()) + " part file(s), " +
          FormatBytes(static_cast<double>(bytes)) + ")\n";
   }
   s += "Counters:\n";
@@ -387,11 +422,16 @@ void Job::PrintSummary(const JobResult& result) {
     }
     s += "    " + key.second + "=" + std::to_string(value) + "\n";
   }
-  const std::int64_t in_bytes = static_cast<std::int64_t>(progress_.input_bytes);
+  // What finished map tasks read: all of the input unless the job failed.
+  const std::int64_t in_bytes = result.counter(kFrameworkGroup, "Map input bytes");
   s += "  Summary\n";
-  std::snprintf(buf, sizeof buf, "    Input: %s, %.1f MB/s\n", FormatBytes(static_cast<double>(in_bytes)).c_str(),
+  std::snprintf(buf, sizeof buf, "    Input: %s, %.1f MB/s", FormatBytes(static_cast<double>(in_bytes)).c_str(),
                 result.seconds > 0 ? static_cast<double>(in_bytes) / 1e6 / result.seconds : 0.0);
   s += buf;
+  if (static_cast<std::uint64_t>(in_bytes) != progress_.input_bytes) {
+    s += " (read by finished map tasks, of " + FormatBytes(static_cast<double>(progress_.input_bytes)) + ")";
+  }
+  s += "\n";
   const auto ci = result.counter(kFrameworkGroup, "Combine input records");
   const auto co = result.counter(kFrameworkGroup, "Combine output records");
   if (co > 0) {
@@ -433,7 +473,7 @@ Result<JobResult> RunJob(TaskLogic& logic, const JobOptions& options) {
   if (options.reducers > 100000) return Status::InvalidArgument("too many reducers (at most 100000)");
   SLUICE_ASSIGN_OR_RETURN(std::vector<InputSplit> splits, PlanSplits(options.inputs, options.split_size));
   std::error_code ec;
-  const fs::path out(options.output);
+  fs::path out(options.output);
   if (fs::exists(fs::symlink_status(out, ec))) {
     if (!options.overwrite) {
       return Status::InvalidArgument("output directory " + options.output +
@@ -442,12 +482,15 @@ Result<JobResult> RunJob(TaskLogic& logic, const JobOptions& options) {
     for (const std::string& in : options.inputs) {
       if (IsSameOrInside(in, out)) return Status::InvalidArgument("--overwrite would delete the input " + in);
     }
+    // The old output stays until the new one is complete: the job writes
+    // beside it (a leftover of an earlier failed run there is ours to drop).
+    out = SiblingPath(out, ".sluice-new");
     fs::remove_all(out, ec);
-    if (ec) return Status::IOError("cannot remove " + options.output + ": " + ec.message());
+    if (ec) return Status::IOError("cannot remove " + out.string() + ": " + ec.message());
   }
   fs::create_directories(out / "_temporary", ec);
-  if (ec) return Status::IOError("cannot create output directory " + options.output + ": " + ec.message());
-  Job job(logic, options, std::move(splits));
+  if (ec) return Status::IOError("cannot create output directory " + out.string() + ": " + ec.message());
+  Job job(logic, options, std::move(splits), out);
   return job.Run();
 }
 

@@ -15,6 +15,9 @@
 // of them into OUTPUT and writing _SUCCESS. A failed or cancelled job
 // removes OUTPUT again (except OUTPUT/_logs, the attempts' stderr logs,
 // when there are any), so no partial part file is ever left behind.
+// --overwrite of an existing OUTPUT runs the job in .OUTPUT.sluice-new beside
+// it and swaps the two only after success: a failed or interrupted job leaves
+// the old output as it was (and its logs, if any, in .OUTPUT.sluice-new).
 #ifndef SLUICE_MAPREDUCE_JOB_RUNNER_H_
 #define SLUICE_MAPREDUCE_JOB_RUNNER_H_
 

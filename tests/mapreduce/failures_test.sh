@@ -70,7 +70,14 @@ expect2 "unknown option" "nonsense" run --mapper cat --reducer cat --input in.tx
 expect2 "no subcommand" "missing subcommand" 
 expect2 "unknown subcommand" "unknown subcommand 'walk'" walk
 [ ! -e o1 ] && [ ! -e o2 ] && [ ! -e o4 ] && ok "usage errors write nothing" || fail "usage error wrote output"
+touch exists/stale
 "$SLUICE" mr run --mapper cat --reducer cat --input in.txt --output exists --overwrite --quiet && [ -f exists/_SUCCESS ] \
-  && ok "--overwrite replaces the output" || fail "--overwrite"
+  && [ ! -e exists/stale ] && ok "--overwrite replaces the output" || fail "--overwrite"
+[ -z "$(ls -A . | grep sluice-)" ] && ok "--overwrite leaves nothing beside the output" || fail "left: $(ls -A | grep sluice-)"
+# A failed job under --overwrite keeps the old output whole.
+cp -r exists before
+"$SLUICE" mr run --mapper false --reducer cat --input in.txt --output exists/ --overwrite --quiet --max-attempts 1 \
+  2>/dev/null && fail "a failing mapper succeeded"
+diff -r before exists >/dev/null && ok "a failed --overwrite job keeps the old output" || fail "old output lost or changed"
 "$SLUICE" mr run --help | grep -q -- "-numReduceTasks" && ok "run --help" || fail "run --help"
 finish
