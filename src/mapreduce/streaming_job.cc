@@ -154,6 +154,24 @@ class StreamingLogic final : public TaskLogic {
     return env;
   }
 
+  // With shipped files (--file), programs run as on a Hadoop node: in a
+  // directory of the attempt's own holding links to those files and mr.py,
+  // so "python3 mapper.py" and "./mapper.py" find them. Without, they run
+  // where sluice was started, like the chapter's Unix pipeline.
+  Result<std::string> TaskWorkingDir(const TaskAttempt& att) const {
+    const fs::path dir = fs::path(att.work_dir) / "cwd";
+    std::error_code ec;
+    if (fs::exists(dir, ec)) return dir.string();  // the combiner's, after the mapper
+    fs::create_directories(dir, ec);
+    if (ec) return Status::IOError("cannot create the task directory " + dir.string() + ": " + ec.message());
+    for (const auto& entry : fs::directory_iterator(job_dir_, ec)) {
+      fs::create_symlink(entry.path(), dir / entry.path().filename(), ec);
+      if (ec) return Status::IOError("cannot link " + entry.path().string() + " into " + dir.string() + ": " + ec.message());
+    }
+    if (ec) return Status::IOError("cannot list " + job_dir_ + ": " + ec.message());
+    return dir.string();
+  }
+
   // Runs one program over `feeder`; `byte_progress`, if set, gets the bytes fed so far.
   Status Run(const std::string& command, std::vector<std::string> env, TaskAttempt& att, ByteFeeder& feeder,
              LineConsumer& consumer, std::atomic<std::uint64_t>* byte_progress) {
@@ -162,6 +180,9 @@ class StreamingLogic final : public TaskLogic {
     cmd.environment = std::move(env);
     cmd.log_path = att.log_path;
     cmd.timeout = att.timeout;
+    if (!job_.files.empty()) {
+      SLUICE_ASSIGN_OR_RETURN(cmd.working_dir, TaskWorkingDir(att));
+    }
     StreamingReport report;
     report.on_status = att.on_status;
     std::function<void(std::uint64_t)> on_progress;

@@ -26,6 +26,10 @@ mkdir job && cp "$CHAPTER/count_vowels_mapper.py" "$CHAPTER/sum_reducer.py" job/
 rc=$?
 [ $rc -eq 0 ] || { fail "Hadoop spellings: exited $rc"; cat out2.err; }
 same "$CHAPTER/haiku.expected" out2/part-00000 "Hadoop spellings and -file give haiku.expected"
+# As on a Hadoop node, shipped files sit in the task's working directory.
+"$SLUICE" mr run -mapper "python3 count_vowels_mapper.py" -reducer ./sum_reducer.py -file job/count_vowels_mapper.py \
+  -file job/sum_reducer.py -input "$CHAPTER/haiku.txt" -output out_cwd --quiet 2>out_cwd.err
+same "$CHAPTER/haiku.expected" out_cwd/part-00000 "-file: 'python3 mapper.py' and './reducer.py' run in the task directory"
 
 # Three reducers: Hadoop's partitioning spreads the vowels; together they
 # are still the expected counts.
