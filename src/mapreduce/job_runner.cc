@@ -62,6 +62,7 @@ class PartitioningSink final : public RecordSink {
     return sorter_.Add(HadoopPartition(key, reducers_), key, value);
   }
   void Flush() {
+    progress_.map_output_records.fetch_add(records_ & 1023, std::memory_order_relaxed);  // Add counted whole 1024s
     counters_.Add(kFrameworkGroup, "Map output records", static_cast<std::int64_t>(records_));
     counters_.Add(kFrameworkGroup, "Map output bytes", static_cast<std::int64_t>(bytes_));
     records_ = bytes_ = 0;
@@ -171,7 +172,10 @@ TaskAttempt Job::NewAttempt(bool is_map, unsigned task, unsigned attempt) {
   att.timeout = options_.task_timeout;
   att.cancel = &stop_;
   att.progress = is_map ? &progress_.map_bytes[task] : &progress_.reduce_records[task];
-  att.on_status = [this, id = att.task_id](const std::string& status) { progress_.SetStatus(id + ": " + status); };
+  // "m_000003: <status>": the task's short name, as Hadoop's web UI lists tasks.
+  att.on_status = [this, id = att.task_id.substr(att.task_id.size() - 8)](const std::string& status) {
+    progress_.SetStatus(id + ": " + status);
+  };
   return att;
 }
 

@@ -1,5 +1,6 @@
 #include "mapreduce/progress.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -25,6 +26,21 @@ std::string Count(double n) {
   else if (n >= 1e4) std::snprintf(buf, sizeof buf, "%.0fk", n / 1e3);
   else std::snprintf(buf, sizeof buf, "%.0f", n);
   return buf;
+}
+
+// `text` cut to at most `width` bytes, never inside a UTF-8 sequence.
+std::string FitWidth(const std::string& text, std::size_t width) {
+  if (text.size() <= width) return text;
+  std::size_t n = width;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
+
+// Columns of the terminal on stderr (80 if it does not say).
+std::size_t TerminalWidth() {
+  struct winsize ws = {};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 80;
 }
 
 }  // namespace
@@ -78,7 +94,7 @@ std::string JobProgress::Render() {
   line += " | " + HMS(elapsed);
   if (unsigned f = failed_attempts.load(); f > 0) line += " | " + std::to_string(f) + " failed attempt" + (f > 1 ? "s" : "");
   std::string st = CurrentStatus();
-  if (!st.empty()) line += " | " + st.substr(0, 40);
+  if (!st.empty()) line += " | " + FitWidth(st, 200);
   return line;
 }
 
@@ -122,7 +138,8 @@ void ProgressMonitor::Loop() {
     if (stop_) break;
     std::string line = progress_.Render();
     if (live_) {
-      std::fprintf(stderr, "\r\033[K%s", line.c_str());
+      // One row, or "\r\033[K" would clear only the last of the wrapped ones.
+      std::fprintf(stderr, "\r\033[K%s", FitWidth(line, TerminalWidth() - 1).c_str());
       line_shown_ = true;
     } else {
       std::fprintf(stderr, "sluice mr: %s\n", line.c_str());

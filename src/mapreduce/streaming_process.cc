@@ -157,6 +157,15 @@ class StderrHandler {
   std::deque<std::string> tail_;
 };
 
+// How much of the `fed` bytes written into the pipe whose read end is
+// `in_r` the program has read: the rest is still in the pipe (1 MiB of it
+// can be, so bytes written alone would show a small job done at once).
+std::uint64_t BytesRead(int in_r, std::uint64_t fed) {
+  int unread = 0;
+  if (::ioctl(in_r, FIONREAD, &unread) != 0 || unread < 0) unread = 0;
+  return fed - std::min<std::uint64_t>(fed, static_cast<std::uint64_t>(unread));
+}
+
 }  // namespace
 
 Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineConsumer& output,
@@ -172,6 +181,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   posix_spawn_file_actions_adddup2(&actions, in_r.get(), 0);
   posix_spawn_file_actions_adddup2(&actions, out_w.get(), 1);
   posix_spawn_file_actions_adddup2(&actions, err_w.get(), 2);
+  if (!cmd.working_dir.empty()) posix_spawn_file_actions_addchdir_np(&actions, cmd.working_dir.c_str());
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
@@ -218,6 +228,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   Status failure;
   std::string kill_reason;
   auto last_progress = Clock::now();
+  auto last_report = Clock::now();
   std::unique_ptr<char[]> buf(new char[256 * 1024]);
 
   auto kill_group = [&] {
@@ -274,7 +285,6 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
         if (w > 0) {
           pending.remove_prefix(static_cast<std::size_t>(w));
           report.bytes_fed += static_cast<std::uint64_t>(w);
-          if (on_progress) on_progress(report.bytes_fed);
           last_progress = Clock::now();
         } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
           // The program closed its stdin (in_r is ours too, so only on odd
@@ -306,6 +316,10 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
         break;
       }
     }
+    if (on_progress && Clock::now() - last_report >= std::chrono::milliseconds(50)) {
+      last_report = Clock::now();
+      on_progress(BytesRead(in_r.get(), report.bytes_fed));
+    }
     // Reap once the program closed its output, or on a quiet poll (a
     // grandchild may hold the pipes open): not a syscall per wake-up.
     if (!reaped && ((!out_open && !err_open) || n == 0)) {
@@ -328,9 +342,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   if (!failure.ok()) return failure;
   if (!kill_reason.empty()) return Status::IOError(kill_reason);
   if (!(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) return Status::IOError(DescribeExit(wstatus));
-  int unread = 0;
-  if (::ioctl(in_r.get(), FIONREAD, &unread) != 0) unread = 0;
-  const std::uint64_t left = pending.size() + static_cast<std::uint64_t>(unread);
+  const std::uint64_t left = pending.size() + (report.bytes_fed - BytesRead(in_r.get(), report.bytes_fed));
   if (left > 0 || !input_done) {
     return Status::IOError("exited with status 0 without reading all of its input (" +
                             (input_done ? std::to_string(left) + " bytes" : std::string("at least ") +

@@ -38,6 +38,7 @@ struct StreamingCommand {
   std::vector<std::string> environment;  // "NAME=value"
   std::string log_path;                  // created (with its directory) on the first plain stderr line
   std::chrono::milliseconds timeout{0};  // 0: no limit
+  std::string working_dir;               // empty: ours
 };
 
 // The program's stdin: chunks, each valid until the next call; an empty
@@ -65,8 +66,9 @@ struct StreamingReport {
   std::function<void(const std::string&)> on_status;
 };
 
-// Runs the program to completion. `on_progress(bytes_fed)` is called as
-// input is consumed (may be null); `cancel` may be null.
+// Runs the program to completion. `on_progress(bytes)` is told, every 50 ms
+// or so, how many input bytes the program has read (may be null); `cancel`
+// may be null.
 Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineConsumer& output,
                            StreamingReport& report, const std::atomic<bool>* cancel,
                            const std::function<void(std::uint64_t)>& on_progress = {});

@@ -26,4 +26,12 @@ for sig in INT TERM; do
   done <"$pids"
   [ $alive -eq 0 ] && ok "SIG$sig: the mappers were killed" || fail "SIG$sig: $alive mapper(s) still running"
 done
+# A closed stderr (the reader of a status pipe went away) does not stop the
+# job half-way: sluice ignores SIGPIPE, finishes and cleans up.
+seq 1 2000 >small.txt
+"$SLUICE" mr run --mapper "sh -c 'sleep 1; cat'" --reducer cat --input small.txt --output piped \
+  --status-interval 100ms 2>&1 | head -1 >/dev/null
+rc=${PIPESTATUS[0]}
+[ $rc -eq 0 ] && [ -f piped/_SUCCESS ] && [ ! -e piped/_temporary ] && ok "closed stderr: the job completes" \
+  || fail "closed stderr: exit $rc, left $(ls -A piped 2>&1)"
 finish

@@ -33,7 +33,9 @@ std::atomic<bool> g_interrupted{false};
 
 extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
 
-// Routes SIGINT/SIGTERM/SIGHUP to g_interrupted while a job runs.
+// Routes SIGINT/SIGTERM/SIGHUP to g_interrupted while a job runs, and
+// ignores SIGPIPE: a closed stderr (`sluice mr run ... 2>&1 | head`) must
+// not kill sluice before it has stopped its tasks and removed their files.
 class InterruptGuard {
  public:
   InterruptGuard() {
@@ -41,14 +43,20 @@ class InterruptGuard {
     sa.sa_handler = OnInterrupt;
     sigemptyset(&sa.sa_mask);
     for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &sa, &old_[i]);
+    struct sigaction ignore = {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, &old_pipe_);
   }
   ~InterruptGuard() {
     for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &old_[i], nullptr);
+    ::sigaction(SIGPIPE, &old_pipe_, nullptr);
   }
 
  private:
   static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
   struct sigaction old_[3];
+  struct sigaction old_pipe_;
 };
 
 // Hadoop Streaming's single-dash options, as ours.
