@@ -383,6 +383,7 @@ JobResult Job::Run() {
         for (const auto& part : per_map)
           for (const RunFile& r : part) total += r.records;
       progress_.reduce_input_records.store(total);
+      progress_.map_seconds.store(map_seconds_);
       progress_.phase.store(1);
       st = RunPhase(pool, false, reducers_);
       reduce_seconds_ =

@@ -83,14 +83,21 @@ std::string JobProgress::Render() {
             std::to_string(reduces_done.load()) + "/" + std::to_string(reduces) + ")";
   }
   line += " | " + Count(static_cast<double>(map_output_records.load())) + " pairs";
-  const double mbps = elapsed > 0 ? static_cast<double>(bytes) / 1e6 / elapsed : 0;
   char rate[32];
-  std::snprintf(rate, sizeof rate, "%.1f MB/s", mbps);
+  double eta = -1;
+  if (phase.load() == 0) {
+    std::snprintf(rate, sizeof rate, "%.1f MB/s", elapsed > 0 ? static_cast<double>(bytes) / 1e6 / elapsed : 0);
+    // The reduce phase counted as a share of the work (no better guess yet).
+    const double total_frac = reduces == 0 ? map_frac : 0.7 * map_frac + 0.3 * red_frac;
+    if (total_frac > 0.02 && total_frac < 1.0) eta = elapsed * (1 - total_frac) / total_frac;
+  } else {
+    const double reduce_elapsed = elapsed - map_seconds.load();
+    std::snprintf(rate, sizeof rate, "%s rec/s",
+                  Count(reduce_elapsed > 0 ? static_cast<double>(rec) / reduce_elapsed : 0).c_str());
+    if (red_frac > 0.02 && red_frac < 1.0) eta = reduce_elapsed * (1 - red_frac) / red_frac;
+  }
   line += std::string(" | ") + rate;
-  // ETA: the map phase by its byte rate; the reduce phase counted as a
-  // share of the work proportional to what it has done so far.
-  const double total_frac = reduces == 0 ? map_frac : 0.7 * map_frac + 0.3 * red_frac;
-  if (total_frac > 0.02 && total_frac < 1.0) line += " | ETA " + HMS(elapsed * (1 - total_frac) / total_frac);
+  if (eta >= 0) line += " | ETA " + HMS(eta);
   line += " | " + HMS(elapsed);
   if (unsigned f = failed_attempts.load(); f > 0) line += " | " + std::to_string(f) + " failed attempt" + (f > 1 ? "s" : "");
   std::string st = CurrentStatus();

@@ -29,6 +29,7 @@ struct JobProgress {
   const std::uint64_t input_bytes;
   const Clock::time_point start = Clock::now();
   std::atomic<int> phase{0};  // 0 map, 1 reduce, 2 done
+  std::atomic<double> map_seconds{0};  // the map phase's length, set before phase becomes 1
   std::unique_ptr<std::atomic<std::uint64_t>[]> map_bytes;       // per map task, current attempt
   std::unique_ptr<std::atomic<std::uint64_t>[]> reduce_records;  // per reduce task, current attempt
   std::atomic<std::uint64_t> reduce_input_records{0};            // known after the map phase
@@ -39,7 +40,9 @@ struct JobProgress {
 
   void SetStatus(const std::string& status);
   std::string CurrentStatus();
-  // One line: "map 42% (3/8) reduce 0% (0/2) | 1.2M rec | 85.3 MB/s | ETA 0:12".
+  // One line: "map 42% (3/8) reduce 0% (0/2) | 1.2M pairs | 85.3 MB/s | ETA 0:12 | 0:09":
+  // the rate is the map input's in the map phase, the reducers' records in
+  // the reduce phase; the ETA is the current phase's rate extrapolated.
   std::string Render();
 
  private:
