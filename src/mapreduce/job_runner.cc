@@ -52,8 +52,8 @@ std::string TaskId(bool is_map, unsigned task) {
 // Counts map output and routes each pair to its partition of the sorter.
 class PartitioningSink final : public RecordSink {
  public:
-  PartitioningSink(extsort::ExternalSorter& sorter, unsigned reducers, Counters& counters, JobProgress& progress)
-      : sorter_(sorter), reducers_(reducers), counters_(counters), progress_(progress) {}
+  PartitioningSink(extsort::ExternalSorter& sorter, unsigned reducers, TaskAttempt& att, JobProgress& progress)
+      : sorter_(sorter), reducers_(reducers), att_(att), progress_(progress) {}
   ~PartitioningSink() override { Flush(); }
   Status Add(std::string_view key, std::string_view value) override {
     ++records_;
@@ -63,15 +63,17 @@ class PartitioningSink final : public RecordSink {
   }
   void Flush() {
     progress_.map_output_records.fetch_add(records_ & 1023, std::memory_order_relaxed);  // Add counted whole 1024s
-    counters_.Add(kFrameworkGroup, "Map output records", static_cast<std::int64_t>(records_));
-    counters_.Add(kFrameworkGroup, "Map output bytes", static_cast<std::int64_t>(bytes_));
+    // Records as Hadoop counts them, before any combining; bytes of what reached the sort.
+    const std::uint64_t records = att_.map_function_records.value_or(records_);
+    att_.counters.Add(kFrameworkGroup, "Map output records", static_cast<std::int64_t>(records));
+    att_.counters.Add(kFrameworkGroup, "Map output bytes", static_cast<std::int64_t>(bytes_));
     records_ = bytes_ = 0;
   }
 
  private:
   extsort::ExternalSorter& sorter_;
   unsigned reducers_;
-  Counters& counters_;
+  TaskAttempt& att_;
   JobProgress& progress_;
   std::uint64_t records_ = 0, bytes_ = 0;
 };
@@ -206,7 +208,7 @@ Status Job::MapAttempt(TaskAttempt& att) {
   }
   extsort::ExternalSorter sorter(so);
   {
-    PartitioningSink sink(sorter, reducers_, att.counters, progress_);
+    PartitioningSink sink(sorter, reducers_, att, progress_);
     SLUICE_RETURN_IF_ERROR(logic_.Map(split, att, sink));
   }
   SLUICE_ASSIGN_OR_RETURN(auto runs, sorter.FinishRuns());
@@ -215,7 +217,9 @@ Status Job::MapAttempt(TaskAttempt& att) {
   att.counters.Add(kFrameworkGroup, "Spills", static_cast<std::int64_t>(st.spills));
   att.counters.Add(kFrameworkGroup, "Spill bytes (compressed)", static_cast<std::int64_t>(st.spilled_file_bytes));
   if (logic_.HasCombiner()) {
-    att.counters.Add(kFrameworkGroup, "Combine input records", static_cast<std::int64_t>(st.combine_in));
+    // A map-side hash combine feeds the sort's combiner: one combine, from the map function's pairs.
+    const std::uint64_t combine_in = att.map_function_records.value_or(st.combine_in);
+    att.counters.Add(kFrameworkGroup, "Combine input records", static_cast<std::int64_t>(combine_in));
     att.counters.Add(kFrameworkGroup, "Combine output records", static_cast<std::int64_t>(st.combine_out));
   }
   {

@@ -104,7 +104,7 @@ class NativeLogic final : public TaskLogic {
     // SplitReader ends every split with a newline, so nothing is left over.
     if (hash) {
       SLUICE_RETURN_IF_ERROR(hash->Flush());
-      att.counters.Add(kFrameworkGroup, "Map-side hash-combined records", static_cast<std::int64_t>(hash->emitted()));
+      att.map_function_records = hash->emitted();
     }
     att.counters.Add(kFrameworkGroup, "Map input records", static_cast<std::int64_t>(lines));
     return Status::OK();

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "extsort/record.h"
@@ -32,6 +33,9 @@ struct TaskAttempt {
   std::string work_dir;     // scratch space of this attempt
   std::chrono::milliseconds timeout{0};
   std::uint64_t map_side_memory = 0;  // for TaskLogic::MapSideMemory's own use
+  // Set by a Map that combines before its sink: the pairs the map function
+  // emitted (Hadoop's "Map output records", and the combiner's input).
+  std::optional<std::uint64_t> map_function_records;
   const std::atomic<bool>* cancel = nullptr;  // stop as soon as possible when true
   // Progress for the display: input bytes consumed (map), records read (reduce).
   std::atomic<std::uint64_t>* progress = nullptr;
