@@ -68,8 +68,13 @@ expect2 "bad size" "sort-memory.*bad size" run --mapper cat --reducer cat --inpu
 expect2 "bad timeout" "task-timeout" run --mapper cat --reducer cat --input in.txt --output o5 --task-timeout soon
 expect2 "unknown option" "nonsense" run --mapper cat --reducer cat --input in.txt --output o6 --nonsense
 expect2 "no subcommand" "missing subcommand" 
+expect2 "unknown -D property" "mapreduce.job.name: not a property" run -D mapreduce.job.name=x --mapper cat --reducer cat \
+  --input in.txt --output o7
+"$SLUICE" mr run -D mapreduce.job.reduces=3 -Dmapreduce.task.timeout=600000 -jobconf mapreduce.map.maxattempts=2 \
+  -mapper cat -reducer cat -input in.txt -output dprops --quiet && [ -f dprops/part-00002 ] && [ ! -e dprops/part-00003 ] \
+  && ok "-D mapreduce.job.reduces=3 (and other -D / -jobconf properties)" || fail "-D properties"
 expect2 "unknown subcommand" "unknown subcommand 'walk'" walk
-[ ! -e o1 ] && [ ! -e o2 ] && [ ! -e o4 ] && ok "usage errors write nothing" || fail "usage error wrote output"
+[ ! -e o1 ] && [ ! -e o2 ] && [ ! -e o4 ] && [ ! -e o7 ] && ok "usage errors write nothing" || fail "usage error wrote output"
 touch exists/stale
 "$SLUICE" mr run --mapper cat --reducer cat --input in.txt --output exists --overwrite --quiet && [ -f exists/_SUCCESS ] \
   && [ ! -e exists/stale ] && ok "--overwrite replaces the output" || fail "--overwrite"

@@ -70,6 +70,37 @@ std::string Translate(const std::string& arg) {
   return it == kHadoop.end() ? arg : it->second;
 }
 
+// Hadoop's job properties (-D NAME=VALUE, -DNAME=VALUE, -jobconf NAME=VALUE)
+// that have an option of ours, as that option's arguments. Any other
+// property is an error: silently ignoring it would run a different job.
+Result<std::vector<std::string>> PropertyAsOptions(const std::string& property) {
+  struct Known {
+    const char* name;
+    const char* option;
+    const char* unit;  // appended to the value
+  };
+  static constexpr Known kKnown[] = {
+      {"mapreduce.job.reduces", "--reducers", ""},
+      {"mapred.reduce.tasks", "--reducers", ""},
+      {"mapreduce.task.timeout", "--task-timeout", "ms"},
+      {"mapred.task.timeout", "--task-timeout", "ms"},
+      {"mapreduce.map.maxattempts", "--max-attempts", ""},
+      {"mapreduce.input.fileinputformat.split.maxsize", "--split-size", ""},
+      {"mapred.max.split.size", "--split-size", ""},
+  };
+  const std::size_t eq = property.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    return Status::InvalidArgument("-D wants NAME=VALUE, got '" + property + "'");
+  }
+  const std::string name = property.substr(0, eq), value = property.substr(eq + 1);
+  for (const Known& k : kKnown) {
+    if (name == k.name) return std::vector<std::string>{k.option, value + k.unit};
+  }
+  std::string names;
+  for (const Known& k : kKnown) names += std::string(names.empty() ? "" : ", ") + k.name;
+  return Status::InvalidArgument("-D " + name + ": not a property sluice knows (it knows " + names + ")");
+}
+
 int Usage(const std::string& message) {
   std::fprintf(stderr, "sluice mr: %s\nRun 'sluice mr run --help' for usage.\n", message.c_str());
   return kExitUsage;
@@ -104,11 +135,26 @@ int RunCommand(const std::vector<std::string>& args) {
   app.add_flag("--overwrite", options.overwrite, "Replace the output directory if it exists");
   app.add_flag("-q,--quiet", quiet, "No progress and no summary");
   app.add_option("--status-interval", status_interval, "Seconds between status lines when stderr is not a terminal (default 5s)");
-  app.footer("Hadoop's spellings work too: -mapper -reducer -combiner -input -output -numReduceTasks -file -cmdenv.\n"
+  app.footer("Hadoop's spellings work too: -mapper -reducer -combiner -input -output -numReduceTasks -file -cmdenv,\n"
+             "and -D NAME=VALUE (or -jobconf) for mapreduce.job.reduces, mapreduce.task.timeout (ms),\n"
+             "mapreduce.map.maxattempts and mapreduce.input.fileinputformat.split.maxsize (bytes).\n"
              "Exit status: 0 success, 1 the job failed, 2 usage or setup error, 130 interrupted.");
 
-  std::vector<std::string> reversed;
-  for (auto it = args.rbegin(); it != args.rend(); ++it) reversed.push_back(Translate(*it));
+  std::vector<std::string> translated;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string property;
+    if ((args[i] == "-D" || args[i] == "-jobconf") && i + 1 < args.size()) property = args[++i];
+    else if (args[i].size() > 2 && args[i].rfind("-D", 0) == 0) property = args[i].substr(2);
+    else if (args[i] == "-D" || args[i] == "-jobconf") return Usage(args[i] + " wants NAME=VALUE");
+    if (property.empty()) {
+      translated.push_back(Translate(args[i]));
+      continue;
+    }
+    auto options_for = PropertyAsOptions(property);
+    if (!options_for.ok()) return Usage(options_for.status().message());
+    translated.insert(translated.end(), options_for->begin(), options_for->end());
+  }
+  std::vector<std::string> reversed(translated.rbegin(), translated.rend());
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
