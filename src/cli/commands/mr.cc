@@ -101,6 +101,21 @@ Result<std::vector<std::string>> PropertyAsOptions(const std::string& property) 
   return Status::InvalidArgument("-D " + name + ": not a property sluice knows (it knows " + names + ")");
 }
 
+// CLI11's Range says "Value abc not in range 0 to 100000" of a non-number.
+CLI::Validator WholeNumber(unsigned long lo, unsigned long hi) {
+  const std::string range = std::to_string(lo) + " to " + std::to_string(hi);
+  return CLI::Validator(
+      [lo, hi, range](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 19 &&
+                            text.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stoul(text) < lo || std::stoul(text) > hi) {
+          return "expected a whole number from " + range + ", got '" + text + "'";
+        }
+        return std::string();
+      },
+      "INT in [" + range + "]");
+}
+
 int Usage(const std::string& message) {
   std::fprintf(stderr, "sluice mr: %s\nRun 'sluice mr run --help' for usage.\n", message.c_str());
   return kExitUsage;
@@ -122,10 +137,10 @@ int RunCommand(const std::vector<std::string>& args) {
   app.add_option("--input", options.inputs, "Input files or directories (repeatable)")->required()->expected(1, -1);
   app.add_option("--output", options.output, "Output directory (must not exist, unless --overwrite)")->required();
   app.add_option("--reducers", options.reducers, "Number of reduce tasks = part files (default 1; 0: map-only)")
-      ->check(CLI::Range(0, 100000));
-  app.add_option("--parallel", options.parallel, "Tasks run at once (default: number of CPUs)")->check(CLI::Range(1, 4096));
+      ->check(WholeNumber(0, 100000));
+  app.add_option("--parallel", options.parallel, "Tasks run at once (default: number of CPUs)")->check(WholeNumber(1, 4096));
   app.add_option("--max-attempts", options.max_attempts, "Attempts per task before the job fails (default 4)")
-      ->check(CLI::Range(1, 100));
+      ->check(WholeNumber(1, 100));
   app.add_option("--sort-memory", sort_memory, "Memory for all sort buffers and merges, e.g. 16M (default 256M)");
   app.add_option("--split-size", split_size, "Input split size, e.g. 64M (default 64M)");
   app.add_option("--task-timeout", task_timeout,
@@ -180,7 +195,8 @@ int RunCommand(const std::vector<std::string>& args) {
   if (!timeout.ok()) return Usage("--task-timeout: " + timeout.status().message());
   options.task_timeout = *timeout;
   auto interval = mapreduce::ParseDuration(status_interval);
-  if (!interval.ok() || interval->count() <= 0) return Usage("--status-interval: bad duration '" + status_interval + "'");
+  if (!interval.ok()) return Usage("--status-interval: " + interval.status().message());
+  if (interval->count() <= 0) return Usage("--status-interval: must be more than 0, got '" + status_interval + "'");
   options.status_interval = *interval;
   options.progress = quiet ? mapreduce::ProgressMode::kQuiet : mapreduce::ProgressMode::kAuto;
   g_interrupted.store(false);
