@@ -1,6 +1,7 @@
 #include "mapreduce/input_split.h"
 
 #include <fcntl.h>
+#include <glob.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -62,6 +63,71 @@ Status SplitFile(const std::string& path, std::uint64_t split_size, std::vector<
   return status;
 }
 
+// Hidden files, as Hadoop's FileInputFormat calls them: "_SUCCESS",
+// "_logs", ".crc" files. Skipped in input directories and glob matches.
+bool IsHidden(const fs::path& path) {
+  const std::string name = (path.has_filename() ? path : path.parent_path()).filename().string();  // "dir/" too
+  return name.empty() || name[0] == '_' || name[0] == '.';
+}
+
+// The regular files of an input directory, sorted by name; hidden entries
+// are skipped, a subdirectory is an error (as in Hadoop, which does not
+// recurse: "Not a file").
+Status SplitDirectory(const std::string& dir, std::uint64_t split_size, std::vector<InputSplit>* out) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (IsHidden(it->path())) continue;
+    std::error_code type_ec;  // an entry that cannot be stat'ed (a dangling link) is skipped, as other non-files
+    const fs::file_status st = it->status(type_ec);
+    if (fs::is_directory(st)) {
+      return Status::InvalidArgument("input " + it->path().string() +
+                                     " is a directory inside an input directory (not read recursively, as in Hadoop)");
+    }
+    if (fs::is_regular_file(st)) files.push_back(it->path().string());
+  }
+  if (ec) return Status::IOError("input " + dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) SLUICE_RETURN_IF_ERROR(SplitFile(f, split_size, out));
+  return Status::OK();
+}
+
+Status SplitPath(const std::string& path, std::uint64_t split_size, std::vector<InputSplit>* out) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return SplitDirectory(path, split_size, out);
+  return SplitFile(path, split_size, out);
+}
+
+bool IsGlobPattern(const std::string& path) { return path.find_first_of("*?[") != std::string::npos; }
+
+// The first directory glob(3) could not read, and why.
+thread_local std::string t_glob_error_path;
+thread_local int t_glob_error = 0;
+
+int OnGlobError(const char* path, int error) {
+  if (error == ENOENT || error == ENOTDIR) return 0;  // a part of the pattern that matches nothing
+  t_glob_error_path = path;
+  t_glob_error = error;
+  return 1;
+}
+
+// The paths `pattern` matches, hidden ones left out, sorted (glob(3)'s
+// order follows the directories' and would make the splits vary).
+Result<std::vector<std::string>> ExpandPattern(const std::string& pattern) {
+  glob_t matches = {};
+  const int rc = ::glob(pattern.c_str(), GLOB_NOSORT, OnGlobError, &matches);
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; rc == 0 && i < matches.gl_pathc; ++i) {
+    if (!IsHidden(matches.gl_pathv[i])) paths.push_back(matches.gl_pathv[i]);
+  }
+  ::globfree(&matches);
+  if (rc == GLOB_ABORTED) return Status::FromErrno("input pattern " + pattern + ": " + t_glob_error_path, t_glob_error);
+  if (rc == GLOB_NOSPACE) return Status::IOError("input pattern " + pattern + ": out of memory");
+  if (paths.empty()) return Status::NotFound("input pattern matches no files: " + pattern);
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
 }  // namespace
 
 Result<std::vector<InputSplit>> PlanSplits(const std::vector<std::string>& inputs, std::uint64_t split_size) {
@@ -69,20 +135,13 @@ Result<std::vector<InputSplit>> PlanSplits(const std::vector<std::string>& input
   std::vector<InputSplit> splits;
   for (const std::string& input : inputs) {
     std::error_code ec;
-    fs::file_status st = fs::status(input, ec);
-    if (ec || !fs::exists(st)) return Status::NotFound("input path does not exist: " + input);
-    if (fs::is_directory(st)) {
-      std::vector<std::string> files;
-      for (const auto& entry : fs::directory_iterator(input, ec)) {
-        std::string name = entry.path().filename().string();
-        if (name.empty() || name[0] == '_' || name[0] == '.') continue;
-        if (entry.is_regular_file()) files.push_back(entry.path().string());
-      }
-      if (ec) return Status::IOError("input " + input + ": " + ec.message());
-      std::sort(files.begin(), files.end());
-      for (const std::string& f : files) SLUICE_RETURN_IF_ERROR(SplitFile(f, split_size, &splits));
+    if (fs::exists(input, ec)) {
+      SLUICE_RETURN_IF_ERROR(SplitPath(input, split_size, &splits));
+    } else if (IsGlobPattern(input)) {
+      SLUICE_ASSIGN_OR_RETURN(std::vector<std::string> paths, ExpandPattern(input));
+      for (const std::string& path : paths) SLUICE_RETURN_IF_ERROR(SplitPath(path, split_size, &splits));
     } else {
-      SLUICE_RETURN_IF_ERROR(SplitFile(input, split_size, &splits));
+      return Status::NotFound("input path does not exist: " + input);
     }
   }
   return splits;

@@ -2,10 +2,15 @@
 //
 // Each input path is a file or a directory (its regular files, sorted by
 // name, skipping names that start with '_' or '.', as Hadoop's
-// FileInputFormat does). A file is cut every `split_size` bytes and each cut
-// moved forward to just after the next newline, so every line belongs to
-// exactly one split and splits never depend on the parallelism. An empty
-// file still gets one (empty) split, as in Hadoop: its map task runs.
+// FileInputFormat does; a subdirectory is an error, as Hadoop does not
+// recurse). A path that does not exist and has glob characters (* ? [) is
+// a glob(3) pattern, as in Hadoop: its matches, hidden ones left out, in
+// sorted order, each read as a file or directory input.
+//
+// A file is cut every `split_size` bytes and each cut moved forward to just
+// after the next newline, so every line belongs to exactly one split and
+// splits never depend on the parallelism. An empty file still gets one
+// (empty) split, as in Hadoop: its map task runs.
 #ifndef SLUICE_MAPREDUCE_INPUT_SPLIT_H_
 #define SLUICE_MAPREDUCE_INPUT_SPLIT_H_
 
@@ -23,7 +28,9 @@ struct InputSplit {
   std::uint64_t length = 0;
 };
 
-// NotFound for a missing path (naming it); IOError if a file cannot be read.
+// NotFound for a missing path or a pattern that matches nothing (naming
+// it); InvalidArgument for a subdirectory of an input directory (naming
+// it); IOError if a file or directory cannot be read.
 Result<std::vector<InputSplit>> PlanSplits(const std::vector<std::string>& inputs, std::uint64_t split_size);
 
 // Reads a split in chunks; the last line gets a newline if the file lacks

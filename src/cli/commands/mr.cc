@@ -134,7 +134,7 @@ int RunCommand(const std::vector<std::string>& args) {
   app.add_option("--reducer", job.reducer,
                  "Reducer command: its partition's pairs on stdin, sorted by key (NONE: map-only, like --reducers 0)");
   app.add_option("--combiner", job.combiner, "Combiner command, run on each sorted spill of a map task");
-  app.add_option("--input", options.inputs, "Input files or directories (repeatable)")->required()->expected(1, -1);
+  app.add_option("--input", options.inputs, "Input files, directories (their files) or glob patterns such as 'in/*.txt' (repeatable)")->required()->expected(1, -1);
   app.add_option("--output", options.output, "Output directory (must not exist, unless --overwrite)")->required();
   app.add_option("--reducers", options.reducers, "Number of reduce tasks = part files (default 1; 0: map-only)")
       ->check(WholeNumber(0, 100000));
