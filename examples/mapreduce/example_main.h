@@ -35,10 +35,6 @@ inline long SumValues(mapreduce::ValueIterator& values) {
   return total;
 }
 
-// The limits of `sluice mr run` (src/cli/commands/mr.cc).
-inline constexpr unsigned long kMaxParallel = 4096;
-inline constexpr unsigned long kMaxReducers = 100000;
-
 inline void PrintUsage(std::FILE* out, const char* name) {
   std::fprintf(out,
                "usage: %s [--parallel N] [--reducers R] [--sort-memory SIZE] [--split-size SIZE] [--overwrite] "
@@ -59,7 +55,7 @@ inline void PrintHelp(const char* name) {
       "  --quiet             no progress and no summary\n"
       "  -h, --help          this help\n"
       "Exit status: 0 success, 1 the job failed, 2 usage or setup error.\n",
-      kMaxParallel, kMaxReducers);
+      static_cast<unsigned long>(mapreduce::kMaxParallel), static_cast<unsigned long>(mapreduce::kMaxReducers));
 }
 
 // A usage error: "NAME: OPTION: MESSAGE", exit 2 (nothing written yet).
@@ -118,8 +114,8 @@ inline int RunExample(const char* name, const mapreduce::NativeJob& job, int arg
       PrintHelp(name);
       return 0;
     }
-    if (a == "--parallel") options.parallel = ParseCountArg(name, a, value(), 1, kMaxParallel);
-    else if (a == "--reducers") options.reducers = ParseCountArg(name, a, value(), 0, kMaxReducers);
+    if (a == "--parallel") options.parallel = ParseCountArg(name, a, value(), 1, mapreduce::kMaxParallel);
+    else if (a == "--reducers") options.reducers = ParseCountArg(name, a, value(), 0, mapreduce::kMaxReducers);
     else if (a == "--sort-memory") options.sort_memory = ParseSizeArg(name, a, value());
     else if (a == "--split-size") options.split_size = ParseSizeArg(name, a, value());
     else if (a == "--overwrite") options.overwrite = true;

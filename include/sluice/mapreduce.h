@@ -50,11 +50,15 @@ enum class ProgressMode {
   kQuiet,  // nothing, not even the final summary
 };
 
+// The limits RunJob enforces (and the command lines check first).
+inline constexpr unsigned kMaxReducers = 100000;
+inline constexpr unsigned kMaxParallel = 4096;
+
 struct JobOptions {
-  std::vector<std::string> inputs;  // files, or directories of files
+  std::vector<std::string> inputs;  // files, directories of files, or glob patterns
   std::string output;               // a directory that must not exist (unless overwrite)
-  unsigned reducers = 1;            // 0: map-only job
-  unsigned parallel = 0;            // tasks at once; 0: hardware threads
+  unsigned reducers = 1;            // 0: map-only job; at most kMaxReducers
+  unsigned parallel = 0;            // tasks at once; 0: hardware threads; at most kMaxParallel
   unsigned max_attempts = 4;        // per task
   std::uint64_t sort_memory = std::uint64_t{256} << 20;  // all sort buffers and merges together
   std::uint64_t split_size = std::uint64_t{64} << 20;

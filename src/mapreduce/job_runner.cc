@@ -479,8 +479,12 @@ Result<JobResult> RunJob(TaskLogic& logic, const JobOptions& options) {
   if (options.max_attempts == 0) return Status::InvalidArgument("max attempts must be at least 1");
   if (options.sort_memory < (std::uint64_t{1} << 20)) return Status::InvalidArgument("sort memory must be at least 1M");
   if (options.split_size == 0) return Status::InvalidArgument("split size must be positive");
-  if (options.reducers > 100000) return Status::InvalidArgument("too many reducers (at most 100000)");
-  if (options.parallel > 4096) return Status::InvalidArgument("too many parallel tasks (at most 4096)");
+  if (options.reducers > kMaxReducers) {
+    return Status::InvalidArgument("too many reducers (at most " + std::to_string(kMaxReducers) + ")");
+  }
+  if (options.parallel > kMaxParallel) {
+    return Status::InvalidArgument("too many parallel tasks (at most " + std::to_string(kMaxParallel) + ")");
+  }
   SLUICE_ASSIGN_OR_RETURN(std::vector<InputSplit> splits, PlanSplits(options.inputs, options.split_size));
   std::error_code ec;
   fs::path out(options.output);

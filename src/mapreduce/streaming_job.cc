@@ -172,7 +172,7 @@ class StreamingLogic final : public TaskLogic {
     return dir.string();
   }
 
-  // Runs one program over `feeder`; `byte_progress`, if set, gets the bytes fed so far.
+  // Runs one program over `feeder`; `byte_progress`, if set, gets the bytes the program has read.
   Status Run(const std::string& command, std::vector<std::string> env, TaskAttempt& att, ByteFeeder& feeder,
              LineConsumer& consumer, std::atomic<std::uint64_t>* byte_progress) {
     StreamingCommand cmd;

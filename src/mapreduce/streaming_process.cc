@@ -157,13 +157,13 @@ class StderrHandler {
   std::deque<std::string> tail_;
 };
 
-// How much of the `fed` bytes written into the pipe whose read end is
-// `in_r` the program has read: the rest is still in the pipe (1 MiB of it
-// can be, so bytes written alone would show a small job done at once).
-std::uint64_t BytesRead(int in_r, std::uint64_t fed) {
+// Bytes written into the pipe whose read end is `in_r` that the program has
+// not read yet (up to 1 MiB: bytes written alone would show a small job
+// done at once).
+std::uint64_t Unread(int in_r) {
   int unread = 0;
   if (::ioctl(in_r, FIONREAD, &unread) != 0 || unread < 0) unread = 0;
-  return fed - std::min<std::uint64_t>(fed, static_cast<std::uint64_t>(unread));
+  return static_cast<std::uint64_t>(unread);
 }
 
 }  // namespace
@@ -318,7 +318,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
     }
     if (on_progress && Clock::now() - last_report >= std::chrono::milliseconds(50)) {
       last_report = Clock::now();
-      on_progress(BytesRead(in_r.get(), report.bytes_fed));
+      on_progress(report.bytes_fed - std::min(report.bytes_fed, Unread(in_r.get())));
     }
     // Reap once the program closed its output, or on a quiet poll (a
     // grandchild may hold the pipes open): not a syscall per wake-up.
@@ -342,7 +342,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   if (!failure.ok()) return failure;
   if (!kill_reason.empty()) return Status::IOError(kill_reason);
   if (!(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) return Status::IOError(DescribeExit(wstatus));
-  const std::uint64_t left = pending.size() + (report.bytes_fed - BytesRead(in_r.get(), report.bytes_fed));
+  const std::uint64_t left = pending.size() + Unread(in_r.get());
   if (left > 0 || !input_done) {
     return Status::IOError("exited with status 0 without reading all of its input (" +
                             (input_done ? std::to_string(left) + " bytes" : std::string("at least ") +

@@ -137,8 +137,8 @@ int RunCommand(const std::vector<std::string>& args) {
   app.add_option("--input", options.inputs, "Input files, directories (their files) or glob patterns such as 'in/*.txt' (repeatable)")->required()->expected(1, -1);
   app.add_option("--output", options.output, "Output directory (must not exist, unless --overwrite)")->required();
   app.add_option("--reducers", options.reducers, "Number of reduce tasks = part files (default 1; 0: map-only)")
-      ->check(WholeNumber(0, 100000));
-  app.add_option("--parallel", options.parallel, "Tasks run at once (default: number of CPUs)")->check(WholeNumber(1, 4096));
+      ->check(WholeNumber(0, mapreduce::kMaxReducers));
+  app.add_option("--parallel", options.parallel, "Tasks run at once (default: number of CPUs)")->check(WholeNumber(1, mapreduce::kMaxParallel));
   app.add_option("--max-attempts", options.max_attempts, "Attempts per task before the job fails (default 4)")
       ->check(WholeNumber(1, 100));
   app.add_option("--sort-memory", sort_memory, "Memory for all sort buffers and merges, e.g. 16M (default 256M)");
