@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ clang llvm-14 ccache pkg-config  # toolchain (clang: TSan, -Wthread-safety; llvm: symbolizer)
+  clang-format                                    # the layout check (tools/check_format.sh)
   libclang-rt-dev                                 # clang's TSan runtime: only a Recommends of clang, which --no-install-recommends skips
   libgtest-dev libgmock-dev libbenchmark-dev      # tests and benchmarks
   libcli11-dev libfmt-dev                         # the CLI

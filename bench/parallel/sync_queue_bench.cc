@@ -184,12 +184,12 @@ void BM_SyncQueueBatched(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kItems);
 }
 
-#define SLUICE_QUEUE_BENCH(Queue)                                                        \
-  BENCHMARK_TEMPLATE(BM_Throughput, Queue)                                               \
-      ->ArgNames({"producers", "consumers"})                                             \
-      ->Args({1, 1})                                                                     \
-      ->Args({4, 4})                                                                     \
-      ->UseRealTime()                                                                    \
+#define SLUICE_QUEUE_BENCH(Queue)            \
+  BENCHMARK_TEMPLATE(BM_Throughput, Queue)   \
+      ->ArgNames({"producers", "consumers"}) \
+      ->Args({1, 1})                         \
+      ->Args({4, 4})                         \
+      ->UseRealTime()                        \
       ->Unit(benchmark::kMillisecond)
 
 SLUICE_QUEUE_BENCH(SyncQueueUnbounded);

@@ -229,7 +229,13 @@ void BM_Cells1M(benchmark::State& state) {
   o.workers = static_cast<std::size_t>(state.range(0));
   RunSteps(state, o, "cells1m/" + std::to_string(state.range(0)));
 }
-BENCHMARK(BM_Cells1M)->ArgName("threads")->Arg(1)->Arg(2)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Cells1M)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseManualTime()
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond);
 
 // Args: mode (0 serial, 1 threads, 2 processes), n, algorithm (0 naive, 1 cells).
 void BM_Mode(benchmark::State& state) {
@@ -241,8 +247,9 @@ void BM_Mode(benchmark::State& state) {
   // About the same work per run: n^2 * steps ~ 4e8 pairs for naive.
   o.steps = o.n <= 20 ? 2000 : o.n <= 2000 ? 100 : 4;
   if (o.algorithm == Algorithm::kCells) o.steps = o.n <= 20 ? 2000 : o.n <= 2000 ? 1000 : 200;
-  RunSteps(state, o, "mode/" + std::to_string(state.range(0)) + "/" + std::to_string(state.range(1)) + "/" +
-                         std::to_string(state.range(2)));
+  RunSteps(state, o,
+           "mode/" + std::to_string(state.range(0)) + "/" + std::to_string(state.range(1)) + "/" +
+               std::to_string(state.range(2)));
 }
 void ModeArgs(benchmark::internal::Benchmark* b) {
   b->ArgNames({"mode", "n", "cells"});

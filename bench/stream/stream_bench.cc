@@ -100,7 +100,7 @@ BENCHMARK(BM_SumSquaresEven_GeneratorThroughViews)->Arg(kN)->Unit(benchmark::kMi
 
 Generator<std::uint64_t> SquaresOfEvensBelow(std::uint64_t limit) {
   for (std::uint64_t i = 0; i < limit; ++i) {
-    if (i % 2 == 0) co_yield i * i;
+    if (i % 2 == 0) co_yield i* i;
   }
 }
 
@@ -168,8 +168,9 @@ void BM_SumSquaresEven_Streams(benchmark::State& state) {
   const std::int64_t n = state.range(0);
   for (auto _ : state) {
     std::uint64_t sum = 0;
-    for (std::uint64_t x : sluice::drain(sluice::map(kSquare, sluice::filter(kEven, sluice::integers_from<std::uint64_t>(0)))) |
-                               views::take(n / 2)) {
+    for (std::uint64_t x :
+         sluice::drain(sluice::map(kSquare, sluice::filter(kEven, sluice::integers_from<std::uint64_t>(0)))) |
+             views::take(n / 2)) {
       sum += x;
     }
     benchmark::DoNotOptimize(sum);

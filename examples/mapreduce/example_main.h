@@ -70,8 +70,9 @@ inline unsigned ParseCountArg(const char* name, const std::string& option, const
   unsigned long n = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
   if (s.empty() || ec != std::errc() || end != s.data() + s.size() || n < lo || n > hi) {
-    OptionError(name, option,
-                "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got '" + s + "'");
+    OptionError(
+        name, option,
+        "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got '" + s + "'");
   }
   return static_cast<unsigned>(n);
 }
@@ -114,16 +115,23 @@ inline int RunExample(const char* name, const mapreduce::NativeJob& job, int arg
       PrintHelp(name);
       return 0;
     }
-    if (a == "--parallel") options.parallel = ParseCountArg(name, a, value(), 1, mapreduce::kMaxParallel);
-    else if (a == "--reducers") options.reducers = ParseCountArg(name, a, value(), 0, mapreduce::kMaxReducers);
-    else if (a == "--sort-memory") options.sort_memory = ParseSizeArg(name, a, value());
-    else if (a == "--split-size") options.split_size = ParseSizeArg(name, a, value());
-    else if (a == "--overwrite") options.overwrite = true;
-    else if (a == "--quiet") options.progress = mapreduce::ProgressMode::kQuiet;
+    if (a == "--parallel")
+      options.parallel = ParseCountArg(name, a, value(), 1, mapreduce::kMaxParallel);
+    else if (a == "--reducers")
+      options.reducers = ParseCountArg(name, a, value(), 0, mapreduce::kMaxReducers);
+    else if (a == "--sort-memory")
+      options.sort_memory = ParseSizeArg(name, a, value());
+    else if (a == "--split-size")
+      options.split_size = ParseSizeArg(name, a, value());
+    else if (a == "--overwrite")
+      options.overwrite = true;
+    else if (a == "--quiet")
+      options.progress = mapreduce::ProgressMode::kQuiet;
     else if (a.size() > 1 && a[0] == '-') {
       std::fprintf(stderr, "%s: unknown option %s (see '%s --help')\n", name, a.c_str(), name);
       return 2;
-    } else paths.push_back(a);
+    } else
+      paths.push_back(a);
   }
   if (paths.size() < 2) {
     PrintUsage(stderr, name);

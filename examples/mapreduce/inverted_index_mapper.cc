@@ -8,7 +8,7 @@ int main() {
   st::for_each_line([](std::string_view line) {
     const auto pair = st::split_key_value(line);
     const std::string_view doc = pair.first, text = pair.second;  // named: lambdas may not capture bindings
-    if (text.data() == nullptr) return;  // not "doc<TAB>text"
+    if (text.data() == nullptr) return;                           // not "doc<TAB>text"
     sluice::mapreduce::ForEachWord(text, [&](std::string_view word) { st::emit(word, doc); });
   });
 }

@@ -31,7 +31,7 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr auto kPatience = 200ms;
-constexpr int kTimedOut = 3;  // exit code of a side that waited in vain
+constexpr int kTimedOut = 3;    // exit code of a side that waited in vain
 constexpr int kPeerGaveUp = 4;  // end of stream: the other side exited unanswered
 
 // The chapter's deadlock(): returns 0 after receiving and answering,

@@ -84,9 +84,7 @@ class [[nodiscard]] Generator : public std::ranges::view_base {
       void await_suspend(std::coroutine_handle<>) noexcept { promise->value_ = std::addressof(copy); }
       void await_resume() const noexcept {}
     };
-    CopyAwaiter yield_value(const value_type& v)
-      requires(!std::is_reference_v<T> && !std::is_const_v<T>)
-    {
+    CopyAwaiter yield_value(const value_type& v) requires(!std::is_reference_v<T> && !std::is_const_v<T>) {
       return CopyAwaiter{v, this};
     }
 

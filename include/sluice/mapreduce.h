@@ -55,11 +55,11 @@ inline constexpr unsigned kMaxReducers = 100000;
 inline constexpr unsigned kMaxParallel = 4096;
 
 struct JobOptions {
-  std::vector<std::string> inputs;  // files, directories of files, or glob patterns
-  std::string output;               // a directory that must not exist (unless overwrite)
-  unsigned reducers = 1;            // 0: map-only job; at most kMaxReducers
-  unsigned parallel = 0;            // tasks at once; 0: hardware threads; at most kMaxParallel
-  unsigned max_attempts = 4;        // per task
+  std::vector<std::string> inputs;                       // files, directories of files, or glob patterns
+  std::string output;                                    // a directory that must not exist (unless overwrite)
+  unsigned reducers = 1;                                 // 0: map-only job; at most kMaxReducers
+  unsigned parallel = 0;                                 // tasks at once; 0: hardware threads; at most kMaxParallel
+  unsigned max_attempts = 4;                             // per task
   std::uint64_t sort_memory = std::uint64_t{256} << 20;  // all sort buffers and merges together
   std::uint64_t split_size = std::uint64_t{64} << 20;
   std::chrono::milliseconds task_timeout{600'000};  // no progress for this long fails an attempt; 0: none
@@ -135,9 +135,9 @@ struct LongSum {
 };
 
 struct NativeJob {
-  MapFunction map;          // called once per input line (without its newline)
-  ReduceFunction combine;   // optional: runs on each sorted spill of a map task
-  ReduceFunction reduce;    // required unless reducers == 0
+  MapFunction map;         // called once per input line (without its newline)
+  ReduceFunction combine;  // optional: runs on each sorted spill of a map task
+  ReduceFunction reduce;   // required unless reducers == 0
 };
 
 // Runs the job. An error Result means it could not start (bad options,

@@ -26,9 +26,9 @@ class [[nodiscard]] Result {
                            : std::move(status)) {}
   Result(const T& value) : state_(value) {}        // NOLINT
   Result(T&& value) : state_(std::move(value)) {}  // NOLINT
-  template <typename U, typename = std::enable_if_t<std::is_constructible_v<T, U&&> &&
-                                                    !std::is_same_v<std::decay_t<U>, Status> &&
-                                                    !std::is_same_v<std::decay_t<U>, Result>>>
+  template <typename U,
+            typename = std::enable_if_t<std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, Status> &&
+                                        !std::is_same_v<std::decay_t<U>, Result>>>
   Result(U&& value) : state_(T(std::forward<U>(value))) {}  // NOLINT
 
   bool ok() const { return state_.index() == 1; }
@@ -36,9 +36,18 @@ class [[nodiscard]] Result {
   // OK when a value is present.
   Status status() const { return ok() ? Status::OK() : std::get<0>(state_); }
 
-  T& value() & { CheckOk(); return std::get<1>(state_); }
-  const T& value() const& { CheckOk(); return std::get<1>(state_); }
-  T&& value() && { CheckOk(); return std::get<1>(std::move(state_)); }
+  T& value() & {
+    CheckOk();
+    return std::get<1>(state_);
+  }
+  const T& value() const& {
+    CheckOk();
+    return std::get<1>(state_);
+  }
+  T&& value() && {
+    CheckOk();
+    return std::get<1>(std::move(state_));
+  }
 
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
@@ -47,7 +56,9 @@ class [[nodiscard]] Result {
   const T* operator->() const { return &value(); }
 
   template <typename U>
-  T value_or(U&& fallback) const& { return ok() ? std::get<1>(state_) : T(std::forward<U>(fallback)); }
+  T value_or(U&& fallback) const& {
+    return ok() ? std::get<1>(state_) : T(std::forward<U>(fallback));
+  }
 
  private:
   void CheckOk() const {

@@ -20,12 +20,12 @@ enum class StatusCode {
   kOk = 0,
   kInvalidArgument,  // the caller passed something malformed
   kNotFound,
-  kIOError,          // the OS refused a read, write, fork, pipe, ...
-  kCorruption,       // data does not have the shape it must have
-  kClosed,           // the channel or queue was closed
+  kIOError,     // the OS refused a read, write, fork, pipe, ...
+  kCorruption,  // data does not have the shape it must have
+  kClosed,      // the channel or queue was closed
   kTimedOut,
   kCancelled,
-  kInternal,         // an invariant of ours broke: a bug
+  kInternal,  // an invariant of ours broke: a bug
 };
 
 class [[nodiscard]] Status {
@@ -51,9 +51,7 @@ class [[nodiscard]] Status {
   // "OK", or "<code name>: <message>", e.g. "IO error: pipe: Too many open files".
   std::string ToString() const;
 
-  friend bool operator==(const Status& a, const Status& b) {
-    return a.code_ == b.code_ && a.message_ == b.message_;
-  }
+  friend bool operator==(const Status& a, const Status& b) { return a.code_ == b.code_ && a.message_ == b.message_; }
 
  private:
   Status(StatusCode code, std::string_view msg) : code_(code), message_(msg) {}

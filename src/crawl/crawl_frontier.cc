@@ -39,7 +39,6 @@ ParsedPage ParsePage(int node, const Url& page, const std::string& body, bool an
   return out;
 }
 
-
 int CrawlerImpl::HostOf(const Url& url) {
   std::string origin = url.Origin();
   auto it = host_index_.find(origin);

@@ -145,15 +145,15 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
       n.state = State::kWaiting;
       delayed_.push({now + ToDuration(delay), id});
       if (opt_.verbose) {
-        std::fprintf(opt_.log, "retrying in %.1f s (%s): %s\n", delay,
-                     r.error.empty() ? (std::to_string(r.status) + " " + ReasonPhrase(r.status)).c_str()
-                                     : r.error.c_str(),
-                     n.url.c_str());
+        std::fprintf(
+            opt_.log, "retrying in %.1f s (%s): %s\n", delay,
+            r.error.empty() ? (std::to_string(r.status) + " " + ReasonPhrase(r.status)).c_str() : r.error.c_str(),
+            n.url.c_str());
       }
       return;
     }
-    r.error = "Retry-After of " + std::to_string(static_cast<long long>(*r.retry_after_seconds)) +
-              " s exceeds the " + std::to_string(static_cast<int>(kMaxRetryAfter)) + " s this checker waits";
+    r.error = "Retry-After of " + std::to_string(static_cast<long long>(*r.retry_after_seconds)) + " s exceeds the " +
+              std::to_string(static_cast<int>(kMaxRetryAfter)) + " s this checker waits";
   }
   // Some servers mishandle HEAD: a failed HEAD is asked again with GET.
   bool was_head = !n.in_scope && !opt_.check_anchors && !n.use_get;

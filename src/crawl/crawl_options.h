@@ -11,14 +11,14 @@ namespace sluice::crawl {
 
 struct CrawlOptions {
   std::string start_url;
-  int concurrency = 16;     // requests in flight in total (= connections over HTTP/1.1)
-  int per_host = 8;         // requests in flight to one host
-  double rate = 0;          // requests per second per host; 0: unlimited
+  int concurrency = 16;  // requests in flight in total (= connections over HTTP/1.1)
+  int per_host = 8;      // requests in flight to one host
+  double rate = 0;       // requests per second per host; 0: unlimited
   double timeout_seconds = 20;
-  int retries = 2;          // extra attempts after a transient failure
+  int retries = 2;  // extra attempts after a transient failure
   std::size_t max_body = 10u << 20;
-  int max_depth = -1;       // -1: unlimited; 0: only the start page's links
-  long max_pages = 0;       // 0: unlimited
+  int max_depth = -1;                // -1: unlimited; 0: only the start page's links
+  long max_pages = 0;                // 0: unlimited
   std::vector<std::string> include;  // POSIX extended regexes
   std::vector<std::string> exclude;
   bool no_external = false;

@@ -184,7 +184,7 @@ class CrawlerImpl {
   std::size_t rr_ = 0;  // round-robin position over hosts_
   std::priority_queue<Delayed, std::vector<Delayed>, std::greater<Delayed>> delayed_;
   std::unordered_map<std::uint64_t, Special> specials_;  // queued or in flight
-  std::deque<std::uint64_t> special_queue_;               // not started yet
+  std::deque<std::uint64_t> special_queue_;              // not started yet
   std::uint64_t next_special_ = 0;
   int sitemaps_started_ = 0;
   std::vector<SitemapLink> sitemap_links_;

@@ -18,7 +18,6 @@ std::string PercentDecode(const std::string& s) {
   return out;
 }
 
-
 CrawlerImpl::Verdict CrawlerImpl::Judge(int id) const {
   Verdict v;
   std::vector<int> chain = {id};
@@ -181,7 +180,8 @@ Report CrawlerImpl::BuildReport(double seconds) {
     rep.notes.push_back(std::to_string(excluded_) + " URLs not checked: --exclude / --no-external");
   }
   if (rep.summary.unsupported > 0) {
-    rep.notes.push_back(std::to_string(rep.summary.unsupported) + " links with other schemes (ftp:, file:, ...) not checked");
+    rep.notes.push_back(std::to_string(rep.summary.unsupported) +
+                        " links with other schemes (ftp:, file:, ...) not checked");
   }
   rep.Canonicalize();
   return rep;

@@ -29,7 +29,8 @@ void CrawlerImpl::Progress(Clock::time_point now, bool final_line) {
   std::size_t queued = delayed_.size();
   for (const Host& h : hosts_) queued += h.ready.size();
   double secs = Seconds(now - started_at_).count();
-  std::fprintf(opt_.log, "\r\x1b[2Kcrawl: %lld checked, %lld failing, %zu in flight, %zu queued, %lld pages, %.0f URLs/s",
+  std::fprintf(opt_.log,
+               "\r\x1b[2Kcrawl: %lld checked, %lld failing, %zu in flight, %zu queued, %lld pages, %.0f URLs/s",
                static_cast<long long>(checked_), static_cast<long long>(failed_so_far_), fetcher_.in_flight(), queued,
                static_cast<long long>(pages_followed_), secs > 0 ? static_cast<double>(checked_) / secs : 0.0);
   std::fflush(opt_.log);

@@ -34,8 +34,7 @@ bool IsTransient(CURLcode code) {
     case CURLE_HTTP2_STREAM:
     case CURLE_COULDNT_RESOLVE_HOST:  // DNS hiccups are common; a retry is cheap
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -143,8 +142,7 @@ void Fetcher::Start(FetchRequest request) {
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
   }
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout_seconds * 1000));
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(std::min(options_.timeout_seconds, 10.0) * 1000));
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min(options_.timeout_seconds, 10.0) * 1000));
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   // PIPEWAIT (wait for a connection being set up, in case it multiplexes)
@@ -213,9 +211,8 @@ void Fetcher::Finish(CURL* easy, int code_int, std::vector<FetchResult>* done) {
   if (location != nullptr) r.location = location;
   struct curl_header* h = nullptr;
   if (curl_easy_header(easy, "Retry-After", 0, CURLH_HEADER, -1, &h) == CURLHE_OK && h != nullptr) {
-    r.retry_after_seconds =
-        ParseRetryAfter(h->value, static_cast<double>(std::chrono::system_clock::to_time_t(
-                                      std::chrono::system_clock::now())));
+    r.retry_after_seconds = ParseRetryAfter(
+        h->value, static_cast<double>(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
   }
   curl_easy_cleanup(easy);
   done->push_back(std::move(r));

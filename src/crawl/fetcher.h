@@ -54,7 +54,7 @@ struct FetchResult {
   std::string error;       // transport error ("" when a response arrived)
   bool transient = false;  // a retry may succeed (timeout, reset, ...)
   std::string content_type;
-  std::string location;                      // absolute redirect target, if any
+  std::string location;                       // absolute redirect target, if any
   std::optional<double> retry_after_seconds;  // parsed Retry-After
   bool is_html = false;
   std::string body;

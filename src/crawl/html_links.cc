@@ -27,9 +27,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-const GumboAttribute* Attr(const GumboElement& e, const char* name) {
-  return gumbo_get_attribute(&e.attributes, name);
-}
+const GumboAttribute* Attr(const GumboElement& e, const char* name) { return gumbo_get_attribute(&e.attributes, name); }
 
 // True when a rel attribute names only link types that point at origins.
 bool RelNamesOrigin(const GumboAttribute* rel) {
@@ -74,16 +72,12 @@ class Extractor {
       case GUMBO_TAG_FRAME:
       case GUMBO_TAG_AUDIO:
       case GUMBO_TAG_TRACK:
-      case GUMBO_TAG_EMBED:
-        Add(Attr(e, "src"));
-        break;
+      case GUMBO_TAG_EMBED: Add(Attr(e, "src")); break;
       case GUMBO_TAG_VIDEO:
         Add(Attr(e, "src"));
         Add(Attr(e, "poster"));
         break;
-      case GUMBO_TAG_OBJECT:
-        Add(Attr(e, "data"));
-        break;
+      case GUMBO_TAG_OBJECT: Add(Attr(e, "data")); break;
       case GUMBO_TAG_BASE:
         if (const GumboAttribute* h = Attr(e, "href"); h != nullptr && !out_.base_href) out_.base_href = h->value;
         break;
@@ -97,8 +91,7 @@ class Extractor {
         }
         break;
       }
-      default:
-        break;
+      default: break;
     }
     if (collect_anchors_) AddAnchor(Attr(e, "id"));
   }
@@ -258,8 +251,8 @@ std::string FlattenDeepNesting(std::string_view html, std::vector<std::string>* 
     bool is_void = OneOf(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                                 "source", "track", "wbr", "keygen", "frame"});
     bool auto_closed = OneOf(name, {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp"});
-    bool raw_text = OneOf(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-                                 "plaintext"});
+    bool raw_text =
+        OneOf(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"});
     bool carries_links = OneOf(name, {"a", "area", "link", "img", "source", "script", "iframe", "frame", "audio",
                                       "video", "track", "embed", "object", "base", "meta"});
     if (!is_void && !self_closing && !auto_closed && !raw_text) {
@@ -354,9 +347,12 @@ std::vector<std::string> ParseSrcset(std::string_view s) {
     int depth = 0;
     while (i < s.size()) {
       char c = s[i++];
-      if (c == '(') ++depth;
-      else if (c == ')' && depth > 0) --depth;
-      else if (c == ',' && depth == 0) break;
+      if (c == '(')
+        ++depth;
+      else if (c == ')' && depth > 0)
+        --depth;
+      else if (c == ',' && depth == 0)
+        break;
     }
   }
   return urls;

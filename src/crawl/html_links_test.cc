@@ -39,8 +39,8 @@ TEST(ExtractLinks, EveryLinkBearingElement) {
 }
 
 TEST(ExtractLinks, FramesetPage) {
-  PageLinks p = ExtractLinks("<html><frameset><frame src=\"left.html\"><frame src=\"right.html\"></frameset></html>",
-                             false);
+  PageLinks p =
+      ExtractLinks("<html><frameset><frame src=\"left.html\"><frame src=\"right.html\"></frameset></html>", false);
   EXPECT_EQ(Hrefs(p), (std::vector<std::string>{"left.html", "right.html"}));
 }
 
@@ -67,9 +67,10 @@ TEST(ExtractLinks, FirstBaseHrefWinsWherever) {
 }
 
 TEST(ExtractLinks, AnchorsAreIdsAndANames) {
-  PageLinks p = ExtractLinks("<a name=top></a><h2 id=sec1>s</h2><div id=sec1></div><input name=notanchor>"
-                             "<p id=\"\">",
-                             true);
+  PageLinks p = ExtractLinks(
+      "<a name=top></a><h2 id=sec1>s</h2><div id=sec1></div><input name=notanchor>"
+      "<p id=\"\">",
+      true);
   EXPECT_EQ(p.anchors, (std::vector<std::string>{"sec1", "top"}));
   EXPECT_TRUE(ExtractLinks("<h2 id=sec1>", false).anchors.empty());
 }

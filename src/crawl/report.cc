@@ -118,8 +118,8 @@ void WriteText(const Report& r, bool by_page, std::FILE* out) {
   std::size_t dead_links = 0;
   for (const DeadLink& d : r.dead) dead_links += d.sources.size();
   if (!r.dead.empty()) {
-    std::fprintf(out, "Dead links: %zu URL%s, %zu link%s\n\n", r.dead.size(), r.dead.size() == 1 ? "" : "s",
-                 dead_links, dead_links == 1 ? "" : "s");
+    std::fprintf(out, "Dead links: %zu URL%s, %zu link%s\n\n", r.dead.size(), r.dead.size() == 1 ? "" : "s", dead_links,
+                 dead_links == 1 ? "" : "s");
   }
   if (!by_page) {
     for (const DeadLink& d : r.dead) {
@@ -163,12 +163,11 @@ void WriteText(const Report& r, bool by_page, std::FILE* out) {
   for (const std::string& w : r.warnings) std::fprintf(out, "warning: %s\n", w.c_str());
   const Summary& s = r.summary;
   double rate = s.seconds > 0 ? static_cast<double>(s.requests) / s.seconds : 0;
-  std::fprintf(out,
-               "%lld pages, %lld links, %lld URLs checked, %zu dead (%zu links)%s, %.2f s, %lld requests (%.0f/s)\n",
-               static_cast<long long>(s.pages), static_cast<long long>(s.links), static_cast<long long>(s.urls),
-               r.dead.size(), dead_links,
-               r.check_anchors ? (", " + std::to_string(r.missing_anchors.size()) + " missing anchors").c_str() : "",
-               s.seconds, static_cast<long long>(s.requests), rate);
+  std::fprintf(
+      out, "%lld pages, %lld links, %lld URLs checked, %zu dead (%zu links)%s, %.2f s, %lld requests (%.0f/s)\n",
+      static_cast<long long>(s.pages), static_cast<long long>(s.links), static_cast<long long>(s.urls), r.dead.size(),
+      dead_links, r.check_anchors ? (", " + std::to_string(r.missing_anchors.size()) + " missing anchors").c_str() : "",
+      s.seconds, static_cast<long long>(s.requests), rate);
 }
 
 void WriteJson(const Report& r, std::FILE* out) {

@@ -40,7 +40,7 @@ struct LinkSource {
 };
 
 struct DeadLink {
-  std::string url;            // target as written and resolved, no fragment
+  std::string url;             // target as written and resolved, no fragment
   std::optional<long> status;  // final HTTP status; none for transport errors and loops
   std::string error;
   std::vector<LinkSource> sources;
@@ -61,7 +61,7 @@ struct Summary {
   std::int64_t ignored = 0;      // mailto:, tel:, javascript:, data:
   std::int64_t unsupported = 0;  // other schemes (ftp:, ...): not checkable
   std::int64_t robots_skipped = 0;
-  std::int64_t excluded = 0;       // --exclude, --no-external
+  std::int64_t excluded = 0;  // --exclude, --no-external
   std::int64_t peak_in_flight = 0;
 };
 

@@ -12,9 +12,12 @@ namespace {
 Report Sample() {
   Report r;
   r.check_anchors = true;
-  r.dead.push_back({"http://h/b.html", 404, "Not Found",
+  r.dead.push_back({"http://h/b.html",
+                    404,
+                    "Not Found",
                     {{"http://h/z.html", "b.html", 9}, {"http://h/", "b.html", 3}, {"http://h/", "b.html", 3}}});
-  r.dead.push_back({"http://h/a,\"q\".html", std::nullopt, "redirect loop: x -> y -> x", {{"http://h/", "a,\"q\".html", 4}}});
+  r.dead.push_back(
+      {"http://h/a,\"q\".html", std::nullopt, "redirect loop: x -> y -> x", {{"http://h/", "a,\"q\".html", 4}}});
   r.missing_anchors.push_back({"http://h/c.html", "sec9", {{"http://h/", "c.html#sec9", 5}}});
   r.checked_urls = {"http://h/", "http://h/b.html", "http://h/a,\"q\".html", "http://h/c.html"};
   r.summary.pages = 2;

@@ -187,11 +187,16 @@ std::string DecodeXmlEntities(std::string_view s) {
     }
     std::string_view name = s.substr(i + 1, semi - i - 1);
     unsigned long cp = 0;
-    if (name == "amp") out += '&';
-    else if (name == "lt") out += '<';
-    else if (name == "gt") out += '>';
-    else if (name == "quot") out += '"';
-    else if (name == "apos") out += '\'';
+    if (name == "amp")
+      out += '&';
+    else if (name == "lt")
+      out += '<';
+    else if (name == "gt")
+      out += '>';
+    else if (name == "quot")
+      out += '"';
+    else if (name == "apos")
+      out += '\'';
     else if (name.size() > 1 && name[0] == '#') {
       std::string digits(name.substr(name[1] == 'x' || name[1] == 'X' ? 2 : 1));
       char* end = nullptr;

@@ -27,10 +27,16 @@ bool IsUnreserved(char c) { return IsAlpha(c) || IsDigit(c) || c == '-' || c == 
 bool MustEncode(unsigned char c) {
   if (c <= 0x20 || c >= 0x7f) return true;
   switch (c) {
-    case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}':
-      return true;
-    default:
-      return false;
+    case '"':
+    case '<':
+    case '>':
+    case '\\':
+    case '^':
+    case '`':
+    case '{':
+    case '|':
+    case '}': return true;
+    default: return false;
   }
 }
 

@@ -33,7 +33,9 @@ class OrderCheckingSink final : public RecordSink {
 }  // namespace
 
 ExternalSorter::ExternalSorter(SorterOptions options)
-    : options_(std::move(options)), buffer_(options_.memory_bytes), runs_(std::max<std::uint32_t>(1, options_.partitions)) {}
+    : options_(std::move(options)),
+      buffer_(options_.memory_bytes),
+      runs_(std::max<std::uint32_t>(1, options_.partitions)) {}
 
 ExternalSorter::~ExternalSorter() {
   for (auto& part : runs_) {
@@ -60,8 +62,7 @@ Status ExternalSorter::Add(std::uint32_t partition, std::string_view key, std::s
   return Status::OK();
 }
 
-Status ExternalSorter::WriteRun(std::uint32_t partition, const SortBuffer::Entry* begin,
-                                const SortBuffer::Entry* end) {
+Status ExternalSorter::WriteRun(std::uint32_t partition, const SortBuffer::Entry* begin, const SortBuffer::Entry* end) {
   std::string path = options_.temp_dir + "/" + options_.name_prefix + "-" + std::to_string(stats_.spills) + "-" +
                      std::to_string(partition) + ".run";
   SLUICE_ASSIGN_OR_RETURN(auto writer, RunWriter::Create(path, options_.format));

@@ -33,8 +33,8 @@ TEST(MergeTest, EqualKeysComeInRunOrder) {
   options.temp_dir = dir.path();
   auto m = MergeRuns(runs, options);
   ASSERT_TRUE(m.ok());
-  EXPECT_EQ(Drain(**m), (Pairs{{"a", "0"}, {"a", "1"}, {"a", "3"}, {"b", "0"}, {"c", "1"}, {"d", "0"},
-                               {"d", "3"}, {"e", "3"}}));
+  EXPECT_EQ(Drain(**m),
+            (Pairs{{"a", "0"}, {"a", "1"}, {"a", "3"}, {"b", "0"}, {"c", "1"}, {"d", "0"}, {"d", "3"}, {"e", "3"}}));
 }
 
 TEST(MergeTest, MultiPassMergeWithinATinyBudgetIsStableAndCleansUp) {
@@ -44,7 +44,8 @@ TEST(MergeTest, MultiPassMergeWithinATinyBudgetIsStableAndCleansUp) {
   Pairs all;
   for (int r = 0; r < 23; ++r) {
     Pairs run;
-    for (int i = 0; i < 200; ++i) run.emplace_back(std::to_string(rng() % 50), std::to_string(r) + ":" + std::to_string(i));
+    for (int i = 0; i < 200; ++i)
+      run.emplace_back(std::to_string(rng() % 50), std::to_string(r) + ":" + std::to_string(i));
     std::stable_sort(run.begin(), run.end(), [](auto& a, auto& b) { return a.first < b.first; });
     all.insert(all.end(), run.begin(), run.end());
     runs.push_back(WriteRun(dir.path() + "/in" + std::to_string(r), run));

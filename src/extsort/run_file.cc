@@ -70,8 +70,7 @@ Result<std::unique_ptr<RunWriter>> RunWriter::Create(std::string path, RunFormat
   return std::unique_ptr<RunWriter>(new RunWriter(std::move(path), fd, format));
 }
 
-RunWriter::RunWriter(std::string path, int fd, RunFormat format)
-    : fd_(fd), format_(format), cctx_(ZSTD_createCCtx()) {
+RunWriter::RunWriter(std::string path, int fd, RunFormat format) : fd_(fd), format_(format), cctx_(ZSTD_createCCtx()) {
   info_.path = std::move(path);
   // A checksum per frame, so a damaged run is reported, never merged.
   ZSTD_CCtx_setParameter(static_cast<ZSTD_CCtx*>(cctx_), ZSTD_c_compressionLevel, format_.compression_level);
@@ -102,8 +101,8 @@ Status RunWriter::FlushBlock() {
   if (raw_.size() > 0xffffffffu) return Status::InvalidArgument("run " + info_.path + ": record larger than 4 GiB");
   std::size_t bound = ZSTD_compressBound(raw_.size());
   compressed_.resize(8 + bound);
-  std::size_t n = ZSTD_compress2(static_cast<ZSTD_CCtx*>(cctx_), compressed_.data() + 8, bound, raw_.data(),
-                                 raw_.size());
+  std::size_t n =
+      ZSTD_compress2(static_cast<ZSTD_CCtx*>(cctx_), compressed_.data() + 8, bound, raw_.data(), raw_.size());
   if (ZSTD_isError(n)) return Status::Internal(std::string("zstd compress: ") + ZSTD_getErrorName(n));
   std::uint32_t sizes[2] = {static_cast<std::uint32_t>(raw_.size()), static_cast<std::uint32_t>(n)};
   std::memcpy(compressed_.data(), sizes, 8);

@@ -34,7 +34,7 @@ struct RunFile {
 };
 
 struct RunFormat {
-  int compression_level = 1;                    // zstd level (negative: faster)
+  int compression_level = 1;                         // zstd level (negative: faster)
   std::size_t block_bytes = std::size_t{128} << 10;  // raw bytes per block, roughly
 };
 

@@ -69,7 +69,7 @@ class SortBuffer {
   std::vector<Entry> entries_;
   std::vector<std::unique_ptr<char[]>> chunks_;
   std::vector<std::size_t> chunk_sizes_;
-  std::size_t chunk_used_ = 0;  // bytes used in chunks_.back()
+  std::size_t chunk_used_ = 0;   // bytes used in chunks_.back()
   std::size_t arena_bytes_ = 0;  // sum of chunk_sizes_
 };
 

@@ -19,13 +19,12 @@ std::vector<std::string> Keys(const SortBuffer& b) {
 TEST(SortBufferTest, SortsByUnsignedBytesThenArrival) {
   SortBuffer b(1 << 22);
   for (std::string k : {std::string("b"), std::string("\xc3\xa9"), std::string("a"), std::string("ab"),
-                        std::string("a\0", 2), std::string("abcdefghij"), std::string("abcdefghi"),
-                        std::string("b")}) {
+                        std::string("a\0", 2), std::string("abcdefghij"), std::string("abcdefghi"), std::string("b")}) {
     ASSERT_TRUE(b.TryAdd(0, k, std::to_string(b.entries().size())));
   }
   b.Sort(nullptr);
-  EXPECT_EQ(Keys(b), (std::vector<std::string>{"a=2", std::string("a\0=4", 4), "ab=3", "abcdefghi=6",
-                                               "abcdefghij=5", "b=0", "b=7", "\xc3\xa9=1"}));
+  EXPECT_EQ(Keys(b), (std::vector<std::string>{"a=2", std::string("a\0=4", 4), "ab=3", "abcdefghi=6", "abcdefghij=5",
+                                               "b=0", "b=7", "\xc3\xa9=1"}));
 }
 
 TEST(SortBufferTest, PartitionsComeFirstAndCustomComparatorIsUsed) {

@@ -21,9 +21,7 @@ inline constexpr const char* kJobGroup = "Job Counters";
 
 class Counters {
  public:
-  void Add(const std::string& group, const std::string& name, std::int64_t amount) {
-    values_[{group, name}] += amount;
-  }
+  void Add(const std::string& group, const std::string& name, std::int64_t amount) { values_[{group, name}] += amount; }
   void Merge(const Counters& other) {
     for (const auto& [k, v] : other.values_) values_[k] += v;
   }

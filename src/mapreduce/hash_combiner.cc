@@ -213,8 +213,10 @@ HashCombiner::Slots& HashCombiner::Slots::operator=(Slots&& other) noexcept {
 }
 
 HashCombiner::Slots::~Slots() {
-  if (mapped_ != 0) ::munmap(data_, mapped_);
-  else delete[] data_;
+  if (mapped_ != 0)
+    ::munmap(data_, mapped_);
+  else
+    delete[] data_;
 }
 
 HashCombiner::TablePool::TablePool() = default;
@@ -332,7 +334,8 @@ inline HashCombiner::Entry* HashCombiner::FindOrInsert(const Probe& probe) {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = SlotOf(probe.hash);; i = (i + 1) & mask) {
     Entry& e = slots_[i];
-    if (e.hash == probe.hash && probe.Matches(e)) [[likely]] return &e;
+    if (e.hash == probe.hash && probe.Matches(e)) [[likely]]
+      return &e;
     if (e.hash == 0) return InsertOrFlush(probe);
   }
 }
@@ -378,7 +381,8 @@ bool HashCombiner::ParseOtherNumber(std::string_view key, std::string_view value
 }
 
 inline void HashCombiner::AddNumber(Entry& e, std::int64_t n) {
-  if (!AddLongSum(&e.sum, n)) [[unlikely]] status_ = Status::InvalidArgument(LongSumOverflowError(e.key()));
+  if (!AddLongSum(&e.sum, n)) [[unlikely]]
+    status_ = Status::InvalidArgument(LongSumOverflowError(e.key()));
 }
 
 void HashCombiner::AddValue(Entry& e, std::string_view value) {
@@ -418,8 +422,10 @@ void HashCombiner::EmitNow(std::string_view key, std::string_view value) {
   if (long_sum_ && !ParseNumber(key, value, &n)) return;
   Entry* e = FindOrInsert(MakeProbe(key));
   if (e == nullptr) return;
-  if (long_sum_) AddNumber(*e, n);
-  else AddValue(*e, value);
+  if (long_sum_)
+    AddNumber(*e, n);
+  else
+    AddValue(*e, value);
 }
 
 template <bool kLongSum>
@@ -428,10 +434,12 @@ inline void HashCombiner::Emit(std::string_view key, std::string_view value) {
   // After an error, emits may still be batched: batches are then dropped.
   if constexpr (kLongSum) {
     const auto digit = static_cast<unsigned char>(value.empty() ? 0 : value[0] - '0');
-    if (key.size() > kInlineKey || value.size() != 1 || digit > 9) [[unlikely]] return EmitOtherNumber(key, value);
+    if (key.size() > kInlineKey || value.size() != 1 || digit > 9) [[unlikely]]
+      return EmitOtherNumber(key, value);
     Stage(key, digit);
   } else {
-    if (key.size() > kInlineKey || value.size() > kMaxPendingValue) [[unlikely]] return EmitNow(key, value);
+    if (key.size() > kInlineKey || value.size() > kMaxPendingValue) [[unlikely]]
+      return EmitNow(key, value);
     next_->value_size = value.size();
     Stage(key, LoadShort(value.data(), value.size()));
   }
@@ -517,8 +525,10 @@ void HashCombiner::AddBatchOf(const Pending* batch, std::size_t n) {
 
 void HashCombiner::AddBatch(const Pending* batch, std::size_t n) {
   if (!status_.ok()) return;
-  if (long_sum_) AddBatchOf<true>(batch, n);
-  else AddBatchOf<false>(batch, n);
+  if (long_sum_)
+    AddBatchOf<true>(batch, n);
+  else
+    AddBatchOf<false>(batch, n);
 }
 
 void HashCombiner::Drain() {
@@ -533,8 +543,10 @@ void HashCombiner::FlushTable() {
   for (Entry& e : slots_) {
     if (e.hash == 0) continue;
     if (!status_.ok()) break;
-    if (e.value_count > 1 && !long_sum_) Combine(e, true);
-    else SendValues(e);
+    if (e.value_count > 1 && !long_sum_)
+      Combine(e, true);
+    else
+      SendValues(e);
   }
   for (Entry& e : slots_) e.hash = 0;
   used_ = 0;

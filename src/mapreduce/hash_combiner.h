@@ -217,10 +217,10 @@ class HashCombiner final : public Emitter {
   std::vector<std::unique_ptr<char[]>> arena_;
   std::size_t arena_used_ = 0, arena_cap_ = 0, arena_bytes_ = 0;
   Pending pending_[2][kBatch];
-  int filling_ = 0;                       // the batch that emits go to
-  Pending* next_ = pending_[0];           // its next free place
+  int filling_ = 0;              // the batch that emits go to
+  Pending* next_ = pending_[0];  // its next free place
   Pending* batch_end_ = pending_[0] + kBatch;
-  std::size_t older_size_ = 0;            // emits in the other batch (added before the filling one)
+  std::size_t older_size_ = 0;  // emits in the other batch (added before the filling one)
   Front<true> sum_front_{*this};
   Front<false> values_front_{*this};
   std::string scratch_;  // a combiner's output for the key being combined

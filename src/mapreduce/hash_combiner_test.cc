@@ -85,7 +85,7 @@ TEST(HashCombinerTest, KeepsEachKeysValuesInOrder) {
   for (int i = 0; i < 20000; ++i) {
     std::string key = std::to_string(rng() % 50);
     key.insert(key.begin(), 'k');
-    if (i % 97 == 0) key += std::string(30, 'x');   // a long key
+    if (i % 97 == 0) key += std::string(30, 'x');  // a long key
     std::string value = std::to_string(i);
     if (i % 89 == 0) value += std::string(40, 'v');  // a value too big to hold
     expected[key].push_back(value);

@@ -41,7 +41,8 @@ class InputSplitTest : public ::testing::Test {
 
 TEST_F(InputSplitTest, CutsAtLineBoundariesAndCoversEveryByteOnce) {
   std::string text;
-  for (int i = 0; i < 1000; ++i) text += "line " + std::to_string(i) + std::string(static_cast<std::size_t>(i % 13), 'x') + "\n";
+  for (int i = 0; i < 1000; ++i)
+    text += "line " + std::to_string(i) + std::string(static_cast<std::size_t>(i % 13), 'x') + "\n";
   std::string path = Write("a.txt", text);
   for (std::uint64_t size : {1u, 7u, 100u, 4096u, 1u << 20}) {
     auto splits = PlanSplits({path}, size);

@@ -296,13 +296,15 @@ Status Job::RunTask(bool is_map, unsigned task) {
     {
       parallel::MutexLock lock(mu_);
       counters_.Add(kJobGroup, is_map ? "Launched map tasks" : "Launched reduce tasks", 1);
-      counters_.Add(kJobGroup, std::string(killed ? "Killed" : "Failed") + (is_map ? " map tasks" : " reduce tasks"), 1);
+      counters_.Add(kJobGroup, std::string(killed ? "Killed" : "Failed") + (is_map ? " map tasks" : " reduce tasks"),
+                    1);
     }
     if (killed) return Status::Cancelled("stopped");
     progress_.failed_attempts.fetch_add(1);
     last_error = att.attempt_id + " " + st.message();
     if (!att.stderr_tail.empty()) last_error += "\nlast lines of its stderr:\n" + att.stderr_tail;
-    if (fs::exists(att.log_path)) last_error += (att.stderr_tail.empty() ? "\n" : "") + std::string("log: ") + att.log_path;
+    if (fs::exists(att.log_path))
+      last_error += (att.stderr_tail.empty() ? "\n" : "") + std::string("log: ") + att.log_path;
     if (monitor_) monitor_->Note("attempt " + att.attempt_id + " failed: " + st.message());
   }
   return Status::IOError("task " + TaskId(is_map, task) + " failed after " +
@@ -390,8 +392,7 @@ JobResult Job::Run() {
       progress_.map_seconds.store(map_seconds_);
       progress_.phase.store(1);
       st = RunPhase(pool, false, reducers_);
-      reduce_seconds_ =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() - map_seconds_;
+      reduce_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() - map_seconds_;
     }
   }
   if (st.ok()) st = Commit(result);
@@ -411,9 +412,11 @@ JobResult Job::Run() {
 void Job::PrintSummary(const JobResult& result) {
   std::string s;
   char buf[256];
-  std::snprintf(buf, sizeof buf, "sluice mr: job %s %s in %.2f s (map %.2f s, reduce %.2f s), %zu map task(s), %u reduce task(s), parallel %u\n",
-                kJobId, result.status.ok() ? "succeeded" : "FAILED", result.seconds, map_seconds_, reduce_seconds_,
-                splits_.size(), reducers_, parallel_);
+  std::snprintf(
+      buf, sizeof buf,
+      "sluice mr: job %s %s in %.2f s (map %.2f s, reduce %.2f s), %zu map task(s), %u reduce task(s), parallel %u\n",
+      kJobId, result.status.ok() ? "succeeded" : "FAILED", result.seconds, map_seconds_, reduce_seconds_,
+      splits_.size(), reducers_, parallel_);
   s += buf;
   if (result.status.ok()) {
     std::uint64_t bytes = 0;
@@ -455,7 +458,8 @@ void Job::PrintSummary(const JobResult& result) {
     parallel::MutexLock lock(mu_);
     peak = peak_buffer_;
   }
-  std::snprintf(buf, sizeof buf, "    Memory: sort buffer peak %s per task (%u at once; --sort-memory %s), sluice peak RSS %s\n",
+  std::snprintf(buf, sizeof buf,
+                "    Memory: sort buffer peak %s per task (%u at once; --sort-memory %s), sluice peak RSS %s\n",
                 FormatBytes(static_cast<double>(peak)).c_str(), parallel_,
                 FormatBytes(static_cast<double>(options_.sort_memory)).c_str(),
                 FormatBytes(static_cast<double>(ru.ru_maxrss) * 1024).c_str());

@@ -36,12 +36,12 @@ class SinkEmitter final : public Emitter {
 
 Status Cancelled(const TaskAttempt& att) {
   return att.cancel != nullptr && att.cancel->load(std::memory_order_relaxed) ? Status::Cancelled("stopped")
-                                                                                : Status::OK();
+                                                                              : Status::OK();
 }
 
 // Runs fn on every key group of `source`; returns the number of groups.
-Status ReduceGroups(const ReduceFunction& fn, extsort::RecordSource& source, TaskAttempt& att,
-                    extsort::RecordSink& out, std::uint64_t* groups) {
+Status ReduceGroups(const ReduceFunction& fn, extsort::RecordSource& source, TaskAttempt& att, extsort::RecordSink& out,
+                    std::uint64_t* groups) {
   KeyGroups keys(source);
   SinkEmitter emitter(out);
   std::uint64_t n = 0;

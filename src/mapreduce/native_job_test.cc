@@ -109,9 +109,11 @@ TEST_F(NativeJobTest, WordCountIsRightAndIdenticalWhateverTheParallelism) {
       EXPECT_GT(r->counter(kFrameworkGroup, "Spills"), 1);
       EXPECT_EQ(r->counter(kFrameworkGroup, "Map input records"), 20000);
       if (combine) {  // pre-combined in the map task's hash table, then sorted: counted as Hadoop counts
-        EXPECT_EQ(r->counter(kFrameworkGroup, "Combine input records"), r->counter(kFrameworkGroup, "Map output records"));
+        EXPECT_EQ(r->counter(kFrameworkGroup, "Combine input records"),
+                  r->counter(kFrameworkGroup, "Map output records"));
         EXPECT_GT(r->counter(kFrameworkGroup, "Map output records"), r->counter(kFrameworkGroup, "Spilled Records"));
-        EXPECT_EQ(r->counter(kFrameworkGroup, "Combine output records"), r->counter(kFrameworkGroup, "Spilled Records"));
+        EXPECT_EQ(r->counter(kFrameworkGroup, "Combine output records"),
+                  r->counter(kFrameworkGroup, "Spilled Records"));
       }
     }
   }

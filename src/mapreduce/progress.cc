@@ -14,17 +14,23 @@ std::string HMS(double seconds) {
   if (seconds < 0) seconds = 0;
   long s = static_cast<long>(seconds + 0.5);
   char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
   return buf;
 }
 
 std::string Count(double n) {
   char buf[32];
-  if (n >= 1e9) std::snprintf(buf, sizeof buf, "%.1fG", n / 1e9);
-  else if (n >= 1e6) std::snprintf(buf, sizeof buf, "%.1fM", n / 1e6);
-  else if (n >= 1e4) std::snprintf(buf, sizeof buf, "%.0fk", n / 1e3);
-  else std::snprintf(buf, sizeof buf, "%.0f", n);
+  if (n >= 1e9)
+    std::snprintf(buf, sizeof buf, "%.1fG", n / 1e9);
+  else if (n >= 1e6)
+    std::snprintf(buf, sizeof buf, "%.1fM", n / 1e6);
+  else if (n >= 1e4)
+    std::snprintf(buf, sizeof buf, "%.0fk", n / 1e3);
+  else
+    std::snprintf(buf, sizeof buf, "%.0f", n);
   return buf;
 }
 
@@ -99,7 +105,8 @@ std::string JobProgress::Render() {
   line += std::string(" | ") + rate;
   if (eta >= 0) line += " | ETA " + HMS(eta);
   line += " | " + HMS(elapsed);
-  if (unsigned f = failed_attempts.load(); f > 0) line += " | " + std::to_string(f) + " failed attempt" + (f > 1 ? "s" : "");
+  if (unsigned f = failed_attempts.load(); f > 0)
+    line += " | " + std::to_string(f) + " failed attempt" + (f > 1 ? "s" : "");
   std::string st = CurrentStatus();
   if (!st.empty()) line += " | " + FitWidth(st, 200);
   return line;

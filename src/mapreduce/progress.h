@@ -28,8 +28,8 @@ struct JobProgress {
   const unsigned reduces;
   const std::uint64_t input_bytes;
   const Clock::time_point start = Clock::now();
-  std::atomic<int> phase{0};  // 0 map, 1 reduce, 2 done
-  std::atomic<double> map_seconds{0};  // the map phase's length, set before phase becomes 1
+  std::atomic<int> phase{0};                                     // 0 map, 1 reduce, 2 done
+  std::atomic<double> map_seconds{0};                            // the map phase's length, set before phase becomes 1
   std::unique_ptr<std::atomic<std::uint64_t>[]> map_bytes;       // per map task, current attempt
   std::unique_ptr<std::atomic<std::uint64_t>[]> reduce_records;  // per reduce task, current attempt
   std::atomic<std::uint64_t> reduce_input_records{0};            // known after the map phase

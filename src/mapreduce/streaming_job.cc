@@ -166,7 +166,8 @@ class StreamingLogic final : public TaskLogic {
     if (ec) return Status::IOError("cannot create the task directory " + dir.string() + ": " + ec.message());
     for (const auto& entry : fs::directory_iterator(job_dir_, ec)) {
       fs::create_symlink(entry.path(), dir / entry.path().filename(), ec);
-      if (ec) return Status::IOError("cannot link " + entry.path().string() + " into " + dir.string() + ": " + ec.message());
+      if (ec)
+        return Status::IOError("cannot link " + entry.path().string() + " into " + dir.string() + ": " + ec.message());
     }
     if (ec) return Status::IOError("cannot list " + job_dir_ + ": " + ec.message());
     return dir.string();
@@ -227,7 +228,8 @@ Result<JobResult> RunStreamingJob(const StreamingJob& job, const JobOptions& opt
     return Status::InvalidArgument("no reducer given (--reducer CMD; or --reducers 0 for a map-only job)");
   }
   JobDir dir;
-  if (dir.path().empty()) return Status::IOError("cannot create a job directory in " + fs::temp_directory_path().string());
+  if (dir.path().empty())
+    return Status::IOError("cannot create a job directory in " + fs::temp_directory_path().string());
   {
     std::FILE* f = std::fopen((fs::path(dir.path()) / "mr.py").c_str(), "we");
     if (f == nullptr) return Status::IOError("cannot write mr.py into " + dir.path());

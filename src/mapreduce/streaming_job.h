@@ -22,9 +22,9 @@ namespace sluice::mapreduce {
 
 struct StreamingJob {
   std::string mapper;
-  std::string reducer;   // required unless options.reducers == 0
-  std::string combiner;  // optional
-  std::vector<std::string> files;  // shipped to the job directory
+  std::string reducer;              // required unless options.reducers == 0
+  std::string combiner;             // optional
+  std::vector<std::string> files;   // shipped to the job directory
   std::vector<std::string> cmdenv;  // extra "NAME=value" for every task (Hadoop's -cmdenv)
 };
 

@@ -344,10 +344,10 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   if (!(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) return Status::IOError(DescribeExit(wstatus));
   const std::uint64_t left = pending.size() + Unread(in_r.get());
   if (left > 0 || !input_done) {
-    return Status::IOError("exited with status 0 without reading all of its input (" +
-                            (input_done ? std::to_string(left) + " bytes" : std::string("at least ") +
-                                                                               std::to_string(left) + " bytes") +
-                            " unread)");
+    return Status::IOError(
+        "exited with status 0 without reading all of its input (" +
+        (input_done ? std::to_string(left) + " bytes" : std::string("at least ") + std::to_string(left) + " bytes") +
+        " unread)");
   }
   return Status::OK();
 }

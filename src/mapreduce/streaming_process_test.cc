@@ -56,9 +56,9 @@ TEST(StreamingProcessTest, FeedsInputAndSplitsOutputLines) {
 
 TEST(StreamingProcessTest, ReporterLinesBecomeCountersAndStatusOthersGoToTheLog) {
   std::string log = (fs::temp_directory_path() / ("mr_sp_test_" + std::to_string(::getpid()) + "/a.log")).string();
-  StreamingCommand c = Cmd(
-      "cat >/dev/null; echo 'reporter:counter:My Group,lines,5' >&2; echo 'reporter:counter:My Group,lines,2' >&2;"
-      " echo 'reporter:status:half way' >&2; echo 'plain message' >&2");
+  StreamingCommand c =
+      Cmd("cat >/dev/null; echo 'reporter:counter:My Group,lines,5' >&2; echo 'reporter:counter:My Group,lines,2' >&2;"
+          " echo 'reporter:status:half way' >&2; echo 'plain message' >&2");
   c.log_path = log;
   StringFeeder in("x\n");
   Lines out;
@@ -138,8 +138,10 @@ TEST(StreamingProcessTest, CancelKillsTheWholeProcessGroup) {
   for (int i = 0; i < 200 && !gone; ++i) {
     std::ifstream stat("/proc/" + std::to_string(grandchild) + "/stat");
     std::string dummy, state;
-    if (!(stat >> dummy >> dummy >> state) || state == "Z") gone = true;
-    else std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!(stat >> dummy >> dummy >> state) || state == "Z")
+      gone = true;
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   EXPECT_TRUE(gone);
   fs::remove(pidfile);

@@ -22,15 +22,15 @@ namespace sluice::mapreduce {
 // One attempt of one task, as the logic sees it.
 struct TaskAttempt {
   bool is_map = true;
-  unsigned task = 0;        // map: split index; reduce: partition
-  unsigned attempt = 0;     // 0, 1, ... (Hadoop numbers attempts from 0)
+  unsigned task = 0;     // map: split index; reduce: partition
+  unsigned attempt = 0;  // 0, 1, ... (Hadoop numbers attempts from 0)
   unsigned num_maps = 0;
   unsigned num_reduces = 0;
-  std::string job_id;       // job_local_0001
-  std::string task_id;      // task_local_0001_m_000003
-  std::string attempt_id;   // attempt_local_0001_m_000003_0
-  std::string log_path;     // where the attempt's stderr goes
-  std::string work_dir;     // scratch space of this attempt
+  std::string job_id;      // job_local_0001
+  std::string task_id;     // task_local_0001_m_000003
+  std::string attempt_id;  // attempt_local_0001_m_000003_0
+  std::string log_path;    // where the attempt's stderr goes
+  std::string work_dir;    // scratch space of this attempt
   std::chrono::milliseconds timeout{0};
   std::uint64_t map_side_memory = 0;  // for TaskLogic::MapSideMemory's own use
   // Set by a Map that combines before its sink: the pairs the map function

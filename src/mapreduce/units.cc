@@ -36,11 +36,16 @@ Result<std::uint64_t> ParseSize(std::string_view text) {
     std::string unit = suffix.substr(0, 1);
     std::string rest = suffix.substr(1);
     if (rest != "" && rest != "b" && rest != "ib") return bad();
-    if (unit == "k") mult = 1024.0;
-    else if (unit == "m") mult = 1024.0 * 1024;
-    else if (unit == "g") mult = 1024.0 * 1024 * 1024;
-    else if (unit == "t") mult = 1024.0 * 1024 * 1024 * 1024;
-    else return bad();
+    if (unit == "k")
+      mult = 1024.0;
+    else if (unit == "m")
+      mult = 1024.0 * 1024;
+    else if (unit == "g")
+      mult = 1024.0 * 1024 * 1024;
+    else if (unit == "t")
+      mult = 1024.0 * 1024 * 1024 * 1024;
+    else
+      return bad();
   }
   double bytes = n * mult;
   if (!(bytes < 1.8e19)) return bad();
@@ -54,11 +59,16 @@ Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
     return Status::InvalidArgument("bad duration '" + std::string(text) + "' (expected e.g. 500ms, 30s, 10m, 1h)");
   }
   double ms;
-  if (suffix == "ms") ms = n;
-  else if (suffix.empty() || suffix == "s") ms = n * 1000;
-  else if (suffix == "m" || suffix == "min") ms = n * 60'000;
-  else if (suffix == "h") ms = n * 3'600'000;
-  else return Status::InvalidArgument("bad duration '" + std::string(text) + "' (expected e.g. 500ms, 30s, 10m, 1h)");
+  if (suffix == "ms")
+    ms = n;
+  else if (suffix.empty() || suffix == "s")
+    ms = n * 1000;
+  else if (suffix == "m" || suffix == "min")
+    ms = n * 60'000;
+  else if (suffix == "h")
+    ms = n * 3'600'000;
+  else
+    return Status::InvalidArgument("bad duration '" + std::string(text) + "' (expected e.g. 500ms, 30s, 10m, 1h)");
   return std::chrono::milliseconds(static_cast<long long>(std::llround(ms)));
 }
 
@@ -70,8 +80,10 @@ std::string FormatBytes(double bytes) {
     ++u;
   }
   char buf[32];
-  if (u == 0) std::snprintf(buf, sizeof buf, "%.0f %s", bytes, units[u]);
-  else std::snprintf(buf, sizeof buf, "%.1f %s", bytes, units[u]);
+  if (u == 0)
+    std::snprintf(buf, sizeof buf, "%.0f %s", bytes, units[u]);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f %s", bytes, units[u]);
   return buf;
 }
 

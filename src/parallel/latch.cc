@@ -8,8 +8,8 @@ namespace sluice::parallel {
 Status Latch::count_down(std::size_t n) {
   MutexLock lock(mu_);
   if (n > count_) {
-    return Status::InvalidArgument("Latch::count_down(" + std::to_string(n) + ") with only " +
-                                   std::to_string(count_) + " left");
+    return Status::InvalidArgument("Latch::count_down(" + std::to_string(n) + ") with only " + std::to_string(count_) +
+                                   " left");
   }
   count_ -= n;
   // Notify under the lock: a waiter may destroy the latch once it sees zero.

@@ -92,8 +92,7 @@ class ChunkLoop {
 }  // namespace
 
 void parallel_for_chunks(ThreadPool& pool, std::size_t begin, std::size_t end,
-                         const std::function<void(std::size_t lo, std::size_t hi)>& fn,
-                         std::size_t chunk_size) {
+                         const std::function<void(std::size_t lo, std::size_t hi)>& fn, std::size_t chunk_size) {
   if (begin >= end) return;
   const std::size_t n = end - begin;
   // The caller takes part, so up to size() + 1 threads run chunks (size()

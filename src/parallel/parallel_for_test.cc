@@ -26,7 +26,8 @@ using namespace std::chrono_literals;
 // Each index of [begin, end) hit exactly once, nothing outside.
 void ExpectEachIndexOnce(ThreadPool& pool, std::size_t begin, std::size_t end, std::size_t chunk) {
   std::vector<std::atomic<int>> hits(end + 2);
-  parallel_for(pool, begin, end, [&](std::size_t i) { hits[i].fetch_add(1, std::memory_order_relaxed); }, chunk);
+  parallel_for(
+      pool, begin, end, [&](std::size_t i) { hits[i].fetch_add(1, std::memory_order_relaxed); }, chunk);
   for (std::size_t i = 0; i < hits.size(); ++i) {
     ASSERT_EQ(hits[i].load(), (i >= begin && i < end) ? 1 : 0)
         << "index " << i << " of [" << begin << ", " << end << ") chunk " << chunk;
@@ -135,8 +136,8 @@ TEST(ParallelForTest, NestedCallsDoNotDeadlock) {
           parallel_for(
               pool, 0, 8,
               [&](std::size_t j) {
-                parallel_for(pool, 0, 8, [&](std::size_t k) { sum.fetch_add(static_cast<long>(i * 64 + j * 8 + k)); },
-                             1);
+                parallel_for(
+                    pool, 0, 8, [&](std::size_t k) { sum.fetch_add(static_cast<long>(i * 64 + j * 8 + k)); }, 1);
               },
               1);
         },

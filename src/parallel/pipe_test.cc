@@ -187,7 +187,7 @@ TEST(PipeTest, RecvValueChecksTheSize) {
 
 TEST(PipeTest, SendWithoutReaderIsClosedNotSigpipe) {
   // The default SIGPIPE action would kill the test binary here.
-  struct sigaction current{};
+  struct sigaction current {};
   ASSERT_EQ(sigaction(SIGPIPE, nullptr, &current), 0);
   ASSERT_EQ(current.sa_handler, SIG_DFL);
   Pipe pipe = MakePipe();

@@ -57,8 +57,8 @@ TEST(ThreadPoolTest, SubmitReturnsTheResult) {
 TEST(ThreadPoolTest, SubmitAcceptsMoveOnlyFunctionsAndArguments) {
   ThreadPool pool(1);
   auto owned = std::make_unique<int>(7);
-  std::future<int> f = pool.submit([p = std::move(owned)](std::unique_ptr<int> q) { return *p + *q; },
-                                   std::make_unique<int>(3));
+  std::future<int> f =
+      pool.submit([p = std::move(owned)](std::unique_ptr<int> q) { return *p + *q; }, std::make_unique<int>(3));
   EXPECT_EQ(f.get(), 10);
 }
 

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 
-
 namespace sluice::particles {
 
 CellGrid::CellGrid(const Physics& ph) {

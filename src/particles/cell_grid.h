@@ -69,8 +69,8 @@ class CellGrid {
   double inv_cell_ = 0;
   std::size_t side_ = 1;
   std::size_t parts_ = 1;
-  std::vector<std::uint32_t> start_;   // side_^2 + 1 entries: cell c is [start_[c], start_[c+1])
-  std::vector<std::uint32_t> cursor_;  // per cell: its count, then the next free slot
+  std::vector<std::uint32_t> start_;     // side_^2 + 1 entries: cell c is [start_[c], start_[c+1])
+  std::vector<std::uint32_t> cursor_;    // per cell: its count, then the next free slot
   std::vector<std::size_t> part_total_;  // particles in each part's rows
   // Forces on the particle in `slot`, summed from 0 in the documented order.
   void ForceAt(const Physics& ph, std::size_t slot, double& ax, double& ay) const;

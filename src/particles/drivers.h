@@ -12,8 +12,7 @@ namespace sluice::particles {
 
 Status RunSerial(const SimulationOptions& o, const Physics& ph, const StepObserver& observer, SimulationResult& r);
 Status RunThreads(const SimulationOptions& o, const Physics& ph, const StepObserver& observer, SimulationResult& r);
-Status RunProcesses(const SimulationOptions& o, const Physics& ph, const StepObserver& observer,
-                    SimulationResult& r);
+Status RunProcesses(const SimulationOptions& o, const Physics& ph, const StepObserver& observer, SimulationResult& r);
 
 }  // namespace sluice::particles
 

@@ -34,8 +34,7 @@ inline __m256d Near(const Constants& c, __m256d px, __m256d py, __m256d ox, __m2
 }
 
 // The slow path, for lanes `near`: ApplyForce's remaining rules, in order.
-inline void Apply(const Constants& c, __m256d near, __m256d dx, __m256d dy, __m256d d2, double* ax_at,
-                  double* ay_at) {
+inline void Apply(const Constants& c, __m256d near, __m256d dx, __m256d dy, __m256d d2, double* ax_at, double* ay_at) {
   const __m256d same = _mm256_and_pd(_mm256_cmp_pd(dx, c.zero, _CMP_EQ_OQ), _mm256_cmp_pd(dy, c.zero, _CMP_EQ_OQ));
   const __m256d mask = _mm256_andnot_pd(same, near);
   const __m256d r2 = _mm256_max_pd(c.min_r2, d2);  // min_r2 > d2 ? min_r2 : d2, as max(d2, min_r2)
@@ -49,8 +48,9 @@ inline void Apply(const Constants& c, __m256d near, __m256d dx, __m256d dy, __m2
 }  // namespace
 
 void AccumulateForcesAvx2(const Physics& ph, const ForceTargets& t, const ForceSources& s) {
-  const Constants c{_mm256_set1_pd(ph.min_r2), _mm256_set1_pd(ph.cutoff * ph.cutoff), _mm256_set1_pd(ph.cutoff),
-                    _mm256_set1_pd(1.0),       _mm256_set1_pd(ph.mass),                _mm256_setzero_pd()};
+  const Constants c{_mm256_set1_pd(ph.min_r2), _mm256_set1_pd(ph.cutoff * ph.cutoff),
+                    _mm256_set1_pd(ph.cutoff), _mm256_set1_pd(1.0),
+                    _mm256_set1_pd(ph.mass),   _mm256_setzero_pd()};
   // Accumulators stay in memory (t.ax/t.ay, L1-resident): only the rare
   // slow path touches them, which frees registers for 12 targets at once.
   std::size_t i = 0;

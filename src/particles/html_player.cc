@@ -148,8 +148,7 @@ void Replace(std::string& s, const std::string& key, const std::string& value) {
 
 }  // namespace
 
-HtmlRecorder::HtmlRecorder(std::size_t n, std::size_t workers, double box_size, std::int64_t steps,
-                           std::int64_t every)
+HtmlRecorder::HtmlRecorder(std::size_t n, std::size_t workers, double box_size, std::int64_t steps, std::int64_t every)
     : n_(n), workers_(workers), box_size_(box_size), last_step_(steps), every_(every < 1 ? 1 : every) {}
 
 std::size_t HtmlRecorder::FrameBytes(std::size_t n, std::int64_t steps, std::int64_t every) {

@@ -93,8 +93,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<Case>& info) {
       std::ostringstream name;
       name << "n" << info.param.n << "_s" << info.param.steps << "_" << AlgorithmName(info.param.algorithm)
-           << (info.param.normalize ? "_normalized" : "")
-           << (info.param.init == InitKind::kRandom ? "_random" : "");
+           << (info.param.normalize ? "_normalized" : "") << (info.param.init == InitKind::kRandom ? "_random" : "");
       return name.str();
     });
 

@@ -86,8 +86,8 @@ inline bool Reflect(double size, double& x, double& v) {
 // One particle's move: v += a dt, x += v dt, walls, then the energy
 // correction factor (1 unless --normalize) scales the velocity. Returns
 // false when the particle left the box beyond repair (see Reflect).
-inline bool MoveParticle(const Physics& ph, double correction, double& x, double& y, double& vx, double& vy,
-                         double ax, double ay) {
+inline bool MoveParticle(const Physics& ph, double correction, double& x, double& y, double& vx, double& vy, double ax,
+                         double ay) {
   vx += ax * ph.dt;
   vy += ay * ph.dt;
   x += vx * ph.dt;

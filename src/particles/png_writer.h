@@ -25,8 +25,8 @@ struct Rgb {
 
 // The chapter's worker colours: blue, orange, red, green, brown, purple,
 // cyan, black (Tk's named colours), worker w gets kWorkerColors[w % 8].
-inline constexpr Rgb kWorkerColors[8] = {{0, 0, 255},     {255, 165, 0}, {255, 0, 0},   {0, 255, 0},
-                                         {165, 42, 42},   {160, 32, 240}, {0, 255, 255}, {0, 0, 0}};
+inline constexpr Rgb kWorkerColors[8] = {{0, 0, 255},   {255, 165, 0},  {255, 0, 0},   {0, 255, 0},
+                                         {165, 42, 42}, {160, 32, 240}, {0, 255, 255}, {0, 0, 0}};
 
 class Image {
  public:

@@ -176,8 +176,7 @@ void KeepOwnEnds(Pipes& p, std::size_t me, std::size_t workers) {
 
 }  // namespace
 
-Status RunProcesses(const SimulationOptions& o, const Physics& ph, const StepObserver& observer,
-                    SimulationResult& r) {
+Status RunProcesses(const SimulationOptions& o, const Physics& ph, const StepObserver& observer, SimulationResult& r) {
   ParticleSet& s = r.final_state;
   const std::size_t n = s.size();
   const std::size_t workers = o.workers;

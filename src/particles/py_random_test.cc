@@ -85,12 +85,13 @@ TEST(PythonSquareTest, AgreesWithPowEverywhere) {
         << "v = " << Repr(v) << ": pow " << Repr(want) << ", ours " << Repr(got);
     differs_from_product += want != v * v;
   };
-  for (int i = 0; i < 2'000'000; ++i) check(unit(gen));                               // velocities
-  for (int i = 0; i < 300'000; ++i) check(std::ldexp(unit(gen), exponent(gen)));       // every scale
-  for (int i = 0; i < 300'000; ++i) check(std::bit_cast<double>(any_bits(gen)));       // any bits
-  for (double v : {0.0, -0.0, 1.0, -2.0, 0.5, 3.0, 1e-320, 1e200, 1e160, -1e155, std::numeric_limits<double>::infinity(),
-                   std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(),
-                   std::numeric_limits<double>::max(), std::numeric_limits<double>::min()}) {
+  for (int i = 0; i < 2'000'000; ++i) check(unit(gen));                           // velocities
+  for (int i = 0; i < 300'000; ++i) check(std::ldexp(unit(gen), exponent(gen)));  // every scale
+  for (int i = 0; i < 300'000; ++i) check(std::bit_cast<double>(any_bits(gen)));  // any bits
+  for (double v :
+       {0.0, -0.0, 1.0, -2.0, 0.5, 3.0, 1e-320, 1e200, 1e160, -1e155, std::numeric_limits<double>::infinity(),
+        std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(),
+        std::numeric_limits<double>::max(), std::numeric_limits<double>::min()}) {
     check(v);
   }
   EXPECT_GT(differs_from_product, 100u) << "the sample must include squares where pow != v * v";

@@ -14,8 +14,8 @@ Status Validate(const SimulationOptions& o) {
     return Status::InvalidArgument("too many particles: " + std::to_string(o.n) + " (at most " +
                                    std::to_string(kMaxParticles) + ")");
   }
-  if (o.steps < 0) return Status::InvalidArgument("the number of steps must not be negative (got " +
-                                                  std::to_string(o.steps) + ")");
+  if (o.steps < 0)
+    return Status::InvalidArgument("the number of steps must not be negative (got " + std::to_string(o.steps) + ")");
   if (!(o.dt > 0) || !std::isfinite(o.dt)) {
     return Status::InvalidArgument("the time step dt must be a positive finite number");
   }

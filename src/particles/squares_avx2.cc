@@ -27,9 +27,9 @@ void PythonSquaresAvx2(const double* v, double* out, std::size_t n, double (*slo
     const __m256d split = _mm256_mul_pd(a, splitter);
     const __m256d hi = _mm256_sub_pd(split, _mm256_sub_pd(split, a));
     const __m256d lo = _mm256_sub_pd(a, hi);
-    const __m256d err = _mm256_add_pd(
-        _mm256_add_pd(_mm256_sub_pd(_mm256_mul_pd(hi, hi), p), _mm256_mul_pd(_mm256_mul_pd(two, hi), lo)),
-        _mm256_mul_pd(lo, lo));
+    const __m256d err =
+        _mm256_add_pd(_mm256_add_pd(_mm256_sub_pd(_mm256_mul_pd(hi, hi), p), _mm256_mul_pd(_mm256_mul_pd(two, hi), lo)),
+                      _mm256_mul_pd(lo, lo));
     const __m256i bits = _mm256_castpd_si256(p);
     const __m256d ulp = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_add_epi64(bits, one)), p);
     const __m256i no_mantissa = _mm256_cmpeq_epi64(_mm256_and_si256(bits, mantissa_mask), _mm256_setzero_si256());

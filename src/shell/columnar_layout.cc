@@ -316,8 +316,7 @@ void ResultFormatter::PrintColumnar() {
       AppendBoxSeparator(actual, kBoxVertRight, kBoxCross, kBoxVertLeft, &out);
       break;
     }
-    default:
-      return;
+    default: return;
   }
   for (size_t r = 1; r < data.size(); ++r) {
     if (s.mode == OutputMode::kBox) {

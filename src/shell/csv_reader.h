@@ -29,8 +29,7 @@ class CsvReader {
   static constexpr int kEof = EOF;
 
   // `diagnostics` (may be null) receives sqlite3's warnings, one per line.
-  CsvReader(std::FILE* in, std::string file_name, char col_separator, char row_separator,
-            std::string* diagnostics);
+  CsvReader(std::FILE* in, std::string file_name, char col_separator, char row_separator, std::string* diagnostics);
 
   // The next field, or nullopt at the end of the input (before any byte of
   // a field was read). After it, terminator() tells what ended the field:

@@ -42,12 +42,12 @@ TEST(CsvReaderTest, QuotedFieldsHoldSeparatorsNewlinesAndQuotes) {
   EXPECT_EQ(ReadAll("\"a\"\r\n\"b\""), (Records{{"a"}, {"b"}}));
 }
 
-TEST(CsvReaderTest, EmptyFieldsAndLines) {
-  EXPECT_EQ(ReadAll("1,,3\n\n"), (Records{{"1", "", "3"}, {""}}));
-}
+TEST(CsvReaderTest, EmptyFieldsAndLines) { EXPECT_EQ(ReadAll("1,,3\n\n"), (Records{{"1", "", "3"}, {""}})); }
 
 TEST(CsvReaderTest, ByteOrderMarkIsSkipped) {
-  EXPECT_EQ(ReadAll("\xef\xbb\xbf" "a,b\n"), (Records{{"a", "b"}}));
+  EXPECT_EQ(ReadAll("\xef\xbb\xbf"
+                    "a,b\n"),
+            (Records{{"a", "b"}}));
 }
 
 TEST(CsvReaderTest, ReportsStrayAndUnterminatedQuotes) {
@@ -59,9 +59,7 @@ TEST(CsvReaderTest, ReportsStrayAndUnterminatedQuotes) {
   EXPECT_EQ(diag, "t.csv:2: unterminated \"-quoted field\n");
 }
 
-TEST(CsvReaderTest, OtherSeparators) {
-  EXPECT_EQ(ReadAll("a|b,c\n", nullptr, '|'), (Records{{"a", "b,c"}}));
-}
+TEST(CsvReaderTest, OtherSeparators) { EXPECT_EQ(ReadAll("a|b,c\n", nullptr, '|'), (Records{{"a", "b,c"}})); }
 
 }  // namespace
 }  // namespace sluice::shell

@@ -72,9 +72,9 @@ long long IntegerValue(std::string_view arg) {
   static const struct {
     const char* suffix;
     long long mult;
-  } kMult[] = {{"KiB", 1024},       {"MiB", 1024 * 1024}, {"GiB", 1024LL * 1024 * 1024},
-               {"KB", 1000},        {"MB", 1000000},      {"GB", 1000000000},
-               {"K", 1000},         {"M", 1000000},       {"G", 1000000000}};
+  } kMult[] = {{"KiB", 1024}, {"MiB", 1024 * 1024}, {"GiB", 1024LL * 1024 * 1024},
+               {"KB", 1000},  {"MB", 1000000},      {"GB", 1000000000},
+               {"K", 1000},   {"M", 1000000},       {"G", 1000000000}};
   size_t i = 0;
   bool neg = false;
   if (i < arg.size() && arg[i] == '-') {
@@ -103,8 +103,8 @@ long long IntegerValue(std::string_view arg) {
     if (rest.size() == std::string_view(m.suffix).size()) {
       bool eq = true;
       for (size_t k = 0; k < rest.size(); ++k) {
-        eq = eq && std::tolower(static_cast<unsigned char>(rest[k])) ==
-                       std::tolower(static_cast<unsigned char>(m.suffix[k]));
+        eq = eq &&
+             std::tolower(static_cast<unsigned char>(rest[k])) == std::tolower(static_cast<unsigned char>(m.suffix[k]));
       }
       if (eq) {
         v *= static_cast<unsigned long long>(m.mult);

@@ -17,9 +17,7 @@ TEST(DotArgsTest, SplitsQuotedAndUnquotedArguments) {
   EXPECT_EQ(SplitDotCommand(".x \"unterminated"), (Args{".x", "unterminated"}));
 }
 
-TEST(DotArgsTest, ResolveBackslashes) {
-  EXPECT_EQ(ResolveBackslashes("a\\101\\\\b\\\"\\q"), "aA\\b\"\\q");
-}
+TEST(DotArgsTest, ResolveBackslashes) { EXPECT_EQ(ResolveBackslashes("a\\101\\\\b\\\"\\q"), "aA\\b\"\\q"); }
 
 TEST(DotArgsTest, BooleanValues) {
   std::string err;

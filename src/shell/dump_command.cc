@@ -78,7 +78,6 @@ std::string Escaped(std::string_view s) {
   return out;
 }
 
-
 }  // namespace
 
 CommandResult Shell::DoDump(const std::vector<std::string>& args) {
@@ -156,8 +155,8 @@ CommandResult Shell::DoDump(const std::vector<std::string>& args) {
         buffer_ += "PRAGMA writable_schema=ON;\n";
         writable_schema = true;
       }
-      buffer_ += "INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table','" + Escaped(name) +
-                 "','" + Escaped(name) + "',0,'" + Escaped(sql) + "');\n";
+      buffer_ += "INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table','" + Escaped(name) + "','" +
+                 Escaped(name) + "',0,'" + Escaped(sql) + "');\n";
       continue;
     } else if (sql::GlobMatch("CREATE TABLE ['\"]*", sql)) {
       buffer_ += "CREATE TABLE IF NOT EXISTS " + sql.substr(13) + ";\n";
@@ -167,8 +166,7 @@ CommandResult Shell::DoDump(const std::vector<std::string>& args) {
 
     // The rows. Without a parsable CREATE TABLE, the columns are SELECT *'s.
     std::optional<DumpColumns> columns = DumpColumnsOf(sql, preserve_rowids);
-    const std::string select =
-        columns ? DumpSelect(name, *columns) : "SELECT * FROM " + QuoteNameIfNeeded(name);
+    const std::string select = columns ? DumpSelect(name, *columns) : "SELECT * FROM " + QuoteNameIfNeeded(name);
     const std::string target = columns ? DumpInsertTarget(name, *columns) : "INSERT INTO " + QuoteNameIfNeeded(name);
     PrepareOutcome p = db_->Prepare(select);
     if (!p.status.ok() || !p.statement) {

@@ -202,8 +202,8 @@ PrepareOutcome FakeDatabase::Prepare(std::string_view sql) {
   } else if (text == "SELECT type, name FROM sqlite_schema" ||
              text == "SELECT type, name, tbl_name, sql FROM sqlite_schema") {
     bool full = text.find("tbl_name") != std::string::npos;
-    r.columns = full ? std::vector<std::string>{"type", "name", "tbl_name", "sql"}
-                     : std::vector<std::string>{"type", "name"};
+    r.columns =
+        full ? std::vector<std::string>{"type", "name", "tbl_name", "sql"} : std::vector<std::string>{"type", "name"};
     for (const std::string& name : order_) {
       const FakeTable& t = tables_[name];
       std::vector<Cell> row{Cell::Text(t.type), Cell::Text(name)};

@@ -274,8 +274,8 @@ CommandResult Shell::DoImport(const std::vector<std::string>& args) {
   finish_appender();
   flush_diagnostics();
   if (verbose > 0) {
-    buffer_ += "Added " + std::to_string(rows_added) + " rows with " + std::to_string(errors) +
-               " errors using " + std::to_string(reader.line() - 1) + " lines of input\n";
+    buffer_ += "Added " + std::to_string(rows_added) + " rows with " + std::to_string(errors) + " errors using " +
+               std::to_string(reader.line() - 1) + " lines of input\n";
   }
   return errors > 0 ? CommandResult::kError : CommandResult::kOk;
 }

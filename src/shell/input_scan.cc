@@ -15,9 +15,7 @@ void QuickScan::Scan(std::string_view line) {
         case '-':
           if (i < line.size() && line[i] == '-') return;  // comment to the end of the line
           break;
-        case ';':
-          state_ |= kEndingSemi;
-          continue;
+        case ';': state_ |= kEndingSemi; continue;
         case '/':
           if (i < line.size() && line[i] == '*') {
             ++i;
@@ -33,8 +31,7 @@ void QuickScan::Scan(std::string_view line) {
           wait = c == '[' ? ']' : c;
           state_ = kHasDark | static_cast<unsigned char>(wait);
           continue;
-        default:
-          break;
+        default: break;
       }
       state_ = (state_ & ~kEndingSemi) | kHasDark;
     } else {

@@ -20,10 +20,10 @@ struct CommandName {
   size_t min_length;
 };
 constexpr CommandName kCommands[] = {
-    {"backup", 3}, {"bail", 3},   {"dump", 1},   {"echo", 1},      {"exit", 1},   {"headers", 1},   {"help", 1},
-    {"import", 1}, {"mode", 1},   {"nullvalue", 1}, {"once", 1},   {"output", 1},    {"quit", 1},
-    {"read", 1},   {"save", 3},   {"schema", 1}, {"separator", 1}, {"show", 1},   {"tables", 1},    {"timeout", 5},
-    {"timer", 5},  {"width", 1},
+    {"backup", 3}, {"bail", 3},    {"dump", 1},  {"echo", 1},      {"exit", 1},      {"headers", 1},
+    {"help", 1},   {"import", 1},  {"mode", 1},  {"nullvalue", 1}, {"once", 1},      {"output", 1},
+    {"quit", 1},   {"read", 1},    {"save", 3},  {"schema", 1},    {"separator", 1}, {"show", 1},
+    {"tables", 1}, {"timeout", 5}, {"timer", 5}, {"width", 1},
 };
 
 std::string_view Lookup(std::string_view typed) {
@@ -159,13 +159,17 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
   };
 
   if (cmd == "bail") {
-    if (nargs == 2) bail_ = BooleanValue(args[1], &err);
-    else usage(".bail on|off");
+    if (nargs == 2)
+      bail_ = BooleanValue(args[1], &err);
+    else
+      usage(".bail on|off");
   } else if (cmd == "dump") {
     rc = DoDump(args);
   } else if (cmd == "echo") {
-    if (nargs == 2) echo_ = BooleanValue(args[1], &err);
-    else usage(".echo on|off");
+    if (nargs == 2)
+      echo_ = BooleanValue(args[1], &err);
+    else
+      usage(".echo on|off");
   } else if (cmd == "exit" || cmd == "quit") {
     if (cmd == "exit" && nargs > 1) exit_code_ = static_cast<int>(IntegerValue(args[1]));
     rc = CommandResult::kQuit;
@@ -217,8 +221,8 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
         const ColumnOptions& o = settings_.column_options;
         buffer_ += "current output mode: " + std::string(ModeName(settings_.mode));
         if (IsColumnar(settings_.mode)) {
-          buffer_ += " --wrap " + std::to_string(o.wrap) + " --wordwrap " + (o.word_wrap ? "on" : "off") +
-                     " --" + (o.quote ? "" : "no") + "quote";
+          buffer_ += " --wrap " + std::to_string(o.wrap) + " --wordwrap " + (o.word_wrap ? "on" : "off") + " --" +
+                     (o.quote ? "" : "no") + "quote";
         }
         buffer_ += "\n";
         mode = std::string(ModeName(settings_.mode));
@@ -231,8 +235,10 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
       }
     }
   } else if (cmd == "nullvalue") {
-    if (nargs == 2) settings_.null_text = args[1];
-    else usage(".nullvalue STRING");
+    if (nargs == 2)
+      settings_.null_text = args[1];
+    else
+      usage(".nullvalue STRING");
   } else if (cmd == "once" || cmd == "output") {
     if (nargs > 2) {
       usage(cmd == "once" ? ".once FILE" : ".output FILE");
@@ -267,8 +273,10 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
   } else if (cmd == "timeout") {
     rc = DoTimeout(args);
   } else if (cmd == "timer") {
-    if (nargs == 2) timer_ = BooleanValue(args[1], &err);
-    else usage(".timer on|off");
+    if (nargs == 2)
+      timer_ = BooleanValue(args[1], &err);
+    else
+      usage(".timer on|off");
   } else if (cmd == "width") {
     settings_.col_widths.clear();
     for (size_t i = 1; i < nargs; ++i) settings_.col_widths.push_back(static_cast<int>(IntegerValue(args[i])));

@@ -37,8 +37,8 @@ bool Prefix(std::string_view typed, std::string_view full) {
 
 }  // namespace
 
-bool ApplyMode(std::string_view name, std::string_view table_name, const ColumnOptions& options,
-               bool header_set, OutputSettings* s) {
+bool ApplyMode(std::string_view name, std::string_view table_name, const ColumnOptions& options, bool header_set,
+               OutputSettings* s) {
   if (Prefix(name, "lines")) {
     s->mode = OutputMode::kLine;
     Set(&s->row_separator, "\n");

@@ -59,8 +59,8 @@ struct OutputSettings {
 // that sqlite3's `.mode` applies. Returns false for an unknown name.
 // `header_set` tells whether `.headers` was used explicitly (then `.mode
 // column` keeps the user's choice).
-bool ApplyMode(std::string_view name, std::string_view table_name, const ColumnOptions& options,
-               bool header_set, OutputSettings* settings);
+bool ApplyMode(std::string_view name, std::string_view table_name, const ColumnOptions& options, bool header_set,
+               OutputSettings* settings);
 
 }  // namespace sluice::shell
 

@@ -45,8 +45,7 @@ void AppendInsertValue(const Cell& c, bool raw_newlines, std::string* out) {
   }
 }
 
-ResultFormatter::ResultFormatter(OutputSettings* settings, std::vector<std::string> column_names,
-                                 std::string* out)
+ResultFormatter::ResultFormatter(OutputSettings* settings, std::vector<std::string> column_names, std::string* out)
     : settings_(settings), names_(std::move(column_names)), out_(out) {}
 
 void ResultFormatter::Row(const std::vector<Cell>& cells) {
@@ -185,8 +184,7 @@ void ResultFormatter::StreamRow(const std::vector<Cell>& cells) {
     case OutputMode::kColumn:
     case OutputMode::kMarkdown:
     case OutputMode::kTable:
-    case OutputMode::kBox:
-      break;  // buffered, see PrintColumnar()
+    case OutputMode::kBox: break;  // buffered, see PrintColumnar()
   }
 }
 

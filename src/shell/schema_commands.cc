@@ -33,8 +33,7 @@ std::string Lower(std::string_view s) {
 }  // namespace
 
 std::string SchemaLine(std::string sql, std::string_view tail) {
-  if (tail.starts_with(";") &&
-      (sql.find("/*") != std::string::npos || sql.find("--") != std::string::npos)) {
+  if (tail.starts_with(";") && (sql.find("/*") != std::string::npos || sql.find("--") != std::string::npos)) {
     for (std::string_view term : {"", "*/", "\n"}) {
       std::string candidate = sql + std::string(term) + ";";
       if (sql::IsCompleteStatement(candidate)) {

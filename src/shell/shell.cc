@@ -41,7 +41,6 @@ struct TimerSample {
   }
 };
 
-
 size_t SkipSpace(std::string_view s, size_t pos) {
   while (pos < s.size() && IsSpaceChar(s[pos])) ++pos;
   return pos;
@@ -112,8 +111,7 @@ CommandResult Shell::ProcessInput(LineSource* source, bool from_file) {
       break;
     }
     ++line_number_;
-    if (scan.in_plain() && IsCommandTerminatorLine(line) &&
-        (sql.empty() || sql::IsCompleteStatement(sql + ";"))) {
+    if (scan.in_plain() && IsCommandTerminatorLine(line) && (sql.empty() || sql::IsCompleteStatement(sql + ";"))) {
       line.assign(1, ';');
     }
     scan.Scan(line);

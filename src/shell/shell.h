@@ -113,7 +113,7 @@ class Shell {
   std::FILE* err_;
   std::FILE* redirect_ = nullptr;  // .output / .once file
   std::string redirect_name_;
-  bool once_ = false;  // redirect_ is for the next group only
+  bool once_ = false;   // redirect_ is for the next group only
   std::string buffer_;  // pending output
 
   OutputSettings settings_;

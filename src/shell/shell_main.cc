@@ -54,9 +54,9 @@ bool TakesValue(std::string_view opt) {
 
 bool IsFlag(std::string_view opt) {
   static constexpr std::string_view kFlags[] = {
-      "-bail", "-batch",  "-box",      "-column", "-csv",   "-echo",    "-header",          "-noheader",
-      "-help", "-interactive", "-json", "-line",  "-list",  "-markdown", "-preload-chapter", "-quote",
-      "-table", "-tabs",  "-version",
+      "-bail",  "-batch",       "-box",     "-column", "-csv",  "-echo",     "-header",          "-noheader",
+      "-help",  "-interactive", "-json",    "-line",   "-list", "-markdown", "-preload-chapter", "-quote",
+      "-table", "-tabs",        "-version",
   };
   for (std::string_view f : kFlags) {
     if (opt == f) return true;

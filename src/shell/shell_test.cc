@@ -26,7 +26,7 @@ struct ScriptRun {
 };
 
 ScriptRun RunScript(FakeDatabase* db, const std::string& script, bool interactive = false,
-              void (*setup)(Shell*) = nullptr) {
+                    void (*setup)(Shell*) = nullptr) {
   char* out_buf = nullptr;
   size_t out_size = 0;
   char* err_buf = nullptr;
@@ -83,8 +83,8 @@ FakeDatabase BasicDb() {
 TEST(ShellTest, ScriptErrorsNameTheLineAndTheScriptGoesOn) {
   FakeDatabase db = BasicDb();
   ScriptRun r = RunScript(&db,
-                    "select 1;\nselec 2;\nselect 3;\n\ninsert into primes values(1);\n"
-                    "select * from nosuch;\nselect x from primes;\n");
+                          "select 1;\nselec 2;\nselect 3;\n\ninsert into primes values(1);\n"
+                          "select * from nosuch;\nselect x from primes;\n");
   EXPECT_EQ(r.out, "1\n3\n");
   EXPECT_EQ(r.err,
             "Parse error near line 2: near \"selec\": syntax error\n"
@@ -140,14 +140,15 @@ TEST(ShellTest, EchoPrintsEachGroupAndCommand) {
 TEST(ShellTest, ModeHeadersNullvalueSeparator) {
   FakeDatabase db = BasicDb();
   ScriptRun r = RunScript(&db,
-                    ".headers on\nselect 1 as a, 2 as b;\n.separator ; ~\nselect 1 as a, 2 as b;\n"
-                    ".mode csv\n.nullvalue NUL\nselect null;\n.mode\n.mode line\nselect 1 as a, 2 as b;\n");
+                          ".headers on\nselect 1 as a, 2 as b;\n.separator ; ~\nselect 1 as a, 2 as b;\n"
+                          ".mode csv\n.nullvalue NUL\nselect null;\n.mode\n.mode line\nselect 1 as a, 2 as b;\n");
   EXPECT_EQ(r.out, "a|b\n1|2\na;b~1;2~null\r\nNUL\r\ncurrent output mode: csv\n    a = 1\n    b = 2\n");
 }
 
 TEST(ShellTest, ModeColumnTurnsHeadersOnUnlessSetExplicitly) {
   FakeDatabase db = BasicDb();
-  ScriptRun r = RunScript(&db, ".mode column\nselect 1 as a, 2 as b;\n.headers off\n.mode column\nselect 1 as a, 2 as b;\n");
+  ScriptRun r =
+      RunScript(&db, ".mode column\nselect 1 as a, 2 as b;\n.headers off\n.mode column\nselect 1 as a, 2 as b;\n");
   EXPECT_EQ(r.out, "a  b\n-  -\n1  2\n1  2\n");
 }
 
@@ -206,7 +207,7 @@ TEST(ShellTest, OnceAndOutputRedirect) {
   FakeDatabase db = BasicDb();
   std::string once = TempPath("once.txt"), output = TempPath("output.txt");
   ScriptRun r = RunScript(&db, ".once " + once + "\nselect 1;\nselect 3;\n.output " + output +
-                             "\nselect 1;\nselect 3;\n.output\nselect 1;\n");
+                                   "\nselect 1;\nselect 3;\n.output\nselect 1;\n");
   EXPECT_EQ(r.out, "3\n1\n");
   EXPECT_EQ(ReadFile(once), "1\n");
   EXPECT_EQ(ReadFile(output), "1\n3\n");
@@ -242,8 +243,9 @@ TEST(ShellTest, ImportRenamesDuplicateColumnsAndWrapsTheCreate) {
   std::string csv = TempPath("dups.csv");
   WriteFile(csv, "a,b,a,c,b\n");
   ScriptRun r = RunScript(&db, ".import --csv " + csv + " g\n");
-  EXPECT_EQ(r.err, "Columns renamed during .import " + csv +
-                       " due to duplicates:\n\"a\" to \"a_1\",\n\"b\" to \"b_2\",\n\"a\" to \"a_3\",\n\"b\" to \"b_5\"\n");
+  EXPECT_EQ(r.err,
+            "Columns renamed during .import " + csv +
+                " due to duplicates:\n\"a\" to \"a_1\",\n\"b\" to \"b_2\",\n\"a\" to \"a_3\",\n\"b\" to \"b_5\"\n");
   EXPECT_EQ(db.table("g")->sql,
             "CREATE TABLE \"g\"(\n\"a_1\" TEXT, \"b_2\" TEXT, \"a_3\" TEXT, \"c\" TEXT,\n \"b_5\" TEXT)");
 }
@@ -311,11 +313,10 @@ FakeDatabase DumpDb() {
   t.sql = "CREATE TABLE t(i, r, s, b, n)";
   db.AddTable("t", t);
   db.Add("SELECT i,r,s,b,n FROM t",
-         Rows({"i", "r", "s", "b", "n"},
-              {{Cell::Integer("-5"), Cell::Real(1.5, "1.5"), Cell::Text("it's\nhere"),
-                Cell::Blob(std::string_view("\0\xff", 2)), Cell::Null()},
-               {Cell::Integer("7"), Cell::Real(1e20, "1.0e+20"), Cell::Text(""), Cell::Blob(""),
-                Cell::Real(0.1, "0.1")}}));
+         Rows({"i", "r", "s", "b", "n"}, {{Cell::Integer("-5"), Cell::Real(1.5, "1.5"), Cell::Text("it's\nhere"),
+                                           Cell::Blob(std::string_view("\0\xff", 2)), Cell::Null()},
+                                          {Cell::Integer("7"), Cell::Real(1e20, "1.0e+20"), Cell::Text(""),
+                                           Cell::Blob(""), Cell::Real(0.1, "0.1")}}));
   FakeTable odd;
   odd.sql = "CREATE TABLE \"odd name\"(\"select\")";
   db.AddTable("odd name", odd);
@@ -384,17 +385,16 @@ TEST(ShellTest, TimeoutSetsTheBusyTimeoutPragma) {
   }
   // As sqlite3: no output, a missing or non-numeric argument is 0, "2k"
   // is 2000, extra arguments are ignored, and ".time" is no abbreviation.
-  ScriptRun r =
-      RunScript(&db, ".timeout 250\n.timeo\n.timeout abc\n.timeout 2k 9\n.timeout -5\n.time 5\n");
+  ScriptRun r = RunScript(&db, ".timeout 250\n.timeo\n.timeout abc\n.timeout 2k 9\n.timeout -5\n.time 5\n");
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "Error: unknown command or invalid arguments:  \"time\". Enter \".help\" for help\n");
   std::vector<std::string> pragmas;
   for (const std::string& sql : db.executed()) {
     if (sql.starts_with("PRAGMA")) pragmas.push_back(sql);
   }
-  EXPECT_EQ(pragmas, (std::vector<std::string>{"PRAGMA busy_timeout=250", "PRAGMA busy_timeout=0",
-                                               "PRAGMA busy_timeout=0", "PRAGMA busy_timeout=2000",
-                                               "PRAGMA busy_timeout=-5"}));
+  EXPECT_EQ(pragmas,
+            (std::vector<std::string>{"PRAGMA busy_timeout=250", "PRAGMA busy_timeout=0", "PRAGMA busy_timeout=0",
+                                      "PRAGMA busy_timeout=2000", "PRAGMA busy_timeout=-5"}));
 }
 
 TEST(ShellTest, HelpListsDumpAndTimeout) {

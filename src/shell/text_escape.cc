@@ -17,9 +17,7 @@ std::string_view CutAtNul(std::string_view s) {
 }
 
 // sqlite3's needCsvQuote[]: control bytes, space, '"', '\'' and 0x7f..0xff.
-bool NeedsCsvQuote(unsigned char c) {
-  return c < 0x20 || c == ' ' || c == '"' || c == '\'' || c >= 0x7f;
-}
+bool NeedsCsvQuote(unsigned char c) { return c < 0x20 || c == ' ' || c == '"' || c == '\'' || c >= 0x7f; }
 
 // sqlite3's unused_string(): `a` if it does not occur in `z`, else `b`, else
 // "(a0)", "(a1)", ... the first that does not occur.

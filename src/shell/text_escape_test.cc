@@ -16,8 +16,8 @@ std::string Csv(std::string_view s, std::string_view sep = ",") {
 
 TEST(TextEscapeTest, CsvQuotesOnlyWhenNeeded) {
   EXPECT_EQ(Csv("plain"), "plain");
-  EXPECT_EQ(Csv(""), "\"\"");          // sqlite3 -csv: select '';
-  EXPECT_EQ(Csv("a b"), "\"a b\"");    // a space forces quotes
+  EXPECT_EQ(Csv(""), "\"\"");        // sqlite3 -csv: select '';
+  EXPECT_EQ(Csv("a b"), "\"a b\"");  // a space forces quotes
   EXPECT_EQ(Csv("''"), "\"''\"");
   EXPECT_EQ(Csv("x,y"), "\"x,y\"");
   EXPECT_EQ(Csv("a\"b"), "\"a\"\"b\"");

@@ -95,8 +95,10 @@ std::vector<SltRecord> ParseSltFile(std::string_view text) {
       r.kind = SltRecord::Kind::kQuery;
       if (w.size() > 1) r.types = std::string(w[1]);
       if (w.size() > 2) {
-        if (w[2] == "rowsort") r.sort = SortMode::kRowSort;
-        else if (w[2] == "valuesort") r.sort = SortMode::kValueSort;
+        if (w[2] == "rowsort")
+          r.sort = SortMode::kRowSort;
+        else if (w[2] == "valuesort")
+          r.sort = SortMode::kValueSort;
       }
       if (w.size() > 3) r.label = std::string(w[3]);
       size_t sep = k + 1;

@@ -118,8 +118,7 @@ SltCounts SltRunner::RunRecords(const std::string& name, std::string_view text, 
       case SltRecord::Kind::kHalt:
         if (applies) return counts;
         continue;
-      default:
-        break;
+      default: break;
     }
     if (!applies) {
       ++counts.skipped;
@@ -161,8 +160,7 @@ std::string SltRunner::RunStatement(const SltRecord& r, Database* db) {
   return error.empty() ? "" : "statement failed: " + error;
 }
 
-std::string SltRunner::RunQuery(const SltRecord& r, Database* db, int hash_threshold,
-                                std::vector<std::string>* got) {
+std::string SltRunner::RunQuery(const SltRecord& r, Database* db, int hash_threshold, std::vector<std::string>* got) {
   PrepareOutcome p = db->Prepare(r.sql);
   if (!p.status.ok()) return "query failed to prepare: " + p.status.message();
   if (!p.statement) return "query holds no statement";

@@ -81,8 +81,7 @@ class SltRunner {
 
  private:
   // RunText on an owned database, which reopen_before_queries replaces.
-  SltCounts RunRecords(const std::string& name, std::string_view text, std::unique_ptr<Database>* owned,
-                       Database* db);
+  SltCounts RunRecords(const std::string& name, std::string_view text, std::unique_ptr<Database>* owned, Database* db);
 
   // Returns "" when the record passed, else the reason; fills `got` with
   // the printed result for failure reports.

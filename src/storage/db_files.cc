@@ -147,8 +147,8 @@ Status DbFiles::ReadImage(uint64_t* seq, std::string* image, std::shared_ptr<Ran
   return Status::OK();
 }
 
-Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>* records, uint64_t* end,
-                        bool* stale, bool* newer) {
+Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>* records, uint64_t* end, bool* stale,
+                        bool* newer) {
   *end = kFileHeaderSize;
   *stale = true;
   *newer = false;

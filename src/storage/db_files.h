@@ -141,9 +141,9 @@ class DbFiles {
   std::string path_;
   std::string log_path_;
   uint64_t seq_ = 0;
-  uint64_t log_end_ = 0;         // end of the valid records we applied
-  uint64_t log_alloc_ = 0;       // the log is written (zeros at least) up to here
-  bool log_current_ = false;     // the log on disk has our seq
+  uint64_t log_end_ = 0;            // end of the valid records we applied
+  uint64_t log_alloc_ = 0;          // the log is written (zeros at least) up to here
+  bool log_current_ = false;        // the log on disk has our seq
   std::unique_ptr<FileLock> lock_;  // kept open between transactions
   bool locked_ = false;
   // The image we loaded, kept open (so its identity cannot be reused) and

@@ -297,7 +297,7 @@ TEST_F(PosixEnvTest, UpdatableFilesWriteAtOffsetsAndKeepContents) {
   EXPECT_EQ((*file)->Size(), 11u);
   ASSERT_TRUE((*file)->WriteAt(0, "J").ok());
   ASSERT_TRUE((*file)->WriteAt(13, "!").ok());  // past the end: a hole of zeros
-  ASSERT_TRUE((*file)->Append("?").ok());        // at Size()
+  ASSERT_TRUE((*file)->Append("?").ok());       // at Size()
   ASSERT_TRUE((*file)->Close().ok());
   EXPECT_EQ(ReadFile(path), std::string("Jello world\0\0!?", 15));
   Result<std::unique_ptr<WritableFile>> appendable = env_->NewAppendableFile(path);

@@ -45,12 +45,9 @@ class FaultWritableFile final : public WritableFile {
     std::lock_guard<std::mutex> lock(env_->mu_);
     if (generation_ != env_->generation_) return DeadError("Append");
     switch (env_->CountOperation()) {
-      case FaultInjectionEnv::Verdict::kProceed:
-        return base_->Append(data);
-      case FaultInjectionEnv::Verdict::kFail:
-        return env_->InjectedError("Append", path_);
-      case FaultInjectionEnv::Verdict::kShortWrite:
-        break;
+      case FaultInjectionEnv::Verdict::kProceed: return base_->Append(data);
+      case FaultInjectionEnv::Verdict::kFail: return env_->InjectedError("Append", path_);
+      case FaultInjectionEnv::Verdict::kShortWrite: break;
     }
     size_t half = data.size() / 2;
     SLUICE_RETURN_IF_ERROR(base_->Append(data.substr(0, half)));
@@ -160,10 +157,9 @@ Result<std::unique_ptr<WritableFile>> FaultInjectionEnv::OpenWritable(const std:
   }
   const std::string key = Normalize(path);
   const bool existed = base_->FileExists(path);
-  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> file,
-                          mode == 0   ? base_->NewWritableFile(path)
-                          : mode == 1 ? base_->NewAppendableFile(path)
-                                      : base_->NewUpdatableFile(path));
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> file, mode == 0   ? base_->NewWritableFile(path)
+                                                              : mode == 1 ? base_->NewAppendableFile(path)
+                                                                          : base_->NewUpdatableFile(path));
   std::shared_ptr<FileState>& state = files_[key];
   if (!state) {
     state = std::make_shared<FileState>();
@@ -285,8 +281,7 @@ Status FaultInjectionEnv::UndoChange(const PendingChange& change) {
       SLUICE_RETURN_IF_ERROR(base_->RenameFile(change.to, change.path));
       if (change.restore) return WriteWholeFile(change.to, change.durable_content);
       return Status::OK();
-    case PendingChange::kRemove:
-      return WriteWholeFile(change.path, change.durable_content);
+    case PendingChange::kRemove: return WriteWholeFile(change.path, change.durable_content);
   }
   return Status::Internal("unknown pending change");
 }

@@ -134,10 +134,10 @@ class FaultInjectionEnv final : public Env {
   // A directory change not yet made durable by SyncDir.
   struct PendingChange {
     enum Type { kCreate, kRename, kRemove } type;
-    std::string path;             // the file; for kRename the source
-    std::string to;               // kRename: the destination
-    bool restore = false;         // kRename: `to` existed before; kRemove: always
-    std::string durable_content;  // bytes to put back at `to` (kRename) / `path` (kRemove)
+    std::string path;                        // the file; for kRename the source
+    std::string to;                          // kRename: the destination
+    bool restore = false;                    // kRename: `to` existed before; kRemove: always
+    std::string durable_content;             // bytes to put back at `to` (kRename) / `path` (kRemove)
     std::vector<std::string> unsynced_dirs;  // SyncDir still needed for these
   };
 
@@ -166,7 +166,7 @@ class FaultInjectionEnv final : public Env {
   FaultKind kind_ = FaultKind::kError;
   bool sticky_ = false;
   bool fired_ = false;
-  uint64_t generation_ = 0;  // bumped by SimulateCrash: older writers are dead
+  uint64_t generation_ = 0;                                  // bumped by SimulateCrash: older writers are dead
   std::map<std::string, std::shared_ptr<FileState>> files_;  // by normalised path
   std::vector<PendingChange> journal_;                       // oldest first
 };

@@ -106,7 +106,8 @@ TEST_F(FaultInjectionEnvTest, FailAtEachOperationOfAWorkload) {
        }},
       {"Append " + Path("tmp"), [&] { return file->Append("data"); }},
       {"Sync " + Path("tmp"), [&] { return file->Sync(); }},
-      {"RenameFile " + Path("tmp") + " to " + Path("final"), [&] { return env_.RenameFile(Path("tmp"), Path("final")); }},
+      {"RenameFile " + Path("tmp") + " to " + Path("final"),
+       [&] { return env_.RenameFile(Path("tmp"), Path("final")); }},
       {"SyncDir " + dir_, [&] { return env_.SyncDir(dir_); }},
       {"TruncateFile " + Path("final"), [&] { return env_.TruncateFile(Path("final"), 2); }},
       {"NewAppendableFile " + Path("final"), [&] { return env_.NewAppendableFile(Path("final")).status(); }},
@@ -422,7 +423,7 @@ TEST_F(FaultInjectionEnvTest, CrashPutsBackUnsyncedOverwritesBelowTheDurableSize
   ASSERT_TRUE((*file)->WriteAt(2, "bb").ok());
   ASSERT_TRUE((*file)->Sync().ok());  // durable
   ASSERT_TRUE((*file)->WriteAt(5, "cc").ok());
-  ASSERT_TRUE((*file)->WriteAt(6, "dd").ok());  // overlaps the previous one
+  ASSERT_TRUE((*file)->WriteAt(6, "dd").ok());   // overlaps the previous one
   ASSERT_TRUE((*file)->WriteAt(10, "ee").ok());  // past the durable size
   EXPECT_EQ(Read(path), "AAbbAcddAAee");
   ASSERT_TRUE(env_.SimulateCrash().ok());

@@ -95,8 +95,8 @@ TEST(StreamOps, TakeNeverComputesPastK) {
 }
 
 TEST(StreamOps, ZipStopsAtTheShorter) {
-  auto z = zip(integers_from(0), map([](int x) { return std::string(static_cast<std::size_t>(x), 'a'); },
-                                     FromVector({1, 2, 3})));
+  auto z = zip(integers_from(0),
+               map([](int x) { return std::string(static_cast<std::size_t>(x), 'a'); }, FromVector({1, 2, 3})));
   auto got = first_k(z, 10);
   ASSERT_EQ(got.size(), 3u);
   EXPECT_EQ(got[2], (std::pair<int, std::string>{2, "aaa"}));
@@ -112,9 +112,8 @@ TEST(StreamOps, ZipWith) {
 // The chapter's sieve, transcribed literally: nested filter streams.
 Stream<int> ChapterPrimes(Stream<int> pos_stream) {
   auto not_divisible = [p = pos_stream.first()](int x) { return x % p != 0; };
-  return Stream<int>(pos_stream.first(), [pos_stream, not_divisible] {
-    return ChapterPrimes(filter(not_divisible, pos_stream.rest()));
-  });
+  return Stream<int>(pos_stream.first(),
+                     [pos_stream, not_divisible] { return ChapterPrimes(filter(not_divisible, pos_stream.rest())); });
 }
 
 std::vector<int> TrialDivisionPrimes(std::size_t count) {

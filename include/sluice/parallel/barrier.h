@@ -83,7 +83,7 @@ class Barrier {
   mutable Mutex mu_;
   CondVar phase_done_;
   std::size_t parties_ GUARDED_BY(mu_);
-  std::size_t arrived_ GUARDED_BY(mu_) = 0;  // in the current phase
+  std::size_t arrived_ GUARDED_BY(mu_) = 0;   // in the current phase
   std::size_t dropping_ GUARDED_BY(mu_) = 0;  // leave when the phase ends
   std::uint64_t phase_ GUARDED_BY(mu_) = 0;
   bool aborted_ GUARDED_BY(mu_) = false;

@@ -43,13 +43,11 @@ namespace sluice::parallel {
 
 // Calls fn(lo, hi) for consecutive chunks [lo, hi) covering [begin, end).
 void parallel_for_chunks(ThreadPool& pool, std::size_t begin, std::size_t end,
-                         const std::function<void(std::size_t lo, std::size_t hi)>& fn,
-                         std::size_t chunk_size = 0);
+                         const std::function<void(std::size_t lo, std::size_t hi)>& fn, std::size_t chunk_size = 0);
 
 // Calls fn(i) for every i in [begin, end).
 template <typename Fn>
-void parallel_for(ThreadPool& pool, std::size_t begin, std::size_t end, Fn&& fn,
-                  std::size_t chunk_size = 0) {
+void parallel_for(ThreadPool& pool, std::size_t begin, std::size_t end, Fn&& fn, std::size_t chunk_size = 0) {
   parallel_for_chunks(
       pool, begin, end,
       [&fn](std::size_t lo, std::size_t hi) {

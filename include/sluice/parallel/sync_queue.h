@@ -65,11 +65,17 @@ class SyncQueue {
   // Returns OK, or Closed if the queue is (or becomes, while waiting) closed;
   // on failure `item` has not been moved from.
   Status put(T&& item) EXCLUDES(mu_) { return PutUntil(item, Forever()); }
-  Status put(const T& item) EXCLUDES(mu_) { T copy(item); return put(std::move(copy)); }
+  Status put(const T& item) EXCLUDES(mu_) {
+    T copy(item);
+    return put(std::move(copy));
+  }
 
   // put() that never blocks: TimedOut("queue full") when full.
   Status try_put(T&& item) EXCLUDES(mu_) { return PutUntil(item, Now()); }
-  Status try_put(const T& item) EXCLUDES(mu_) { T copy(item); return try_put(std::move(copy)); }
+  Status try_put(const T& item) EXCLUDES(mu_) {
+    T copy(item);
+    return try_put(std::move(copy));
+  }
 
   // put() that waits at most `timeout` for room: TimedOut("queue full").
   template <typename Rep, typename Period>
@@ -137,10 +143,19 @@ class SyncQueue {
   }
 
   // Snapshots; they may be stale by the time the caller looks at them.
-  std::size_t size() const EXCLUDES(mu_) { MutexLock lock(mu_); return items_.size(); }
+  std::size_t size() const EXCLUDES(mu_) {
+    MutexLock lock(mu_);
+    return items_.size();
+  }
   bool empty() const EXCLUDES(mu_) { return size() == 0; }
-  bool closed() const EXCLUDES(mu_) { MutexLock lock(mu_); return closed_; }
-  std::uint64_t unfinished_tasks() const EXCLUDES(mu_) { MutexLock lock(mu_); return unfinished_; }
+  bool closed() const EXCLUDES(mu_) {
+    MutexLock lock(mu_);
+    return closed_;
+  }
+  std::uint64_t unfinished_tasks() const EXCLUDES(mu_) {
+    MutexLock lock(mu_);
+    return unfinished_;
+  }
   // 0 for an unbounded queue.
   std::size_t capacity() const { return capacity_; }
 

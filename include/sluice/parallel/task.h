@@ -26,8 +26,8 @@ class Task {
   Task() = default;
 
   template <typename F>
-    requires(!std::same_as<std::decay_t<F>, Task> && std::invocable<std::decay_t<F>&>)
-  Task(F&& f)  // NOLINT: implicit, so pool.schedule([] { ... }) reads well
+  requires(!std::same_as<std::decay_t<F>, Task> && std::invocable<std::decay_t<F>&>)
+      Task(F&& f)  // NOLINT: implicit, so pool.schedule([] { ... }) reads well
       : impl_(std::make_unique<Impl<std::decay_t<F>>>(std::forward<F>(f))) {}
 
   Task(Task&&) noexcept = default;

@@ -88,10 +88,9 @@ class ThreadPool {
   std::future<std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>> submit(F&& f, Args&&... args)
       EXCLUDES(mu_) {
     using R = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>;
-    std::packaged_task<R()> task(
-        [fn = std::forward<F>(f), ... bound = std::forward<Args>(args)]() mutable -> R {
-          return std::invoke(std::move(fn), std::move(bound)...);
-        });
+    std::packaged_task<R()> task([fn = std::forward<F>(f), ... bound = std::forward<Args>(args)]() mutable -> R {
+      return std::invoke(std::move(fn), std::move(bound)...);
+    });
     std::future<R> future = task.get_future();
     // If refused, the task dies unrun in schedule()'s parameter and the
     // future reports broken_promise: exactly the documented outcome.

@@ -109,8 +109,7 @@ class Stream : public std::ranges::view_base {
   // once, then destroyed; if it throws, the exception reaches the caller of
   // rest() and a later rest() retries.
   template <typename F>
-    requires std::invocable<F&> && std::convertible_to<std::invoke_result_t<F&>, Stream>
-  Stream(T first, F compute_rest)
+  requires std::invocable<F&> && std::convertible_to<std::invoke_result_t<F&>, Stream> Stream(T first, F compute_rest)
       : node_(new stream_detail::ThunkNode<T, F>(std::move(first), std::move(compute_rest))) {}
 
   Stream(const Stream& other) noexcept : node_(other.node_) { Acquire(node_); }
@@ -361,13 +360,9 @@ Stream<T> Stream<T>::rest() const& {
   if (!n->computed()) {
     Stream out;
     switch (n->Force(*this, out)) {
-      case Node::ForceResult::kPinned:
-        break;
-      case Node::ForceResult::kCopied:
-        return out;
-      case Node::ForceResult::kOrphaned:
-        Release(n, /*already_unreferenced=*/true);
-        return out;
+      case Node::ForceResult::kPinned: break;
+      case Node::ForceResult::kCopied: return out;
+      case Node::ForceResult::kOrphaned: Release(n, /*already_unreferenced=*/true); return out;
     }
   }
   return n->rest_;
@@ -381,13 +376,9 @@ Stream<T> Stream<T>::rest() && {
   if (!n->computed()) {
     Stream out;
     switch (n->Force(*this, out)) {
-      case Node::ForceResult::kPinned:
-        break;
-      case Node::ForceResult::kCopied:
-        return out;
-      case Node::ForceResult::kOrphaned:
-        Release(n, /*already_unreferenced=*/true);
-        return out;
+      case Node::ForceResult::kPinned: break;
+      case Node::ForceResult::kCopied: return out;
+      case Node::ForceResult::kOrphaned: Release(n, /*already_unreferenced=*/true); return out;
     }
   }
   // This handle is being consumed, so no other thread may read it now; if it

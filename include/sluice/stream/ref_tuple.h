@@ -34,21 +34,21 @@ class RefTuple : public std::tuple<Ts...> {
   // Element-wise conversions from other RefTuples, for every value category
   // (so that RefTuple<int&> binds to the elements of an lvalue RefTuple<int>).
   template <typename... Us>
-    requires(sizeof...(Us) == sizeof...(Ts)) && (!std::is_same_v<RefTuple<Us...>, RefTuple>) &&
-            (std::constructible_from<Ts, Us&> && ...)
-  RefTuple(RefTuple<Us...>& other)  // NOLINT: implicit, like std::tuple's
+  requires(sizeof...(Us) == sizeof...(Ts)) &&
+      (!std::is_same_v<RefTuple<Us...>, RefTuple>)&&(std::constructible_from<Ts, Us&>&&...)
+          RefTuple(RefTuple<Us...>& other)  // NOLINT: implicit, like std::tuple's
       : RefTuple(FromGets{}, static_cast<std::tuple<Us...>&>(other), std::index_sequence_for<Ts...>()) {}
 
   template <typename... Us>
-    requires(sizeof...(Us) == sizeof...(Ts)) && (!std::is_same_v<RefTuple<Us...>, RefTuple>) &&
-            (std::constructible_from<Ts, const Us&> && ...)
-  RefTuple(const RefTuple<Us...>& other)  // NOLINT
+  requires(sizeof...(Us) == sizeof...(Ts)) &&
+      (!std::is_same_v<RefTuple<Us...>, RefTuple>)&&(std::constructible_from<Ts, const Us&>&&...)
+          RefTuple(const RefTuple<Us...>& other)  // NOLINT
       : RefTuple(FromGets{}, static_cast<const std::tuple<Us...>&>(other), std::index_sequence_for<Ts...>()) {}
 
   template <typename... Us>
-    requires(sizeof...(Us) == sizeof...(Ts)) && (!std::is_same_v<RefTuple<Us...>, RefTuple>) &&
-            (std::constructible_from<Ts, Us &&> && ...)
-  RefTuple(RefTuple<Us...>&& other)  // NOLINT
+  requires(sizeof...(Us) == sizeof...(Ts)) &&
+      (!std::is_same_v<RefTuple<Us...>, RefTuple>)&&(std::constructible_from<Ts, Us&&>&&...)
+          RefTuple(RefTuple<Us...>&& other)  // NOLINT
       : RefTuple(FromGets{}, static_cast<std::tuple<Us...>&&>(other), std::index_sequence_for<Ts...>()) {}
 
  private:
@@ -73,8 +73,9 @@ struct std::tuple_element<I, sluice::views::RefTuple<Ts...>> {
 
 // The C++23 common-reference rule for tuples, for RefTuple.
 template <typename... Ts, typename... Us, template <typename> class TQual, template <typename> class UQual>
-  requires(sizeof...(Ts) == sizeof...(Us)) &&
-          requires { typename sluice::views::RefTuple<std::common_reference_t<TQual<Ts>, UQual<Us>>...>; }
+requires(sizeof...(Ts) == sizeof...(Us)) && requires {
+  typename sluice::views::RefTuple<std::common_reference_t<TQual<Ts>, UQual<Us>>...>;
+}
 struct std::basic_common_reference<sluice::views::RefTuple<Ts...>, sluice::views::RefTuple<Us...>, TQual, UQual> {
   using type = sluice::views::RefTuple<std::common_reference_t<TQual<Ts>, UQual<Us>>...>;
 };

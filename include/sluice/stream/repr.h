@@ -46,7 +46,9 @@ template <typename T, typename A>
 struct IsVector<std::vector<T, A>> : std::true_type {};
 
 template <typename T>
-concept Streamable = requires(std::ostream& os, const T& v) { os << v; };
+concept Streamable = requires(std::ostream& os, const T& v) {
+  os << v;
+};
 
 // Python's string repr: single quotes unless the text contains a single quote
 // and no double quote; backslash escapes for the quote, '\\' and controls.

@@ -45,8 +45,7 @@ Stream<I> integers_from(I n) {
 
 // f(s0), f(s1), ... ; the result type is what f returns (decayed).
 template <typename F, typename T, typename R = std::remove_cvref_t<std::invoke_result_t<F&, const T&>>>
-  requires std::copy_constructible<F>
-Stream<R> map(F f, Stream<T> s) {
+requires std::copy_constructible<F> Stream<R> map(F f, Stream<T> s) {
   if (s.is_empty()) return Stream<R>();
   R first = std::invoke(f, s.first());
   return Stream<R>(std::move(first), [f = std::move(f), s = std::move(s)] { return map(f, s.rest()); });
@@ -55,8 +54,7 @@ Stream<R> map(F f, Stream<T> s) {
 // The elements of s for which pred is true, in order. Skips rejected elements
 // iteratively. Never returns if s is infinite and no later element passes.
 template <typename P, typename T>
-  requires std::copy_constructible<P> && std::predicate<P&, const T&>
-Stream<T> filter(P pred, Stream<T> s) {
+requires std::copy_constructible<P> && std::predicate<P&, const T&> Stream<T> filter(P pred, Stream<T> s) {
   while (!s.is_empty() && !std::invoke(pred, s.first())) s = std::move(s).rest();
   if (s.is_empty()) return s;
   T first = s.first();
@@ -87,13 +85,11 @@ std::vector<T> first_k(Stream<T> s, std::size_t k) {
 // f(a0, b0), f(a1, b1), ... ; stops with the shorter stream.
 template <typename F, typename A, typename B,
           typename R = std::remove_cvref_t<std::invoke_result_t<F&, const A&, const B&>>>
-  requires std::copy_constructible<F>
-Stream<R> zip_with(F f, Stream<A> a, Stream<B> b) {
+requires std::copy_constructible<F> Stream<R> zip_with(F f, Stream<A> a, Stream<B> b) {
   if (a.is_empty() || b.is_empty()) return Stream<R>();
   R first = std::invoke(f, a.first(), b.first());
-  return Stream<R>(std::move(first), [f = std::move(f), a = std::move(a), b = std::move(b)] {
-    return zip_with(f, a.rest(), b.rest());
-  });
+  return Stream<R>(std::move(first),
+                   [f = std::move(f), a = std::move(a), b = std::move(b)] { return zip_with(f, a.rest(), b.rest()); });
 }
 
 // (a0, b0), (a1, b1), ... ; stops with the shorter stream.

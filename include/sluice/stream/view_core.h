@@ -35,7 +35,7 @@ namespace sluice::stream_detail {
 
 // A non-owning view of an lvalue range. REQUIRES: the range outlives the view.
 template <std::ranges::range R>
-  requires std::is_object_v<R>
+requires std::is_object_v<R>
 class RefView : public std::ranges::view_base {
  public:
   RefView() = default;
@@ -52,8 +52,7 @@ class RefView : public std::ranges::view_base {
 // Owns an rvalue range (e.g. a temporary std::vector) moved into a pipeline.
 // Move-only, like std::ranges::owning_view.
 template <std::ranges::range R>
-  requires std::movable<R> && (!std::is_reference_v<R>)
-class OwningView : public std::ranges::view_base {
+requires std::movable<R> &&(!std::is_reference_v<R>)class OwningView : public std::ranges::view_base {
  public:
   OwningView() = default;
   explicit OwningView(R&& r) noexcept(std::is_nothrow_move_constructible_v<R>) : r_(std::move(r)) {}
@@ -62,16 +61,8 @@ class OwningView : public std::ranges::view_base {
 
   auto begin() { return std::ranges::begin(r_); }
   auto end() { return std::ranges::end(r_); }
-  auto begin() const
-    requires std::ranges::range<const R>
-  {
-    return std::ranges::begin(r_);
-  }
-  auto end() const
-    requires std::ranges::range<const R>
-  {
-    return std::ranges::end(r_);
-  }
+  auto begin() const requires std::ranges::range<const R> { return std::ranges::begin(r_); }
+  auto end() const requires std::ranges::range<const R> { return std::ranges::end(r_); }
 
  private:
   R r_{};
@@ -81,9 +72,8 @@ class OwningView : public std::ranges::view_base {
 // moved), other lvalue ranges are referenced, other rvalue ranges are owned.
 template <typename R>
 concept Adaptable = std::ranges::range<std::remove_cvref_t<R>> &&
-                    ((std::ranges::view<std::remove_cvref_t<R>> &&
-                      std::constructible_from<std::remove_cvref_t<R>, R>) ||
-                     std::is_lvalue_reference_v<R> || std::movable<std::remove_cvref_t<R>>);
+    ((std::ranges::view<std::remove_cvref_t<R>> && std::constructible_from<std::remove_cvref_t<R>, R>) ||
+     std::is_lvalue_reference_v<R> || std::movable<std::remove_cvref_t<R>>);
 
 template <Adaptable R>
 auto All(R&& r) {
@@ -103,15 +93,13 @@ using AllT = decltype(All(std::declval<R>()));
 // Holds a callable so that the holder stays move- and copy-assignable even
 // when the callable is not (lambdas with captures are not assignable).
 template <typename F>
-  requires std::is_object_v<F> && std::move_constructible<F>
+requires std::is_object_v<F> && std::move_constructible<F>
 class Box {
  public:
   explicit Box(F f) noexcept(std::is_nothrow_move_constructible_v<F>) : f_(std::move(f)) {}
   Box(const Box&) = default;
   Box(Box&&) = default;
-  Box& operator=(const Box& other)
-    requires std::copy_constructible<F>
-  {
+  Box& operator=(const Box& other) requires std::copy_constructible<F> {
     if (this != &other) {
       if (other.f_) {
         f_.emplace(*other.f_);
@@ -153,8 +141,7 @@ concept Closure = std::derived_from<std::remove_cvref_t<C>, ClosureTag>;
 
 // `r | c`
 template <typename R, typename C>
-  requires(!Closure<R>) && Closure<C> && std::invocable<const std::remove_cvref_t<C>&, R>
-auto operator|(R&& r, C&& c) {
+requires(!Closure<R>) && Closure<C>&& std::invocable<const std::remove_cvref_t<C>&, R> auto operator|(R&& r, C&& c) {
   return std::as_const(c)(std::forward<R>(r));
 }
 
@@ -165,10 +152,8 @@ class Composed : public ClosureTag {
   Composed(A a, B b) : a_(std::move(a)), b_(std::move(b)) {}
 
   template <typename R>
-    requires std::invocable<const A&, R> && std::invocable<const B&, std::invoke_result_t<const A&, R>>
-  auto operator()(R&& r) const {
-    return b_(a_(std::forward<R>(r)));
-  }
+  requires std::invocable<const A&, R> && std::invocable<const B&, std::invoke_result_t<const A&, R>>
+  auto operator()(R&& r) const { return b_(a_(std::forward<R>(r))); }
 
  private:
   A a_;
@@ -176,7 +161,7 @@ class Composed : public ClosureTag {
 };
 
 template <typename A, typename B>
-  requires Closure<A> && Closure<B>
+requires Closure<A> && Closure<B>
 auto operator|(A&& a, B&& b) {
   return Composed<std::remove_cvref_t<A>, std::remove_cvref_t<B>>(std::forward<A>(a), std::forward<B>(b));
 }
@@ -189,7 +174,7 @@ class Partial : public ClosureTag {
   explicit Partial(Args... args) : args_(std::move(args)...) {}
 
   template <typename R>
-    requires requires(R&& r, const Args&... a) { Impl::Make(std::forward<R>(r), a...); }
+  requires requires(R&& r, const Args&... a) { Impl::Make(std::forward<R>(r), a...); }
   auto operator()(R&& r) const {
     return std::apply([&r](const Args&... a) { return Impl::Make(std::forward<R>(r), a...); }, args_);
   }

@@ -35,7 +35,7 @@
 namespace sluice::views {
 
 template <std::ranges::input_range V>
-  requires std::ranges::view<V>
+requires std::ranges::view<V>
 class EnumerateView : public std::ranges::view_base {
   using BaseIter = std::ranges::iterator_t<V>;
   using BaseSent = std::ranges::sentinel_t<V>;
@@ -49,8 +49,7 @@ class EnumerateView : public std::ranges::view_base {
     using value_type = RefTuple<D, std::ranges::range_value_t<V>>;
     using difference_type = D;
 
-    Iterator()
-      requires std::default_initializable<BaseIter>
+    Iterator() requires std::default_initializable<BaseIter>
     = default;
     Iterator(BaseIter it, BaseSent end, D index) : it_(std::move(it)), end_(std::move(end)), index_(index) {}
 
@@ -61,16 +60,12 @@ class EnumerateView : public std::ranges::view_base {
       return *this;
     }
     void operator++(int) { ++*this; }
-    Iterator operator++(int)
-      requires std::ranges::forward_range<V>
-    {
+    Iterator operator++(int) requires std::ranges::forward_range<V> {
       Iterator old = *this;
       ++*this;
       return old;
     }
-    friend bool operator==(const Iterator& a, const Iterator& b)
-      requires std::equality_comparable<BaseIter>
-    {
+    friend bool operator==(const Iterator& a, const Iterator& b) requires std::equality_comparable<BaseIter> {
       return a.it_ == b.it_;
     }
     friend bool operator==(const Iterator& it, std::default_sentinel_t) { return it.it_ == it.end_; }
@@ -92,8 +87,8 @@ class EnumerateView : public std::ranges::view_base {
 };
 
 template <std::ranges::input_range V>
-  requires std::ranges::view<V> && std::constructible_from<std::ranges::range_value_t<V>,
-                                                           std::ranges::range_reference_t<V>>
+requires std::ranges::view<V> &&
+    std::constructible_from<std::ranges::range_value_t<V>, std::ranges::range_reference_t<V>>
 class ChunkView : public std::ranges::view_base {
   using BaseIter = std::ranges::iterator_t<V>;
   using BaseSent = std::ranges::sentinel_t<V>;
@@ -107,8 +102,7 @@ class ChunkView : public std::ranges::view_base {
     using reference = std::vector<T>&;
     using difference_type = std::ptrdiff_t;
 
-    Iterator(ChunkView* parent, BaseIter it, BaseSent end)
-        : parent_(parent), it_(std::move(it)), end_(std::move(end)) {
+    Iterator(ChunkView* parent, BaseIter it, BaseSent end) : parent_(parent), it_(std::move(it)), end_(std::move(end)) {
       Fill();
     }
 
@@ -164,7 +158,7 @@ namespace views_detail {
 
 struct EnumerateImpl {
   template <stream_detail::Adaptable R, std::integral N>
-    requires std::ranges::input_range<stream_detail::AllT<R>>
+  requires std::ranges::input_range<stream_detail::AllT<R>>
   static auto Make(R&& r, N start) {
     using V = stream_detail::AllT<R>;
     return EnumerateView<V>(stream_detail::All(std::forward<R>(r)),
@@ -174,7 +168,7 @@ struct EnumerateImpl {
 
 struct ChunkImpl {
   template <stream_detail::Adaptable R, std::integral N>
-    requires std::ranges::input_range<stream_detail::AllT<R>>
+  requires std::ranges::input_range<stream_detail::AllT<R>>
   static auto Make(R&& r, N n) {
     if (n <= 0) stream_detail::Fatal("chunk(n): the chunk size must be positive");
     return ChunkView<stream_detail::AllT<R>>(stream_detail::All(std::forward<R>(r)), static_cast<std::size_t>(n));

@@ -27,7 +27,7 @@
 namespace sluice::views {
 
 template <std::ranges::input_range V, typename F>
-  requires std::ranges::view<V> && std::is_object_v<F> && std::regular_invocable<F&, std::ranges::range_reference_t<V>>
+requires std::ranges::view<V> && std::is_object_v<F> && std::regular_invocable<F&, std::ranges::range_reference_t<V>>
 class MapView : public std::ranges::view_base {
   using BaseIter = std::ranges::iterator_t<V>;
   using BaseSent = std::ranges::sentinel_t<V>;
@@ -42,8 +42,7 @@ class MapView : public std::ranges::view_base {
     using value_type = std::remove_cvref_t<reference>;
     using difference_type = std::ranges::range_difference_t<V>;
 
-    Iterator()
-      requires std::default_initializable<BaseIter>
+    Iterator() requires std::default_initializable<BaseIter>
     = default;
     Iterator(MapView* parent, BaseIter it) : parent_(parent), it_(std::move(it)) {}
 
@@ -53,16 +52,12 @@ class MapView : public std::ranges::view_base {
       return *this;
     }
     void operator++(int) { ++*this; }
-    Iterator operator++(int)
-      requires std::ranges::forward_range<V>
-    {
+    Iterator operator++(int) requires std::ranges::forward_range<V> {
       Iterator old = *this;
       ++*this;
       return old;
     }
-    friend bool operator==(const Iterator& a, const Iterator& b)
-      requires std::equality_comparable<BaseIter>
-    {
+    friend bool operator==(const Iterator& a, const Iterator& b) requires std::equality_comparable<BaseIter> {
       return a.it_ == b.it_;
     }
 
@@ -94,8 +89,7 @@ class MapView : public std::ranges::view_base {
 };
 
 template <std::ranges::input_range V, typename P>
-  requires std::ranges::view<V> && std::is_object_v<P> &&
-           std::predicate<P&, std::ranges::range_reference_t<V>>
+requires std::ranges::view<V> && std::is_object_v<P> && std::predicate<P&, std::ranges::range_reference_t<V>>
 class FilterView : public std::ranges::view_base {
   using BaseIter = std::ranges::iterator_t<V>;
   using BaseSent = std::ranges::sentinel_t<V>;
@@ -108,8 +102,7 @@ class FilterView : public std::ranges::view_base {
     using value_type = std::ranges::range_value_t<V>;
     using difference_type = std::ranges::range_difference_t<V>;
 
-    Iterator()
-      requires std::default_initializable<BaseIter>
+    Iterator() requires std::default_initializable<BaseIter>
     = default;
     Iterator(FilterView* parent, BaseIter it, BaseSent end)
         : parent_(parent), it_(std::move(it)), end_(std::move(end)) {
@@ -123,16 +116,12 @@ class FilterView : public std::ranges::view_base {
       return *this;
     }
     void operator++(int) { ++*this; }
-    Iterator operator++(int)
-      requires std::ranges::forward_range<V>
-    {
+    Iterator operator++(int) requires std::ranges::forward_range<V> {
       Iterator old = *this;
       ++*this;
       return old;
     }
-    friend bool operator==(const Iterator& a, const Iterator& b)
-      requires std::equality_comparable<BaseIter>
-    {
+    friend bool operator==(const Iterator& a, const Iterator& b) requires std::equality_comparable<BaseIter> {
       return a.it_ == b.it_;
     }
     friend bool operator==(const Iterator& it, std::default_sentinel_t) { return it.it_ == it.end_; }
@@ -162,21 +151,18 @@ namespace views_detail {
 
 struct MapImpl {
   template <stream_detail::Adaptable R, typename F>
-    requires std::ranges::input_range<stream_detail::AllT<R>> &&
-             std::regular_invocable<std::decay_t<F>&, std::ranges::range_reference_t<stream_detail::AllT<R>>>
-  static auto Make(R&& r, F&& f) {
-    return MapView<stream_detail::AllT<R>, std::decay_t<F>>(stream_detail::All(std::forward<R>(r)),
-                                                             std::forward<F>(f));
+  requires std::ranges::input_range<stream_detail::AllT<R>> && std::regular_invocable < std::decay_t<F>
+  &, std::ranges::range_reference_t < stream_detail::AllT < R >>> static auto Make(R&& r, F&& f) {
+    return MapView<stream_detail::AllT<R>, std::decay_t<F>>(stream_detail::All(std::forward<R>(r)), std::forward<F>(f));
   }
 };
 
 struct FilterImpl {
   template <stream_detail::Adaptable R, typename P>
-    requires std::ranges::input_range<stream_detail::AllT<R>> &&
-             std::predicate<std::decay_t<P>&, std::ranges::range_reference_t<stream_detail::AllT<R>>>
-  static auto Make(R&& r, P&& pred) {
+  requires std::ranges::input_range<stream_detail::AllT<R>> && std::predicate < std::decay_t<P>
+  &, std::ranges::range_reference_t < stream_detail::AllT < R >>> static auto Make(R&& r, P&& pred) {
     return FilterView<stream_detail::AllT<R>, std::decay_t<P>>(stream_detail::All(std::forward<R>(r)),
-                                                                std::forward<P>(pred));
+                                                               std::forward<P>(pred));
   }
 };
 

@@ -29,7 +29,7 @@
 namespace sluice::views {
 
 template <std::ranges::input_range V>
-  requires std::ranges::view<V>
+requires std::ranges::view<V>
 class TakeView : public std::ranges::view_base {
   using BaseIter = std::ranges::iterator_t<V>;
   using BaseSent = std::ranges::sentinel_t<V>;
@@ -54,22 +54,16 @@ class TakeView : public std::ranges::view_base {
       return *this;
     }
     void operator++(int) { ++*this; }
-    Iterator operator++(int)
-      requires std::ranges::forward_range<V>
-    {
+    Iterator operator++(int) requires std::ranges::forward_range<V> {
       Iterator old = *this;
       ++*this;
       return old;
     }
     // Within one TakeView the count left identifies the position.
-    friend bool operator==(const Iterator& a, const Iterator& b)
-      requires std::ranges::forward_range<V>
-    {
+    friend bool operator==(const Iterator& a, const Iterator& b) requires std::ranges::forward_range<V> {
       return a.left_ == b.left_;
     }
-    friend bool operator==(const Iterator& it, std::default_sentinel_t) {
-      return it.left_ <= 0 || *it.it_ == it.end_;
-    }
+    friend bool operator==(const Iterator& it, std::default_sentinel_t) { return it.left_ <= 0 || *it.it_ == it.end_; }
 
    private:
     std::optional<BaseIter> it_;
@@ -92,8 +86,7 @@ class TakeView : public std::ranges::view_base {
 };
 
 template <std::ranges::input_range V, typename P>
-  requires std::ranges::view<V> && std::is_object_v<P> &&
-           std::predicate<P&, std::ranges::range_reference_t<V>>
+requires std::ranges::view<V> && std::is_object_v<P> && std::predicate<P&, std::ranges::range_reference_t<V>>
 class TakeWhileView : public std::ranges::view_base {
   using BaseIter = std::ranges::iterator_t<V>;
   using BaseSent = std::ranges::sentinel_t<V>;
@@ -106,8 +99,7 @@ class TakeWhileView : public std::ranges::view_base {
     using value_type = std::ranges::range_value_t<V>;
     using difference_type = std::ranges::range_difference_t<V>;
 
-    Iterator()
-      requires std::default_initializable<BaseIter>
+    Iterator() requires std::default_initializable<BaseIter>
     = default;
     Iterator(TakeWhileView* parent, BaseIter it, BaseSent end)
         : parent_(parent), it_(std::move(it)), end_(std::move(end)) {
@@ -121,16 +113,12 @@ class TakeWhileView : public std::ranges::view_base {
       return *this;
     }
     void operator++(int) { ++*this; }
-    Iterator operator++(int)
-      requires std::ranges::forward_range<V>
-    {
+    Iterator operator++(int) requires std::ranges::forward_range<V> {
       Iterator old = *this;
       ++*this;
       return old;
     }
-    friend bool operator==(const Iterator& a, const Iterator& b)
-      requires std::equality_comparable<BaseIter>
-    {
+    friend bool operator==(const Iterator& a, const Iterator& b) requires std::equality_comparable<BaseIter> {
       return a.it_ == b.it_;
     }
     friend bool operator==(const Iterator& it, std::default_sentinel_t) { return it.stop_; }
@@ -158,7 +146,7 @@ namespace views_detail {
 
 struct TakeImpl {
   template <stream_detail::Adaptable R, std::integral N>
-    requires std::ranges::input_range<stream_detail::AllT<R>>
+  requires std::ranges::input_range<stream_detail::AllT<R>>
   static auto Make(R&& r, N n) {
     using V = stream_detail::AllT<R>;
     return TakeView<V>(stream_detail::All(std::forward<R>(r)), static_cast<std::ranges::range_difference_t<V>>(n));
@@ -167,11 +155,10 @@ struct TakeImpl {
 
 struct TakeWhileImpl {
   template <stream_detail::Adaptable R, typename P>
-    requires std::ranges::input_range<stream_detail::AllT<R>> &&
-             std::predicate<std::decay_t<P>&, std::ranges::range_reference_t<stream_detail::AllT<R>>>
-  static auto Make(R&& r, P&& pred) {
+  requires std::ranges::input_range<stream_detail::AllT<R>> && std::predicate < std::decay_t<P>
+  &, std::ranges::range_reference_t < stream_detail::AllT < R >>> static auto Make(R&& r, P&& pred) {
     return TakeWhileView<stream_detail::AllT<R>, std::decay_t<P>>(stream_detail::All(std::forward<R>(r)),
-                                                                   std::forward<P>(pred));
+                                                                  std::forward<P>(pred));
   }
 };
 

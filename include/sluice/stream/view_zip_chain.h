@@ -30,8 +30,7 @@
 namespace sluice::views {
 
 template <std::ranges::input_range... Vs>
-  requires(sizeof...(Vs) > 0) && (std::ranges::view<Vs> && ...)
-class ZipView : public std::ranges::view_base {
+requires(sizeof...(Vs) > 0) && (std::ranges::view<Vs> && ...) class ZipView : public std::ranges::view_base {
   static constexpr bool kAllForward = (std::ranges::forward_range<Vs> && ...);
 
  public:
@@ -42,9 +41,7 @@ class ZipView : public std::ranges::view_base {
     using value_type = RefTuple<std::ranges::range_value_t<Vs>...>;
     using difference_type = std::common_type_t<std::ranges::range_difference_t<Vs>...>;
 
-    Iterator()
-      requires(std::default_initializable<std::ranges::iterator_t<Vs>> && ...)
-    = default;
+    Iterator() requires(std::default_initializable<std::ranges::iterator_t<Vs>>&&...) = default;
     Iterator(std::tuple<std::ranges::iterator_t<Vs>...> its, std::tuple<std::ranges::sentinel_t<Vs>...> ends)
         : its_(std::move(its)), ends_(std::move(ends)) {}
 
@@ -56,17 +53,13 @@ class ZipView : public std::ranges::view_base {
       return *this;
     }
     void operator++(int) { ++*this; }
-    Iterator operator++(int)
-      requires kAllForward
-    {
+    Iterator operator++(int) requires kAllForward {
       Iterator old = *this;
       ++*this;
       return old;
     }
     // All members move together, so the first one identifies the position.
-    friend bool operator==(const Iterator& a, const Iterator& b)
-      requires kAllForward
-    {
+    friend bool operator==(const Iterator& a, const Iterator& b) requires kAllForward {
       return std::get<0>(a.its_) == std::get<0>(b.its_);
     }
     // At the end as soon as any range is.
@@ -101,9 +94,10 @@ class ZipView : public std::ranges::view_base {
 };
 
 template <std::ranges::input_range V1, std::ranges::input_range V2>
-  requires std::ranges::view<V1> && std::ranges::view<V2> &&
-           std::common_reference_with<std::ranges::range_reference_t<V1>, std::ranges::range_reference_t<V2>> &&
-           requires { typename std::common_type_t<std::ranges::range_value_t<V1>, std::ranges::range_value_t<V2>>; }
+requires std::ranges::view<V1> && std::ranges::view<V2> &&
+    std::common_reference_with<std::ranges::range_reference_t<V1>, std::ranges::range_reference_t<V2>> && requires {
+  typename std::common_type_t<std::ranges::range_value_t<V1>, std::ranges::range_value_t<V2>>;
+}
 class ChainView : public std::ranges::view_base {
   using It1 = std::ranges::iterator_t<V1>;
   using It2 = std::ranges::iterator_t<V2>;
@@ -118,8 +112,7 @@ class ChainView : public std::ranges::view_base {
     using difference_type =
         std::common_type_t<std::ranges::range_difference_t<V1>, std::ranges::range_difference_t<V2>>;
 
-    Iterator()
-      requires std::default_initializable<It1>
+    Iterator() requires std::default_initializable<It1>
     = default;
     Iterator(ChainView* parent, It1 it) : parent_(parent), cur_(std::in_place_index<0>, std::move(it)) { Settle(); }
 
@@ -137,18 +130,12 @@ class ChainView : public std::ranges::view_base {
       return *this;
     }
     void operator++(int) { ++*this; }
-    Iterator operator++(int)
-      requires kForward
-    {
+    Iterator operator++(int) requires kForward {
       Iterator old = *this;
       ++*this;
       return old;
     }
-    friend bool operator==(const Iterator& a, const Iterator& b)
-      requires kForward
-    {
-      return a.cur_ == b.cur_;
-    }
+    friend bool operator==(const Iterator& a, const Iterator& b) requires kForward { return a.cur_ == b.cur_; }
     friend bool operator==(const Iterator& it, std::default_sentinel_t) { return it.Done(); }
 
    private:
@@ -179,8 +166,8 @@ class ChainView : public std::ranges::view_base {
 // shortest range.
 struct ZipFn {
   template <stream_detail::Adaptable... Rs>
-    requires(sizeof...(Rs) > 0) && (std::ranges::input_range<stream_detail::AllT<Rs>> && ...)
-  auto operator()(Rs&&... rs) const {
+  requires(sizeof...(Rs) > 0) &&
+      (std::ranges::input_range<stream_detail::AllT<Rs>> && ...) auto operator()(Rs&&... rs) const {
     return ZipView<stream_detail::AllT<Rs>...>(stream_detail::All(std::forward<Rs>(rs))...);
   }
 };
@@ -189,15 +176,13 @@ inline constexpr ZipFn zip{};
 // chain(r1, r2, ...): the elements of r1, then of r2, ...
 struct ChainFn {
   template <stream_detail::Adaptable R>
-    requires std::ranges::input_range<stream_detail::AllT<R>>
-  auto operator()(R&& r) const {
-    return stream_detail::All(std::forward<R>(r));
-  }
+  requires std::ranges::input_range<stream_detail::AllT<R>>
+  auto operator()(R&& r) const { return stream_detail::All(std::forward<R>(r)); }
   template <stream_detail::Adaptable R1, stream_detail::Adaptable R2, stream_detail::Adaptable... Rs>
   auto operator()(R1&& r1, R2&& r2, Rs&&... rs) const {
     auto rest = (*this)(std::forward<R2>(r2), std::forward<Rs>(rs)...);
     return ChainView<stream_detail::AllT<R1>, decltype(rest)>(stream_detail::All(std::forward<R1>(r1)),
-                                                               std::move(rest));
+                                                              std::move(rest));
   }
 };
 inline constexpr ChainFn chain{};

@@ -29,10 +29,14 @@ bool ParseSize(const std::string& text, std::size_t* out) {
   }
   if (pos == 0) return false;
   std::string unit = text.substr(pos);
-  if (unit == "K" || unit == "k" || unit == "KiB") value <<= 10;
-  else if (unit == "M" || unit == "MiB") value <<= 20;
-  else if (unit == "G" || unit == "GiB") value <<= 30;
-  else if (!unit.empty() && unit != "B") return false;
+  if (unit == "K" || unit == "k" || unit == "KiB")
+    value <<= 10;
+  else if (unit == "M" || unit == "MiB")
+    value <<= 20;
+  else if (unit == "G" || unit == "GiB")
+    value <<= 30;
+  else if (!unit.empty() && unit != "B")
+    return false;
   *out = static_cast<std::size_t>(value);
   return true;
 }
@@ -107,10 +111,14 @@ CommandAction RegisterCrawl(CLI::App& app) {
         return kExitUsage;
       }
     }
-    if (opts->format == "json") crawl::WriteJson(*report, out);
-    else if (opts->format == "csv") crawl::WriteCsv(*report, out);
-    else if (opts->format == "junit") crawl::WriteJunit(*report, out);
-    else crawl::WriteText(*report, opts->by_page, out);
+    if (opts->format == "json")
+      crawl::WriteJson(*report, out);
+    else if (opts->format == "csv")
+      crawl::WriteCsv(*report, out);
+    else if (opts->format == "junit")
+      crawl::WriteJunit(*report, out);
+    else
+      crawl::WriteText(*report, opts->by_page, out);
     if (out != stdout && std::fclose(out) != 0) {
       std::fprintf(stderr, "sluice crawl: cannot write %s: %s\n", opts->output.c_str(), std::strerror(errno));
       return kExitUsage;

@@ -41,8 +41,7 @@ void StreamsTour() {
   fmt::print(">>> positives.first\n{}\n", positives.first());
 
   auto square = [](int x) { return x * x; };
-  fmt::print(">>> first_k(map(square, integers_from(3)), 5)\n{}\n",
-             first_k(map(square, integers_from(3)), 5));
+  fmt::print(">>> first_k(map(square, integers_from(3)), 5)\n{}\n", first_k(map(square, integers_from(3)), 5));
   fmt::print(">>> first_k(primes(integers_from(2)), 7)\n{}\n", first_k(primes(integers_from(2)), 7));
 
   fmt::print(">>> doubled = map(lambda x: print('** doubling', x) or 2 * x, [1, 2, 3])\n");

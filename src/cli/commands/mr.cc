@@ -62,9 +62,8 @@ class InterruptGuard {
 // Hadoop Streaming's single-dash options, as ours.
 std::string Translate(const std::string& arg) {
   static const std::map<std::string, std::string> kHadoop = {
-      {"-mapper", "--mapper"}, {"-reducer", "--reducer"}, {"-combiner", "--combiner"},
-      {"-input", "--input"},   {"-output", "--output"},   {"-numReduceTasks", "--reducers"},
-      {"-file", "--file"},     {"-cmdenv", "--cmdenv"},
+      {"-mapper", "--mapper"}, {"-reducer", "--reducer"},         {"-combiner", "--combiner"}, {"-input", "--input"},
+      {"-output", "--output"}, {"-numReduceTasks", "--reducers"}, {"-file", "--file"},         {"-cmdenv", "--cmdenv"},
   };
   auto it = kHadoop.find(arg);
   return it == kHadoop.end() ? arg : it->second;
@@ -106,8 +105,8 @@ CLI::Validator WholeNumber(unsigned long lo, unsigned long hi) {
   const std::string range = std::to_string(lo) + " to " + std::to_string(hi);
   return CLI::Validator(
       [lo, hi, range](std::string& text) -> std::string {
-        const bool digits = !text.empty() && text.size() <= 19 &&
-                            text.find_first_not_of("0123456789") == std::string::npos;
+        const bool digits =
+            !text.empty() && text.size() <= 19 && text.find_first_not_of("0123456789") == std::string::npos;
         if (!digits || std::stoul(text) < lo || std::stoul(text) > hi) {
           return "expected a whole number from " + range + ", got '" + text + "'";
         }
@@ -126,19 +125,25 @@ int RunCommand(const std::vector<std::string>& args) {
   mapreduce::JobOptions options;
   std::string sort_memory = "256M", split_size = "64M", task_timeout = "10m", status_interval = "5s";
   bool quiet = false;
-  CLI::App app{"Run a Hadoop Streaming job on this machine: parallel map and reduce tasks, external sort, "
-               "retries, progress. Writes DIR/part-NNNNN and DIR/_SUCCESS as Hadoop does.",
-               "sluice mr run"};
-  app.add_option("--mapper", job.mapper, "Mapper command (run by /bin/sh): input lines on stdin, key<TAB>value lines out")
+  CLI::App app{
+      "Run a Hadoop Streaming job on this machine: parallel map and reduce tasks, external sort, "
+      "retries, progress. Writes DIR/part-NNNNN and DIR/_SUCCESS as Hadoop does.",
+      "sluice mr run"};
+  app.add_option("--mapper", job.mapper,
+                 "Mapper command (run by /bin/sh): input lines on stdin, key<TAB>value lines out")
       ->required();
   app.add_option("--reducer", job.reducer,
                  "Reducer command: its partition's pairs on stdin, sorted by key (NONE: map-only, like --reducers 0)");
   app.add_option("--combiner", job.combiner, "Combiner command, run on each sorted spill of a map task");
-  app.add_option("--input", options.inputs, "Input files, directories (their files) or glob patterns such as 'in/*.txt' (repeatable)")->required()->expected(1, -1);
+  app.add_option("--input", options.inputs,
+                 "Input files, directories (their files) or glob patterns such as 'in/*.txt' (repeatable)")
+      ->required()
+      ->expected(1, -1);
   app.add_option("--output", options.output, "Output directory (must not exist, unless --overwrite)")->required();
   app.add_option("--reducers", options.reducers, "Number of reduce tasks = part files (default 1; 0: map-only)")
       ->check(WholeNumber(0, mapreduce::kMaxReducers));
-  app.add_option("--parallel", options.parallel, "Tasks run at once (default: number of CPUs)")->check(WholeNumber(1, mapreduce::kMaxParallel));
+  app.add_option("--parallel", options.parallel, "Tasks run at once (default: number of CPUs)")
+      ->check(WholeNumber(1, mapreduce::kMaxParallel));
   app.add_option("--max-attempts", options.max_attempts, "Attempts per task before the job fails (default 4)")
       ->check(WholeNumber(1, 100));
   app.add_option("--sort-memory", sort_memory, "Memory for all sort buffers and merges, e.g. 16M (default 256M)");
@@ -149,18 +154,23 @@ int RunCommand(const std::vector<std::string>& args) {
   app.add_option("--cmdenv", job.cmdenv, "NAME=VALUE to set in every task's environment (repeatable)");
   app.add_flag("--overwrite", options.overwrite, "Replace the output directory if it exists");
   app.add_flag("-q,--quiet", quiet, "No progress and no summary");
-  app.add_option("--status-interval", status_interval, "Seconds between status lines when stderr is not a terminal (default 5s)");
-  app.footer("Hadoop's spellings work too: -mapper -reducer -combiner -input -output -numReduceTasks -file -cmdenv,\n"
-             "and -D NAME=VALUE (or -jobconf) for mapreduce.job.reduces, mapreduce.task.timeout (ms),\n"
-             "mapreduce.map.maxattempts and mapreduce.input.fileinputformat.split.maxsize (bytes).\n"
-             "Exit status: 0 success, 1 the job failed, 2 usage or setup error, 130 interrupted.");
+  app.add_option("--status-interval", status_interval,
+                 "Seconds between status lines when stderr is not a terminal (default 5s)");
+  app.footer(
+      "Hadoop's spellings work too: -mapper -reducer -combiner -input -output -numReduceTasks -file -cmdenv,\n"
+      "and -D NAME=VALUE (or -jobconf) for mapreduce.job.reduces, mapreduce.task.timeout (ms),\n"
+      "mapreduce.map.maxattempts and mapreduce.input.fileinputformat.split.maxsize (bytes).\n"
+      "Exit status: 0 success, 1 the job failed, 2 usage or setup error, 130 interrupted.");
 
   std::vector<std::string> translated;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string property;
-    if ((args[i] == "-D" || args[i] == "-jobconf") && i + 1 < args.size()) property = args[++i];
-    else if (args[i].size() > 2 && args[i].rfind("-D", 0) == 0) property = args[i].substr(2);
-    else if (args[i] == "-D" || args[i] == "-jobconf") return Usage(args[i] + " wants NAME=VALUE");
+    if ((args[i] == "-D" || args[i] == "-jobconf") && i + 1 < args.size())
+      property = args[++i];
+    else if (args[i].size() > 2 && args[i].rfind("-D", 0) == 0)
+      property = args[i].substr(2);
+    else if (args[i] == "-D" || args[i] == "-jobconf")
+      return Usage(args[i] + " wants NAME=VALUE");
     if (property.empty()) {
       translated.push_back(Translate(args[i]));
       continue;
@@ -179,7 +189,8 @@ int RunCommand(const std::vector<std::string>& args) {
     return Usage(e.what());
   }
   for (const std::string& kv : job.cmdenv) {
-    if (kv.find('=') == std::string::npos || kv.front() == '=') return Usage("--cmdenv wants NAME=VALUE, got '" + kv + "'");
+    if (kv.find('=') == std::string::npos || kv.front() == '=')
+      return Usage("--cmdenv wants NAME=VALUE, got '" + kv + "'");
   }
   if (job.reducer == "NONE") {
     job.reducer.clear();

@@ -95,7 +95,8 @@ CommandAction RegisterParticles(CLI::App& app) {
 
   return [o]() -> int {
     particles::SimulationOptions opts;
-    if (o->n < 1) return UsageError("-n: the number of particles must be at least 1 (got " + std::to_string(o->n) + ")");
+    if (o->n < 1)
+      return UsageError("-n: the number of particles must be at least 1 (got " + std::to_string(o->n) + ")");
     if (o->steps < 0) {
       return UsageError("-s: the number of steps must not be negative (got " + std::to_string(o->steps) + ")");
     }
@@ -108,14 +109,15 @@ CommandAction RegisterParticles(CLI::App& app) {
     opts.steps = o->steps;
     opts.mode = o->mode == "threads" ? Mode::kThreads : o->mode == "processes" ? Mode::kProcesses : Mode::kSerial;
     if (o->jobs) {
-      if (*o->jobs < 1) return UsageError("-j: the number of workers must be at least 1 (got " + std::to_string(*o->jobs) + ")");
+      if (*o->jobs < 1)
+        return UsageError("-j: the number of workers must be at least 1 (got " + std::to_string(*o->jobs) + ")");
       opts.workers = static_cast<std::size_t>(*o->jobs);
     } else if (opts.mode != Mode::kSerial) {
       opts.workers = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), opts.n));
     }
     opts.algorithm = o->algorithm ? (*o->algorithm == "cells" ? Algorithm::kCells : Algorithm::kNaive)
                      : opts.n > particles::kCellsDefaultAbove ? Algorithm::kCells
-                                                               : Algorithm::kNaive;
+                                                              : Algorithm::kNaive;
     opts.normalize = o->normalize;
     opts.seed = o->seed;
     opts.init = o->init == "random" ? InitKind::kRandom : InitKind::kGrid;
@@ -123,10 +125,9 @@ CommandAction RegisterParticles(CLI::App& app) {
     Status valid = particles::Validate(opts);
     if (!valid.ok()) return UsageError(valid.message());
 
-    const std::int64_t html_every =
-        o->html_every > 0 ? o->html_every : std::max<std::int64_t>(1, opts.steps / 250);
-    if (!o->html.empty() && particles::HtmlRecorder::FrameBytes(opts.n, opts.steps, html_every) >
-                                particles::HtmlRecorder::kMaxFrameBytes) {
+    const std::int64_t html_every = o->html_every > 0 ? o->html_every : std::max<std::int64_t>(1, opts.steps / 250);
+    if (!o->html.empty() &&
+        particles::HtmlRecorder::FrameBytes(opts.n, opts.steps, html_every) > particles::HtmlRecorder::kMaxFrameBytes) {
       return UsageError("--html: " + std::to_string(opts.n) + " particles every " + std::to_string(html_every) +
                         " of " + std::to_string(opts.steps) +
                         " steps would make the page too large; raise --html-every");
@@ -143,7 +144,8 @@ CommandAction RegisterParticles(CLI::App& app) {
     particles::StepObserver observer;
     if (stats > 0 || recorder) {
       observer = [stats, &recorder](std::int64_t step, double energy, const particles::ParticleSet& state) {
-        if (stats > 0 && step % stats == 0) std::printf("step %lld: energy %s\n", static_cast<long long>(step), Repr(energy).c_str());
+        if (stats > 0 && step % stats == 0)
+          std::printf("step %lld: energy %s\n", static_cast<long long>(step), Repr(energy).c_str());
         if (recorder) recorder->Observe(step, energy, state);
       };
     }
@@ -179,8 +181,8 @@ CommandAction RegisterParticles(CLI::App& app) {
     }
     if (recorder) {
       const std::string title = std::to_string(opts.n) + " particles, " + particles::ModeName(opts.mode) + " (" +
-                                std::to_string(opts.workers) + "), " + particles::AlgorithmName(opts.algorithm) +
-                                ", " + std::to_string(opts.steps) + " steps";
+                                std::to_string(opts.workers) + "), " + particles::AlgorithmName(opts.algorithm) + ", " +
+                                std::to_string(opts.steps) + " steps";
       const std::string page = recorder->Page(title);
       Status st = particles::WriteFileBytes(o->html, page.data(), page.size());
       if (!st.ok()) {

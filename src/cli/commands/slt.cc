@@ -26,8 +26,9 @@ CommandAction RegisterSlt(CLI::App& app) {
   sub->add_option("--db", opts->db, "Database file to run on (default: a fresh in-memory database per file)");
   sub->add_flag("-v,--verbose", opts->verbose, "Show each failure: file:line, the SQL, expected and got");
   sub->add_flag("--reopen", opts->reopen, "With --db: close and reopen the database before every query");
-  sub->add_option("--hash-threshold", opts->hash_threshold,
-                  "Hash results with more values than this (default 8, as the corpus assumes; a file may set its own; 0: never)");
+  sub->add_option(
+      "--hash-threshold", opts->hash_threshold,
+      "Hash results with more values than this (default 8, as the corpus assumes; a file may set its own; 0: never)");
   sub->add_option("TESTFILE", opts->files, "sqllogictest files")->required();
   return [opts] {
     slt::SltOptions options;

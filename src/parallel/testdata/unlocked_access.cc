@@ -8,9 +8,9 @@ namespace {
 
 class Counter {
  public:
-  void AddUnlocked() { ++count_; }          // error: writing count_ without mu_
+  void AddUnlocked() { ++count_; }             // error: writing count_ without mu_
   int ReadUnlocked() const { return count_; }  // error: reading count_ without mu_
-  void CallUnlocked() { Locked(); }         // error: calling Locked() without mu_
+  void CallUnlocked() { Locked(); }            // error: calling Locked() without mu_
   void Locked() REQUIRES(mu_) { count_ = 0; }
 
  private:

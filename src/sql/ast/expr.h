@@ -41,20 +41,20 @@ enum class ExprKind : uint8_t {
   kParameter,
   kUnary,
   kBinary,
-  kNullTest,   // x ISNULL, x NOTNULL, x NOT NULL
-  kLike,       // x [NOT] LIKE|GLOB|REGEXP|MATCH y [ESCAPE z]
+  kNullTest,  // x ISNULL, x NOTNULL, x NOT NULL
+  kLike,      // x [NOT] LIKE|GLOB|REGEXP|MATCH y [ESCAPE z]
   kBetween,
   kInList,
   kInSelect,
-  kInTable,    // x IN table, x IN schema.table, x IN table_function(args)
+  kInTable,  // x IN table, x IN schema.table, x IN table_function(args)
   kExists,
-  kSubquery,   // a scalar subquery: (SELECT ...)
+  kSubquery,  // a scalar subquery: (SELECT ...)
   kCase,
   kCast,
   kFunction,
   kCollate,
-  kRowValue,   // (a, b, ...)
-  kRaise,      // RAISE(...) in a trigger body
+  kRowValue,  // (a, b, ...)
+  kRaise,     // RAISE(...) in a trigger body
 };
 
 struct Expr {
@@ -254,9 +254,9 @@ struct CaseWhen {
 struct CaseExpr : Expr {
   static constexpr ExprKind kKind = ExprKind::kCase;
   CaseExpr() : Expr(kKind) {}
-  ExprPtr operand;  // CASE x WHEN ...; null for CASE WHEN ...
+  ExprPtr operand;              // CASE x WHEN ...; null for CASE WHEN ...
   std::vector<CaseWhen> whens;  // at least one
-  ExprPtr else_result;  // may be null
+  ExprPtr else_result;          // may be null
 };
 
 struct CastExpr : Expr {
@@ -322,8 +322,7 @@ void ForEachChild(const Expr& expr, Fn&& fn) {
     case ExprKind::kColumnRef:
     case ExprKind::kParameter:
     case ExprKind::kExists:
-    case ExprKind::kSubquery:
-      break;
+    case ExprKind::kSubquery: break;
     case ExprKind::kUnary: visit(expr.As<UnaryExpr>().operand); break;
     case ExprKind::kBinary:
       visit(expr.As<BinaryExpr>().left);

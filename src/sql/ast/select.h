@@ -25,8 +25,8 @@ struct ResultColumn {
   std::string table;   // kTableStar: the `t` of `t.*`
   std::string schema;  // kTableStar: the `s` of `s.t.*`, else empty
   bool has_alias = false;
-  std::string alias;   // quotes removed; `AS x`, bare `x`, or 'x'
-  SourceSpan span;     // the whole column, alias included
+  std::string alias;  // quotes removed; `AS x`, bare `x`, or 'x'
+  SourceSpan span;    // the whole column, alias included
 };
 
 enum class JoinKind : uint8_t {
@@ -55,7 +55,7 @@ struct TableRef {
   std::string name;
   bool has_args = false;  // name(args): a table-valued function
   ExprList args;
-  std::string indexed_by;  // INDEXED BY name
+  std::string indexed_by;    // INDEXED BY name
   bool not_indexed = false;  // NOT INDEXED
 
   // kSubquery.

@@ -203,9 +203,9 @@ struct ColumnDef {
 struct TableConstraint {
   enum class Kind : uint8_t { kPrimaryKey, kUnique, kCheck, kForeignKey };
   Kind kind = Kind::kCheck;
-  std::string name;                     // CONSTRAINT name, or empty
-  std::vector<IndexedColumn> columns;   // kPrimaryKey, kUnique
-  bool autoincrement = false;           // PRIMARY KEY (x AUTOINCREMENT)
+  std::string name;                    // CONSTRAINT name, or empty
+  std::vector<IndexedColumn> columns;  // kPrimaryKey, kUnique
+  bool autoincrement = false;          // PRIMARY KEY (x AUTOINCREMENT)
   ConflictResolution conflict = ConflictResolution::kDefault;
   ExprPtr check;                        // kCheck
   std::vector<std::string> fk_columns;  // kForeignKey: the child columns

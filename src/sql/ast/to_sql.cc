@@ -40,14 +40,21 @@ bool IsPlainWord(std::string_view name) {
 // printer puts before most expressions it starts a subquery.
 bool KeywordWorksAsExpressionName(TokenKind k) {
   switch (k) {
-    case TokenKind::kCast: case TokenKind::kRaise: case TokenKind::kCurrentDate: case TokenKind::kCurrentTime:
-    case TokenKind::kCurrentTimestamp: case TokenKind::kWith:
-      return false;
-    case TokenKind::kCross: case TokenKind::kFull: case TokenKind::kInner: case TokenKind::kLeft:
-    case TokenKind::kNatural: case TokenKind::kOuter: case TokenKind::kRight: case TokenKind::kIndexed:
-      return true;
-    default:
-      return IsFallbackKeyword(k);
+    case TokenKind::kCast:
+    case TokenKind::kRaise:
+    case TokenKind::kCurrentDate:
+    case TokenKind::kCurrentTime:
+    case TokenKind::kCurrentTimestamp:
+    case TokenKind::kWith: return false;
+    case TokenKind::kCross:
+    case TokenKind::kFull:
+    case TokenKind::kInner:
+    case TokenKind::kLeft:
+    case TokenKind::kNatural:
+    case TokenKind::kOuter:
+    case TokenKind::kRight:
+    case TokenKind::kIndexed: return true;
+    default: return IsFallbackKeyword(k);
   }
 }
 
@@ -142,9 +149,7 @@ void Printer::Literal(const LiteralExpr& e) {
   switch (e.literal) {
     case LiteralKind::kNull: Append("NULL"); break;
     case LiteralKind::kInteger:
-    case LiteralKind::kReal:
-      Append(e.text);
-      break;
+    case LiteralKind::kReal: Append(e.text); break;
     case LiteralKind::kString: Append(QuoteString(e.value)); break;
     case LiteralKind::kBlob: {
       static const char kHex[] = "0123456789ABCDEF";
@@ -371,11 +376,16 @@ void Printer::Raise(const RaiseExpr& r) {
 
 void Printer::Parenthesized(const sql::Expr& e) {
   switch (e.kind) {
-    case ExprKind::kUnary: case ExprKind::kBinary: case ExprKind::kNullTest: case ExprKind::kLike:
-    case ExprKind::kBetween: case ExprKind::kInList: case ExprKind::kInSelect: case ExprKind::kInTable:
-    case ExprKind::kCollate: case ExprKind::kSubquery:
-      Expr(e);
-      break;
+    case ExprKind::kUnary:
+    case ExprKind::kBinary:
+    case ExprKind::kNullTest:
+    case ExprKind::kLike:
+    case ExprKind::kBetween:
+    case ExprKind::kInList:
+    case ExprKind::kInSelect:
+    case ExprKind::kInTable:
+    case ExprKind::kCollate:
+    case ExprKind::kSubquery: Expr(e); break;
     default:
       Append("(");
       Expr(e);

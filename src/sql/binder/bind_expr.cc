@@ -10,7 +10,6 @@
 
 namespace sluice::sql {
 
-
 void PropagateCollation(BoundExpr* node) {
   for (const BoundExprPtr& c : node->children) {
     if (c->collation_source == CollationSource::kExplicit) {
@@ -137,8 +136,7 @@ Result<BoundExprPtr> Binder::Impl::BindSubquery(BoundKind kind, const Select& se
   ref_frames_.pop_back();
   if (!q.ok()) return q.status();
   if (want_one_column && q->names.size() != 1) {
-    return Status::InvalidArgument("sub-select returns " + std::to_string(q->names.size()) +
-                                   " columns - expected 1");
+    return Status::InvalidArgument("sub-select returns " + std::to_string(q->names.size()) + " columns - expected 1");
   }
   auto e = std::make_unique<BoundExpr>(kind);
   e->subquery = q->plan;
@@ -258,8 +256,8 @@ Result<BoundExprPtr> Binder::Impl::BindBinary(const BinaryExpr& b, ExprContext& 
     case BinaryOp::kBitOr:
     case BinaryOp::kShiftLeft:
     case BinaryOp::kShiftRight: {
-      BitOp op = b.op == BinaryOp::kBitAnd   ? BitOp::kAnd
-                 : b.op == BinaryOp::kBitOr  ? BitOp::kOr
+      BitOp op = b.op == BinaryOp::kBitAnd      ? BitOp::kAnd
+                 : b.op == BinaryOp::kBitOr     ? BitOp::kOr
                  : b.op == BinaryOp::kShiftLeft ? BitOp::kShiftLeft
                                                 : BitOp::kShiftRight;
       e = MakeNode(BoundKind::kBit, Two(std::move(left), std::move(right)), static_cast<uint8_t>(op));
@@ -278,12 +276,9 @@ Result<BoundExprPtr> Binder::Impl::BindBinary(const BinaryExpr& b, ExprContext& 
       e = MakeNode(BoundKind::kArith, Two(std::move(left), std::move(right)), static_cast<uint8_t>(op));
       break;
     }
-    case BinaryOp::kConcat:
-      e = MakeNode(BoundKind::kConcat, Two(std::move(left), std::move(right)));
-      break;
+    case BinaryOp::kConcat: e = MakeNode(BoundKind::kConcat, Two(std::move(left), std::move(right))); break;
     case BinaryOp::kJsonExtract:
-    case BinaryOp::kJsonExtractValue:
-      return Status::InvalidArgument("no such function: json_extract");
+    case BinaryOp::kJsonExtractValue: return Status::InvalidArgument("no such function: json_extract");
   }
   PropagateCollation(e.get());
   return e;
@@ -291,12 +286,9 @@ Result<BoundExprPtr> Binder::Impl::BindBinary(const BinaryExpr& b, ExprContext& 
 
 Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) {
   switch (expr.kind) {
-    case ExprKind::kLiteral:
-      return MakeConstant(LiteralValue(expr.As<LiteralExpr>()));
-    case ExprKind::kColumnRef:
-      return BindColumnRef(expr.As<ColumnRefExpr>(), expr, ctx);
-    case ExprKind::kParameter:
-      return MakeConstant(Value());  // no binding API yet: parameters are NULL
+    case ExprKind::kLiteral: return MakeConstant(LiteralValue(expr.As<LiteralExpr>()));
+    case ExprKind::kColumnRef: return BindColumnRef(expr.As<ColumnRefExpr>(), expr, ctx);
+    case ExprKind::kParameter: return MakeConstant(Value());  // no binding API yet: parameters are NULL
     case ExprKind::kUnary: {
       const UnaryExpr& u = expr.As<UnaryExpr>();
       if (u.op == UnaryOp::kNegate && u.operand->kind == ExprKind::kLiteral) {
@@ -311,7 +303,7 @@ Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) 
         operand->affinity = Affinity::kNone;  // +x strips the column affinity
         return operand;
       }
-      BoundKind kind = u.op == UnaryOp::kNegate ? BoundKind::kNegate
+      BoundKind kind = u.op == UnaryOp::kNegate   ? BoundKind::kNegate
                        : u.op == UnaryOp::kBitNot ? BoundKind::kBitNot
                                                   : BoundKind::kNot;
       std::vector<BoundExprPtr> children;
@@ -320,8 +312,7 @@ Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) 
       PropagateCollation(e.get());
       return e;
     }
-    case ExprKind::kBinary:
-      return BindBinary(expr.As<BinaryExpr>(), ctx);
+    case ExprKind::kBinary: return BindBinary(expr.As<BinaryExpr>(), ctx);
     case ExprKind::kNullTest: {
       const NullTestExpr& n = expr.As<NullTestExpr>();
       SLUICE_ASSIGN_OR_RETURN(BoundExprPtr operand, BindExpr(*n.operand, ctx));
@@ -449,8 +440,7 @@ Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) 
       e->children.push_back(std::move(operand));
       return e;
     }
-    case ExprKind::kFunction:
-      return BindFunction(expr.As<FunctionExpr>(), expr, ctx);
+    case ExprKind::kFunction: return BindFunction(expr.As<FunctionExpr>(), expr, ctx);
     case ExprKind::kCollate: {
       const CollateExpr& c = expr.As<CollateExpr>();
       SLUICE_ASSIGN_OR_RETURN(Collation coll, CollationFromName(c.collation));
@@ -459,10 +449,8 @@ Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) 
       operand->collation_source = CollationSource::kExplicit;
       return operand;
     }
-    case ExprKind::kRowValue:
-      return Status::InvalidArgument("row value misused");
-    case ExprKind::kRaise:
-      return Status::InvalidArgument("RAISE() may only be used within a trigger-program");
+    case ExprKind::kRowValue: return Status::InvalidArgument("row value misused");
+    case ExprKind::kRaise: return Status::InvalidArgument("RAISE() may only be used within a trigger-program");
   }
   return Status::Internal("unknown expression kind");
 }

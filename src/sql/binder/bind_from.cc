@@ -68,7 +68,7 @@ Result<PlanPtr> Binder::Impl::BindFrom(const FromClause& from, Scope* scope, Sco
       continue;
     }
     auto join = std::make_shared<PlanNode>(PlanKind::kJoin);
-    join->join_type = item.join == JoinKind::kLeft ? JoinType::kLeft
+    join->join_type = item.join == JoinKind::kLeft    ? JoinType::kLeft
                       : item.join == JoinKind::kCross ? JoinType::kCross
                                                       : JoinType::kInner;
     std::vector<BoundExprPtr> conds;
@@ -129,14 +129,12 @@ Result<PlanPtr> Binder::Impl::BindFrom(const FromClause& from, Scope* scope, Sco
 Result<PlanPtr> Binder::Impl::BindTableRef(const TableRef& ref, Scope* scope, Scope* outer, size_t first_column) {
   (void)first_column;
   switch (ref.kind) {
-    case TableRef::Kind::kTable:
-      return BindNamedTable(ref, scope, outer);
+    case TableRef::Kind::kTable: return BindNamedTable(ref, scope, outer);
     case TableRef::Kind::kSubquery: {
       std::string name = ref.has_alias ? ref.alias : "(subquery)";
       return BindSubqueryTable(*ref.select, name, nullptr, scope, outer);
     }
-    case TableRef::Kind::kJoin:
-      return BindFrom(*ref.join, scope, outer);
+    case TableRef::Kind::kJoin: return BindFrom(*ref.join, scope, outer);
   }
   return Status::Internal("bad table reference");
 }
@@ -146,8 +144,8 @@ Result<PlanPtr> Binder::Impl::BindSubqueryTable(const Select& select, const std:
                                                 Scope* outer) {
   SLUICE_ASSIGN_OR_RETURN(BoundQuery q, BindSelect(select, outer));
   if (column_names != nullptr && !column_names->empty() && column_names->size() != q.names.size()) {
-    return Status::InvalidArgument("table " + name + " has " + std::to_string(q.names.size()) +
-                                   " values for " + std::to_string(column_names->size()) + " columns");
+    return Status::InvalidArgument("table " + name + " has " + std::to_string(q.names.size()) + " values for " +
+                                   std::to_string(column_names->size()) + " columns");
   }
   scope->tables.push_back(name);
   for (size_t i = 0; i < q.names.size(); ++i) {

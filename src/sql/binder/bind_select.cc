@@ -36,7 +36,8 @@ std::optional<int64_t> IntegerTerm(const Expr& e) {
   if (x->kind == ExprKind::kLiteral && x->As<LiteralExpr>().literal == LiteralKind::kInteger) {
     return x->As<LiteralExpr>().integer;
   }
-  if (x->kind == ExprKind::kUnary && x->As<UnaryExpr>().op == UnaryOp::kPlus) return IntegerTerm(*x->As<UnaryExpr>().operand);
+  if (x->kind == ExprKind::kUnary && x->As<UnaryExpr>().op == UnaryOp::kPlus)
+    return IntegerTerm(*x->As<UnaryExpr>().operand);
   return std::nullopt;
 }
 
@@ -114,8 +115,8 @@ Result<BoundQuery> Binder::Impl::BindSelect(const Select& select, Scope* outer) 
   BoundQuery result;
   for (size_t i = 0; i < select.cores.size(); ++i) {
     const SelectCore& core = select.cores[i];
-    Result<BoundQuery> q = core.kind == SelectCore::Kind::kValues ? BindValues(core, outer)
-                                                                  : BindCore(core, outer, nullptr);
+    Result<BoundQuery> q =
+        core.kind == SelectCore::Kind::kValues ? BindValues(core, outer) : BindCore(core, outer, nullptr);
     if (!q.ok()) return q.status();
     if (i == 0) {
       result = std::move(*q);
@@ -418,7 +419,7 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
         sort_columns.push_back(column);
       } else {
         key.collation = explicit_coll.value_or(bound->collation_source != CollationSource::kNone ? bound->collation
-                                                                                                : Collation::kBinary);
+                                                                                                 : Collation::kBinary);
         sort_columns.push_back(-1);
         hidden.push_back(std::move(bound));
       }
@@ -426,8 +427,8 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
     }
   }
 
-  bool aggregate = !groups.empty() || select_ctx.found_aggregate || having_ctx.found_aggregate ||
-                   order_ctx.found_aggregate;
+  bool aggregate =
+      !groups.empty() || select_ctx.found_aggregate || having_ctx.found_aggregate || order_ctx.found_aggregate;
   if (having && !aggregate) return Status::InvalidArgument("HAVING clause on a non-aggregate query");
   if (aggregate) {
     auto agg = MakePlan(PlanKind::kAggregate, plan);
@@ -481,8 +482,8 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
     size_t next_hidden = visible;
     for (size_t k = 0; k < sort_keys.size(); ++k) {
       size_t col = sort_columns[k] >= 0 ? static_cast<size_t>(sort_columns[k]) : next_hidden++;
-      sort_keys[k].expr = MakeColumnRef(project->outputs[col], Affinity::kNone, sort_keys[k].collation,
-                                        CollationSource::kExplicit);
+      sort_keys[k].expr =
+          MakeColumnRef(project->outputs[col], Affinity::kNone, sort_keys[k].collation, CollationSource::kExplicit);
       sort->sort_keys.push_back(std::move(sort_keys[k]));
     }
     plan = sort;
@@ -502,8 +503,8 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
     auto trim = std::make_shared<PlanNode>(PlanKind::kProject);
     trim->children.push_back(plan);
     for (size_t c = 0; c < visible; ++c) {
-      trim->exprs.push_back(MakeColumnRef(project->outputs[c], q.affinities[c], q.collations[c],
-                                          CollationSource::kColumn));
+      trim->exprs.push_back(
+          MakeColumnRef(project->outputs[c], q.affinities[c], q.collations[c], CollationSource::kColumn));
       trim->outputs.push_back(NewId());
     }
     plan = trim;

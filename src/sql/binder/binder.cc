@@ -34,8 +34,8 @@ Result<BoundUpdate> Binder::BindDelete(const DeleteStatement& del) {
   return impl_->BindModify(del.table, del.has_alias ? del.alias : del.table, del.where.get(), nullptr);
 }
 
-Result<BoundUpdate> Binder::Impl::BindModify(const std::string& table_name, const std::string& alias,
-                                             const Expr* where, const std::vector<Assignment>* assignments) {
+Result<BoundUpdate> Binder::Impl::BindModify(const std::string& table_name, const std::string& alias, const Expr* where,
+                                             const std::vector<Assignment>* assignments) {
   BoundUpdate out;
   out.table = catalog_.FindTable(table_name);
   if (out.table == nullptr) {

@@ -36,8 +36,8 @@ struct Scope;
 // A bound SELECT: its plan and the shape of its result.
 struct BoundQuery {
   PlanPtr plan;
-  std::vector<std::string> names;       // sqlite3's column names
-  std::vector<Affinity> affinities;     // of each result expression
+  std::vector<std::string> names;    // sqlite3's column names
+  std::vector<Affinity> affinities;  // of each result expression
   std::vector<Collation> collations;
   std::vector<std::string> decl_types;  // declared type of column results, else ""
 };

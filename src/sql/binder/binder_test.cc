@@ -68,8 +68,7 @@ TEST_F(BinderTest, NameResolutionErrors) {
 }
 
 TEST_F(BinderTest, CorrelationAndAliases) {
-  EXPECT_EQ(Bind("select (select count(*) from u where u.a = t.a) from t"),
-            "(select count(*) from u where u.a = t.a)");
+  EXPECT_EQ(Bind("select (select count(*) from u where u.a = t.a) from t"), "(select count(*) from u where u.a = t.a)");
   EXPECT_EQ(Bind("select a+1 as z from t where z > 2 order by z"), "z");
   EXPECT_EQ(Bind("select a as k, count(*) from t group by k having count(*) > 1"), "k,count(*)");
 }
@@ -84,10 +83,8 @@ TEST_F(BinderTest, AggregateErrors) {
 }
 
 TEST_F(BinderTest, OrderByAndCompoundErrors) {
-  EXPECT_EQ(Bind("select a, b from t order by 3"),
-            "error: 1st ORDER BY term out of range - should be between 1 and 2");
-  EXPECT_EQ(Bind("select a from t order by a, 0"),
-            "error: 2nd ORDER BY term out of range - should be between 1 and 1");
+  EXPECT_EQ(Bind("select a, b from t order by 3"), "error: 1st ORDER BY term out of range - should be between 1 and 2");
+  EXPECT_EQ(Bind("select a from t order by a, 0"), "error: 2nd ORDER BY term out of range - should be between 1 and 1");
   EXPECT_EQ(Bind("select 1 union select 1, 2"),
             "error: SELECTs to the left and right of UNION do not have the same number of result columns");
   EXPECT_EQ(Bind("select 1 as x union select 2 order by y"),

@@ -66,8 +66,7 @@ bool BoundExprEquals(const BoundExpr& a, const BoundExpr& b) {
     case BoundKind::kScalarSubquery:
       if (a.subquery != b.subquery) return false;
       break;
-    default:
-      break;
+    default: break;
   }
   if (a.function != nullptr && !a.function->deterministic) return false;
   for (size_t i = 0; i < a.children.size(); ++i) {
@@ -123,8 +122,7 @@ std::string ExprToString(const BoundExpr& e) {
   switch (e.kind) {
     case BoundKind::kConstant:
       return e.constant.is_text() ? "'" + std::string(e.constant.bytes()) + "'" : e.constant.DebugString();
-    case BoundKind::kColumn:
-      return e.slot >= 0 ? "#" + std::to_string(e.slot) : "@" + std::to_string(e.column);
+    case BoundKind::kColumn: return e.slot >= 0 ? "#" + std::to_string(e.slot) : "@" + std::to_string(e.column);
     case BoundKind::kNot: return "NOT " + child(0);
     case BoundKind::kNegate: return "-" + child(0);
     case BoundKind::kBitNot: return "~" + child(0);
@@ -138,8 +136,7 @@ std::string ExprToString(const BoundExpr& e) {
     case BoundKind::kNullTest: return "(" + child(0) + (e.negated ? " NOTNULL)" : " ISNULL)");
     case BoundKind::kLike: return "(" + child(0) + " " + neg + "LIKE " + child(1) + ")";
     case BoundKind::kGlob: return "(" + child(0) + " " + neg + "GLOB " + child(1) + ")";
-    case BoundKind::kBetween:
-      return "(" + child(0) + " " + neg + "BETWEEN " + child(1) + " AND " + child(2) + ")";
+    case BoundKind::kBetween: return "(" + child(0) + " " + neg + "BETWEEN " + child(1) + " AND " + child(2) + ")";
     case BoundKind::kInList: return "(" + child(0) + " " + neg + "IN (" + Join(e.children, 1, ", ") + "))";
     case BoundKind::kInSubquery: return "(" + child(0) + " " + neg + "IN (subquery))";
     case BoundKind::kExists: return neg + "EXISTS(subquery)";

@@ -38,17 +38,17 @@ using ColumnId = uint32_t;
 struct PlanNode;
 
 enum class BoundKind : uint8_t {
-  kConstant,        // constant
-  kColumn,          // column (slot after planning)
-  kNot,             // children[0]
-  kNegate,          // children[0]
-  kBitNot,          // children[0]
-  kArith,           // op = ArithOp
-  kBit,             // op = BitOp
+  kConstant,  // constant
+  kColumn,    // column (slot after planning)
+  kNot,       // children[0]
+  kNegate,    // children[0]
+  kBitNot,    // children[0]
+  kArith,     // op = ArithOp
+  kBit,       // op = BitOp
   kConcat,
-  kCompare,         // op = CompareOp
-  kIs,              // negated: IS NOT
-  kAnd,             // children: two or more
+  kCompare,  // op = CompareOp
+  kIs,       // negated: IS NOT
+  kAnd,      // children: two or more
   kOr,
   kNullTest,        // negated: NOT NULL
   kLike,            // children: text, pattern[, escape]; negated

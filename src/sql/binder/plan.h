@@ -75,11 +75,11 @@ struct PlanNode {
 
   // kGet.
   TablePtr table;
-  std::string alias;          // for EXPLAIN
+  std::string alias;  // for EXPLAIN
   // After column pruning: the table columns the scan emits (-1: the rowid),
   // matching `outputs`; empty means all columns then the rowid.
   std::vector<int> scan_columns;
-  int index = -1;             // index lookup: position in table->indexes
+  int index = -1;                                      // index lookup: position in table->indexes
   std::vector<std::vector<BoundExprPtr>> lookup_keys;  // each: one expr per index column
 
   // kValues.

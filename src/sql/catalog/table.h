@@ -180,8 +180,8 @@ class Table {
 
   int64_t max_rowid_ = 0;
   mutable std::shared_ptr<const ColumnSource> source_;  // null: every column loaded
-  std::shared_ptr<const ColumnSource> origin_;           // see unchanged_origin()
-  mutable std::vector<uint8_t> unloaded_;        // per column, while source_
+  std::shared_ptr<const ColumnSource> origin_;          // see unchanged_origin()
+  mutable std::vector<uint8_t> unloaded_;               // per column, while source_
   mutable std::vector<std::unique_ptr<HashIndex>> built_;
 };
 

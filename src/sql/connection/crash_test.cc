@@ -45,8 +45,8 @@ std::string Transaction(int64_t n) {
   } else if (kind == 8) {
     sql += "delete from t where k % 17 = " + std::to_string(rng() % 17) + ";";
   } else {
-    sql += "insert into t(k, v, s) select k + 1, v, s || '+' from t where k % 101 = " + std::to_string(rng() % 101) +
-           ";";
+    sql +=
+        "insert into t(k, v, s) select k + 1, v, s || '+' from t where k % 101 = " + std::to_string(rng() % 101) + ";";
   }
   return sql + " commit;";
 }
@@ -95,14 +95,16 @@ TEST(CrashTest, KilledWritersLoseNothingCommittedAndNeverHalfATransaction) {
   {
     Result<std::unique_ptr<Database>> db = Database::Open(path);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
-    ASSERT_TRUE((*db)->Execute("create table meta(n integer); insert into meta values (0);"
-                               "create table t(k integer, v integer, s text);")
+    ASSERT_TRUE((*db)
+                    ->Execute("create table meta(n integer); insert into meta values (0);"
+                              "create table t(k integer, v integer, s text);")
                     .ok());
   }
   Result<std::unique_ptr<Database>> model = Database::Open(":memory:");
   ASSERT_TRUE(model.ok());
-  ASSERT_TRUE((*model)->Execute("create table meta(n integer); insert into meta values (0);"
-                                "create table t(k integer, v integer, s text);")
+  ASSERT_TRUE((*model)
+                  ->Execute("create table meta(n integer); insert into meta values (0);"
+                            "create table t(k integer, v integer, s text);")
                   .ok());
   int64_t model_n = 0;
   std::mt19937 rng(20261122);

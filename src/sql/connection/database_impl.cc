@@ -121,9 +121,7 @@ Status StatementImpl::PrepareQuery(const Select& select) {
 
 Status StatementImpl::Prepare() {
   switch (ast_->kind) {
-    case StatementKind::kSelect:
-      is_query_ = true;
-      return PrepareQuery(*ast_->As<SelectStatement>().select);
+    case StatementKind::kSelect: is_query_ = true; return PrepareQuery(*ast_->As<SelectStatement>().select);
     case StatementKind::kExplain: {
       const ExplainStatement& ex = ast_->As<ExplainStatement>();
       names_ = {ex.query_plan ? "detail" : "plan"};
@@ -148,8 +146,7 @@ Status StatementImpl::Prepare() {
       }
       return Status::OK();
     }
-    default:
-      return PrepareDdl();
+    default: return PrepareDdl();
   }
 }
 

@@ -18,8 +18,8 @@ bool IsIntegerType(const std::string& type) { return NameEqualsNoCase(type, "int
 void IdentPut(const std::string& id, std::string* out) {
   size_t j = 0;
   while (j < id.size() && (std::isalnum(static_cast<unsigned char>(id[j])) || id[j] == '_')) ++j;
-  bool quote = id.empty() || std::isdigit(static_cast<unsigned char>(id[0])) || LookupKeyword(id).has_value() ||
-               j != id.size();
+  bool quote =
+      id.empty() || std::isdigit(static_cast<unsigned char>(id[0])) || LookupKeyword(id).has_value() || j != id.size();
   if (!quote) {
     *out += id;
     return;
@@ -146,11 +146,8 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
             add_unique({static_cast<int>(i)}, {info.collation});
           }
           break;
-        case ColumnConstraint::Kind::kUnique:
-          add_unique({static_cast<int>(i)}, {info.collation});
-          break;
-        default:
-          break;
+        case ColumnConstraint::Kind::kUnique: add_unique({static_cast<int>(i)}, {info.collation}); break;
+        default: break;
       }
     }
     t->columns_info.push_back(std::move(info));
@@ -294,8 +291,7 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
       }
       return Status::OK();
     }
-    default:
-      return Status::OK();
+    default: return Status::OK();
   }
 }
 
@@ -312,7 +308,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         t->rootpage = catalog.NextRootpage();
         for (IndexDef& idx : t->indexes) idx.rootpage = catalog.NextRootpage();
         t->generation = catalog.NewGeneration();
-      catalog.AddTable(t);
+        catalog.AddTable(t);
         return int64_t{0};
       }
       Binder binder(catalog);
@@ -418,8 +414,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       }
       return int64_t{0};
     }
-    default:
-      return int64_t{0};
+    default: return int64_t{0};
   }
 }
 

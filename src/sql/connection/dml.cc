@@ -108,8 +108,6 @@ class KeyCounter {
   std::unordered_map<uint64_t, std::vector<std::vector<Value>>> counts_;
 };
 
-
-
 Result<InsertPlan> BindInsert(DatabaseImpl& db, const InsertStatement& s, int64_t* error_offset = nullptr) {
   InsertPlan p;
   p.table = db.catalog().FindTable(s.table);
@@ -125,8 +123,10 @@ Result<InsertPlan> BindInsert(DatabaseImpl& db, const InsertStatement& s, int64_
   } else {
     for (const std::string& name : s.columns) {
       int c = t.column_index(name);
-      if (c < 0 && IsRowidName(name)) c = t.rowid_alias >= 0 ? t.rowid_alias : -1;
-      else if (c < 0) return Status::InvalidArgument("table " + t.name + " has no column named " + name);
+      if (c < 0 && IsRowidName(name))
+        c = t.rowid_alias >= 0 ? t.rowid_alias : -1;
+      else if (c < 0)
+        return Status::InvalidArgument("table " + t.name + " has no column named " + name);
       p.targets.push_back(c);
     }
   }
@@ -148,8 +148,7 @@ Result<InsertPlan> BindInsert(DatabaseImpl& db, const InsertStatement& s, int64_
       return Status::InvalidArgument("table " + t.name + " has " + std::to_string(t.columns_info.size()) +
                                      " columns but " + std::to_string(n) + " values were supplied");
     }
-    return Status::InvalidArgument(std::to_string(n) + " values for " + std::to_string(p.targets.size()) +
-                                   " columns");
+    return Status::InvalidArgument(std::to_string(n) + " values for " + std::to_string(p.targets.size()) + " columns");
   }
   return p;
 }
@@ -290,8 +289,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
       if (!u.ok() && error_offset != nullptr) *error_offset = binder.error_offset();
       return u.status();
     }
-    default:
-      return Status::OK();
+    default: return Status::OK();
   }
 }
 
@@ -355,8 +353,7 @@ Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDm
         explicit_rowid = source.columns[i][r];
       }
     }
-    Result<InsertedRow> ins = InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr,
-                                        conflict);
+    Result<InsertedRow> ins = InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, conflict);
     if (!ins.ok()) {
       failure = ins.status();
       break;
@@ -460,7 +457,8 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
           id = *given;
         }
         if (id != t.rowids[p]) {
-          if (live_rowids.count(id) != 0) return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t)));
+          if (live_rowids.count(id) != 0)
+            return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t)));
           live_rowids.erase(t.rowids[p]);
           live_rowids.insert(id);
         }
@@ -475,8 +473,7 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
       }
       Value v = ApplyColumnAffinity(t.columns_info[col].affinity, values[a][r]).Owned();
       if (v.is_null() && t.columns_info[col].not_null) {
-        return fail(
-            Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[col].name));
+        return fail(Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[col].name));
       }
       undo.push_back({p, col, std::move(t.columns[col][p]), 0});
       t.columns[col][p] = std::move(v);

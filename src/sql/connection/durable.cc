@@ -90,8 +90,7 @@ Status DatabaseImpl::Reload() {
     catalog_.NoteGeneration(rows.generation);
     size_t n = rows.rowids.size();
     // Columns are read from the image when a statement first needs them.
-    t->SetLazyColumns(std::make_shared<ImageColumns>(blocks, std::move(rows.column_blocks), n),
-                      std::move(rows.rowids));
+    t->SetLazyColumns(std::make_shared<ImageColumns>(blocks, std::move(rows.column_blocks), n), std::move(rows.rowids));
   }
   if (state->next_generation > 0) catalog_.NoteGeneration(state->next_generation - 1);
   for (const std::string& r : records) SLUICE_RETURN_IF_ERROR(ApplyLogRecord(r));

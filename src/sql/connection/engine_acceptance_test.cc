@@ -61,8 +61,8 @@ void RunScript(std::string_view sql, std::string* out, std::string* err, const s
       ASSERT_TRUE(db.ok()) << db.status().ToString();
     }
     PrepareOutcome p = (*db)->Prepare(sql.substr(offset));
-    size_t line = 1 + static_cast<size_t>(std::count(sql.begin(), sql.begin() + static_cast<std::ptrdiff_t>(
-                                                                               offset + p.statement_offset), '\n'));
+    size_t line = 1 + static_cast<size_t>(std::count(
+                          sql.begin(), sql.begin() + static_cast<std::ptrdiff_t>(offset + p.statement_offset), '\n'));
     offset += p.consumed;
     if (!p.status.ok()) {
       *err += "Parse error near line " + std::to_string(line) + ": " + p.status.message() + "\n";

@@ -129,7 +129,8 @@ TEST_F(FileDatabaseTest, RowEditsReplayToTheWritersRows) {
   auto b = OpenDb();
   ASSERT_TRUE(a->Execute("create table t(i integer, s text);").ok());
   std::string batch = "begin;";
-  for (int i = 1; i <= 3000; ++i) batch += "insert into t values (" + std::to_string(i) + ", 's" + std::to_string(i) + "');";
+  for (int i = 1; i <= 3000; ++i)
+    batch += "insert into t values (" + std::to_string(i) + ", 's" + std::to_string(i) + "');";
   ASSERT_TRUE(a->Execute(batch + "commit;").ok());
   EXPECT_EQ(Q(*b, "select count(*) from t"), "3000;");
   ASSERT_TRUE(a->Execute("update t set s = 'u' || i where i % 100 = 0;").ok());
@@ -168,7 +169,8 @@ TEST_F(FileDatabaseTest, CheckpointsCopyOnlyUnchangedTables) {
   {
     auto setup = OpenDb();
     std::string sql = "create table big(x integer, s text); create table small(y); begin;";
-    for (int i = 0; i < 2000; ++i) sql += "insert into big values (" + std::to_string(i) + ", 'b" + std::to_string(i) + "');";
+    for (int i = 0; i < 2000; ++i)
+      sql += "insert into big values (" + std::to_string(i) + ", 'b" + std::to_string(i) + "');";
     ASSERT_TRUE(setup->Execute(sql + "commit; insert into small values (1);").ok());
   }
   auto a = OpenDb();  // both tables lazy, straight from the image
@@ -176,7 +178,7 @@ TEST_F(FileDatabaseTest, CheckpointsCopyOnlyUnchangedTables) {
   ASSERT_TRUE(a->Execute("insert into small values (2);").ok());
   EXPECT_EQ(Q(*a, "pragma wal_checkpoint"), "0|0|0;");  // big copied, small encoded
   ASSERT_TRUE(a->Execute("insert into small values (3); pragma wal_checkpoint;").ok());
-  EXPECT_EQ(Q(*b, "select count(*), sum(x) from big"), "2000|1999000;");  // b reloads a's image
+  EXPECT_EQ(Q(*b, "select count(*), sum(x) from big"), "2000|1999000;");   // b reloads a's image
   ASSERT_TRUE(a->Execute("insert into big values (5000, 'late');").ok());  // a log record
   EXPECT_EQ(Q(*b, "select sum(y) from small"), "6;");                      // b applies it
   ASSERT_TRUE(b->Execute("insert into small values (4); pragma wal_checkpoint;").ok());

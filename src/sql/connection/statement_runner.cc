@@ -10,24 +10,20 @@ Status StatementImpl::PrepareDdl() {
   switch (ast_->kind) {
     case StatementKind::kInsert:
     case StatementKind::kUpdate:
-    case StatementKind::kDelete:
-      return CheckDml(*db_, *ast_, &error_offset_, &prepared_dml_);
+    case StatementKind::kDelete: return CheckDml(*db_, *ast_, &error_offset_, &prepared_dml_);
     case StatementKind::kCreateTable:
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop:
-      return CheckDdl(*db_, *ast_, &error_offset_);
+    case StatementKind::kDrop: return CheckDdl(*db_, *ast_, &error_offset_);
     case StatementKind::kSavepoint:
-    case StatementKind::kRelease:
-      return Status::InvalidArgument("savepoints are not supported");
+    case StatementKind::kRelease: return Status::InvalidArgument("savepoints are not supported");
     case StatementKind::kRollback:
       if (!ast_->As<RollbackStatement>().savepoint.empty()) {
         return Status::InvalidArgument("savepoints are not supported");
       }
       return Status::OK();
-    default:
-      return Status::OK();
+    default: return Status::OK();
   }
 }
 
@@ -40,8 +36,7 @@ Result<int64_t> StatementImpl::RunOther() {
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop:
-      return RunDdl(*db_, ast_);
+    case StatementKind::kDrop: return RunDdl(*db_, ast_);
     case StatementKind::kBegin:
       if (db_->snapshot()) return Status::InvalidArgument("cannot start a transaction within a transaction");
       // A file database's committed state is in its files, and ROLLBACK
@@ -85,10 +80,8 @@ bool IsWriteStatement(StatementKind kind) {
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop:
-      return true;
-    default:
-      return false;
+    case StatementKind::kDrop: return true;
+    default: return false;
   }
 }
 

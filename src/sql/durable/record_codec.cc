@@ -19,7 +19,8 @@ void EncodeRowids(const Table& t, size_t begin, size_t end, std::string* out) {
   PutVarint(out, end - begin);
   int64_t prev = 0;
   for (size_t i = begin; i < end; ++i) {
-    PutVarint(out, storage::ZigZag(static_cast<int64_t>(static_cast<uint64_t>(t.rowids[i]) - static_cast<uint64_t>(prev))));
+    PutVarint(out,
+              storage::ZigZag(static_cast<int64_t>(static_cast<uint64_t>(t.rowids[i]) - static_cast<uint64_t>(prev))));
     prev = t.rowids[i];
   }
 }
@@ -127,8 +128,7 @@ Status DecodeColumnFrom(Reader& in, size_t n, std::vector<Value>* col) {
         (*col)[i] = static_cast<StorageClass>(tags[i]) == StorageClass::kText ? Value::Text(s) : Value::Blob(s);
         break;
       }
-      default:
-        return Malformed("value tag");
+      default: return Malformed("value tag");
     }
   }
   return Status::OK();

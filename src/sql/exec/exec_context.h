@@ -25,8 +25,8 @@ struct OuterFrame {
 
 // The materialized result of a subquery for one outer key.
 struct SubqueryResult {
-  Value scalar;        // kScalarSubquery: first row's value or NULL
-  bool exists = false; // kExists / any row at all
+  Value scalar;         // kScalarSubquery: first row's value or NULL
+  bool exists = false;  // kExists / any row at all
   // kInSubquery: the values after the comparison affinity.
   std::vector<Value> values;
   bool has_null = false;

@@ -71,8 +71,7 @@ Result<const SubqueryResult*> ExprEvaluator::RunSubquery(const BoundExpr& e, con
 Result<Value> ExprEvaluator::Eval(const BoundExpr& e, const RowRef& row) {
   auto child = [&](size_t i) { return Eval(*e.children[i], row); };
   switch (e.kind) {
-    case BoundKind::kConstant:
-      return e.constant;
+    case BoundKind::kConstant: return e.constant;
     case BoundKind::kColumn: {
       if (e.slot >= 0) return row.at(static_cast<size_t>(e.slot));
       const Value* v = ctx_->FindOuter(e.column);
@@ -105,8 +104,7 @@ Result<Value> ExprEvaluator::Eval(const BoundExpr& e, const RowRef& row) {
         case BoundKind::kCompare:
           return EvaluateComparison(static_cast<CompareOp>(e.op), a, b, e.children[0]->affinity,
                                     e.children[1]->affinity, e.collation);
-        default:
-          return EvaluateIs(a, b, e.negated, e.children[0]->affinity, e.children[1]->affinity, e.collation);
+        default: return EvaluateIs(a, b, e.negated, e.children[0]->affinity, e.children[1]->affinity, e.collation);
       }
     }
     case BoundKind::kAnd:
@@ -253,10 +251,8 @@ Result<Value> ExprEvaluator::Eval(const BoundExpr& e, const RowRef& row) {
       fctx.collation = e.collation;
       return fn(fctx, std::span<const Value>(argv, e.children.size()));
     }
-    case BoundKind::kAggregate:
-      return Status::Internal("aggregate evaluated outside an aggregate node");
-    case BoundKind::kRowValue:
-      return Status::InvalidArgument("row value misused");
+    case BoundKind::kAggregate: return Status::Internal("aggregate evaluated outside an aggregate node");
+    case BoundKind::kRowValue: return Status::InvalidArgument("row value misused");
   }
   return Status::Internal("unknown bound expression");
 }

@@ -76,8 +76,8 @@ class ExprEvaluator {
 // SelectTrue would decide on a chunk holding those values. For join
 // residuals that compare a column of each side: the pairs are judged where
 // the values lie instead of copying both columns into a chunk first.
-void ComparePairs(const BoundExpr& e, const Value* a, const uint32_t* a_rows, const Value* b,
-                  const uint32_t* b_rows, size_t n, uint8_t* keep);
+void ComparePairs(const BoundExpr& e, const Value* a, const uint32_t* a_rows, const Value* b, const uint32_t* b_rows,
+                  size_t n, uint8_t* keep);
 
 // A row reference to row `row` of `chunk`.
 inline RowRef ChunkRow(const DataChunk& chunk, size_t row) {

@@ -20,8 +20,7 @@ inline bool KeyValuesEqual(const Value& a, const Value& b, Collation collation) 
 
 }  // namespace
 
-KeyTable::KeyTable(std::vector<Collation> collations)
-    : collations_(std::move(collations)), keys_(collations_.size()) {
+KeyTable::KeyTable(std::vector<Collation> collations) : collations_(std::move(collations)), keys_(collations_.size()) {
   slots_.assign(16, Slot{0, 0});
   mask_ = slots_.size() - 1;
 }

@@ -17,8 +17,8 @@ uint32_t Put(KeyTable& t, std::vector<std::vector<Value>>& cols, size_t row, boo
 
 TEST(KeyTableTest, NumbersIntegersAndEqualRealsAlike) {
   KeyTable t({Collation::kBinary});
-  std::vector<std::vector<Value>> col{{Value::Integer(1), Value::Real(1.0), Value::Text("1"), Value(), Value(),
-                                       Value::Integer(2)}};
+  std::vector<std::vector<Value>> col{
+      {Value::Integer(1), Value::Real(1.0), Value::Text("1"), Value(), Value(), Value::Integer(2)}};
   bool inserted;
   EXPECT_EQ(Put(t, col, 0, &inserted), 0u);
   EXPECT_TRUE(inserted);

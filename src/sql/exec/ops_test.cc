@@ -25,7 +25,7 @@ PlannerOptions Options(bool hash) {
 
 // Runs a query; rows as debug strings.
 std::vector<std::string> RunQuery(const Catalog& catalog, const std::string& sql, bool hash = true,
-                             std::string* explain = nullptr) {
+                                  std::string* explain = nullptr) {
   StatementPtr holder;
   Result<BoundQuery> q = PlanSelect(catalog, sql, Options(hash), &holder);
   EXPECT_TRUE(q.ok()) << q.status().message();
@@ -66,9 +66,9 @@ TEST(JoinTest, HashJoinMatchesNestedLoopOnRandomData) {
     // Untyped columns: 1, 1.0 and '1' follow SQLite's comparison rules.
     AddTestTable(&catalog, "l", {"k", "i"}, l, "");
     AddTestTable(&catalog, "r", {"k", "j"}, r, seed % 2 ? "INTEGER" : "");
-    for (const char* sql : {"select i, j from l, r where l.k = r.k",
-                            "select i, j from l left join r on l.k = r.k and j % 3 = 0",
-                            "select i, j from l join r on r.k = l.k and i < j"}) {
+    for (const char* sql :
+         {"select i, j from l, r where l.k = r.k", "select i, j from l left join r on l.k = r.k and j % 3 = 0",
+          "select i, j from l join r on r.k = l.k and i < j"}) {
       std::string hash_plan, loop_plan;
       std::vector<std::string> hashed = RunQuery(catalog, sql, true, &hash_plan);
       std::vector<std::string> looped = RunQuery(catalog, sql, false, &loop_plan);

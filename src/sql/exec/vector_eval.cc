@@ -42,8 +42,7 @@ bool CannotFail(const BoundExpr& e) {
         if (!CannotFail(*c)) return false;
       }
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -204,8 +203,8 @@ void CompareRows(const Comparer& cmp, ColumnView a, ColumnView b, const uint32_t
 }
 
 template <CompareOp kOp>
-void ComparePairsAs(const Comparer& cmp, const Value* a, const uint32_t* a_rows, const Value* b,
-                    const uint32_t* b_rows, size_t n, uint8_t* keep) {
+void ComparePairsAs(const Comparer& cmp, const Value* a, const uint32_t* a_rows, const Value* b, const uint32_t* b_rows,
+                    size_t n, uint8_t* keep) {
   for (size_t i = 0; i < n; ++i) {
     keep[i] = cmp.TruthAs<kOp>(a[a_rows[i]], b[b_rows[i]]) == TriBool::kTrue ? 1 : 0;
   }
@@ -213,8 +212,8 @@ void ComparePairsAs(const Comparer& cmp, const Value* a, const uint32_t* a_rows,
 
 }  // namespace
 
-void ComparePairs(const BoundExpr& e, const Value* a, const uint32_t* a_rows, const Value* b,
-                  const uint32_t* b_rows, size_t n, uint8_t* keep) {
+void ComparePairs(const BoundExpr& e, const Value* a, const uint32_t* a_rows, const Value* b, const uint32_t* b_rows,
+                  size_t n, uint8_t* keep) {
   CompareOp op = static_cast<CompareOp>(e.op);
   Comparer cmp(op, e.children[0]->affinity, e.children[1]->affinity, e.collation);
   switch (op) {
@@ -227,8 +226,7 @@ void ComparePairs(const BoundExpr& e, const Value* a, const uint32_t* a_rows, co
   }
 }
 
-Status ExprEvaluator::Classify(const BoundExpr& e, const DataChunk& in, const uint32_t* rows, size_t n,
-                               TriBool* out) {
+Status ExprEvaluator::Classify(const BoundExpr& e, const DataChunk& in, const uint32_t* rows, size_t n, TriBool* out) {
   if (e.kind == BoundKind::kCompare && CannotFail(e)) {
     SLUICE_ASSIGN_OR_RETURN(ColumnView a, EvalVector(*e.children[0], in));
     SLUICE_ASSIGN_OR_RETURN(ColumnView b, EvalVector(*e.children[1], in));
@@ -272,8 +270,7 @@ Result<ColumnView> ExprEvaluator::EvalRows(const BoundExpr& e, const DataChunk& 
 
 Result<ColumnView> ExprEvaluator::EvalVector(const BoundExpr& e, const DataChunk& in) {
   switch (e.kind) {
-    case BoundKind::kConstant:
-      return ColumnView{&e.constant, true};
+    case BoundKind::kConstant: return ColumnView{&e.constant, true};
     case BoundKind::kColumn: {
       if (e.slot >= 0 && static_cast<size_t>(e.slot) < in.column_count()) {
         return ColumnView{in.data(static_cast<size_t>(e.slot)), false};
@@ -387,8 +384,7 @@ Result<ColumnView> ExprEvaluator::EvalVector(const BoundExpr& e, const DataChunk
       }
       return ColumnView{out.data(), false};
     }
-    default:
-      return EvalRows(e, in);
+    default: return EvalRows(e, in);
   }
 }
 

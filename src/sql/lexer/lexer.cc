@@ -32,7 +32,11 @@ size_t Lexer::ScanToken(size_t start, TokenKind* kind) const {
   char c = input_[i];
   auto at = [this](size_t k) { return At(k); };
   switch (c) {
-    case ' ': case '\t': case '\n': case '\f': case '\r':
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\f':
+    case '\r':
       while (i < n && IsSpace(input_[i])) ++i;
       *kind = TokenKind::kWhitespace;
       return i;
@@ -72,9 +76,7 @@ size_t Lexer::ScanToken(size_t start, TokenKind* kind) const {
       if (i < n) i += 2;  // past "*/"; unterminated comments run to the end
       *kind = TokenKind::kComment;
       return i;
-    case '=':
-      *kind = TokenKind::kEqual;
-      return i + (at(i + 1) == '=' ? 2 : 1);
+    case '=': *kind = TokenKind::kEqual; return i + (at(i + 1) == '=' ? 2 : 1);
     case '<':
       switch (at(i + 1)) {
         case '=': *kind = TokenKind::kLessEqual; return i + 2;
@@ -102,7 +104,9 @@ size_t Lexer::ScanToken(size_t start, TokenKind* kind) const {
       }
       *kind = TokenKind::kBitOr;
       return i + 1;
-    case '`': case '\'': case '"': {
+    case '`':
+    case '\'':
+    case '"': {
       const char quote = c;
       for (++i; i < n; ++i) {
         if (input_[i] == quote) {
@@ -123,8 +127,16 @@ size_t Lexer::ScanToken(size_t start, TokenKind* kind) const {
         return i + 1;
       }
       [[fallthrough]];
-    case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9': {
       *kind = TokenKind::kInteger;
       if (c == '0' && (at(i + 1) == 'x' || at(i + 1) == 'X') && IsHexDigit(at(i + 2))) {
         for (i += 3; IsHexDigit(at(i)); ++i) {
@@ -163,7 +175,10 @@ size_t Lexer::ScanToken(size_t start, TokenKind* kind) const {
       for (++i; IsDigit(at(i)); ++i) {
       }
       return i;
-    case '$': case '@': case ':': case '#': {
+    case '$':
+    case '@':
+    case ':':
+    case '#': {
       int name_chars = 0;
       *kind = TokenKind::kParameter;
       for (++i; i < n; ++i) {
@@ -189,7 +204,8 @@ size_t Lexer::ScanToken(size_t start, TokenKind* kind) const {
       if (name_chars == 0) *kind = TokenKind::kIllegal;
       return i;
     }
-    case 'x': case 'X':
+    case 'x':
+    case 'X':
       if (at(i + 1) == '\'') {
         *kind = TokenKind::kBlob;
         for (i += 2; IsHexDigit(at(i)); ++i) {
@@ -202,8 +218,7 @@ size_t Lexer::ScanToken(size_t start, TokenKind* kind) const {
         return i;
       }
       break;  // an identifier
-    default:
-      break;
+    default: break;
   }
   if (!IsIdentifierStart(c)) {
     *kind = TokenKind::kIllegal;
@@ -283,7 +298,9 @@ std::string Dequote(std::string_view text) {
   char open = text[0];
   char close;
   switch (open) {
-    case '"': case '\'': case '`': close = open; break;
+    case '"':
+    case '\'':
+    case '`': close = open; break;
     case '[': close = ']'; break;
     default: return std::string(text);
   }

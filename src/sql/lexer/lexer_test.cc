@@ -108,9 +108,8 @@ TEST(LexerTest, EveryKeywordIsFoundInAnyCaseAndNothingElse) {
 }
 
 TEST(LexerTest, Identifiers) {
-  EXPECT_EQ(Lex("abc _x a1$ \"a b\" [c d] `e`"),
-            (V{"identifier:abc", "identifier:_x", "identifier:a1$", "identifier:\"a b\"", "identifier:[c d]",
-               "identifier:`e`"}));
+  EXPECT_EQ(Lex("abc _x a1$ \"a b\" [c d] `e`"), (V{"identifier:abc", "identifier:_x", "identifier:a1$",
+                                                    "identifier:\"a b\"", "identifier:[c d]", "identifier:`e`"}));
   EXPECT_EQ(Lex("\"a\"\"b\" `c``d` [e\"f]"), (V{"identifier:\"a\"\"b\"", "identifier:`c``d`", "identifier:[e\"f]"}));
   EXPECT_EQ(Dequote("\"a\"\"b\""), "a\"b");
   EXPECT_EQ(Dequote("`c``d`"), "c`d");
@@ -150,17 +149,16 @@ TEST(LexerTest, StringsAndBlobs) {
 }
 
 TEST(LexerTest, Parameters) {
-  EXPECT_EQ(Lex("? ?12 :name @n $v $a::b(c) :"),
-            (V{"parameter:?", "parameter:?12", "parameter::name", "parameter:@n", "parameter:$v", "parameter:$a::b(c)",
-               "illegal token::"}));
+  EXPECT_EQ(Lex("? ?12 :name @n $v $a::b(c) :"), (V{"parameter:?", "parameter:?12", "parameter::name", "parameter:@n",
+                                                    "parameter:$v", "parameter:$a::b(c)", "illegal token::"}));
   EXPECT_EQ(Lex("#"), (V{"illegal token:#"}));
 }
 
 TEST(LexerTest, Operators) {
   EXPECT_EQ(Lex("|| * / % + - << >> & | < <= > >= = == != <> ~ . , ; ( ) -> ->>"),
-            (V{"'||':||", "'*':*", "'/':/",   "'%':%",   "'+':+",   "'-':-",   "'<<':<<", "'>>':>>", "'&':&",
-               "'|':|",   "'<':<", "'<=':<=", "'>':>",   "'>=':>=", "'=':=",   "'=':==",  "'!=':!=", "'!=':<>",
-               "'~':~",   "'.':.", "',':,",   "';':;",   "'(':(",   "')':)",   "'->':->", "'->>':->>"}));
+            (V{"'||':||", "'*':*", "'/':/",   "'%':%", "'+':+",   "'-':-", "'<<':<<", "'>>':>>",  "'&':&",
+               "'|':|",   "'<':<", "'<=':<=", "'>':>", "'>=':>=", "'=':=", "'=':==",  "'!=':!=",  "'!=':<>",
+               "'~':~",   "'.':.", "',':,",   "';':;", "'(':(",   "')':)", "'->':->", "'->>':->>"}));
   EXPECT_EQ(Lex("!"), (V{"illegal token:!"}));
   EXPECT_EQ(Lex("a-b--c"), (V{"identifier:a", "'-':-", "identifier:b"}));
 }
@@ -172,9 +170,7 @@ TEST(LexerTest, Comments) {
   EXPECT_EQ(Lex("a /*/ b */ c"), (V{"identifier:a", "identifier:c"}));
 }
 
-TEST(LexerTest, NulEndsTheInput) {
-  EXPECT_EQ(Lex(std::string_view("a\0b", 3)), (V{"identifier:a"}));
-}
+TEST(LexerTest, NulEndsTheInput) { EXPECT_EQ(Lex(std::string_view("a\0b", 3)), (V{"identifier:a"})); }
 
 TEST(LexerTest, TokenizeReportsTheFirstIllegalToken) {
   ParseError error;

@@ -31,9 +31,8 @@ namespace {
 enum CompleteToken : uint8_t { kTkSemi, kTkWs, kTkOther, kTkExplain, kTkCreate, kTkTemp, kTkTrigger, kTkEnd };
 
 constexpr uint8_t kTransitions[8][8] = {
-    {1, 0, 2, 3, 4, 2, 2, 2}, {1, 1, 2, 3, 4, 2, 2, 2}, {1, 2, 2, 2, 2, 2, 2, 2},
-    {1, 3, 3, 2, 4, 2, 2, 2}, {1, 4, 2, 2, 2, 4, 5, 2}, {6, 5, 5, 5, 5, 5, 5, 5},
-    {6, 6, 5, 5, 5, 5, 5, 7}, {1, 7, 5, 5, 5, 5, 5, 5},
+    {1, 0, 2, 3, 4, 2, 2, 2}, {1, 1, 2, 3, 4, 2, 2, 2}, {1, 2, 2, 2, 2, 2, 2, 2}, {1, 3, 3, 2, 4, 2, 2, 2},
+    {1, 4, 2, 2, 2, 4, 5, 2}, {6, 5, 5, 5, 5, 5, 5, 5}, {6, 6, 5, 5, 5, 5, 5, 7}, {1, 7, 5, 5, 5, 5, 5, 5},
 };
 
 bool WordIs(std::string_view word, std::string_view lower) {
@@ -59,12 +58,12 @@ ScanEnd Scan(std::string_view sql, size_t start, bool stop_at_end, size_t* end) 
   while (i < n) {
     CompleteToken token;
     switch (sql[i]) {
-      case ';':
-        token = kTkSemi;
-        break;
-      case ' ': case '\r': case '\t': case '\n': case '\f':
-        token = kTkWs;
-        break;
+      case ';': token = kTkSemi; break;
+      case ' ':
+      case '\r':
+      case '\t':
+      case '\n':
+      case '\f': token = kTkWs; break;
       case '/':
         if (at(i + 1) != '*') {
           token = kTkOther;
@@ -91,7 +90,9 @@ ScanEnd Scan(std::string_view sql, size_t start, bool stop_at_end, size_t* end) 
         if (i >= n) return ScanEnd::kIncomplete;
         token = kTkOther;
         break;
-      case '`': case '"': case '\'': {
+      case '`':
+      case '"':
+      case '\'': {
         const char quote = sql[i];
         ++i;
         while (i < n && sql[i] != quote) ++i;

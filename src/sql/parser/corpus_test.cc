@@ -85,9 +85,9 @@ std::vector<SltRecord> ReadSltRecords(const fs::path& path) {
       if (head == "halt") break;
       if (head == "statement" || head == "query") {
         SltRecord r;
-        r.kind = head == "query"       ? SltRecord::Kind::kQuery
-                 : arg == "ok"         ? SltRecord::Kind::kStatementOk
-                                       : SltRecord::Kind::kStatementError;
+        r.kind = head == "query" ? SltRecord::Kind::kQuery
+                 : arg == "ok"   ? SltRecord::Kind::kStatementOk
+                                 : SltRecord::Kind::kStatementError;
         r.line = record[k].first;
         for (size_t j = k + 1; j < record.size() && record[j].second != "----"; ++j) {
           r.sql += record[j].second;
@@ -189,9 +189,10 @@ TEST(CorpusTest, WholeSqllogictestTreeParses) {
   for (const fs::path& path : files) CheckSltFile(path, &stats);
   for (const std::string& f : stats.failures) ADD_FAILURE() << f;
   EXPECT_EQ(stats.failed, 0);
-  std::printf("sqllogictest tree: %zu files, %d records parsed, %d failed; "
-              "%d of %d 'statement error' records parse (they fail later)\n",
-              files.size(), stats.parsed, stats.failed, stats.error_records_parsed, stats.error_records);
+  std::printf(
+      "sqllogictest tree: %zu files, %d records parsed, %d failed; "
+      "%d of %d 'statement error' records parse (they fail later)\n",
+      files.size(), stats.parsed, stats.failed, stats.error_records_parsed, stats.error_records);
 }
 
 }  // namespace

@@ -54,8 +54,7 @@ TEST(DepthLimitTest, DeepSubqueriesAndJoinsFail) {
   EXPECT_EQ(ErrorOf("select " + Repeat("case when 1 then ", kHuge) + "1" + Repeat(" end", kHuge)),
             "parser stack overflow");
   EXPECT_EQ(ErrorOf("select " + Repeat("cast(", kHuge) + "1" + Repeat(" as int)", kHuge)), "parser stack overflow");
-  EXPECT_EQ(ErrorOf(Repeat("with a as (", kHuge) + "select 1" + Repeat(") select 1", kHuge)),
-            "parser stack overflow");
+  EXPECT_EQ(ErrorOf(Repeat("with a as (", kHuge) + "select 1" + Repeat(") select 1", kHuge)), "parser stack overflow");
   EXPECT_EQ(ErrorOf("select " + Repeat("(select ", 100) + "1" + Repeat(")", 100)), "OK");
 }
 

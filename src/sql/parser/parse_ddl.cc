@@ -10,18 +10,25 @@ namespace sluice::sql {
 namespace {
 
 bool IsTableConstraintStart(TokenKind k) {
-  return k == TokenKind::kConstraint || k == TokenKind::kPrimary || k == TokenKind::kUnique ||
-         k == TokenKind::kCheck || k == TokenKind::kForeign;
+  return k == TokenKind::kConstraint || k == TokenKind::kPrimary || k == TokenKind::kUnique || k == TokenKind::kCheck ||
+         k == TokenKind::kForeign;
 }
 
 bool IsColumnConstraintStart(TokenKind k) {
   switch (k) {
-    case TokenKind::kConstraint: case TokenKind::kDefault: case TokenKind::kNull: case TokenKind::kNot:
-    case TokenKind::kPrimary: case TokenKind::kUnique: case TokenKind::kCheck: case TokenKind::kReferences:
-    case TokenKind::kDeferrable: case TokenKind::kCollate: case TokenKind::kGenerated: case TokenKind::kAs:
-      return true;
-    default:
-      return false;
+    case TokenKind::kConstraint:
+    case TokenKind::kDefault:
+    case TokenKind::kNull:
+    case TokenKind::kNot:
+    case TokenKind::kPrimary:
+    case TokenKind::kUnique:
+    case TokenKind::kCheck:
+    case TokenKind::kReferences:
+    case TokenKind::kDeferrable:
+    case TokenKind::kCollate:
+    case TokenKind::kGenerated:
+    case TokenKind::kAs: return true;
+    default: return false;
   }
 }
 
@@ -83,8 +90,7 @@ StatementPtr Parser::ParseCreate() {
       case TokenKind::kVirtual:
         if (temp) return SyntaxError();
         return ErrorAt(tok_, "CREATE VIRTUAL TABLE is not supported", true);
-      default:
-        return SyntaxError();
+      default: return SyntaxError();
     }
   }
   FinishStatement(*statement, begin);
@@ -156,7 +162,8 @@ bool Parser::ParseColumnDef(ColumnDef* column) {
   column->span.begin = tok_.offset;
   if (!ParseName(&column->name)) return {};
   if (!ParseTypeName(&column->type_name)) return {};
-  while (IsColumnConstraintStart(kind())) if (!ParseColumnConstraint(column)) return {};
+  while (IsColumnConstraintStart(kind()))
+    if (!ParseColumnConstraint(column)) return {};
   column->span.end = last_end_;
   return true;
 }
@@ -183,8 +190,13 @@ bool Parser::ParseColumnConstraint(ColumnDef* column) {
       const bool minus = At(TokenKind::kMinus);
       if (plus || minus) Advance();
       switch (kind()) {
-        case TokenKind::kNull: case TokenKind::kFloat: case TokenKind::kBlob: case TokenKind::kString:
-        case TokenKind::kInteger: case TokenKind::kCurrentDate: case TokenKind::kCurrentTime:
+        case TokenKind::kNull:
+        case TokenKind::kFloat:
+        case TokenKind::kBlob:
+        case TokenKind::kString:
+        case TokenKind::kInteger:
+        case TokenKind::kCurrentDate:
+        case TokenKind::kCurrentTime:
         case TokenKind::kCurrentTimestamp: {
           if (!(c.expr = ParseLiteral())) return {};
           break;
@@ -234,8 +246,7 @@ bool Parser::ParseColumnConstraint(ColumnDef* column) {
       c.kind = ColumnConstraint::Kind::kNotNull;
       if (!ParseOnConflict(&c.conflict)) return {};
       break;
-    case TokenKind::kDeferrable:
-      return ParseDeferral(LastForeignKey(column));
+    case TokenKind::kDeferrable: return ParseDeferral(LastForeignKey(column));
     case TokenKind::kPrimary:
       Advance();
       if (!Expect(TokenKind::kKey)) return {};
@@ -293,8 +304,7 @@ bool Parser::ParseColumnConstraint(ColumnDef* column) {
       }
       break;
     }
-    default:
-      return SyntaxError();
+    default: return SyntaxError();
   }
   c.span.end = last_end_;
   column->constraints.push_back(std::move(c));
@@ -306,7 +316,8 @@ bool Parser::ParseForeignKeyClause(ForeignKeyClause* fk) {
   fk->span.begin = tok_.offset;
   if (!Expect(TokenKind::kReferences)) return {};
   if (!ParseName(&fk->table)) return {};
-  if (At(TokenKind::kLeftParen)) if (!ParseNameList(&fk->columns)) return {};
+  if (At(TokenKind::kLeftParen))
+    if (!ParseNameList(&fk->columns)) return {};
   for (;;) {
     if (Accept(TokenKind::kMatch)) {
       if (!ParseName(&fk->match)) return {};
@@ -402,8 +413,7 @@ bool Parser::ParseTableConstraint(TableConstraint* t) {
       t->foreign_key = std::make_unique<ForeignKeyClause>();
       if (!ParseForeignKeyClause(t->foreign_key.get())) return {};
       break;
-    default:
-      return SyntaxError();
+    default: return SyntaxError();
   }
   t->span.end = last_end_;
   return true;
@@ -451,7 +461,8 @@ StatementPtr Parser::ParseCreateView(bool temp) {
   view->temp = temp;
   if (!ParseIfNotExists(&view->if_not_exists)) return {};
   if (!ParseQualifiedName(&view->schema, &view->name, &view->name_span)) return {};
-  if (At(TokenKind::kLeftParen)) if (!ParseNameList(&view->columns)) return {};
+  if (At(TokenKind::kLeftParen))
+    if (!ParseNameList(&view->columns)) return {};
   if (!Expect(TokenKind::kAs)) return {};
   if (!(view->select = ParseSelect())) return {};
   return StatementPtr(std::move(view));
@@ -527,8 +538,7 @@ StatementPtr Parser::ParseCreateTrigger(bool temp) {
         if (!(statement = ParseDelete(nullptr))) return {};
         break;
       }
-      default:
-        return SyntaxError();
+      default: return SyntaxError();
     }
     trigger->body.push_back(std::move(statement));
     if (!Expect(TokenKind::kSemicolon)) return {};

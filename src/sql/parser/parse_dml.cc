@@ -53,7 +53,8 @@ StatementPtr Parser::ParseInsert(std::unique_ptr<WithClause> with) {
     insert->conflict = ConflictResolution::kReplace;
   } else {
     if (!Expect(TokenKind::kInsert)) return {};
-    if (Accept(TokenKind::kOr)) if (!ParseConflictClause(&insert->conflict)) return {};
+    if (Accept(TokenKind::kOr))
+      if (!ParseConflictClause(&insert->conflict)) return {};
   }
   if (!Expect(TokenKind::kInto)) return {};
   if (!ParseQualifiedName(&insert->schema, &insert->table)) return {};
@@ -61,7 +62,8 @@ StatementPtr Parser::ParseInsert(std::unique_ptr<WithClause> with) {
     if (!ParseName(&insert->alias)) return {};
     insert->has_alias = true;
   }
-  if (At(TokenKind::kLeftParen)) if (!ParseNameList(&insert->columns)) return {};
+  if (At(TokenKind::kLeftParen))
+    if (!ParseNameList(&insert->columns)) return {};
   if (Accept(TokenKind::kDefault)) {
     if (!Expect(TokenKind::kValues)) return {};
     insert->default_values = true;
@@ -81,7 +83,8 @@ StatementPtr Parser::ParseUpdate(std::unique_ptr<WithClause> with) {
   auto update = std::make_unique<UpdateStatement>();
   update->with = std::move(with);
   Advance();  // UPDATE
-  if (Accept(TokenKind::kOr)) if (!ParseConflictClause(&update->conflict)) return {};
+  if (Accept(TokenKind::kOr))
+    if (!ParseConflictClause(&update->conflict)) return {};
   if (!ParseQualifiedName(&update->schema, &update->table)) return {};
   if (Accept(TokenKind::kAs)) {
     if (!ParseName(&update->alias)) return {};

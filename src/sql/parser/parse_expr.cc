@@ -66,17 +66,34 @@ int InfixPrecedence(TokenKind k) {
   switch (k) {
     case TokenKind::kOr: return kPrecOr;
     case TokenKind::kAnd: return kPrecAnd;
-    case TokenKind::kEqual: case TokenKind::kNotEqual: case TokenKind::kIs: case TokenKind::kIn:
-    case TokenKind::kLike: case TokenKind::kGlob: case TokenKind::kRegexp: case TokenKind::kMatch:
-    case TokenKind::kBetween: case TokenKind::kIsnull: case TokenKind::kNotnull: case TokenKind::kNot:
-      return kPrecEquality;
-    case TokenKind::kLess: case TokenKind::kLessEqual: case TokenKind::kGreater: case TokenKind::kGreaterEqual:
-      return kPrecComparison;
-    case TokenKind::kBitAnd: case TokenKind::kBitOr: case TokenKind::kShiftLeft: case TokenKind::kShiftRight:
-      return kPrecBitwise;
-    case TokenKind::kPlus: case TokenKind::kMinus: return kPrecAdditive;
-    case TokenKind::kStar: case TokenKind::kSlash: case TokenKind::kPercent: return kPrecMultiplicative;
-    case TokenKind::kConcat: case TokenKind::kArrow: case TokenKind::kDoubleArrow: return kPrecConcat;
+    case TokenKind::kEqual:
+    case TokenKind::kNotEqual:
+    case TokenKind::kIs:
+    case TokenKind::kIn:
+    case TokenKind::kLike:
+    case TokenKind::kGlob:
+    case TokenKind::kRegexp:
+    case TokenKind::kMatch:
+    case TokenKind::kBetween:
+    case TokenKind::kIsnull:
+    case TokenKind::kNotnull:
+    case TokenKind::kNot: return kPrecEquality;
+    case TokenKind::kLess:
+    case TokenKind::kLessEqual:
+    case TokenKind::kGreater:
+    case TokenKind::kGreaterEqual: return kPrecComparison;
+    case TokenKind::kBitAnd:
+    case TokenKind::kBitOr:
+    case TokenKind::kShiftLeft:
+    case TokenKind::kShiftRight: return kPrecBitwise;
+    case TokenKind::kPlus:
+    case TokenKind::kMinus: return kPrecAdditive;
+    case TokenKind::kStar:
+    case TokenKind::kSlash:
+    case TokenKind::kPercent: return kPrecMultiplicative;
+    case TokenKind::kConcat:
+    case TokenKind::kArrow:
+    case TokenKind::kDoubleArrow: return kPrecConcat;
     case TokenKind::kCollate: return kPrecCollate;
     default: return kPrecNone;
   }
@@ -164,8 +181,8 @@ bool Parser::FinishExpr(Expr& e) {
   if (select != nullptr && select->height > h) h = select->height;
   e.height = h + 1;
   if (e.height > options_.max_expr_height) {
-    return ErrorAt(tok_, "Expression tree is too large (maximum depth " + std::to_string(options_.max_expr_height) + ")",
-                   false);
+    return ErrorAt(
+        tok_, "Expression tree is too large (maximum depth " + std::to_string(options_.max_expr_height) + ")", false);
   }
   return true;
 }
@@ -201,15 +218,22 @@ bool Parser::ParseExprList(ExprList* list, bool allow_empty) {
 ExprPtr Parser::ParsePrefix() {
   const size_t begin = tok_.offset;
   switch (kind()) {
-    case TokenKind::kInteger: case TokenKind::kFloat: case TokenKind::kBlob: case TokenKind::kNull:
-    case TokenKind::kCurrentDate: case TokenKind::kCurrentTime: case TokenKind::kCurrentTimestamp:
-      return ParseLiteral();
+    case TokenKind::kInteger:
+    case TokenKind::kFloat:
+    case TokenKind::kBlob:
+    case TokenKind::kNull:
+    case TokenKind::kCurrentDate:
+    case TokenKind::kCurrentTime:
+    case TokenKind::kCurrentTimestamp: return ParseLiteral();
     case TokenKind::kString:
       if (Peek().kind == TokenKind::kDot) return ParseIdentifierExpr();  // 't'.col
       return ParseLiteral();
     case TokenKind::kParameter: return ParseParameter();
     case TokenKind::kLeftParen: return ParseParenthesized();
-    case TokenKind::kMinus: case TokenKind::kPlus: case TokenKind::kBitNot: case TokenKind::kNot: {
+    case TokenKind::kMinus:
+    case TokenKind::kPlus:
+    case TokenKind::kBitNot:
+    case TokenKind::kNot: {
       auto node = MakeNode<UnaryExpr>(begin);
       TokenKind op = Advance().kind;
       node->op = op == TokenKind::kMinus  ? UnaryOp::kNegate
@@ -299,8 +323,7 @@ ExprPtr Parser::ParseLiteral() {
       }
       break;
     }
-    default:
-      return SyntaxErrorAt(t);
+    default: return SyntaxErrorAt(t);
   }
   if (!FinishExpr(*node)) return {};
   return ExprPtr(std::move(node));
@@ -547,26 +570,21 @@ ExprPtr Parser::ParseInfix(ExprPtr left, int prec) {
           if (!FinishExpr(*node)) return {};
           return ExprPtr(std::move(node));
         }
-        case TokenKind::kIn:
-          Advance();
-          return ParseIn(std::move(left), true, begin);
-        case TokenKind::kBetween:
-          Advance();
-          return ParseBetween(std::move(left), true, begin);
-        case TokenKind::kLike: case TokenKind::kGlob: case TokenKind::kRegexp: case TokenKind::kMatch:
-          return ParseLike(std::move(left), true, begin);
-        default:
-          return SyntaxError();
+        case TokenKind::kIn: Advance(); return ParseIn(std::move(left), true, begin);
+        case TokenKind::kBetween: Advance(); return ParseBetween(std::move(left), true, begin);
+        case TokenKind::kLike:
+        case TokenKind::kGlob:
+        case TokenKind::kRegexp:
+        case TokenKind::kMatch: return ParseLike(std::move(left), true, begin);
+        default: return SyntaxError();
       }
     }
-    case TokenKind::kIn:
-      Advance();
-      return ParseIn(std::move(left), false, begin);
-    case TokenKind::kBetween:
-      Advance();
-      return ParseBetween(std::move(left), false, begin);
-    case TokenKind::kLike: case TokenKind::kGlob: case TokenKind::kRegexp: case TokenKind::kMatch:
-      return ParseLike(std::move(left), false, begin);
+    case TokenKind::kIn: Advance(); return ParseIn(std::move(left), false, begin);
+    case TokenKind::kBetween: Advance(); return ParseBetween(std::move(left), false, begin);
+    case TokenKind::kLike:
+    case TokenKind::kGlob:
+    case TokenKind::kRegexp:
+    case TokenKind::kMatch: return ParseLike(std::move(left), false, begin);
     case TokenKind::kCollate: {
       Advance();
       if (!IsIds(tok_)) return SyntaxError();
@@ -576,8 +594,7 @@ ExprPtr Parser::ParseInfix(ExprPtr left, int prec) {
       if (!FinishExpr(*node)) return {};
       return ExprPtr(std::move(node));
     }
-    default:
-      return SyntaxError();
+    default: return SyntaxError();
   }
 }
 

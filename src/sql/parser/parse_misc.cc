@@ -92,13 +92,13 @@ StatementPtr Parser::ParsePragma() {
     if (At(TokenKind::kInteger) || At(TokenKind::kFloat)) {
       if (sign == '-') pragma->value.push_back('-');
       pragma->value.append(Advance().text);
-    } else if (sign == 0 && (IsNm(tok_) || At(TokenKind::kOn) || At(TokenKind::kDelete) ||
-                                At(TokenKind::kDefault))) {
+    } else if (sign == 0 && (IsNm(tok_) || At(TokenKind::kOn) || At(TokenKind::kDelete) || At(TokenKind::kDefault))) {
       pragma->value = Dequote(Advance().text);
     } else {
       return SyntaxError();
     }
-    if (call) if (!Expect(TokenKind::kRightParen)) return {};
+    if (call)
+      if (!Expect(TokenKind::kRightParen)) return {};
   }
   FinishStatement(*pragma, begin);
   return StatementPtr(std::move(pragma));
@@ -124,7 +124,8 @@ StatementPtr Parser::ParseReindexOrAnalyze() {
   const size_t begin = tok_.offset;
   const bool reindex = Advance().kind == TokenKind::kReindex;
   std::string schema, name;
-  if (IsNm(tok_)) if (!ParseQualifiedName(&schema, &name)) return {};
+  if (IsNm(tok_))
+    if (!ParseQualifiedName(&schema, &name)) return {};
   StatementPtr statement;
   if (reindex) {
     auto r = std::make_unique<ReindexStatement>();

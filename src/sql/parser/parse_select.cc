@@ -66,7 +66,8 @@ std::unique_ptr<WithClause> Parser::ParseWith() {
     CommonTableExpr cte;
     cte.span.begin = tok_.offset;
     if (!ParseName(&cte.name)) return {};
-    if (At(TokenKind::kLeftParen)) if (!ParseNameList(&cte.columns)) return {};
+    if (At(TokenKind::kLeftParen))
+      if (!ParseNameList(&cte.columns)) return {};
     if (!Expect(TokenKind::kAs)) return {};
     if (Accept(TokenKind::kNot)) {
       if (!Expect(TokenKind::kMaterialized)) return {};
@@ -98,8 +99,10 @@ SelectPtr Parser::ParseSelectAfterWith(std::unique_ptr<WithClause> with, size_t 
     } else {
       if (!Expect(TokenKind::kSelect)) return {};
       if (!ParseSelectCore(&core)) return {};
-      if (At(TokenKind::kOrder)) if (!ParseOrderBy(&select->order_by)) return {};
-      if (At(TokenKind::kLimit)) if (!ParseLimit(&select->limit, &select->offset)) return {};
+      if (At(TokenKind::kOrder))
+        if (!ParseOrderBy(&select->order_by)) return {};
+      if (At(TokenKind::kLimit))
+        if (!ParseLimit(&select->limit, &select->offset)) return {};
     }
     if (!IsCompoundOperator(kind())) break;
     CompoundOp op = CompoundOp::kUnion;
@@ -327,8 +330,7 @@ bool Parser::ParseFromItem(FromItem* item) {
     const Token keyword = tok_;
     if (item->join == JoinKind::kComma && item->span.begin == begin) {
       // The first table of a FROM list (SQLite's sqlite3SrcListAppendFromTerm).
-      return ErrorAt(keyword, "a JOIN clause is required before " + std::string(KeywordSpelling(keyword.kind)),
-                     false);
+      return ErrorAt(keyword, "a JOIN clause is required before " + std::string(KeywordSpelling(keyword.kind)), false);
     }
     Advance();
     if (keyword.kind == TokenKind::kOn) {

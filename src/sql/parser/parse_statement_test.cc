@@ -50,8 +50,7 @@ TEST(ParseSelectTest, FromAndJoins) {
   EXPECT_EQ(P("select * from a, b as bb, c cc"), "SELECT * FROM a, b AS bb, c AS cc");
   EXPECT_EQ(P("select * from a join b on a.x = b.x left outer join c using (x, y) cross join d"),
             "SELECT * FROM a JOIN b ON (a.x = b.x) LEFT JOIN c USING (x, y) CROSS JOIN d");
-  EXPECT_EQ(P("select * from a natural join b inner join c on 1"),
-            "SELECT * FROM a NATURAL JOIN b JOIN c ON 1");
+  EXPECT_EQ(P("select * from a natural join b inner join c on 1"), "SELECT * FROM a NATURAL JOIN b JOIN c ON 1");
   EXPECT_EQ(P("select * from a natural left join b"), "SELECT * FROM a NATURAL LEFT JOIN b");
   EXPECT_EQ(P("select * from a right join b full outer join c"), "SELECT * FROM a RIGHT JOIN b FULL JOIN c");
   EXPECT_EQ(P("select * from (select 1) as s, (select 2) t"), "SELECT * FROM (SELECT 1) AS s, (SELECT 2) AS t");

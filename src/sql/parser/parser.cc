@@ -58,8 +58,8 @@ Result<StatementPtr> ParseStatement(std::string_view sql, ParseError* error, con
     Lexer lexer(sql);
     lexer.SkipTo(parser.current_offset());
     Token t = lexer.Next();
-    ParseError e{"near \"" + std::string(t.text) + "\": syntax error", t.offset, t.line, t.column,
-                 std::string(t.text), true};
+    ParseError e{
+        "near \"" + std::string(t.text) + "\": syntax error", t.offset, t.line, t.column, std::string(t.text), true};
     if (t.kind == TokenKind::kIllegal) e.message = UnrecognizedTokenMessage(t);
     if (error != nullptr) *error = e;
     return Status::InvalidArgument(e.message);

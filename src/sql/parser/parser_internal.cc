@@ -7,8 +7,7 @@
 
 namespace sluice::sql {
 
-Parser::Parser(std::string_view input, const ParseOptions& options)
-    : input_(input), options_(options), lexer_(input) {
+Parser::Parser(std::string_view input, const ParseOptions& options) : input_(input), options_(options), lexer_(input) {
   input_ = lexer_.input();  // cut at a NUL byte, as the lexer does
   tok_ = lexer_.Next();
 }
@@ -61,11 +60,14 @@ void Parser::ResetTo(size_t offset) {
 
 bool Parser::IsJoinKeyword(TokenKind k) {
   switch (k) {
-    case TokenKind::kCross: case TokenKind::kFull: case TokenKind::kInner: case TokenKind::kLeft:
-    case TokenKind::kNatural: case TokenKind::kOuter: case TokenKind::kRight:
-      return true;
-    default:
-      return false;
+    case TokenKind::kCross:
+    case TokenKind::kFull:
+    case TokenKind::kInner:
+    case TokenKind::kLeft:
+    case TokenKind::kNatural:
+    case TokenKind::kOuter:
+    case TokenKind::kRight: return true;
+    default: return false;
   }
 }
 
@@ -73,9 +75,7 @@ bool Parser::IsIds(const Token& t) {
   return t.kind == TokenKind::kIdentifier || t.kind == TokenKind::kString || IsFallbackKeyword(t.kind);
 }
 
-bool Parser::IsNm(const Token& t) {
-  return IsIds(t) || t.kind == TokenKind::kIndexed || IsJoinKeyword(t.kind);
-}
+bool Parser::IsNm(const Token& t) { return IsIds(t) || t.kind == TokenKind::kIndexed || IsJoinKeyword(t.kind); }
 
 bool Parser::IsIdj(const Token& t) {
   return t.kind == TokenKind::kIdentifier || IsFallbackKeyword(t.kind) || t.kind == TokenKind::kIndexed ||
@@ -200,33 +200,28 @@ StatementPtr Parser::ParseStatement() {
 StatementPtr Parser::ParseStatementBody() {
   switch (kind()) {
     case TokenKind::kSelect:
-    case TokenKind::kValues:
-      return ParseSelectStatement(nullptr, tok_.offset);
+    case TokenKind::kValues: return ParseSelectStatement(nullptr, tok_.offset);
     case TokenKind::kWith: return ParseWithStatement();
     case TokenKind::kInsert:
-    case TokenKind::kReplace:
-      return ParseInsert(nullptr);
+    case TokenKind::kReplace: return ParseInsert(nullptr);
     case TokenKind::kUpdate: return ParseUpdate(nullptr);
     case TokenKind::kDelete: return ParseDelete(nullptr);
     case TokenKind::kCreate: return ParseCreate();
     case TokenKind::kDrop: return ParseDrop();
     case TokenKind::kBegin: return ParseBegin();
     case TokenKind::kCommit:
-    case TokenKind::kEnd:
-      return ParseCommit();
+    case TokenKind::kEnd: return ParseCommit();
     case TokenKind::kRollback: return ParseRollback();
     case TokenKind::kSavepoint: return ParseSavepoint();
     case TokenKind::kRelease: return ParseRelease();
     case TokenKind::kPragma: return ParsePragma();
     case TokenKind::kVacuum: return ParseVacuum();
     case TokenKind::kReindex:
-    case TokenKind::kAnalyze:
-      return ParseReindexOrAnalyze();
+    case TokenKind::kAnalyze: return ParseReindexOrAnalyze();
     case TokenKind::kAlter: return ErrorAt(tok_, "ALTER TABLE is not supported", true);
     case TokenKind::kAttach: return ErrorAt(tok_, "ATTACH is not supported", true);
     case TokenKind::kDetach: return ErrorAt(tok_, "DETACH is not supported", true);
-    default:
-      return SyntaxError();
+    default: return SyntaxError();
   }
 }
 
@@ -238,8 +233,7 @@ StatementPtr Parser::ParseWithStatement() {
   StatementPtr statement;
   switch (kind()) {
     case TokenKind::kSelect:
-    case TokenKind::kValues:
-      return ParseSelectStatement(std::move(with), begin);
+    case TokenKind::kValues: return ParseSelectStatement(std::move(with), begin);
     case TokenKind::kInsert:
     case TokenKind::kReplace: {
       if (!(statement = ParseInsert(std::move(with)))) return {};
@@ -253,8 +247,7 @@ StatementPtr Parser::ParseWithStatement() {
       if (!(statement = ParseDelete(std::move(with)))) return {};
       break;
     }
-    default:
-      return SyntaxError();
+    default: return SyntaxError();
   }
   FinishStatement(*statement, begin);  // the span starts at WITH
   return statement;

@@ -74,12 +74,10 @@ TEST_F(PlannerTest, FoldsConstants) {
     if (e.kind != BoundKind::kArith) return Status::InvalidArgument("not supported");
     return Arithmetic(static_cast<ArithOp>(e.op), e.children[0]->constant, e.children[1]->constant);
   };
-  EXPECT_EQ(Explain("select a from t where b > 2 * 3 + 1", on),
-            "PROJECT #0\n  FILTER (#1 > 7)\n    SCAN t\n");
+  EXPECT_EQ(Explain("select a from t where b > 2 * 3 + 1", on), "PROJECT #0\n  FILTER (#1 > 7)\n    SCAN t\n");
   PlannerOptions off;
   off.evaluate_constant = nullptr;
-  EXPECT_EQ(Explain("select a from t where b > 2 * 3", off),
-            "PROJECT #0\n  FILTER (#1 > (2 * 3))\n    SCAN t\n");
+  EXPECT_EQ(Explain("select a from t where b > 2 * 3", off), "PROJECT #0\n  FILTER (#1 > (2 * 3))\n    SCAN t\n");
 }
 
 TEST_F(PlannerTest, TopN) {

@@ -22,7 +22,7 @@ std::string_view AffinityName(Affinity affinity) {
 Affinity AffinityFromTypeName(std::string_view declared_type) {
   if (declared_type.empty()) return Affinity::kBlob;
   // A rolling window over the last four lower-cased bytes, as SQLite scans.
-  constexpr auto Word = [](const char (&w)[5]) {
+  constexpr auto Word = [](const char(&w)[5]) {
     return (uint32_t{static_cast<unsigned char>(w[0])} << 24) | (uint32_t{static_cast<unsigned char>(w[1])} << 16) |
            (uint32_t{static_cast<unsigned char>(w[2])} << 8) | uint32_t{static_cast<unsigned char>(w[3])};
   };

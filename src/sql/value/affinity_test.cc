@@ -14,17 +14,14 @@ using namespace sluice::sql::testing;
 
 TEST(AffinityTest, FromTypeName) {
   const std::pair<const char*, Affinity> cases[] = {
-      {"INTEGER", Affinity::kInteger},     {"int", Affinity::kInteger},
-      {"TINYINT", Affinity::kInteger},     {"BIGINT", Affinity::kInteger},
-      {"VARCHAR(10)", Affinity::kText},    {"NCHAR", Affinity::kText},
-      {"CLOB", Affinity::kText},           {"text", Affinity::kText},
-      {"BLOB", Affinity::kBlob},           {"", Affinity::kBlob},
-      {"REAL", Affinity::kReal},           {"DOUBLE PRECISION", Affinity::kReal},
-      {"FLOAT", Affinity::kReal},          {"NUMERIC", Affinity::kNumeric},
-      {"DECIMAL(10,5)", Affinity::kNumeric}, {"BOOLEAN", Affinity::kNumeric},
-      {"DATETIME", Affinity::kNumeric},    {"FLOATING POINT", Affinity::kInteger},
-      {"STRING", Affinity::kNumeric},      {"CHARINT", Affinity::kInteger},
-      {"BLOBCHAR", Affinity::kText},       {"CHARBLOB", Affinity::kText},
+      {"INTEGER", Affinity::kInteger}, {"int", Affinity::kInteger},      {"TINYINT", Affinity::kInteger},
+      {"BIGINT", Affinity::kInteger},  {"VARCHAR(10)", Affinity::kText}, {"NCHAR", Affinity::kText},
+      {"CLOB", Affinity::kText},       {"text", Affinity::kText},        {"BLOB", Affinity::kBlob},
+      {"", Affinity::kBlob},           {"REAL", Affinity::kReal},        {"DOUBLE PRECISION", Affinity::kReal},
+      {"FLOAT", Affinity::kReal},      {"NUMERIC", Affinity::kNumeric},  {"DECIMAL(10,5)", Affinity::kNumeric},
+      {"BOOLEAN", Affinity::kNumeric}, {"DATETIME", Affinity::kNumeric}, {"FLOATING POINT", Affinity::kInteger},
+      {"STRING", Affinity::kNumeric},  {"CHARINT", Affinity::kInteger},  {"BLOBCHAR", Affinity::kText},
+      {"CHARBLOB", Affinity::kText},
   };
   for (const auto& [name, aff] : cases) EXPECT_EQ(AffinityFromTypeName(name), aff) << name;
 }

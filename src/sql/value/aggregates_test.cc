@@ -19,7 +19,7 @@ using namespace sluice::sql::testing;
 // Runs one aggregate over `rows`, split into two partial states at `split`
 // and merged, as a parallel plan would.
 Result<Value> RunAgg(AggregateKind kind, const std::vector<Value>& rows, size_t split = 0,
-                  const std::vector<Value>* seps = nullptr) {
+                     const std::vector<Value>* seps = nullptr) {
   auto left = MakeAggregator(kind);
   auto right = MakeAggregator(kind);
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -69,7 +69,8 @@ TEST(AggregatesTest, SumTypesAndOverflow) {
       {"sum of '3','4'", RunAgg(AggregateKind::kSum, {T("3"), T("4")}).value(), "7", "integer"},
       {"avg of '3','4'", RunAgg(AggregateKind::kAvg, {T("3"), T("4")}).value(), "3.5", "real"},
       {"sum of '3.0'", RunAgg(AggregateKind::kSum, {T("3.0")}).value(), "3.0", "real"},
-      {"sum of MAX, 1.0, -1", RunAgg(AggregateKind::kSum, {I(INT64_MAX), R(1.0), I(-1)}).value(), "9.22337203685478e+18", "real"},
+      {"sum of MAX, 1.0, -1", RunAgg(AggregateKind::kSum, {I(INT64_MAX), R(1.0), I(-1)}).value(),
+       "9.22337203685478e+18", "real"},
       {"sum of 1e20, 1, -1e20", RunAgg(AggregateKind::kSum, {R(1e20), I(1), R(-1e20)}).value(), "0.0", "real"},
       {"total of MAX, 1", RunAgg(AggregateKind::kTotal, {I(INT64_MAX), I(1)}).value(), "9.22337203685478e+18", "real"},
       {"sum of x'33'", RunAgg(AggregateKind::kSum, {B("3")}).value(), "3.0", "real"},
@@ -99,7 +100,8 @@ TEST(AggregatesTest, MinMaxKeepFirstOfEquals) {
   EXPECT_EQ(mn.Finalize().DebugString(), "'A'");
   // select min(x), max(x) from ('a', 1, x'00', 2.5)
   EXPECT_EQ(RunAgg(AggregateKind::kMin, {T("a"), I(1), B(std::string(1, '\0')), R(2.5)}).value().DebugString(), "1");
-  EXPECT_EQ(RunAgg(AggregateKind::kMax, {T("a"), I(1), B(std::string(1, '\0')), R(2.5)}).value().DebugString(), "x'00'");
+  EXPECT_EQ(RunAgg(AggregateKind::kMax, {T("a"), I(1), B(std::string(1, '\0')), R(2.5)}).value().DebugString(),
+            "x'00'");
 }
 
 TEST(AggregatesTest, MinMaxOwnBorrowedInputs) {
@@ -150,8 +152,22 @@ TEST(DistinctTest, HashAgreesWithEquality) {
   EXPECT_EQ(HashValue(T("ABC"), Collation::kNoCase), HashValue(T("abc"), Collation::kNoCase));
   EXPECT_EQ(HashValue(T("a  "), Collation::kRtrim), HashValue(T("a"), Collation::kRtrim));
   EXPECT_TRUE(ValuesEqual(N(), N()));
-  const Value samples[] = {N(), I(0), I(1), I(-1), I(INT64_MAX), R(0.5), R(1.0), R(-0.0), R(9007199254740993.0),
-                           T(""), T("a"), T("A"), T("a "), B(""), B("a"), T(std::string("a\0b", 3)),
+  const Value samples[] = {N(),
+                           I(0),
+                           I(1),
+                           I(-1),
+                           I(INT64_MAX),
+                           R(0.5),
+                           R(1.0),
+                           R(-0.0),
+                           R(9007199254740993.0),
+                           T(""),
+                           T("a"),
+                           T("A"),
+                           T("a "),
+                           B(""),
+                           B("a"),
+                           T(std::string("a\0b", 3)),
                            T(std::string("A\0c", 3))};
   for (Collation coll : {Collation::kBinary, Collation::kNoCase, Collation::kRtrim}) {
     for (const Value& a : samples) {

@@ -102,12 +102,9 @@ TEST(ArithmeticTest, BitOperators) {
 
 TEST(ArithmeticTest, Concatenation) {
   const ExprCase cases[] = {
-      {"1.0||'x'", Concat(R(1.0), T("x")), "1.0x", "text"},
-      {"0.1||''", Concat(R(0.1), T("")), "0.1", "text"},
-      {"1e20||''", Concat(R(1e20), T("")), "1.0e+20", "text"},
-      {"1||2", Concat(I(1), I(2)), "12", "text"},
-      {"x'41'||1", Concat(B("A"), I(1)), "A1", "text"},
-      {"NULL||'a'", Concat(N(), T("a")), "", "null"},
+      {"1.0||'x'", Concat(R(1.0), T("x")), "1.0x", "text"},    {"0.1||''", Concat(R(0.1), T("")), "0.1", "text"},
+      {"1e20||''", Concat(R(1e20), T("")), "1.0e+20", "text"}, {"1||2", Concat(I(1), I(2)), "12", "text"},
+      {"x'41'||1", Concat(B("A"), I(1)), "A1", "text"},        {"NULL||'a'", Concat(N(), T("a")), "", "null"},
   };
   ExpectCases(cases);
 }

@@ -12,8 +12,7 @@ Value NumerifyText(std::string_view text) {
   double r;
   int64_t i;
   RealParse rc = ParseReal(text, &r);
-  if ((rc == RealParse::kNotNumeric || rc == RealParse::kInteger) &&
-      static_cast<int>(ParseInt64(text, &i)) <= 1) {
+  if ((rc == RealParse::kNotNumeric || rc == RealParse::kInteger) && static_cast<int>(ParseInt64(text, &i)) <= 1) {
     return Value::Integer(i);
   }
   i = RealToInt64(r);

@@ -113,8 +113,8 @@ int CompareValues(const Value& a, const Value& b, Collation collation) {
   return CompareBlobs(a.bytes(), b.bytes());
 }
 
-Value EvaluateComparison(CompareOp op, const Value& a, const Value& b, Affinity left_affinity,
-                         Affinity right_affinity, Collation collation) {
+Value EvaluateComparison(CompareOp op, const Value& a, const Value& b, Affinity left_affinity, Affinity right_affinity,
+                         Collation collation) {
   if (a.is_null() || b.is_null()) return Value();
   Affinity aff = ComparisonAffinity(left_affinity, right_affinity);
   int c;

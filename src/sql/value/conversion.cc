@@ -65,8 +65,7 @@ Value ValueToText(const Value& v) {
   switch (v.type()) {
     case StorageClass::kNull: return Value();
     case StorageClass::kText: return v;
-    case StorageClass::kBlob:
-      return v.is_borrowed() ? Value::TextView(v.bytes()) : Value::Text(v.bytes());
+    case StorageClass::kBlob: return v.is_borrowed() ? Value::TextView(v.bytes()) : Value::Text(v.bytes());
     default: return Value::Text(TextForm(v));
   }
 }

@@ -24,10 +24,10 @@ struct FunctionDef {
 
   std::string_view name;  // lower case
   int min_args;
-  int max_args;           // kVariadic: no upper bound
-  bool deterministic;     // false for random(), randomblob()
-  ScalarFunction scalar = nullptr;          // set for scalar functions
-  std::optional<AggregateKind> aggregate;   // set for aggregates
+  int max_args;                            // kVariadic: no upper bound
+  bool deterministic;                      // false for random(), randomblob()
+  ScalarFunction scalar = nullptr;         // set for scalar functions
+  std::optional<AggregateKind> aggregate;  // set for aggregates
 
   bool is_aggregate() const { return aggregate.has_value(); }
   bool AcceptsArity(int n) const { return n >= min_args && (max_args == kVariadic || n <= max_args); }

@@ -34,7 +34,7 @@ TEST(FunctionRegistryTest, ErrorsUseSqliteMessagesAndSpelling) {
   EXPECT_EQ(Reg().Lookup("coalesce", 1).status().message(), "wrong number of arguments to function coalesce()");
   EXPECT_EQ(Reg().Lookup("iif", 2).status().message(), "wrong number of arguments to function iif()");
   EXPECT_TRUE(Reg().Contains("GROUP_CONCAT"));
-  EXPECT_TRUE(Reg().Contains("sign"));  // in 3.40 after all
+  EXPECT_TRUE(Reg().Contains("sign"));   // in 3.40 after all
   EXPECT_FALSE(Reg().Contains("sqrt"));  // math functions: not implemented yet
 }
 

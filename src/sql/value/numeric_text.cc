@@ -30,8 +30,8 @@ RealParse ParseReal(std::string_view text, double* out) {
   const char* z = text.data();
   const char* end = z + text.size();
   int sign = 1;
-  int64_t s = 0;   // significand
-  int d = 0;       // decimal exponent adjustment from dropped/fraction digits
+  int64_t s = 0;  // significand
+  int d = 0;      // decimal exponent adjustment from dropped/fraction digits
   int esign = 1;
   int e = 0;
   bool e_valid = true;

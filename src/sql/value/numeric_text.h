@@ -31,11 +31,11 @@ RealParse ParseReal(std::string_view text, double* out);
 
 // sqlite3Atoi64's verdict:
 enum class IntParse : int8_t {
-  kOk = 0,            // the whole text is an integer that fits in int64
-  kNoDigits = -1,     // no digits ('', 'abc', '-')
-  kTrailing = 1,      // digits then other text ('12abc', '1e3', '1.5')
-  kOverflow = 2,      // too large; *out saturated
-  kExactly2Pow63 = 3, // '9223372036854775808' (fits only when negative)
+  kOk = 0,             // the whole text is an integer that fits in int64
+  kNoDigits = -1,      // no digits ('', 'abc', '-')
+  kTrailing = 1,       // digits then other text ('12abc', '1e3', '1.5')
+  kOverflow = 2,       // too large; *out saturated
+  kExactly2Pow63 = 3,  // '9223372036854775808' (fits only when negative)
 };
 
 // Parses the integer prefix of `text` as sqlite3Atoi64 does; *out receives

@@ -29,7 +29,7 @@ TEST(ParseRealTest, VerdictsAndValues) {
       {"1E-2", RealParse::kReal, 0.01},
       {"1.5x", RealParse::kPrefixOnly, 1.5},
       {"1e5x", RealParse::kPrefixOnly, 1e5},
-      {"1e", RealParse::kNotNumeric, 1},   // '1e' + 0 = 1 in sqlite3
+      {"1e", RealParse::kNotNumeric, 1},  // '1e' + 0 = 1 in sqlite3
       {"1e+", RealParse::kNotNumeric, 1},
       {"1.5e", RealParse::kPrefixOnly, 1.5},
       {"12abc", RealParse::kNotNumeric, 12},

@@ -63,14 +63,22 @@ Result<Value> Printf(const FunctionContext&, std::span<const Value> args) {
     for (;; ++i) {
       if (i >= fmt.size()) return Value::Text(out);
       c = fmt[i];
-      if (c == '-') left = true;
-      else if (c == '+') plus = true;
-      else if (c == ' ') space = true;
-      else if (c == '#') alt = true;
-      else if (c == '!') alt2 = true;
-      else if (c == '0') zero = true;
-      else if (c == ',') comma = true;
-      else break;
+      if (c == '-')
+        left = true;
+      else if (c == '+')
+        plus = true;
+      else if (c == ' ')
+        space = true;
+      else if (c == '#')
+        alt = true;
+      else if (c == '!')
+        alt2 = true;
+      else if (c == '0')
+        zero = true;
+      else if (c == ',')
+        comma = true;
+      else
+        break;
     }
     int width = 0;
     if (fmt[i] == '*') {

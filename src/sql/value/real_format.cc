@@ -19,8 +19,7 @@
 namespace sluice::sql {
 namespace {
 
-constexpr double kRound[] = {5.0e-01, 5.0e-02, 5.0e-03, 5.0e-04, 5.0e-05,
-                             5.0e-06, 5.0e-07, 5.0e-08, 5.0e-09, 5.0e-10};
+constexpr double kRound[] = {5.0e-01, 5.0e-02, 5.0e-03, 5.0e-04, 5.0e-05, 5.0e-06, 5.0e-07, 5.0e-08, 5.0e-09, 5.0e-10};
 
 char NextDigit(long double* v, int* count) {
   if (*count <= 0) return '0';
@@ -35,7 +34,7 @@ char NextDigit(long double* v, int* count) {
 
 void AppendSqliteFloat(double value, const FloatFormatSpec& spec, std::string* out) {
   enum Kind { kFloat, kExp, kGeneric };
-  Kind kind = (spec.conversion == 'f' || spec.conversion == 'F') ? kFloat
+  Kind kind = (spec.conversion == 'f' || spec.conversion == 'F')   ? kFloat
               : (spec.conversion == 'e' || spec.conversion == 'E') ? kExp
                                                                    : kGeneric;
   const char exp_char = (spec.conversion == 'E' || spec.conversion == 'G') ? 'E' : 'e';

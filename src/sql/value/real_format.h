@@ -17,11 +17,11 @@
 namespace sluice::sql {
 
 struct FloatFormatSpec {
-  char conversion = 'g';    // 'f', 'e', 'E', 'g' or 'G'
-  int precision = -1;       // < 0: the default, 6
-  bool alternate = false;   // the '#' flag: keep the '.' and trailing zeros
-  bool alternate2 = false;  // the '!' flag: 26 significant digits, '.0' kept on %g
-  char positive_prefix = 0; // '+' or ' ' for non-negative values, else 0
+  char conversion = 'g';     // 'f', 'e', 'E', 'g' or 'G'
+  int precision = -1;        // < 0: the default, 6
+  bool alternate = false;    // the '#' flag: keep the '.' and trailing zeros
+  bool alternate2 = false;   // the '!' flag: 26 significant digits, '.0' kept on %g
+  char positive_prefix = 0;  // '+' or ' ' for non-negative values, else 0
 };
 
 // Appends `value` formatted per `spec` (no width/padding: the caller pads).

@@ -227,9 +227,7 @@ Result<Value> Hex(const FunctionContext&, std::span<const Value> args) {
   return Value::Text(out);
 }
 
-Result<Value> Iif(const FunctionContext&, std::span<const Value> args) {
-  return IsTrue(args[0]) ? args[1] : args[2];
-}
+Result<Value> Iif(const FunctionContext&, std::span<const Value> args) { return IsTrue(args[0]) ? args[1] : args[2]; }
 
 Result<Value> Instr(const FunctionContext&, std::span<const Value> args) {
   const Value& h = args[0];
@@ -297,9 +295,7 @@ Result<Value> NullIf(const FunctionContext& ctx, std::span<const Value> args) {
   return Value();
 }
 
-Result<Value> Quote(const FunctionContext&, std::span<const Value> args) {
-  return Value::Text(QuoteValue(args[0]));
-}
+Result<Value> Quote(const FunctionContext&, std::span<const Value> args) { return Value::Text(QuoteValue(args[0])); }
 
 Result<Value> Random(const FunctionContext&, std::span<const Value>) {
   int64_t r = static_cast<int64_t>(Rng()());

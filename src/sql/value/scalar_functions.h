@@ -42,14 +42,14 @@ Result<Value> Hex(const FunctionContext&, std::span<const Value> args);
 Result<Value> Iif(const FunctionContext&, std::span<const Value> args);
 Result<Value> Instr(const FunctionContext&, std::span<const Value> args);
 Result<Value> Length(const FunctionContext&, std::span<const Value> args);
-Result<Value> Like(const FunctionContext&, std::span<const Value> args);      // like(pattern, text[, esc])
-Result<Value> Likely(const FunctionContext&, std::span<const Value> args);    // likely/unlikely/likelihood
+Result<Value> Like(const FunctionContext&, std::span<const Value> args);    // like(pattern, text[, esc])
+Result<Value> Likely(const FunctionContext&, std::span<const Value> args);  // likely/unlikely/likelihood
 Result<Value> Lower(const FunctionContext&, std::span<const Value> args);
 Result<Value> LTrim(const FunctionContext&, std::span<const Value> args);
-Result<Value> Max(const FunctionContext&, std::span<const Value> args);       // scalar, >= 2 args
-Result<Value> Min(const FunctionContext&, std::span<const Value> args);       // scalar, >= 2 args
+Result<Value> Max(const FunctionContext&, std::span<const Value> args);  // scalar, >= 2 args
+Result<Value> Min(const FunctionContext&, std::span<const Value> args);  // scalar, >= 2 args
 Result<Value> NullIf(const FunctionContext&, std::span<const Value> args);
-Result<Value> Printf(const FunctionContext&, std::span<const Value> args);    // also format (printf_function.cc)
+Result<Value> Printf(const FunctionContext&, std::span<const Value> args);  // also format (printf_function.cc)
 Result<Value> Quote(const FunctionContext&, std::span<const Value> args);
 Result<Value> Random(const FunctionContext&, std::span<const Value> args);
 Result<Value> RandomBlob(const FunctionContext&, std::span<const Value> args);
@@ -57,7 +57,7 @@ Result<Value> Replace(const FunctionContext&, std::span<const Value> args);
 Result<Value> Round(const FunctionContext&, std::span<const Value> args);
 Result<Value> Sign(const FunctionContext&, std::span<const Value> args);
 Result<Value> RTrim(const FunctionContext&, std::span<const Value> args);
-Result<Value> Substr(const FunctionContext&, std::span<const Value> args);    // also substring
+Result<Value> Substr(const FunctionContext&, std::span<const Value> args);  // also substring
 Result<Value> Trim(const FunctionContext&, std::span<const Value> args);
 Result<Value> TypeOf(const FunctionContext&, std::span<const Value> args);
 Result<Value> Unicode(const FunctionContext&, std::span<const Value> args);

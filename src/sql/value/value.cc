@@ -43,7 +43,8 @@ Value Value::MakeString(StorageClass type, std::string_view bytes, bool copy) {
 }
 
 Value Value::ZeroBlob(size_t n) {
-  if (n <= kInlineCapacity) return MakeString(StorageClass::kBlob, std::string_view("\0\0\0\0\0\0\0\0\0\0\0\0\0\0", n), true);
+  if (n <= kInlineCapacity)
+    return MakeString(StorageClass::kBlob, std::string_view("\0\0\0\0\0\0\0\0\0\0\0\0\0\0", n), true);
   Value out;
   char* buf = new char[n]();
   out.SetTag(StorageClass::kBlob, Rep::kOwned);

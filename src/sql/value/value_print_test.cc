@@ -39,7 +39,10 @@ TEST(SltTextTest, SqllogictestRules) {
   EXPECT_EQ(SltText(R(0.0625), 'R'), "0.063");  // SQLite's own rounding
   EXPECT_EQ(SltText(R(-1.0005), 'R'), "-1.001");
   EXPECT_EQ(SltText(T(""), 'T'), "(empty)");
-  EXPECT_EQ(SltText(T("a\tb\x7f" "c\xc3\xa9"), 'T'), "a@b@c@@");
+  EXPECT_EQ(SltText(T("a\tb\x7f"
+                      "c\xc3\xa9"),
+                    'T'),
+            "a@b@c@@");
   EXPECT_EQ(SltText(R(1.5), 'T'), "1.5");
   EXPECT_EQ(SltText(I(10), 'T'), "10");
 }

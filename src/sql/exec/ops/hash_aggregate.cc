@@ -249,8 +249,7 @@ class HashAggregateOp : public Operator {
           s.concats[ids_[r]].Step(arg[r], agg.children.size() > 1 ? &sep[r] : nullptr);
         }
         break;
-      case AggregateKind::kCountStar:
-        break;
+      case AggregateKind::kCountStar: break;
     }
     return Status::OK();
   }

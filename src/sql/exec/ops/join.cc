@@ -224,8 +224,8 @@ class JoinOp : public Operator {
   // Copies the columns of pairs (left[i], right[i]) into `out` (a kNone
   // right row gives NULLs). only: the columns to fill (null: all); the
   // others show NULLs. REQUIRES: at most kChunkSize pairs.
-  void Gather(const std::vector<uint32_t>& left, const std::vector<uint32_t>& right,
-              const std::vector<uint8_t>* only, DataChunk* out) {
+  void Gather(const std::vector<uint32_t>& left, const std::vector<uint32_t>& right, const std::vector<uint8_t>* only,
+              DataChunk* out) {
     size_t n = left.size();
     size_t lw = left_width(), rw = right_width();
     for (size_t c = 0; c < lw; ++c) {

@@ -51,8 +51,7 @@ void Prune(PlanNode* n, const IdSet& required) {
       }
       return;
     }
-    case PlanKind::kValues:
-      return;
+    case PlanKind::kValues: return;
     case PlanKind::kProject:
       for (const auto& e : n->exprs) AddExprColumns(e.get(), &need);
       Prune(n->children[0].get(), need);

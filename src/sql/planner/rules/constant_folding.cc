@@ -18,13 +18,11 @@ bool Foldable(const BoundExpr& e) {
     case BoundKind::kInSubquery:
     case BoundKind::kExists:
     case BoundKind::kScalarSubquery:
-    case BoundKind::kRowValue:
-      return false;
+    case BoundKind::kRowValue: return false;
     case BoundKind::kFunction:
       if (!e.function->deterministic) return false;
       break;
-    default:
-      break;
+    default: break;
   }
   for (const BoundExprPtr& c : e.children) {
     if (c->kind != BoundKind::kConstant) return false;

@@ -35,9 +35,7 @@ IdSet LocalColumns(const BoundExpr& e, const IdSet& all) {
   return out;
 }
 
-bool Subset(const IdSet& a, const IdSet& b) {
-  return std::includes(b.begin(), b.end(), a.begin(), a.end());
-}
+bool Subset(const IdSet& a, const IdSet& b) { return std::includes(b.begin(), b.end(), a.begin(), a.end()); }
 
 PlanPtr WrapFilter(PlanPtr child, std::vector<BoundExprPtr> preds) {
   if (preds.empty()) return child;
@@ -288,13 +286,11 @@ PlanPtr Push(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions
       SplitConjuncts(std::move(node->predicate), &preds);
       return Push(node->children[0], std::move(preds), options);
     }
-    case PlanKind::kJoin:
-      return PushJoin(std::move(node), std::move(preds), options);
+    case PlanKind::kJoin: return PushJoin(std::move(node), std::move(preds), options);
     case PlanKind::kGet:
       if (options.use_indexes && node->index < 0) ChooseIndex(node.get(), &preds);
       return WrapFilter(std::move(node), std::move(preds));
-    default:
-      break;
+    default: break;
   }
   for (PlanPtr& c : node->children) c = Push(c, {}, options);
   if (node->kind == PlanKind::kFilter) {
