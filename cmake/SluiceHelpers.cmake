@@ -13,7 +13,7 @@ function(sluice_add_test)
     return()
   endif()
   add_executable(${ARG_NAME} ${ARG_SOURCES})
-  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main Threads::Threads)
+  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBS} sluice_base GTest::gtest GTest::gtest_main Threads::Threads)
   # CMake 3.25's gtest discovery flattens list-valued properties, so the
   # labels travel as ONE label joined by commas ("unit,parallel,tsan").
   # `ctest -L` takes a regex, so `-L tsan` still selects these tests.

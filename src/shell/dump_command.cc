@@ -38,7 +38,7 @@
 #include "shell/schema_text.h"
 #include "shell/shell.h"
 #include "shell/text_escape.h"
-#include "sql/value/pattern.h"
+#include "sql/function/pattern.h"
 
 namespace sluice::shell {
 

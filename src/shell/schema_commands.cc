@@ -16,7 +16,7 @@
 #include "shell/shell.h"
 #include "shell/text_escape.h"
 #include "sql/parser/parser.h"
-#include "sql/value/pattern.h"
+#include "sql/function/pattern.h"
 
 namespace sluice::shell {
 

@@ -7,23 +7,11 @@
 #include <sstream>
 
 #include "slt/md5.h"
-#include "sql/value/value.h"
-#include "sql/value/value_print.h"
+#include "slt/slt_value_text.h"
 
 namespace sluice::slt {
 
 namespace {
-
-sql::Value ColumnValue(const Statement& s, int i) {
-  switch (s.column_type(i)) {
-    case ColumnType::kNull: return sql::Value::Null();
-    case ColumnType::kInteger: return sql::Value::Integer(s.column_int64(i));
-    case ColumnType::kReal: return sql::Value::Real(s.column_double(i));
-    case ColumnType::kText: return sql::Value::TextView(s.column_text(i));
-    case ColumnType::kBlob: return sql::Value::BlobView(s.column_blob(i));
-  }
-  return sql::Value::Null();
-}
 
 // Runs every statement of `sql`; the first error's message, or "".
 std::string ExecuteAll(Database* db, std::string_view sql) {
@@ -174,7 +162,7 @@ std::string SltRunner::RunQuery(const SltRecord& r, Database* db, int hash_thres
   while (true) {
     Result<bool> row = s.Step();
     if (!row.ok() || !*row) break;  // an error ends the result, as in the reference runner
-    for (size_t i = 0; i < ncol; ++i) values.push_back(sql::SltText(ColumnValue(s, static_cast<int>(i)), r.types[i]));
+    for (size_t i = 0; i < ncol; ++i) values.push_back(SltValueText(s, static_cast<int>(i), r.types[i]));
   }
   SortValues(r.sort, ncol, &values);
 

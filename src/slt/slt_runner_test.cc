@@ -7,6 +7,7 @@
 #include <map>
 
 #include "slt/md5.h"
+#include "slt/slt_value_text.h"
 
 namespace sluice::slt {
 namespace {
@@ -61,6 +62,32 @@ class FakeStatement : public Statement {
   bool failed_ = false;
 };
 
+// The reference driver's printing of one value by type letter. The fake
+// carries what sqlite3_column_int64/double/text give for each value.
+TEST(SltValueTextTest, ReferenceDriverRules) {
+  Canned c;
+  c.columns = 8;
+  c.rows = {{N(), I(-12), R(3.7, "3.7"), FakeValue{ColumnType::kText, 12, 12, "12abc"}, R(0.0625, "0.0625"),
+             R(-1.0005, "-1.0005"), T(""),
+             T("a\tb\x7f"
+               "c\xc3\xa9")}};
+  FakeStatement s(c);
+  ASSERT_TRUE(*s.Step());
+  EXPECT_EQ(SltValueText(s, 0, 'I'), "NULL");
+  EXPECT_EQ(SltValueText(s, 0, 'T'), "NULL");
+  EXPECT_EQ(SltValueText(s, 1, 'I'), "-12");
+  EXPECT_EQ(SltValueText(s, 1, 'R'), "-12.000");
+  EXPECT_EQ(SltValueText(s, 1, 'T'), "-12");
+  EXPECT_EQ(SltValueText(s, 2, 'I'), "3");
+  EXPECT_EQ(SltValueText(s, 2, 'T'), "3.7");
+  EXPECT_EQ(SltValueText(s, 3, 'I'), "12");
+  EXPECT_EQ(SltValueText(s, 4, 'R'), "0.063");  // SQLite's own rounding
+  EXPECT_EQ(SltValueText(s, 5, 'R'), "-1.001");
+  EXPECT_EQ(SltValueText(s, 6, 'T'), "(empty)");
+  EXPECT_EQ(SltValueText(s, 7, 'T'), "a@b@c@@");
+  EXPECT_EQ(SltValueText(s, 7, 'X'), "a@b@c@@");
+}
+
 class FakeDb : public Database {
  public:
   std::map<std::string, Canned> canned;
@@ -103,8 +130,10 @@ SltCounts RunSlt(FakeDb* db, const std::string& text, std::string* report = null
 
 TEST(SltRunnerTest, ValuesPrintByTypeLetter) {
   FakeDb db;
-  db.canned["q"] = {4, {{I(7), R(2.5, "2.5"), T(""), N()}, {T("12abc"), I(3), T("a\tb"), R(1.9, "1.9")}}};
-  // I of a text takes its numeric prefix; R prints %.3f; T shows (empty) and '@'.
+  // The engine's column_int64 of '12abc' is its numeric prefix, 12.
+  FakeValue text_12abc{ColumnType::kText, 12, 12, "12abc"};
+  db.canned["q"] = {4, {{I(7), R(2.5, "2.5"), T(""), N()}, {text_12abc, I(3), T("a\tb"), R(1.9, "1.9")}}};
+  // I of a text is column_int64; R prints %.3f; T shows (empty) and '@'.
   std::string text = "query IRTI nosort\nq\n----\n7\n2.500\n(empty)\nNULL\n12\n3.000\na@b\n1\n";
   SltCounts c = RunSlt(&db, text);
   EXPECT_EQ(c.passed, 1);

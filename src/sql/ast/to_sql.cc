@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/sql_literal.h"
 #include "sql/lexer/keywords.h"
 #include "sql/lexer/lexer.h"
 
@@ -151,16 +152,7 @@ void Printer::Literal(const LiteralExpr& e) {
     case LiteralKind::kInteger:
     case LiteralKind::kReal: Append(e.text); break;
     case LiteralKind::kString: Append(QuoteString(e.value)); break;
-    case LiteralKind::kBlob: {
-      static const char kHex[] = "0123456789ABCDEF";
-      Append("X'");
-      for (char c : e.value) {
-        out_ += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-        out_ += kHex[static_cast<unsigned char>(c) & 0xF];
-      }
-      Append("'");
-      break;
-    }
+    case LiteralKind::kBlob: AppendSqlBlob(e.value, /*upper_case=*/true, &out_); break;
     case LiteralKind::kCurrentTime: Append("CURRENT_TIME"); break;
     case LiteralKind::kCurrentDate: Append("CURRENT_DATE"); break;
     case LiteralKind::kCurrentTimestamp: Append("CURRENT_TIMESTAMP"); break;
@@ -940,7 +932,11 @@ std::string QuoteIdentifier(std::string_view name) {
   return Quote(name, '"', '"');
 }
 
-std::string QuoteString(std::string_view value) { return Quote(value, '\'', '\''); }
+std::string QuoteString(std::string_view value) {
+  std::string out;
+  AppendSqlString(value, &out);
+  return out;
+}
 
 std::string ToSql(const Expr& expr) {
   Printer p;

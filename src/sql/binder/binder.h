@@ -26,7 +26,7 @@
 
 #include "sluice/result.h"
 #include "sql/ast/statement.h"
-#include "sql/binder/plan.h"
+#include "sql/plan/plan.h"
 #include "sql/catalog/catalog.h"
 
 namespace sluice::sql {

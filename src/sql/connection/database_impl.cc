@@ -7,7 +7,6 @@
 #include "sql/exec/expr_eval.h"
 #include "sql/parser/parser.h"
 #include "sql/value/conversion.h"
-#include "sql/value/value_print.h"
 
 namespace sluice {
 

@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "sql/binder/bound_expr.h"
+#include "sql/plan/bound_expr.h"
 #include "sql/exec/row_ref.h"
 #include "sql/value/value_hash.h"
 

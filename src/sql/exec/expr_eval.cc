@@ -5,8 +5,8 @@
 #include "sql/value/arithmetic.h"
 #include "sql/value/cast.h"
 #include "sql/value/logic.h"
-#include "sql/value/pattern.h"
-#include "sql/value/scalar_functions.h"
+#include "sql/function/pattern.h"
+#include "sql/function/scalar_functions.h"
 
 namespace sluice::sql {
 

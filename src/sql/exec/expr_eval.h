@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "sluice/result.h"
-#include "sql/binder/bound_expr.h"
+#include "sql/plan/bound_expr.h"
 #include "sql/exec/data_chunk.h"
 #include "sql/exec/exec_context.h"
 #include "sql/exec/row_ref.h"

@@ -15,7 +15,7 @@
 #include <memory>
 
 #include "sluice/result.h"
-#include "sql/binder/plan.h"
+#include "sql/plan/plan.h"
 #include "sql/exec/data_chunk.h"
 #include "sql/exec/exec_context.h"
 

@@ -10,7 +10,7 @@
 #include "sql/value/arithmetic.h"
 #include "sql/value/cast.h"
 #include "sql/value/logic.h"
-#include "sql/value/scalar_functions.h"
+#include "sql/function/scalar_functions.h"
 
 namespace sluice::sql {
 

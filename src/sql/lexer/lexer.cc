@@ -3,7 +3,7 @@
 #include "sql/lexer/lexer.h"
 
 #include "sql/lexer/keywords.h"
-#include "sql/parser/parse_error.h"
+#include "sql/lexer/parse_error.h"
 
 namespace sluice::sql {
 namespace {

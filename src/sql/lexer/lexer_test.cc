@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "sql/lexer/keywords.h"
-#include "sql/parser/parse_error.h"
+#include "sql/lexer/parse_error.h"
 
 namespace sluice::sql {
 namespace {

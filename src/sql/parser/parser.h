@@ -23,7 +23,7 @@
 #include "sluice/result.h"
 #include "sql/ast/expr.h"
 #include "sql/ast/statement.h"
-#include "sql/parser/parse_error.h"
+#include "sql/lexer/parse_error.h"
 
 namespace sluice::sql {
 

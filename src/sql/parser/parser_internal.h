@@ -46,7 +46,7 @@
 #include "sql/ast/statement.h"
 #include "sql/lexer/lexer.h"
 #include "sql/lexer/token.h"
-#include "sql/parser/parse_error.h"
+#include "sql/lexer/parse_error.h"
 
 namespace sluice::sql {
 

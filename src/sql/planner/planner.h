@@ -21,7 +21,7 @@
 #include <functional>
 
 #include "sluice/result.h"
-#include "sql/binder/plan.h"
+#include "sql/plan/plan.h"
 
 namespace sluice::sql {
 

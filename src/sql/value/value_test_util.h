@@ -1,4 +1,4 @@
-// Test helpers for sql/value/ unit tests: short Value constructors and a
+// Test helpers for the unit tests of sql/value and sql/function: short Value constructors and a
 // table format whose rows carry the SQL expression they model, so that the
 // expected text and typeof() can be checked against the sqlite3 CLI
 // (`sqlite3 :memory: "select SQL, typeof(SQL)"`).
@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "sql/value/function_registry.h"
+#include "sql/value/conversion.h"
+#include "sql/value/utf8.h"
 #include "sql/value/value.h"
-#include "sql/value/value_print.h"
 
 namespace sluice::sql::testing {
 
@@ -33,30 +33,15 @@ struct ExprCase {
   const char* type;
 };
 
+// What the sqlite3 shell prints for `v` in list mode: its text form
+// (sqlite3_column_text) up to the first NUL byte; NULL as "".
+inline std::string ListModeText(const Value& v) { return v.is_null() ? "" : std::string(CutAtNul(TextForm(v))); }
+
 inline void ExpectCases(std::span<const ExprCase> cases) {
   for (const ExprCase& c : cases) {
-    EXPECT_EQ(ShellText(c.value), c.text) << c.sql;
+    EXPECT_EQ(ListModeText(c.value), c.text) << c.sql;
     EXPECT_EQ(StorageClassName(c.value.type()), c.type) << c.sql;
   }
-}
-
-// Calls a built-in scalar function; a lookup or call error becomes a NULL
-// result and a test failure.
-inline Value Fn(std::string_view name, std::vector<Value> args) {
-  auto def = FunctionRegistry::BuiltIns().Lookup(name, static_cast<int>(args.size()));
-  EXPECT_TRUE(def.ok()) << def.status().ToString();
-  if (!def.ok() || (*def)->scalar == nullptr) return Value();
-  auto r = (*def)->scalar(FunctionContext{}, args);
-  EXPECT_TRUE(r.ok()) << name << ": " << r.status().ToString();
-  return r.ok() ? *r : Value();
-}
-
-// The error message of a built-in scalar call that must fail.
-inline std::string FnError(std::string_view name, std::vector<Value> args) {
-  auto def = FunctionRegistry::BuiltIns().Lookup(name, static_cast<int>(args.size()));
-  if (!def.ok()) return def.status().message();
-  auto r = (*def)->scalar(FunctionContext{}, args);
-  return r.ok() ? std::string("(no error)") : r.status().message();
 }
 
 }  // namespace sluice::sql::testing

@@ -4,7 +4,7 @@
 // under the key's collation share a group), and then each aggregate runs
 // one tight loop over the chunk updating the state of row r's group in a
 // per-aggregate state array (count: int64; sum/total/avg, min/max,
-// group_concat: the accumulators of sql/value/aggregates.h). DISTINCT
+// group_concat: the accumulators of sql/function/aggregates.h). DISTINCT
 // aggregates first drop rows whose (group, value) pair was seen, with a
 // KeyTable of their own.
 //
@@ -22,7 +22,7 @@
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/key_table.h"
 #include "sql/exec/ops/ops.h"
-#include "sql/value/aggregates.h"
+#include "sql/function/aggregates.h"
 
 namespace sluice::sql::ops {
 

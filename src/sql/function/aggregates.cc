@@ -1,5 +1,5 @@
 // Aggregate accumulators with SQLite 3.40's semantics (see aggregates.h).
-#include "sql/value/aggregates.h"
+#include "sql/function/aggregates.h"
 
 #include "sql/value/arithmetic.h"
 #include "sql/value/conversion.h"

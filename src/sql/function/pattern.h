@@ -15,8 +15,8 @@
 // The matcher is iterative (backtracking to the last '*'/'%' only), so its
 // stack use does not depend on the pattern. Patterns longer than
 // kMaxPatternLength bytes are an error, as in SQLite.
-#ifndef SLUICE_SQL_VALUE_PATTERN_H_
-#define SLUICE_SQL_VALUE_PATTERN_H_
+#ifndef SLUICE_SQL_FUNCTION_PATTERN_H_
+#define SLUICE_SQL_FUNCTION_PATTERN_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -45,4 +45,4 @@ Result<Value> EvaluateGlob(const Value& text, const Value& pattern);
 
 }  // namespace sluice::sql
 
-#endif  // SLUICE_SQL_VALUE_PATTERN_H_
+#endif  // SLUICE_SQL_FUNCTION_PATTERN_H_

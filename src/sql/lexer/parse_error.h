@@ -4,8 +4,8 @@
 //
 // The parser returns a Status whose message is exactly `message` (in
 // SQLite's wording); functions that take a `ParseError*` fill it in as well.
-#ifndef SLUICE_SQL_PARSER_PARSE_ERROR_H_
-#define SLUICE_SQL_PARSER_PARSE_ERROR_H_
+#ifndef SLUICE_SQL_LEXER_PARSE_ERROR_H_
+#define SLUICE_SQL_LEXER_PARSE_ERROR_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -56,4 +56,4 @@ struct ParseOptions {
 
 }  // namespace sluice::sql
 
-#endif  // SLUICE_SQL_PARSER_PARSE_ERROR_H_
+#endif  // SLUICE_SQL_LEXER_PARSE_ERROR_H_

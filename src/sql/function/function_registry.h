@@ -6,16 +6,16 @@
 // it: "no such function: FOO", "wrong number of arguments to function abs()".
 // The built-in registry is immutable after construction and safe to share
 // between threads.
-#ifndef SLUICE_SQL_VALUE_FUNCTION_REGISTRY_H_
-#define SLUICE_SQL_VALUE_FUNCTION_REGISTRY_H_
+#ifndef SLUICE_SQL_FUNCTION_FUNCTION_REGISTRY_H_
+#define SLUICE_SQL_FUNCTION_FUNCTION_REGISTRY_H_
 
 #include <optional>
 #include <string_view>
 #include <vector>
 
 #include "sluice/result.h"
-#include "sql/value/aggregates.h"
-#include "sql/value/scalar_functions.h"
+#include "sql/function/aggregates.h"
+#include "sql/function/scalar_functions.h"
 
 namespace sluice::sql {
 
@@ -55,4 +55,4 @@ class FunctionRegistry {
 
 }  // namespace sluice::sql
 
-#endif  // SLUICE_SQL_VALUE_FUNCTION_REGISTRY_H_
+#endif  // SLUICE_SQL_FUNCTION_FUNCTION_REGISTRY_H_

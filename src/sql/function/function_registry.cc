@@ -1,5 +1,5 @@
 // The table of built-in functions (see function_registry.h).
-#include "sql/value/function_registry.h"
+#include "sql/function/function_registry.h"
 
 #include <string>
 

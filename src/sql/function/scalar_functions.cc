@@ -1,7 +1,9 @@
 // The built-in scalar functions with SQLite 3.40's semantics (see
 // scalar_functions.h). Each mirrors the corresponding xFunc in SQLite's
 // func.c, including its argument conversions and NULL handling.
-#include "sql/value/scalar_functions.h"
+#include "sql/function/scalar_functions.h"
+
+#include "base/sql_literal.h"
 
 #include <cstring>
 #include <random>
@@ -11,7 +13,7 @@
 #include "sql/value/conversion.h"
 #include "sql/value/logic.h"
 #include "sql/value/numeric_text.h"
-#include "sql/value/pattern.h"
+#include "sql/function/pattern.h"
 #include "sql/value/real_format.h"
 #include "sql/value/utf8.h"
 
@@ -154,24 +156,8 @@ std::string QuoteValue(const Value& v) {
       }
       return out;
     }
-    case StorageClass::kText: {
-      out.push_back('\'');
-      for (char c : CutAtNul(v.bytes())) {
-        out.push_back(c);
-        if (c == '\'') out.push_back('\'');
-      }
-      out.push_back('\'');
-      return out;
-    }
-    case StorageClass::kBlob: {
-      out = "X'";
-      for (unsigned char c : v.bytes()) {
-        out.push_back(kHexDigits[c >> 4]);
-        out.push_back(kHexDigits[c & 15]);
-      }
-      out.push_back('\'');
-      return out;
-    }
+    case StorageClass::kText: AppendSqlString(CutAtNul(v.bytes()), &out); return out;
+    case StorageClass::kBlob: AppendSqlBlob(v.bytes(), /*upper_case=*/true, &out); return out;
   }
   return out;
 }

@@ -1,11 +1,11 @@
 // Tests of the scalar functions; every row was checked with sqlite3 3.40.
-#include "sql/value/scalar_functions.h"
+#include "sql/function/scalar_functions.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "sql/value/value_test_util.h"
+#include "sql/function/function_test_util.h"
 
 namespace sluice::sql {
 namespace {

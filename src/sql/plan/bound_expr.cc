@@ -1,10 +1,9 @@
 // BoundExpr helpers: copy, structural equality, column collection, printing.
-#include "sql/binder/bound_expr.h"
+#include "sql/plan/bound_expr.h"
 
 #include <algorithm>
 
-#include "sql/binder/plan.h"
-#include "sql/value/value_print.h"
+#include "sql/plan/plan.h"
 
 namespace sluice::sql {
 

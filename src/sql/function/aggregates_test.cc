@@ -1,7 +1,7 @@
 // Tests of the aggregate accumulators and of DISTINCT hashing. Each group
 // models `select agg(x) from (select .. as x union all select ..)` as run
 // in sqlite3 3.40.
-#include "sql/value/aggregates.h"
+#include "sql/function/aggregates.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "sql/value/value_hash.h"
-#include "sql/value/value_test_util.h"
+#include "sql/function/function_test_util.h"
 
 namespace sluice::sql {
 namespace {

@@ -19,8 +19,8 @@
 // a subquery is immutable once planned and may be run many times).
 // Depth: trees are as tall as the parsed expression, which the parser caps
 // (ParseOptions::max_expr_height), so recursive walks are bounded.
-#ifndef SLUICE_SQL_BINDER_BOUND_EXPR_H_
-#define SLUICE_SQL_BINDER_BOUND_EXPR_H_
+#ifndef SLUICE_SQL_PLAN_BOUND_EXPR_H_
+#define SLUICE_SQL_PLAN_BOUND_EXPR_H_
 
 #include <cstdint>
 #include <memory>
@@ -29,7 +29,7 @@
 
 #include "sql/value/affinity.h"
 #include "sql/value/compare.h"
-#include "sql/value/function_registry.h"
+#include "sql/function/function_registry.h"
 #include "sql/value/value.h"
 
 namespace sluice::sql {
@@ -126,4 +126,4 @@ std::string ExprToString(const BoundExpr& e);
 
 }  // namespace sluice::sql
 
-#endif  // SLUICE_SQL_BINDER_BOUND_EXPR_H_
+#endif  // SLUICE_SQL_PLAN_BOUND_EXPR_H_

@@ -13,7 +13,7 @@
 
 #include "sql/value/conversion.h"
 #include "sql/value/real_format.h"
-#include "sql/value/scalar_functions.h"
+#include "sql/function/scalar_functions.h"
 
 namespace sluice::sql {
 namespace {

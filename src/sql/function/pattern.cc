@@ -5,7 +5,7 @@
 // mismatch it suffices to backtrack to the most recent wildcard and let it
 // swallow one more character (the classic greedy wildcard match); earlier
 // wildcards never need revisiting. O(|pattern| * |text|) worst case.
-#include "sql/value/pattern.h"
+#include "sql/function/pattern.h"
 
 #include "sql/value/conversion.h"
 #include "sql/value/utf8.h"

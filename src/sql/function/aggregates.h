@@ -28,8 +28,8 @@
 // Merge order matters where SQLite's result is order-dependent (the double
 // sum, group_concat, ties of min/max): Merge(other) means "other's rows came
 // after this state's rows".
-#ifndef SLUICE_SQL_VALUE_AGGREGATES_H_
-#define SLUICE_SQL_VALUE_AGGREGATES_H_
+#ifndef SLUICE_SQL_FUNCTION_AGGREGATES_H_
+#define SLUICE_SQL_FUNCTION_AGGREGATES_H_
 
 #include <cstdint>
 #include <memory>
@@ -146,4 +146,4 @@ std::unique_ptr<Aggregator> MakeAggregator(AggregateKind kind, Collation collati
 
 }  // namespace sluice::sql
 
-#endif  // SLUICE_SQL_VALUE_AGGREGATES_H_
+#endif  // SLUICE_SQL_FUNCTION_AGGREGATES_H_

@@ -10,8 +10,8 @@
 // Errors (expected failures, the messages are SQLite's) come back as a
 // Status: "integer overflow" (abs), "string or blob too big" (zeroblob,
 // randomblob), "ESCAPE expression must be a single character" (like).
-#ifndef SLUICE_SQL_VALUE_SCALAR_FUNCTIONS_H_
-#define SLUICE_SQL_VALUE_SCALAR_FUNCTIONS_H_
+#ifndef SLUICE_SQL_FUNCTION_SCALAR_FUNCTIONS_H_
+#define SLUICE_SQL_FUNCTION_SCALAR_FUNCTIONS_H_
 
 #include <span>
 
@@ -75,4 +75,4 @@ std::string QuoteValue(const Value& v);
 
 }  // namespace sluice::sql
 
-#endif  // SLUICE_SQL_VALUE_SCALAR_FUNCTIONS_H_
+#endif  // SLUICE_SQL_FUNCTION_SCALAR_FUNCTIONS_H_

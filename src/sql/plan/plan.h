@@ -27,15 +27,15 @@
 // A node's `outputs` is the layout of its result batches (one ColumnId per
 // column). Nodes are immutable once planned and can be executed many times
 // (subqueries) and from several threads later.
-#ifndef SLUICE_SQL_BINDER_PLAN_H_
-#define SLUICE_SQL_BINDER_PLAN_H_
+#ifndef SLUICE_SQL_PLAN_PLAN_H_
+#define SLUICE_SQL_PLAN_PLAN_H_
 
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "sql/ast/select.h"
-#include "sql/binder/bound_expr.h"
+#include "sql/plan/bound_expr.h"
 #include "sql/catalog/table.h"
 
 namespace sluice::sql {
@@ -129,4 +129,4 @@ std::vector<std::string> ExplainPlan(const PlanNode& root);
 
 }  // namespace sluice::sql
 
-#endif  // SLUICE_SQL_BINDER_PLAN_H_
+#endif  // SLUICE_SQL_PLAN_PLAN_H_

@@ -3,7 +3,7 @@
 #include <utility>
 #include <vector>
 
-#include "sql/binder/plan.h"
+#include "sql/plan/plan.h"
 
 namespace sluice::sql {
 

@@ -1,11 +1,11 @@
 // Tests of LIKE and GLOB (checked with sqlite3 3.40).
-#include "sql/value/pattern.h"
+#include "sql/function/pattern.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "sql/value/value_test_util.h"
+#include "sql/function/function_test_util.h"
 
 namespace sluice::sql {
 namespace {
