@@ -32,8 +32,6 @@
 
 namespace sluice::sql {
 
-struct PreparedDml;
-
 enum class Synchronous { kOff, kNormal, kFull };
 
 // The file side of a durable database (durable.cc).
@@ -47,7 +45,6 @@ struct DurableState {
 
 class DatabaseImpl : public Database {
  public:
-  DatabaseImpl() = default;
   // A file database folds its log into the image when no one else writes
   // (durable.cc).
   ~DatabaseImpl() override;
@@ -73,8 +70,10 @@ class DatabaseImpl : public Database {
   Synchronous synchronous() const { return synchronous_; }
   void set_synchronous(Synchronous s) { synchronous_ = s; }
 
-  // File databases (durable.cc); no-ops for in-memory ones.
-  // Loads the image and log of `path` (created when missing).
+  // The file side (durable.cc). CatchUp and CheckpointNow do nothing for
+  // in-memory databases.
+  // Makes this a file database: loads the image and log of `path`
+  // (created when missing).
   Status OpenFile(const std::string& path, storage::Env* env);
   // Applies what other processes committed (outside transactions).
   Status CatchUp();
@@ -97,8 +96,9 @@ class DatabaseImpl : public Database {
   // durable.cc.
   // The catalog becomes what the files hold.
   Status Reload();
-  // Applies what other processes committed; check_image: also notice a
-  // new image (only under the writer lock).
+  // Applies what other processes committed (a replaced image: Reload).
+  // check_image: also look at the image itself, as writers must (see
+  // storage::DbFiles::Poll).
   Status Poll(bool check_image);
   Status ApplyLogRecord(const std::string& data);
   // Writes the catalog as a new image: tables unchanged since they were

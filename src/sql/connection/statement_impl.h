@@ -26,6 +26,8 @@
 
 namespace sluice::sql {
 
+struct PreparedDml;  // dml.cc
+
 class StatementImpl : public ::sluice::Statement {
  public:
   // The cursor class for `ast` (not prepared yet).
