@@ -24,12 +24,12 @@ class AppenderImpl : public Appender {
   // Outside BEGIN...COMMIT the rows are one transaction of their own.
   Status Finish() override {
     bool autocommit = !db_->in_transaction();
-    if (autocommit) SLUICE_RETURN_IF_ERROR(db_->BeginWrite());
+    if (autocommit) SLUICE_RETURN_IF_ERROR(db_->transaction().BeginWrite());
     Status s = db_->LoadTableColumns(table_);
     if (s.ok()) s = AppendAll();
     if (autocommit) {
-      if (s.ok()) s = db_->CommitWrite();
-      db_->EndWrite();
+      if (s.ok()) s = db_->transaction().CommitWrite();
+      db_->transaction().EndWrite();
     }
     return s;
   }

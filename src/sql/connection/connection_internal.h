@@ -1,4 +1,5 @@
-// The statement runners of the connection: DDL (ddl.cc), DML (dml.cc).
+// The statement runners of the connection: DDL (ddl.cc), DML (dml.cc),
+// PRAGMAs (pragmas.cc).
 // Each Check* function reports the errors SQLite gives at prepare time;
 // each Run* function executes and returns the number of changed rows.
 #ifndef SLUICE_SQL_CONNECTION_CONNECTION_INTERNAL_H_
@@ -8,7 +9,9 @@
 
 #include "sluice/result.h"
 #include "sql/ast/statement.h"
+#include "sql/binder/binder.h"  // the runners bind, plan and run statements
 #include "sql/connection/database_impl.h"
+#include "sql/exec/operator.h"
 
 namespace sluice::sql {
 
@@ -21,14 +24,17 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& s);
 struct PreparedDml;
 Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr,
                 std::shared_ptr<PreparedDml>* prepared = nullptr);
-// PRAGMAs (statement_runner.cc): those that return rows, their column
-// names, and the settings a PRAGMA with a value changes.
+// PRAGMAs (pragmas.cc): those that return rows, their column names, the
+// settings a PRAGMA with a value changes, and the rows of one that returns
+// rows (after applying its setting).
 bool PragmaHasRows(const PragmaStatement& p);
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p);
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p);
+Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const PragmaStatement& p);
 
 Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared = nullptr);
-// Non-query statements that change the database (take the writer lock).
+// Non-query statements that change the database (take the writer lock;
+// statement_runner.cc).
 bool IsWriteStatement(StatementKind kind);
 Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s);
 Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s);

@@ -1,37 +1,36 @@
-// DatabaseImpl / StatementImpl: the in-memory implementation of the public
-// API (include/sluice/database.h).
+// DatabaseImpl: one connection, the implementation of sluice::Database
+// (include/sluice/database.h). It owns the catalog (schema and rows), the
+// Transaction (transaction.h), the file side of a file database
+// (durable.cc) and the connection's settings (PRAGMA busy_timeout,
+// synchronous).
 //
-// Call order: Prepare parses the first statement of the text (ScriptParser),
-// binds and plans it (errors SQLite reports at prepare time: names, DDL
-// conflicts); Step runs it — a query pulls result chunks from the operator
-// tree and hands out their rows one by one; any other statement runs to the
-// end on the first Step (statement_runner.cc).
+// Call order: Prepare parses the first statement of the text (ScriptParser)
+// and makes the statement's cursor (statement_impl.h), which binds and
+// plans it (errors SQLite reports at prepare time: names, DDL conflicts);
+// Step runs it.
 //
-// Atomicity: INSERT appends in place and removes its rows again on error;
-// UPDATE, DELETE and INSERT OR REPLACE work on a copy of the table that is
-// swapped into the catalog on success. BEGIN keeps a copy of the catalog
-// (tables shared, copied on first write) that ROLLBACK restores.
+// Atomicity of one statement: INSERT appends in place and removes its rows
+// again on error; UPDATE changes rows in place and restores the old values
+// (and rowids) on a constraint failure; DELETE compacts in place once the
+// rows to delete are known (it cannot fail after that); INSERT OR REPLACE
+// into a table with an INTEGER PRIMARY KEY or an index (rows may be
+// replaced) builds a copy of the table and swaps it in on success (dml.cc).
 #ifndef SLUICE_SQL_CONNECTION_DATABASE_IMPL_H_
 #define SLUICE_SQL_CONNECTION_DATABASE_IMPL_H_
 
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "sluice/database.h"
-#include "sql/ast/statement.h"
-#include "sql/binder/binder.h"
 #include "sql/catalog/catalog.h"
-#include "sql/exec/operator.h"
+#include "sql/connection/transaction.h"
 #include "sql/durable/record_codec.h"
 #include "sql/planner/planner.h"
 #include "storage/db_files.h"
 
 namespace sluice::sql {
-
-struct PreparedDml;
 
 enum class Synchronous { kOff, kNormal, kFull };
 
@@ -46,27 +45,40 @@ struct DurableState {
 
 class DatabaseImpl : public Database {
  public:
+  // A file database folds its log into the image when no one else writes
+  // (durable.cc).
   ~DatabaseImpl() override;
+
+  // Database (database_impl.cc, appender.cc, durable.cc).
   PrepareOutcome Prepare(std::string_view sql) override;
   Result<std::unique_ptr<Appender>> CreateAppender(std::string_view table) override;
-  bool in_transaction() const override { return snapshot_.has_value(); }
+  bool in_transaction() const override { return txn_.active(); }
   Status Backup(std::string_view path) override;
 
-  Catalog& catalog() { return catalog_; }
-  std::optional<Catalog>& snapshot() { return snapshot_; }
   static PlannerOptions DefaultPlannerOptions();
 
-  // Durability (durable.cc). All are no-ops for in-memory databases and
-  // while replaying. Protocol per write transaction: BeginWrite (writer
-  // lock, catch up) -> statements -> CommitWrite (log record or
-  // checkpoint; on failure the committed state is reloaded) -> EndWrite.
+  // The schema and rows that statements read and change (inside a
+  // transaction: with its changes so far).
+  Catalog& catalog() { return catalog_; }
+  Transaction& transaction() { return txn_; }
+  bool is_file_database() const { return durable_ != nullptr; }
+
+  // PRAGMA busy_timeout (how long a writer waits for the writer lock) and
+  // PRAGMA synchronous (what a commit syncs).
+  int busy_timeout_ms() const { return busy_timeout_ms_; }
+  void set_busy_timeout_ms(int ms) { busy_timeout_ms_ = ms; }
+  Synchronous synchronous() const { return synchronous_; }
+  void set_synchronous(Synchronous s) { synchronous_ = s; }
+
+  // The file side (durable.cc). CatchUp and CheckpointNow do nothing for
+  // in-memory databases.
+  // Makes this a file database: loads the image and log of `path`
+  // (created when missing).
   Status OpenFile(const std::string& path, storage::Env* env);
-  DurableState* durable() { return durable_.get(); }
   // Applies what other processes committed (outside transactions).
   Status CatchUp();
-  Status BeginWrite();
-  Status CommitWrite();
-  void EndWrite();
+  // Folds the log into a new image (VACUUM, PRAGMA wal_checkpoint) under
+  // the writer lock.
   Status CheckpointNow();
   // Reads in every column not loaded yet (before anything that needs all
   // rows, e.g. a backup or an integrity check).
@@ -74,89 +86,38 @@ class DatabaseImpl : public Database {
   // Reads in every column of the table `name` (before a statement changes
   // it: rows change in place); a missing table is the statement's error.
   Status LoadTableColumns(std::string_view name);
-  // ROLLBACK of a file database: the catalog becomes what the files hold.
-  Status RestoreCommitted() { return Reload(); }
   // PRAGMA integrity_check: problems found (none: "ok").
   std::vector<std::string> IntegrityProblems();
-  // PRAGMA busy_timeout / synchronous.
-  int busy_timeout_ms = 0;
-  Synchronous synchronous = Synchronous::kFull;
 
  private:
+  // The transaction restores the catalog and drives the file protocol.
+  friend class Transaction;
+
+  // durable.cc.
+  // The catalog becomes what the files hold.
   Status Reload();
+  // Applies what other processes committed (a replaced image: Reload).
+  // check_image: also look at the image itself, as writers must (see
+  // storage::DbFiles::Poll).
   Status Poll(bool check_image);
   Status ApplyLogRecord(const std::string& data);
   // Writes the catalog as a new image: tables unchanged since they were
   // loaded are copied block for block, the others encoded (and loaded).
   Status CheckpointCatalog(bool sync);
   Status RunReplaySql(const std::string& sql);
+  // Commits the changes since the last commit: one log record, or a new
+  // image for schema changes and large transactions. REQUIRES: the writer
+  // lock.
   Status WriteChanges();
   void MarkCommitted();
 
   Catalog catalog_;
-  std::optional<Catalog> snapshot_;  // the catalog at BEGIN
-  std::unique_ptr<DurableState> durable_;
+  std::unique_ptr<DurableState> durable_;  // null: in memory
+  Transaction txn_{this};
+  int busy_timeout_ms_ = 0;
+  Synchronous synchronous_ = Synchronous::kFull;
+  // The files' schema is being replayed through Execute: no write protocol.
   bool replaying_ = false;
-};
-
-class StatementImpl : public ::sluice::Statement {
- public:
-  StatementImpl(DatabaseImpl* db, std::shared_ptr<sql::Statement> ast, std::string text)
-      : db_(db), ast_(std::move(ast)), text_(std::move(text)) {}
-
-  // Binds and plans; errors are prepare-time errors.
-  Status Prepare();
-  // After a failed Prepare: where the error points, or -1.
-  int64_t error_offset() const { return error_offset_; }
-
-  Result<bool> Step() override;
-  int column_count() const override { return static_cast<int>(names_.size()); }
-  std::string_view column_name(int i) const override { return names_[i]; }
-  ColumnType column_type(int i) const override;
-  int64_t column_int64(int i) const override;
-  double column_double(int i) const override;
-  std::string_view column_text(int i) const override;
-  std::string_view column_blob(int i) const override;
-  std::string_view sql() const override { return text_; }
-  int64_t changes() const override { return changes_; }
-  bool is_explain() const override { return ast_->kind == StatementKind::kExplain; }
-
- private:
-  Status PrepareQuery(const Select& select);
-  Status PrepareDdl();
-  Result<int64_t> RunOther();  // statement_runner.cc
-  // RunOther inside the durability protocol (writer lock, commit).
-  Result<int64_t> RunDurably();
-  // PRAGMAs that return rows: fills chunk_ (statement_runner.cc).
-  Status RunRowStatement();
-
-  const Value& current(int i) const { return chunk_.at(static_cast<size_t>(i), row_); }
-
-  DatabaseImpl* db_;
-  std::shared_ptr<sql::Statement> ast_;
-  std::string text_;
-  std::vector<std::string> names_;
-
-  // Queries.
-  PlanPtr plan_;
-  std::unique_ptr<ExecContext> ctx_;
-  OperatorPtr root_;
-  DataChunk chunk_;
-  size_t row_ = 0;
-  // EXPLAIN: its lines.
-  std::vector<std::string> explain_;
-  size_t explain_next_ = 0;
-  bool is_query_ = false;
-  // INSERT: what Prepare bound (dml.cc), reused by the run.
-  std::shared_ptr<PreparedDml> prepared_dml_;
-  // PRAGMA with a result: rows made by RunRowStatement on the first Step.
-  bool has_rows_ = false;
-
-  bool started_ = false;
-  bool finished_ = false;
-  int64_t changes_ = 0;
-  int64_t error_offset_ = -1;
-  mutable std::vector<std::string> text_buffers_;
 };
 
 }  // namespace sluice::sql

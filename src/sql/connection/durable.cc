@@ -1,10 +1,13 @@
-// DatabaseImpl's file-backed side (database_impl.h, "Durability"): loading
-// the image and log of storage/db_files.h into the catalog, turning each
-// committed transaction into one log record (sql/durable/record_codec.h),
-// checkpoints, the writer lock, and catching up with other processes.
+// DatabaseImpl's file protocol (database_impl.h, "File databases"):
+// loading the image and log of storage/db_files.h into the catalog,
+// turning each commit into one log record (sql/durable/record_codec.h) or a
+// new image, checkpoints, catching up with other processes, the integrity
+// check, backup, and the clean close. The writer lock and when to commit
+// are the Transaction's (transaction.cc).
 #include <algorithm>
 
 #include "base/ascii.h"
+#include "base/check.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/durable/record_codec.h"
 
@@ -72,8 +75,8 @@ Status DatabaseImpl::Reload() {
   Result<durable::Record> state = durable::DecodeRecord(image);
   if (!state.ok()) return Status::Corruption(path + ": " + state.status().message());
   if (state->kind != durable::RecordKind::kState) return Status::Corruption(path + ": image is not a state record");
+  SLUICE_DCHECK(!txn_.active());  // a transaction's changes would be lost
   catalog_ = Catalog();
-  snapshot_.reset();
   for (const durable::SchemaObject& o : state->schema) {
     Status s = RunReplaySql(o.sql);
     if (!s.ok()) return Status::Corruption(path + ": cannot recreate " + o.name + ": " + s.message());
@@ -193,7 +196,7 @@ void DatabaseImpl::MarkCommitted() {
 }
 
 Status DatabaseImpl::CatchUp() {
-  if (durable_ == nullptr || replaying_ || snapshot_.has_value() || durable_->files->writer_locked()) {
+  if (durable_ == nullptr || replaying_ || txn_.active() || durable_->files->writer_locked()) {
     return Status::OK();
   }
   return Poll(/*check_image=*/false);
@@ -209,33 +212,9 @@ Status DatabaseImpl::Poll(bool check_image) {
   return Status::OK();
 }
 
-Status DatabaseImpl::BeginWrite() {
-  if (durable_ == nullptr || replaying_ || durable_->files->writer_locked()) return Status::OK();
-  SLUICE_RETURN_IF_ERROR(durable_->files->sticky_error());
-  SLUICE_RETURN_IF_ERROR(durable_->files->LockWriter(busy_timeout_ms));
-  Status s = Poll(/*check_image=*/true);
-  if (!s.ok()) durable_->files->UnlockWriter();
-  return s;
-}
-
-void DatabaseImpl::EndWrite() {
-  if (durable_ != nullptr && !replaying_) durable_->files->UnlockWriter();
-}
-
-Status DatabaseImpl::CommitWrite() {
-  if (durable_ == nullptr || replaying_) return Status::OK();
-  Status s = WriteChanges();
-  if (!s.ok()) {
-    // What is not durable must not stay visible: back to the files' state.
-    Status reload = Reload();
-    (void)reload;
-  }
-  return s;
-}
-
 Status DatabaseImpl::WriteChanges() {
   storage::DbFiles& files = *durable_->files;
-  bool sync = synchronous != Synchronous::kOff;
+  bool sync = synchronous_ != Synchronous::kOff;
   // Any DDL since the last commit changed the catalog's schema_version.
   bool schema_changed = catalog_.schema_version() != durable_->committed_schema_version;
   std::vector<durable::TableChange> changes;
@@ -264,7 +243,7 @@ Status DatabaseImpl::WriteChanges() {
   if (schema_changed || bytes > kLargeDelta) {
     SLUICE_RETURN_IF_ERROR(CheckpointCatalog(sync));
   } else if (!changes.empty()) {
-    SLUICE_RETURN_IF_ERROR(files.Append(durable::EncodeDelta(changes), synchronous == Synchronous::kFull));
+    SLUICE_RETURN_IF_ERROR(files.Append(durable::EncodeDelta(changes), synchronous_ == Synchronous::kFull));
     if (files.log_bytes() > kCheckpointLogBytes) SLUICE_RETURN_IF_ERROR(CheckpointCatalog(sync));
   }
   MarkCommitted();
@@ -274,10 +253,10 @@ Status DatabaseImpl::WriteChanges() {
 Status DatabaseImpl::CheckpointNow() {
   if (durable_ == nullptr) return Status::OK();
   bool locked_here = !durable_->files->writer_locked();
-  if (locked_here) SLUICE_RETURN_IF_ERROR(BeginWrite());
-  Status s = CheckpointCatalog(synchronous != Synchronous::kOff);
+  if (locked_here) SLUICE_RETURN_IF_ERROR(txn_.BeginWrite());
+  Status s = CheckpointCatalog(synchronous_ != Synchronous::kOff);
   if (s.ok()) MarkCommitted();
-  if (locked_here) EndWrite();
+  if (locked_here) txn_.EndWrite();
   return s;
 }
 
@@ -323,10 +302,10 @@ Status DatabaseImpl::Backup(std::string_view path) {
 
 DatabaseImpl::~DatabaseImpl() {
   // Clean close: fold the log into the image when no one else is writing.
-  if (durable_ == nullptr || durable_->files->log_bytes() == 0 || snapshot_.has_value()) return;
+  if (durable_ == nullptr || durable_->files->log_bytes() == 0 || txn_.active()) return;
   if (!durable_->files->sticky_error().ok()) return;
   if (durable_->files->writer_locked() || !durable_->files->LockWriter(0).ok()) return;
-  if (Poll(/*check_image=*/true).ok()) (void)CheckpointCatalog(synchronous != Synchronous::kOff);
+  if (Poll(/*check_image=*/true).ok()) (void)CheckpointCatalog(synchronous_ != Synchronous::kOff);
   durable_->files->UnlockWriter();
 }
 

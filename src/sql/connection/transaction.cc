@@ -1,0 +1,105 @@
+// Transaction (transaction.h): BEGIN/COMMIT/ROLLBACK, the implicit write
+// transaction of a statement, the writer lock of a file database, and
+// savepoints.
+#include "sql/connection/transaction.h"
+
+#include "sql/connection/database_impl.h"
+
+namespace sluice::sql {
+
+Status Transaction::Begin() {
+  if (active_) return Status::InvalidArgument("cannot start a transaction within a transaction");
+  // The lock at once (BEGIN IMMEDIATE): a transaction never finds its
+  // state overtaken by another writer at its first write.
+  SLUICE_RETURN_IF_ERROR(BeginWrite());
+  if (db_->durable_ == nullptr) begin_catalog_ = db_->catalog_;
+  active_ = true;
+  begun_by_savepoint_ = false;
+  return Status::OK();
+}
+
+Status Transaction::Commit() {
+  if (!active_) return Status::InvalidArgument("cannot commit - no transaction is active");
+  // Savepoint copies go first: committing marks the live tables committed
+  // in place.
+  savepoints_.clear();
+  begin_catalog_.reset();
+  active_ = false;
+  Status s = CommitWrite();
+  EndWrite();
+  return s;
+}
+
+Status Transaction::Rollback() {
+  if (!active_) return Status::InvalidArgument("cannot rollback - no transaction is active");
+  savepoints_.clear();
+  active_ = false;
+  if (db_->durable_ == nullptr) {
+    db_->catalog_ = std::move(*begin_catalog_);
+    begin_catalog_.reset();
+    return Status::OK();
+  }
+  // The catalog becomes what the files hold.
+  Status s = db_->Reload();
+  EndWrite();
+  return s;
+}
+
+Status Transaction::BeginWrite() {
+  DurableState* d = db_->durable_.get();
+  if (d == nullptr || db_->replaying_ || d->files->writer_locked()) return Status::OK();
+  SLUICE_RETURN_IF_ERROR(d->files->sticky_error());
+  SLUICE_RETURN_IF_ERROR(d->files->LockWriter(db_->busy_timeout_ms_));
+  Status s = db_->Poll(/*check_image=*/true);
+  if (!s.ok()) d->files->UnlockWriter();
+  return s;
+}
+
+Status Transaction::CommitWrite() {
+  if (db_->durable_ == nullptr || db_->replaying_) return Status::OK();
+  Status s = db_->WriteChanges();
+  if (!s.ok()) {
+    // What is not durable must not stay visible: back to the files' state.
+    Status reload = db_->Reload();
+    (void)reload;
+  }
+  return s;
+}
+
+void Transaction::EndWrite() {
+  if (db_->durable_ != nullptr && !db_->replaying_) db_->durable_->files->UnlockWriter();
+}
+
+int Transaction::Find(std::string_view name) const {
+  for (size_t i = savepoints_.size(); i-- > 0;) {
+    if (NameEqualsNoCase(savepoints_[i].name, name)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Status Transaction::Savepoint(std::string_view name) {
+  if (!active_) {
+    SLUICE_RETURN_IF_ERROR(Begin());
+    begun_by_savepoint_ = true;
+  }
+  savepoints_.push_back({std::string(name), db_->catalog_});
+  return Status::OK();
+}
+
+Status Transaction::Release(std::string_view name) {
+  int i = Find(name);
+  if (i < 0) return Status::InvalidArgument("no such savepoint: " + std::string(name));
+  if (i == 0 && begun_by_savepoint_) return Commit();
+  savepoints_.resize(static_cast<size_t>(i));
+  return Status::OK();
+}
+
+Status Transaction::RollbackTo(std::string_view name) {
+  int i = Find(name);
+  if (i < 0) return Status::InvalidArgument("no such savepoint: " + std::string(name));
+  savepoints_.resize(static_cast<size_t>(i) + 1);
+  db_->catalog_ = savepoints_.back().catalog;
+  return Status::OK();
+}
+
+}  // namespace sluice::sql

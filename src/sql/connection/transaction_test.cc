@@ -1,0 +1,180 @@
+// Transaction (transaction.h) through the internal API: explicit
+// transactions and the savepoint stack (SQL cannot reach the stack), in
+// memory and on a file database. Expected behaviour is sqlite3's for the
+// same SAVEPOINT / RELEASE / ROLLBACK TO sequences.
+#include "sql/connection/transaction.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "sluice/database.h"
+#include "sql/connection/database_impl.h"
+
+namespace sluice::sql {
+namespace {
+
+// Param: true for a file database.
+class TransactionTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    if (GetParam()) {
+      std::string tmpl = ::testing::TempDir() + "txnXXXXXX";
+      ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+      dir_ = tmpl;
+      path_ = dir_ + "/t.db";
+    }
+    Reopen();
+    Exec("create table t(a integer primary key, b text unique)");
+  }
+  void TearDown() override {
+    db_.reset();
+    if (dir_.empty()) return;
+    for (const std::string& p : {path_, path_ + "-wal", path_ + ".tmp"}) std::remove(p.c_str());
+    rmdir(dir_.c_str());
+  }
+  void Reopen() {
+    db_.reset();
+    Result<std::unique_ptr<Database>> db = Database::Open(path_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+  }
+  DatabaseImpl& impl() { return static_cast<DatabaseImpl&>(*db_); }
+  Transaction& txn() { return impl().transaction(); }
+  void Exec(std::string_view sql) { ASSERT_TRUE(db_->Execute(sql).ok()) << sql; }
+  // The rows of `sql` as "a|b;c|d;", or "error: msg".
+  std::string Q(std::string_view sql) {
+    PrepareOutcome p = db_->Prepare(sql);
+    if (!p.status.ok()) return "error: " + p.status.message();
+    std::string out;
+    while (true) {
+      Result<bool> row = p.statement->Step();
+      if (!row.ok()) return out + "error: " + row.status().message();
+      if (!*row) break;
+      for (int c = 0; c < p.statement->column_count(); ++c) {
+        out += std::string(c > 0 ? "|" : "") + std::string(p.statement->column_text(c));
+      }
+      out += ";";
+    }
+    return out;
+  }
+  std::string Rows() { return Q("select a, b from t order by a"); }
+
+  std::string dir_, path_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_P(TransactionTest, BeginCommitRollbackAndTheirErrors) {
+  EXPECT_EQ(txn().Commit().message(), "cannot commit - no transaction is active");
+  EXPECT_EQ(txn().Rollback().message(), "cannot rollback - no transaction is active");
+  ASSERT_TRUE(txn().Begin().ok());
+  EXPECT_TRUE(db_->in_transaction());
+  EXPECT_EQ(txn().Begin().message(), "cannot start a transaction within a transaction");
+  Exec("insert into t values (1, 'x')");
+  ASSERT_TRUE(txn().Rollback().ok());
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(Rows(), "");
+  ASSERT_TRUE(txn().Begin().ok());
+  Exec("insert into t values (2, 'y')");
+  ASSERT_TRUE(txn().Commit().ok());
+  EXPECT_EQ(Rows(), "2|y;");
+  if (GetParam()) {
+    Reopen();
+    EXPECT_EQ(Rows(), "2|y;");
+  }
+}
+
+// sqlite3: savepoint a; insert; savepoint b; insert; rollback to a;
+// -> no rows, a still set; insert; release a -> committed.
+TEST_P(TransactionTest, SavepointOutsideATransactionBeginsOneAndItsReleaseCommits) {
+  ASSERT_TRUE(txn().Savepoint("a").ok());
+  EXPECT_TRUE(db_->in_transaction());
+  Exec("insert into t values (1, 'one')");
+  ASSERT_TRUE(txn().Savepoint("b").ok());
+  Exec("insert into t values (2, 'two')");
+  EXPECT_EQ(Rows(), "1|one;2|two;");
+  ASSERT_TRUE(txn().RollbackTo("a").ok());
+  EXPECT_EQ(Rows(), "");
+  EXPECT_EQ(txn().savepoint_count(), 1u);
+  EXPECT_TRUE(db_->in_transaction());
+  Exec("insert into t values (3, 'three')");
+  ASSERT_TRUE(txn().Release("A").ok());  // names are case-insensitive
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(txn().savepoint_count(), 0u);
+  EXPECT_EQ(txn().Rollback().message(), "cannot rollback - no transaction is active");
+  EXPECT_EQ(Rows(), "3|three;");
+  if (GetParam()) {
+    Reopen();
+    EXPECT_EQ(Rows(), "3|three;");
+  }
+}
+
+TEST_P(TransactionTest, ReleaseKeepsChangesInsideBeginAndRollbackDropsTheStack) {
+  Exec("insert into t values (1, 'one')");
+  ASSERT_TRUE(txn().Begin().ok());
+  ASSERT_TRUE(txn().Savepoint("outer").ok());
+  Exec("update t set b = 'uno'");
+  ASSERT_TRUE(txn().Savepoint("inner").ok());
+  Exec("insert into t values (2, 'two')");
+  ASSERT_TRUE(txn().Savepoint("inner").ok());  // a repeated name: the innermost is meant
+  Exec("delete from t where a = 1");
+  ASSERT_TRUE(txn().RollbackTo("inner").ok());
+  EXPECT_EQ(Rows(), "1|uno;2|two;");
+  EXPECT_EQ(txn().savepoint_count(), 3u);
+  ASSERT_TRUE(txn().Release("inner").ok());  // the innermost 'inner' only
+  EXPECT_EQ(txn().savepoint_count(), 2u);
+  ASSERT_TRUE(txn().Release("inner").ok());
+  EXPECT_EQ(txn().savepoint_count(), 1u);
+  EXPECT_TRUE(db_->in_transaction());  // begun by BEGIN: releasing does not commit
+  EXPECT_EQ(Rows(), "1|uno;2|two;");
+  ASSERT_TRUE(txn().RollbackTo("outer").ok());
+  EXPECT_EQ(Rows(), "1|one;");
+  Exec("insert into t values (5, 'five')");
+  ASSERT_TRUE(txn().Rollback().ok());
+  EXPECT_EQ(txn().savepoint_count(), 0u);
+  EXPECT_EQ(Rows(), "1|one;");
+}
+
+TEST_P(TransactionTest, UnknownSavepointIsAnErrorAndChangesNothing) {
+  EXPECT_EQ(txn().Release("x").message(), "no such savepoint: x");
+  EXPECT_EQ(txn().RollbackTo("x").message(), "no such savepoint: x");
+  EXPECT_FALSE(db_->in_transaction());
+  ASSERT_TRUE(txn().Savepoint("a").ok());
+  Exec("insert into t values (1, 'one')");
+  EXPECT_EQ(txn().RollbackTo("b").message(), "no such savepoint: b");
+  EXPECT_EQ(txn().savepoint_count(), 1u);
+  EXPECT_EQ(Rows(), "1|one;");
+  ASSERT_TRUE(txn().Commit().ok());
+  EXPECT_EQ(txn().savepoint_count(), 0u);
+  EXPECT_EQ(Rows(), "1|one;");
+}
+
+TEST_P(TransactionTest, RollbackToUndoesSchemaChangesAndTheCommitAfterIsConsistent) {
+  Exec("insert into t values (1, 'one')");
+  ASSERT_TRUE(txn().Begin().ok());
+  Exec("insert into t values (2, 'two')");
+  ASSERT_TRUE(txn().Savepoint("s").ok());
+  Exec("create table u(x); insert into u values (9); drop table t");
+  EXPECT_EQ(Q("select count(*) from u"), "1;");
+  ASSERT_TRUE(txn().RollbackTo("s").ok());
+  EXPECT_EQ(Q("select x from u"), "error: no such table: u");
+  EXPECT_EQ(Rows(), "1|one;2|two;");
+  Exec("update t set b = 'deux' where a = 2");
+  ASSERT_TRUE(txn().Commit().ok());
+  EXPECT_EQ(Rows(), "1|one;2|deux;");
+  if (GetParam()) {
+    Reopen();
+    EXPECT_EQ(Rows(), "1|one;2|deux;");
+    EXPECT_EQ(Q("select x from u"), "error: no such table: u");
+    EXPECT_EQ(Q("pragma integrity_check"), "ok;");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(MemoryAndFile, TransactionTest, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& info) { return info.param ? "File" : "Memory"; });
+
+}  // namespace
+}  // namespace sluice::sql
