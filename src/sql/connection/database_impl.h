@@ -60,7 +60,7 @@ class DatabaseImpl : public Database {
   // while replaying. Protocol per write transaction: BeginWrite (writer
   // lock, catch up) -> statements -> CommitWrite (log record or
   // checkpoint; on failure the committed state is reloaded) -> EndWrite.
-  Status OpenFile(const std::string& path, storage::Env* env);
+  Status OpenFile(const std::string& path, Env* env);
   DurableState* durable() { return durable_.get(); }
   // Applies what other processes committed (outside transactions).
   Status CatchUp();
