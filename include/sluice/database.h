@@ -41,9 +41,7 @@
 
 namespace sluice {
 
-namespace storage {
-class Env;
-}  // namespace storage
+class Env;  // src/base/env.h
 
 // SQLite's storage classes.
 enum class ColumnType { kNull, kInteger, kReal, kText, kBlob };
@@ -128,8 +126,8 @@ class Appender {
 
 struct OpenOptions {
   // All file access of a file database goes through this Env (tests inject
-  // faults with storage/fault_injection_env.h); null: the POSIX one.
-  storage::Env* env = nullptr;
+  // faults with base/fault_injection_env.h); null: the POSIX one.
+  Env* env = nullptr;
 };
 
 class Database {

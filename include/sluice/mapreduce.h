@@ -42,6 +42,10 @@
 #include "sluice/result.h"
 #include "sluice/status.h"
 
+namespace sluice {
+class Env;  // src/base/env.h
+}  // namespace sluice
+
 namespace sluice::mapreduce {
 
 enum class ProgressMode {
@@ -69,6 +73,10 @@ struct JobOptions {
   // Set (e.g. from a SIGINT handler) to stop the job: children are killed,
   // partial output removed; the job then fails with Status::Cancelled.
   const std::atomic<bool>* cancel = nullptr;
+  // Spills, part files, their commit renames and _SUCCESS go through this
+  // Env (tests inject faults with base/fault_injection_env.h); null: the
+  // POSIX one. Directories are made and removed directly.
+  Env* env = nullptr;
 };
 
 struct JobResult {

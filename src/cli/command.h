@@ -1,9 +1,12 @@
 // A subcommand of the `sluice` binary.
 //
-// Each subcommand lives in src/cli/commands/<name>.cc and exposes one
-// Register function that adds itself to the CLI11 app and returns the action
-// to run when the user picked it. main.cc only wires them together, so adding
-// `sluice sql` later means one new file and one line in main.cc.
+// Each subcommand is registered by src/cli/commands/<name>.cc, whose one
+// Register function adds it to the CLI11 app and returns the action to run
+// when the user picked it. The program itself -- its options, checks,
+// messages and exit status -- belongs to its module (<module>_main.h, e.g.
+// src/mapreduce/mr_main.h); the Register function only names the
+// subcommand and delegates. main.cc wires them together, so a new
+// subcommand is one file here and one line in main.cc.
 #ifndef SLUICE_CLI_COMMAND_H_
 #define SLUICE_CLI_COMMAND_H_
 

@@ -1,4 +1,4 @@
-// What `sluice crawl` was asked to do (filled by src/cli/commands/crawl.cc).
+// What `sluice crawl` was asked to do (filled by crawl_main.cc).
 #ifndef SLUICE_CRAWL_CRAWL_OPTIONS_H_
 #define SLUICE_CRAWL_CRAWL_OPTIONS_H_
 

@@ -1,7 +1,5 @@
 #include "extsort/external_sorter.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 
 namespace sluice::extsort {
@@ -34,12 +32,13 @@ class OrderCheckingSink final : public RecordSink {
 
 ExternalSorter::ExternalSorter(SorterOptions options)
     : options_(std::move(options)),
+      env_(options_.env != nullptr ? options_.env : Env::Default()),
       buffer_(options_.memory_bytes),
       runs_(std::max<std::uint32_t>(1, options_.partitions)) {}
 
 ExternalSorter::~ExternalSorter() {
   for (auto& part : runs_) {
-    for (const RunFile& run : part) ::unlink(run.path.c_str());
+    for (const RunFile& run : part) (void)env_->RemoveFile(run.path);
   }
 }
 
@@ -65,7 +64,7 @@ Status ExternalSorter::Add(std::uint32_t partition, std::string_view key, std::s
 Status ExternalSorter::WriteRun(std::uint32_t partition, const SortBuffer::Entry* begin, const SortBuffer::Entry* end) {
   std::string path = options_.temp_dir + "/" + options_.name_prefix + "-" + std::to_string(stats_.spills) + "-" +
                      std::to_string(partition) + ".run";
-  SLUICE_ASSIGN_OR_RETURN(auto writer, RunWriter::Create(path, options_.format));
+  SLUICE_ASSIGN_OR_RETURN(auto writer, RunWriter::Create(path, options_.format, env_));
   if (options_.combiner) {
     SortBufferSource source(begin, end);
     OrderCheckingSink sink(*writer, options_.compare);
@@ -79,7 +78,7 @@ Status ExternalSorter::WriteRun(std::uint32_t partition, const SortBuffer::Entry
   stats_.spilled_records += run.records;
   stats_.spilled_file_bytes += run.file_bytes;
   if (run.records == 0) {  // a combiner may drop everything
-    ::unlink(run.path.c_str());
+    (void)env_->RemoveFile(run.path);
   } else {
     runs_[partition].push_back(std::move(run));
   }
@@ -129,6 +128,7 @@ Result<std::unique_ptr<RecordSource>> ExternalSorter::Finish() {
   merge.temp_dir = options_.temp_dir;
   merge.name_prefix = options_.name_prefix + "-merge";
   merge.format = options_.format;
+  merge.env = env_;
   return MergeRuns(runs_[0], merge);
 }
 

@@ -20,6 +20,9 @@
 // Files: spills are created in temp_dir (which must exist) as
 // "<name_prefix>-<spill>-<partition>.run"; the sorter deletes the files it
 // still owns when destroyed (FinishRuns hands ownership to the caller).
+// Every file operation goes through options.env, so a test can fail any
+// spill write (base/fault_injection_env.h): the failing Add/Spill/Finish
+// returns the Env's error and the partial run is removed.
 // Thread safety: none; use one sorter per thread.
 #ifndef SLUICE_EXTSORT_EXTERNAL_SORTER_H_
 #define SLUICE_EXTSORT_EXTERNAL_SORTER_H_
@@ -46,6 +49,7 @@ struct SorterOptions {
   std::uint32_t partitions = 1;
   Combiner combiner;  // optional; applied to each partition of each spill
   RunFormat format;
+  Env* env = nullptr;  // creates, writes, reads and removes the runs; null: Env::Default()
 };
 
 struct SorterStats {
@@ -87,6 +91,7 @@ class ExternalSorter {
   Status WriteRun(std::uint32_t partition, const SortBuffer::Entry* begin, const SortBuffer::Entry* end);
 
   SorterOptions options_;
+  Env* env_;  // options_.env or Env::Default()
   SortBuffer buffer_;
   std::vector<std::vector<RunFile>> runs_;
   SorterStats stats_;

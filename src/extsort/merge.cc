@@ -68,11 +68,11 @@ std::size_t MaxMergeFanIn(const MergeOptions& options) {
 
 namespace {
 
-Result<std::unique_ptr<RecordSource>> OpenMerge(const std::vector<RunFile>& runs, const KeyComparator& cmp) {
+Result<std::unique_ptr<RecordSource>> OpenMerge(const std::vector<RunFile>& runs, const KeyComparator& cmp, Env* env) {
   std::vector<std::unique_ptr<RecordSource>> readers;
   readers.reserve(runs.size());
   for (const RunFile& run : runs) {
-    SLUICE_ASSIGN_OR_RETURN(auto reader, RunReader::Open(run.path));
+    SLUICE_ASSIGN_OR_RETURN(auto reader, RunReader::Open(run.path, env));
     readers.push_back(std::move(reader));
   }
   return std::unique_ptr<RecordSource>(new MergeSource(std::move(readers), cmp));
@@ -81,11 +81,11 @@ Result<std::unique_ptr<RecordSource>> OpenMerge(const std::vector<RunFile>& runs
 // A merge that deletes its intermediate input files when destroyed.
 class OwningMerge final : public RecordSource {
  public:
-  OwningMerge(std::unique_ptr<RecordSource> inner, std::vector<std::string> files)
-      : inner_(std::move(inner)), files_(std::move(files)) {}
+  OwningMerge(std::unique_ptr<RecordSource> inner, std::vector<std::string> files, Env* env)
+      : inner_(std::move(inner)), files_(std::move(files)), env_(env) {}
   ~OwningMerge() override {
     inner_.reset();
-    for (const std::string& f : files_) ::unlink(f.c_str());
+    for (const std::string& f : files_) (void)env_->RemoveFile(f);
   }
   bool Next() override { return inner_->Next(); }
   std::string_view key() const override { return inner_->key(); }
@@ -95,6 +95,7 @@ class OwningMerge final : public RecordSource {
  private:
   std::unique_ptr<RecordSource> inner_;
   std::vector<std::string> files_;
+  Env* env_;
 };
 
 std::atomic<std::uint64_t> g_merge_file_counter{0};
@@ -103,14 +104,21 @@ std::atomic<std::uint64_t> g_merge_file_counter{0};
 
 Result<std::unique_ptr<RecordSource>> MergeRuns(const std::vector<RunFile>& runs, const MergeOptions& options) {
   const std::size_t fan_in = MaxMergeFanIn(options);
+  Env* env = options.env != nullptr ? options.env : Env::Default();
   std::vector<RunFile> level = runs;
   std::vector<std::string> owned;  // intermediate files of earlier passes
-  auto cleanup = [&owned] {
-    for (const std::string& f : owned) ::unlink(f.c_str());
+  auto cleanup = [&owned, env] {
+    for (const std::string& f : owned) (void)env->RemoveFile(f);
   };
   while (level.size() > fan_in) {
     std::vector<RunFile> next;
     std::vector<std::string> next_owned;
+    // A failure drops this pass's intermediate files as well as the last one's.
+    auto fail = [&cleanup, &next_owned, env](Status st) {
+      cleanup();
+      for (const std::string& f : next_owned) (void)env->RemoveFile(f);
+      return st;
+    };
     for (std::size_t i = 0; i < level.size(); i += fan_in) {
       std::vector<RunFile> group(level.begin() + static_cast<long>(i),
                                  level.begin() + static_cast<long>(std::min(level.size(), i + fan_in)));
@@ -125,16 +133,10 @@ Result<std::unique_ptr<RecordSource>> MergeRuns(const std::vector<RunFile>& runs
       }
       std::string path = options.temp_dir + "/" + options.name_prefix + "-" + std::to_string(::getpid()) + "-" +
                          std::to_string(g_merge_file_counter++) + ".run";
-      auto merged = OpenMerge(group, options.compare);
-      if (!merged.ok()) {
-        cleanup();
-        return merged.status();
-      }
-      auto writer = RunWriter::Create(path, options.format);
-      if (!writer.ok()) {
-        cleanup();
-        return writer.status();
-      }
+      auto merged = OpenMerge(group, options.compare, env);
+      if (!merged.ok()) return fail(merged.status());
+      auto writer = RunWriter::Create(path, options.format, env);
+      if (!writer.ok()) return fail(writer.status());
       Status st;
       while ((*merged)->Next()) {
         st = (*writer)->Add((*merged)->key(), (*merged)->value());
@@ -142,11 +144,7 @@ Result<std::unique_ptr<RecordSource>> MergeRuns(const std::vector<RunFile>& runs
       }
       if (st.ok()) st = (*merged)->status();
       Result<RunFile> done = st.ok() ? (*writer)->Finish() : Result<RunFile>(st);
-      if (!done.ok()) {
-        cleanup();
-        for (const std::string& f : next_owned) ::unlink(f.c_str());
-        return done.status();
-      }
+      if (!done.ok()) return fail(done.status());
       next.push_back(*done);
       next_owned.push_back(path);
     }
@@ -155,12 +153,12 @@ Result<std::unique_ptr<RecordSource>> MergeRuns(const std::vector<RunFile>& runs
     owned = std::move(next_owned);
     level = std::move(next);
   }
-  auto merged = OpenMerge(level, options.compare);
+  auto merged = OpenMerge(level, options.compare, env);
   if (!merged.ok()) {
     cleanup();
     return merged.status();
   }
-  return std::unique_ptr<RecordSource>(new OwningMerge(std::move(*merged), std::move(owned)));
+  return std::unique_ptr<RecordSource>(new OwningMerge(std::move(*merged), std::move(owned), env));
 }
 
 }  // namespace sluice::extsort

@@ -45,6 +45,7 @@ struct MergeOptions {
   std::string temp_dir;  // for intermediate runs of a multi-pass merge
   std::string name_prefix = "merge";
   RunFormat format;
+  Env* env = nullptr;  // reads, writes and removes run files; null: Env::Default()
 };
 
 // How many run files one merge pass may hold open within memory_bytes.

@@ -1,8 +1,5 @@
 #include "extsort/run_file.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zstd.h>
 
 #include <cerrno>
@@ -34,43 +31,19 @@ const char* GetVarint(const char* p, const char* end, std::uint64_t* v) {
   return nullptr;
 }
 
-Status WriteAll(int fd, const char* p, std::size_t n, const std::string& path) {
-  while (n > 0) {
-    ssize_t w = ::write(fd, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return Status::FromErrno("write " + path, errno);
-    }
-    p += w;
-    n -= static_cast<std::size_t>(w);
-  }
-  return Status::OK();
-}
-
-// Reads exactly n bytes; returns how many were read before EOF.
-Result<std::size_t> ReadFull(int fd, char* p, std::size_t n, const std::string& path) {
-  std::size_t got = 0;
-  while (got < n) {
-    ssize_t r = ::read(fd, p + got, n - got);
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      return Status::FromErrno("read " + path, errno);
-    }
-    if (r == 0) break;
-    got += static_cast<std::size_t>(r);
-  }
-  return got;
-}
-
 }  // namespace
 
-Result<std::unique_ptr<RunWriter>> RunWriter::Create(std::string path, RunFormat format) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return Status::FromErrno("create run file " + path, errno);
-  return std::unique_ptr<RunWriter>(new RunWriter(std::move(path), fd, format));
+Result<std::unique_ptr<RunWriter>> RunWriter::Create(std::string path, RunFormat format, Env* env) {
+  if (env == nullptr) env = Env::Default();
+  // Runs are named uniquely by their owner: an existing file is a bug or a
+  // stranger's, and is not ours to truncate.
+  if (env->FileExists(path)) return Status::FromErrno("create run file " + path, EEXIST);
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> file, env->NewWritableFile(path));
+  return std::unique_ptr<RunWriter>(new RunWriter(std::move(path), env, std::move(file), format));
 }
 
-RunWriter::RunWriter(std::string path, int fd, RunFormat format) : fd_(fd), format_(format), cctx_(ZSTD_createCCtx()) {
+RunWriter::RunWriter(std::string path, Env* env, std::unique_ptr<WritableFile> file, RunFormat format)
+    : env_(env), file_(std::move(file)), format_(format), cctx_(ZSTD_createCCtx()) {
   info_.path = std::move(path);
   // A checksum per frame, so a damaged run is reported, never merged.
   ZSTD_CCtx_setParameter(static_cast<ZSTD_CCtx*>(cctx_), ZSTD_c_compressionLevel, format_.compression_level);
@@ -80,8 +53,8 @@ RunWriter::RunWriter(std::string path, int fd, RunFormat format) : fd_(fd), form
 
 RunWriter::~RunWriter() {
   ZSTD_freeCCtx(static_cast<ZSTD_CCtx*>(cctx_));
-  if (fd_ >= 0) ::close(fd_);
-  if (!finished_) ::unlink(info_.path.c_str());
+  if (file_ != nullptr) (void)file_->Close();
+  if (!finished_) (void)env_->RemoveFile(info_.path);
 }
 
 Status RunWriter::Add(std::string_view key, std::string_view value) {
@@ -106,7 +79,7 @@ Status RunWriter::FlushBlock() {
   if (ZSTD_isError(n)) return Status::Internal(std::string("zstd compress: ") + ZSTD_getErrorName(n));
   std::uint32_t sizes[2] = {static_cast<std::uint32_t>(raw_.size()), static_cast<std::uint32_t>(n)};
   std::memcpy(compressed_.data(), sizes, 8);
-  SLUICE_RETURN_IF_ERROR(WriteAll(fd_, compressed_.data(), 8 + n, info_.path));
+  SLUICE_RETURN_IF_ERROR(file_->Append(std::string_view(compressed_.data(), 8 + n)));
   info_.file_bytes += 8 + n;
   raw_.clear();
   return Status::OK();
@@ -115,37 +88,28 @@ Status RunWriter::FlushBlock() {
 Result<RunFile> RunWriter::Finish() {
   if (finished_) return Status::Closed("run " + info_.path + " is finished");
   SLUICE_RETURN_IF_ERROR(FlushBlock());
-  if (::close(fd_) != 0) {
-    fd_ = -1;
-    return Status::FromErrno("close " + info_.path, errno);
-  }
-  fd_ = -1;
+  Status closed = file_->Close();
+  file_.reset();
+  SLUICE_RETURN_IF_ERROR(closed);
   finished_ = true;
   std::vector<char>().swap(compressed_);
   std::string().swap(raw_);
   return info_;
 }
 
-Result<std::unique_ptr<RunReader>> RunReader::Open(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::FromErrno("open run file " + path, errno);
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    int e = errno;
-    ::close(fd);
-    return Status::FromErrno("stat run file " + path, e);
-  }
-  auto reader = std::unique_ptr<RunReader>(new RunReader(path, fd));
-  reader->file_size_ = static_cast<std::uint64_t>(st.st_size);
+Result<std::unique_ptr<RunReader>> RunReader::Open(const std::string& path, Env* env) {
+  if (env == nullptr) env = Env::Default();
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env->NewRandomAccessFile(path));
+  SLUICE_ASSIGN_OR_RETURN(std::uint64_t size, file->Size());
+  auto reader = std::unique_ptr<RunReader>(new RunReader(path, std::move(file)));
+  reader->file_size_ = size;
   return reader;
 }
 
-RunReader::RunReader(std::string path, int fd) : path_(std::move(path)), fd_(fd), dctx_(ZSTD_createDCtx()) {}
+RunReader::RunReader(std::string path, std::unique_ptr<RandomAccessFile> file)
+    : path_(std::move(path)), file_(std::move(file)), dctx_(ZSTD_createDCtx()) {}
 
-RunReader::~RunReader() {
-  ZSTD_freeDCtx(static_cast<ZSTD_DCtx*>(dctx_));
-  if (fd_ >= 0) ::close(fd_);
-}
+RunReader::~RunReader() { ZSTD_freeDCtx(static_cast<ZSTD_DCtx*>(dctx_)); }
 
 bool RunReader::Fail(Status s) {
   status_ = std::move(s);
@@ -154,26 +118,24 @@ bool RunReader::Fail(Status s) {
 }
 
 bool RunReader::LoadBlock() {
-  char header[8];
-  Result<std::size_t> got = ReadFull(fd_, header, 8, path_);
-  if (!got.ok()) return Fail(got.status());
-  if (*got == 0) {
+  Status st = file_->Read(file_pos_, 8, &compressed_);
+  if (!st.ok()) return Fail(st);
+  if (compressed_.empty()) {
     done_ = true;
     return false;
   }
-  if (*got != 8) return Fail(Status::Corruption("run " + path_ + ": truncated block header"));
+  if (compressed_.size() != 8) return Fail(Status::Corruption("run " + path_ + ": truncated block header"));
   std::uint32_t sizes[2];
-  std::memcpy(sizes, header, 8);
+  std::memcpy(sizes, compressed_.data(), 8);
   file_pos_ += 8;
   // Check the sizes before allocating: a damaged header must not ask for GiBs.
   if (sizes[1] > file_size_ - file_pos_ || sizes[1] > ZSTD_compressBound(sizes[0])) {
     return Fail(Status::Corruption("run " + path_ + ": bad block header"));
   }
+  st = file_->Read(file_pos_, sizes[1], &compressed_);
+  if (!st.ok()) return Fail(st);
   file_pos_ += sizes[1];
-  compressed_.resize(sizes[1]);
-  got = ReadFull(fd_, compressed_.data(), sizes[1], path_);
-  if (!got.ok()) return Fail(got.status());
-  if (*got != sizes[1]) return Fail(Status::Corruption("run " + path_ + ": truncated block"));
+  if (compressed_.size() != sizes[1]) return Fail(Status::Corruption("run " + path_ + ": truncated block"));
   if (ZSTD_getFrameContentSize(compressed_.data(), sizes[1]) != sizes[0]) {
     return Fail(Status::Corruption("run " + path_ + ": block size does not match its frame"));
   }

@@ -9,6 +9,11 @@
 // A block holds at least one record, so one huge record makes one big block;
 // otherwise blocks are cut near block_bytes. The reader holds one block
 // (raw + compressed) at a time: that is its whole memory.
+//
+// Files are created, written, read and removed through an Env (null: the
+// POSIX one), so tests can fail any spill write (base/fault_injection_env.h).
+// A run is scratch: never Sync()ed. Lifetime: the Env outlives the writer
+// or reader.
 #ifndef SLUICE_EXTSORT_RUN_FILE_H_
 #define SLUICE_EXTSORT_RUN_FILE_H_
 
@@ -19,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/env.h"
 #include "extsort/record.h"
 #include "sluice/result.h"
 #include "sluice/status.h"
@@ -40,8 +46,8 @@ struct RunFormat {
 
 class RunWriter final : public RecordSink {
  public:
-  // Creates `path` (which must not exist).
-  static Result<std::unique_ptr<RunWriter>> Create(std::string path, RunFormat format = {});
+  // Creates `path` (which must not exist) through `env` (null: Env::Default()).
+  static Result<std::unique_ptr<RunWriter>> Create(std::string path, RunFormat format = {}, Env* env = nullptr);
   ~RunWriter() override;  // closes; a run never Finish()ed is deleted
 
   Status Add(std::string_view key, std::string_view value) override;
@@ -49,11 +55,12 @@ class RunWriter final : public RecordSink {
   Result<RunFile> Finish();
 
  private:
-  RunWriter(std::string path, int fd, RunFormat format);
+  RunWriter(std::string path, Env* env, std::unique_ptr<WritableFile> file, RunFormat format);
   Status FlushBlock();
 
   RunFile info_;
-  int fd_;
+  Env* env_;
+  std::unique_ptr<WritableFile> file_;  // null once closed
   RunFormat format_;
   void* cctx_;  // ZSTD_CCtx
   std::string raw_;
@@ -63,7 +70,8 @@ class RunWriter final : public RecordSink {
 
 class RunReader final : public RecordSource {
  public:
-  static Result<std::unique_ptr<RunReader>> Open(const std::string& path);
+  // Opens `path` through `env` (null: Env::Default()).
+  static Result<std::unique_ptr<RunReader>> Open(const std::string& path, Env* env = nullptr);
   ~RunReader() override;
 
   bool Next() override;
@@ -72,16 +80,16 @@ class RunReader final : public RecordSource {
   Status status() const override { return status_; }
 
  private:
-  RunReader(std::string path, int fd);
+  RunReader(std::string path, std::unique_ptr<RandomAccessFile> file);
   // Reads and decompresses the next block; false at end of file or error.
   bool LoadBlock();
   bool Fail(Status s);
 
   std::string path_;
-  int fd_;
+  std::unique_ptr<RandomAccessFile> file_;
   void* dctx_;  // ZSTD_DCtx
   std::vector<char> raw_;
-  std::vector<char> compressed_;
+  std::string compressed_;
   std::uint64_t file_size_ = 0;
   std::uint64_t file_pos_ = 0;
   std::size_t raw_size_ = 0;

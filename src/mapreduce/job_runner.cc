@@ -9,6 +9,7 @@
 #include <future>
 #include <thread>
 
+#include "base/env.h"
 #include "extsort/external_sorter.h"
 #include "extsort/merge.h"
 #include "mapreduce/input_split.h"
@@ -41,6 +42,17 @@ fs::path SiblingPath(const fs::path& dir, const std::string& suffix) {
   fs::path p = dir.lexically_normal();
   if (p.filename().empty()) p = p.parent_path();  // "out/"
   return p.parent_path() / ("." + p.filename().string() + suffix);
+}
+
+// Renames through `env`; on failure, the reason without the Env's "cannot
+// rename FROM to TO: " prefix, since the caller names the step itself
+// ("Permission denied"; an injected fault keeps its whole message).
+Status Rename(Env* env, const fs::path& from, const fs::path& to) {
+  Status st = env->RenameFile(from.string(), to.string());
+  if (st.ok()) return st;
+  const std::string prefix = "cannot rename " + from.string() + " to " + to.string() + ": ";
+  const std::string& m = st.message();
+  return Status::IOError(m.rfind(prefix, 0) == 0 ? m.substr(prefix.size()) : m);
 }
 
 std::string TaskId(bool is_map, unsigned task) {
@@ -112,6 +124,7 @@ class Job {
         splits_(std::move(splits)),
         reducers_(options.reducers),
         parallel_(options.parallel == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.parallel),
+        env_(options.env != nullptr ? options.env : Env::Default()),
         final_(options.output),
         out_(std::move(work_out)),
         tmp_(out_ / "_temporary"),
@@ -136,6 +149,8 @@ class Job {
   Status ReduceAttempt(TaskAttempt& att);
   // Runs tasks [0, n) of a phase on the pool; the first failure stops the rest.
   Status RunPhase(parallel::ThreadPool& pool, bool is_map, unsigned n);
+  // Renames a task's finished part file into _temporary.
+  Status CommitTask(const std::string& file, unsigned task);
   Status Commit(JobResult& result);
   void Cleanup();
   void PrintSummary(const JobResult& result);
@@ -145,6 +160,7 @@ class Job {
   std::vector<InputSplit> splits_;
   const unsigned reducers_;
   const unsigned parallel_;
+  Env* const env_;        // every file operation but making and removing directories
   const fs::path final_;  // the output directory the user named
   const fs::path out_, tmp_, logs_;
   std::uint64_t task_memory_;
@@ -185,17 +201,14 @@ Status Job::MapAttempt(TaskAttempt& att) {
   const InputSplit& split = splits_[att.task];
   if (reducers_ == 0) {  // map-only: the map output is the job output
     const std::string file = att.work_dir + "/" + PartName(att.task);
-    SLUICE_ASSIGN_OR_RETURN(auto writer, PartWriter::Create(file));
+    SLUICE_ASSIGN_OR_RETURN(auto writer, PartWriter::Create(file, env_));
     SLUICE_RETURN_IF_ERROR(logic_.Map(split, att, *writer));
     SLUICE_RETURN_IF_ERROR(writer->Close());
     att.counters.Add(kFrameworkGroup, "Map output records", static_cast<std::int64_t>(writer->records()));
     att.counters.Add(kFrameworkGroup, "Map output bytes",  // key + value bytes, as with reducers
                      static_cast<std::int64_t>(writer->bytes() - 2 * writer->records()));
     progress_.map_output_records.fetch_add(writer->records());
-    std::error_code ec;
-    fs::rename(file, tmp_ / PartName(att.task), ec);  // task commit
-    if (ec) return Status::IOError("commit " + file + ": " + ec.message());
-    return Status::OK();
+    return CommitTask(file, att.task);
   }
   extsort::SorterOptions so;
   att.map_side_memory = logic_.MapSideMemory(task_memory_);
@@ -203,6 +216,7 @@ Status Job::MapAttempt(TaskAttempt& att) {
   so.temp_dir = att.work_dir;
   so.name_prefix = "spill";
   so.partitions = reducers_;
+  so.env = env_;
   if (logic_.HasCombiner()) {
     so.combiner = [this, &att](RecordSource& run, RecordSink& out) { return logic_.Combine(run, att, out); };
   }
@@ -238,10 +252,11 @@ Status Job::ReduceAttempt(TaskAttempt& att) {
   extsort::MergeOptions mo;
   mo.memory_bytes = task_memory_;
   mo.temp_dir = att.work_dir;
+  mo.env = env_;
   SLUICE_ASSIGN_OR_RETURN(auto merged, extsort::MergeRuns(runs, mo));
   CountingSource source(*merged, *att.progress);
   const std::string file = att.work_dir + "/" + PartName(att.task);
-  SLUICE_ASSIGN_OR_RETURN(auto writer, PartWriter::Create(file));
+  SLUICE_ASSIGN_OR_RETURN(auto writer, PartWriter::Create(file, env_));
   SLUICE_RETURN_IF_ERROR(logic_.Reduce(source, att, *writer));
   SLUICE_RETURN_IF_ERROR(source.status());
   SLUICE_RETURN_IF_ERROR(writer->Close());
@@ -251,9 +266,12 @@ Status Job::ReduceAttempt(TaskAttempt& att) {
   std::uint64_t shuffle = 0;
   for (const RunFile& r : runs) shuffle += r.file_bytes;
   att.counters.Add(kFrameworkGroup, "Reduce shuffle bytes", static_cast<std::int64_t>(shuffle));
-  std::error_code ec;
-  fs::rename(file, tmp_ / PartName(att.task), ec);  // task commit
-  if (ec) return Status::IOError("commit " + file + ": " + ec.message());
+  return CommitTask(file, att.task);
+}
+
+Status Job::CommitTask(const std::string& file, unsigned task) {
+  Status st = Rename(env_, file, tmp_ / PartName(task));
+  if (!st.ok()) return Status::IOError("commit " + file + ": " + st.message());
   return Status::OK();
 }
 
@@ -336,27 +354,27 @@ Status Job::RunPhase(parallel::ThreadPool& pool, bool is_map, unsigned n) {
 Status Job::Commit(JobResult& result) {
   const unsigned parts = reducers_ == 0 ? static_cast<unsigned>(splits_.size()) : reducers_;
   for (unsigned i = 0; i < parts; ++i) {
-    std::error_code ec;
-    fs::rename(tmp_ / PartName(i), out_ / PartName(i), ec);
-    if (ec) return Status::IOError("commit " + (out_ / PartName(i)).string() + ": " + ec.message());
+    Status st = Rename(env_, tmp_ / PartName(i), out_ / PartName(i));
+    if (!st.ok()) return Status::IOError("commit " + (out_ / PartName(i)).string() + ": " + st.message());
     result.part_files.push_back((final_ / PartName(i)).string());
   }
   std::error_code ec;
   fs::remove_all(tmp_, ec);
-  std::FILE* f = std::fopen((out_ / "_SUCCESS").c_str(), "we");
-  if (f == nullptr || std::fclose(f) != 0) return Status::IOError("cannot write " + (out_ / "_SUCCESS").string());
+  const std::string success = (out_ / "_SUCCESS").string();
+  Result<std::unique_ptr<WritableFile>> marker = env_->NewWritableFile(success);
+  Status written = marker.ok() ? (*marker)->Close() : marker.status();
+  if (!written.ok()) return Status::IOError("cannot write " + success + ": " + written.message());
   if (out_ == final_) return Status::OK();
   // --overwrite: the old output goes only now, and stays whole until the
   // new one is complete (a crash between the renames leaves both, named).
   const fs::path old = SiblingPath(final_, ".sluice-old");
   fs::remove_all(old, ec);
-  fs::rename(final_, old, ec);
-  if (ec) return Status::IOError("cannot move the old output " + final_.string() + " aside: " + ec.message());
-  fs::rename(out_, final_, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::rename(old, final_, ignored);
-    return Status::IOError("cannot rename " + out_.string() + " to " + final_.string() + ": " + ec.message());
+  Status st = Rename(env_, final_, old);
+  if (!st.ok()) return Status::IOError("cannot move the old output " + final_.string() + " aside: " + st.message());
+  st = Rename(env_, out_, final_);
+  if (!st.ok()) {
+    (void)env_->RenameFile(old.string(), final_.string());
+    return Status::IOError("cannot rename " + out_.string() + " to " + final_.string() + ": " + st.message());
   }
   fs::remove_all(old, ec);
   return Status::OK();

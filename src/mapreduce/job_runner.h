@@ -18,6 +18,9 @@
 // --overwrite of an existing OUTPUT runs the job in .OUTPUT.sluice-new beside
 // it and swaps the two only after success: a failed or interrupted job leaves
 // the old output as it was (and its logs, if any, in .OUTPUT.sluice-new).
+// Spills, part files, the commit renames, _SUCCESS and the swap go through
+// options.env (null: Env::Default()), so a test can fail any of them; the
+// directories are made and removed with std::filesystem.
 #ifndef SLUICE_MAPREDUCE_JOB_RUNNER_H_
 #define SLUICE_MAPREDUCE_JOB_RUNNER_H_
 

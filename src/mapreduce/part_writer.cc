@@ -1,22 +1,18 @@
+// PartWriter (part_writer.h): buffered key<TAB>value lines through an Env.
 #include "mapreduce/part_writer.h"
-
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 
 #include "mapreduce/key_value.h"
 
 namespace sluice::mapreduce {
 
-Result<std::unique_ptr<PartWriter>> PartWriter::Create(const std::string& path) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::FromErrno("create " + path, errno);
-  return std::unique_ptr<PartWriter>(new PartWriter(path, fd));
+Result<std::unique_ptr<PartWriter>> PartWriter::Create(const std::string& path, Env* env) {
+  if (env == nullptr) env = Env::Default();
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> file, env->NewWritableFile(path));
+  return std::unique_ptr<PartWriter>(new PartWriter(std::move(file)));
 }
 
 PartWriter::~PartWriter() {
-  if (fd_ >= 0) ::close(fd_);
+  if (file_ != nullptr) (void)file_->Close();
 }
 
 Status PartWriter::Add(std::string_view key, std::string_view value) {
@@ -28,26 +24,18 @@ Status PartWriter::Add(std::string_view key, std::string_view value) {
 }
 
 Status PartWriter::Flush() {
-  const char* p = buffer_.data();
-  std::size_t n = buffer_.size();
-  while (n > 0) {
-    ssize_t w = ::write(fd_, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return Status::FromErrno("write " + path_, errno);
-    }
-    p += w;
-    n -= static_cast<std::size_t>(w);
-  }
+  if (file_ == nullptr) return Status::Closed("part file is closed");
+  if (buffer_.empty()) return Status::OK();
+  SLUICE_RETURN_IF_ERROR(file_->Append(buffer_));
   buffer_.clear();
   return Status::OK();
 }
 
 Status PartWriter::Close() {
   SLUICE_RETURN_IF_ERROR(Flush());
-  int fd = std::exchange(fd_, -1);
-  if (::close(fd) != 0) return Status::FromErrno("close " + path_, errno);
-  return Status::OK();
+  Status st = file_->Close();
+  file_.reset();
+  return st;
 }
 
 }  // namespace sluice::mapreduce

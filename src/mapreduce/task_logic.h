@@ -1,7 +1,8 @@
 // TaskLogic: what a job's map, combine and reduce steps DO, separated from
-// how the runner schedules, retries, sorts and commits them. Streaming jobs
-// implement it with processes (streaming_logic.h), native jobs with
-// in-process functions (native_logic.cc).
+// how the runner (job_runner.h) schedules, retries, sorts and commits them.
+// Streaming jobs implement it with processes (StreamingLogic in
+// streaming_job.cc), native jobs with in-process functions (NativeLogic in
+// native_job.cc).
 #ifndef SLUICE_MAPREDUCE_TASK_LOGIC_H_
 #define SLUICE_MAPREDUCE_TASK_LOGIC_H_
 

@@ -4,7 +4,7 @@
 #include <xxhash.h>
 #include <zstd.h>
 
-#include "storage/coding.h"
+#include "base/coding.h"
 
 namespace sluice::storage {
 

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "storage/block.h"
-#include "storage/coding.h"
+#include "base/coding.h"
 
 namespace sluice::storage {
 

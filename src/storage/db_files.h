@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "storage/block.h"
-#include "storage/env.h"
+#include "base/env.h"
 
 namespace sluice::storage {
 

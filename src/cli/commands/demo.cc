@@ -1,113 +1,13 @@
-// `sluice demo`: a guided tour of chapter 4.2 (lazy streams) and 4.8
-// (parallel computing) run on the library's own primitives. Its output is
-// deterministic — every concurrent part either synchronises its printing or
-// reports a value fixed by the synchronisation — so tests/cli/demo.expected
-// pins it byte for byte.
-#include <cstdio>
-#include <numeric>
-#include <string>
-#include <vector>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
-#include "chapter_examples.h"  // examples/parallel: the chapter 4.8 programs
+// `sluice demo`: registers the subcommand; the tour is src/chapter's
+// (demo_main.h).
+#include "chapter/demo_main.h"
 #include "cli/command.h"
-#include "sluice/parallel.h"
-#include "sluice/stream.h"
 
 namespace sluice::cli {
-namespace {
-
-void Heading(const char* title) { fmt::print("\n== {}\n", title); }
-
-Generator<long> Fibonacci() {
-  long a = 0, b = 1;
-  for (;;) {
-    co_yield a;
-    long next = a + b;
-    a = b;
-    b = next;
-  }
-}
-
-void StreamsTour() {
-  Heading("4.2 implicit sequences: lazy streams");
-  auto r = views::range(10000L, 1000000000L);
-  fmt::print(">>> r = range(10000, 1000000000); r[45006230]\n{}\n", r[45006230]);
-
-  Stream<int> positives = integers_from(1);
-  fmt::print(">>> positives = integers_from(1)\n{}\n", positives.to_string());
-  fmt::print(">>> positives.first\n{}\n", positives.first());
-
-  auto square = [](int x) { return x * x; };
-  fmt::print(">>> first_k(map(square, integers_from(3)), 5)\n{}\n", first_k(map(square, integers_from(3)), 5));
-  fmt::print(">>> first_k(primes(integers_from(2)), 7)\n{}\n", first_k(primes(integers_from(2)), 7));
-
-  fmt::print(">>> doubled = map(lambda x: print('** doubling', x) or 2 * x, [1, 2, 3])\n");
-  std::vector<int> counts{1, 2, 3};
-  auto doubled = counts | views::map([](int x) {
-                   fmt::print("** doubling {}\n", x);
-                   return 2 * x;
-                 });
-  fmt::print("(nothing doubled yet)\n>>> next(doubled)\n");
-  auto it = doubled.begin();
-  fmt::print("{}\n>>> next(doubled)\n", *it);
-  ++it;
-  fmt::print("{}\n", *it);
-
-  fmt::print(">>> sum of squares of the even numbers below 1000, through lazy adaptors\n");
-  long sum = 0;
-  for (long x : views::range(0L, 1000L) | views::filter([](long v) { return v % 2 == 0; }) |
-                    views::map([](long v) { return v * v; })) {
-    sum += x;
-  }
-  fmt::print("{}\n", sum);
-  fmt::print(">>> first 10 Fibonacci numbers from an infinite generator\n{}\n",
-             views::to_vector(Fibonacci() | views::take(10)));
-}
-
-void ParallelTour() {
-  Heading("4.8 parallel computing: the problem with shared state");
-  std::fflush(stdout);
-  examples::RunRacyCounter(stdout);
-  examples::RunLockedCounter(stdout);
-  Heading("4.8 synchronized data structures: a queue");
-  examples::RunQueueProducerConsumer(stdout);
-  Heading("4.8 locks: already_seen");
-  examples::RunAlreadySeen(stdout);
-  Heading("4.8 barriers");
-  examples::RunBarrierCounters(stdout);
-  Heading("4.8 message passing: a pipe to a child process");
-  std::fflush(stdout);
-  examples::RunPipeProducerConsumer(stdout);
-  Heading("4.8 synchronization pitfalls: deadlock, reported by a time-out");
-  std::fflush(stdout);
-  examples::RunDeadlock(stdout);
-
-  Heading("a thread pool and parallel_for");
-  parallel::ThreadPool pool(4);
-  std::vector<long> squares(1000);
-  parallel::parallel_for(pool, 0, squares.size(), [&](std::size_t i) { squares[i] = long(i) * long(i); });
-  fmt::print("sum of i*i for i < 1000 over {} threads: {}\n", pool.size(),
-             std::accumulate(squares.begin(), squares.end(), 0L));
-  auto answer = pool.submit([](int a, int b) { return a * b; }, 6, 7);
-  fmt::print("submit(6 * 7).get(): {}\n", answer.get());
-}
-
-int RunDemo() {
-  fmt::print("sluice demo: chapter 4.2 and 4.8 of Composing Programs on sluice's own primitives\n");
-  StreamsTour();
-  ParallelTour();
-  std::fflush(stdout);
-  return kExitOk;
-}
-
-}  // namespace
 
 CommandAction RegisterDemo(CLI::App& app) {
   app.add_subcommand("demo", "Tour of lazy streams and parallel primitives (chapter 4.2 and 4.8)");
-  return RunDemo;
+  return [] { return chapter::DemoMain(); };
 }
 
 }  // namespace sluice::cli

@@ -12,7 +12,7 @@ namespace sluice {
 Result<std::unique_ptr<Database>> Database::Open(std::string_view path, const OpenOptions& options) {
   auto db = std::make_unique<sql::DatabaseImpl>();
   if (path.empty() || path == ":memory:") return std::unique_ptr<Database>(std::move(db));
-  storage::Env* env = options.env != nullptr ? options.env : storage::Env::Default();
+  Env* env = options.env != nullptr ? options.env : Env::Default();
   SLUICE_RETURN_IF_ERROR(db->OpenFile(std::string(path), env));
   return std::unique_ptr<Database>(std::move(db));
 }

@@ -74,7 +74,7 @@ class DatabaseImpl : public Database {
   // in-memory databases.
   // Makes this a file database: loads the image and log of `path`
   // (created when missing).
-  Status OpenFile(const std::string& path, storage::Env* env);
+  Status OpenFile(const std::string& path, Env* env);
   // Applies what other processes committed (outside transactions).
   Status CatchUp();
   // Folds the log into a new image (VACUUM, PRAGMA wal_checkpoint) under

@@ -50,7 +50,7 @@ std::string Key(std::string_view name) { return LowerAscii(name); }
 
 }  // namespace
 
-Status DatabaseImpl::OpenFile(const std::string& path, storage::Env* env) {
+Status DatabaseImpl::OpenFile(const std::string& path, Env* env) {
   auto state = std::make_unique<DurableState>();
   SLUICE_ASSIGN_OR_RETURN(state->files, storage::DbFiles::Open(env, path, durable::EncodeState(Catalog())));
   durable_ = std::move(state);
@@ -292,7 +292,7 @@ std::vector<std::string> DatabaseImpl::IntegrityProblems() {
 Status DatabaseImpl::Backup(std::string_view path) {
   SLUICE_RETURN_IF_ERROR(LoadAllColumns());
   std::string target(path);
-  storage::Env* env = storage::Env::Default();
+  Env* env = Env::Default();
   if (env->FileExists(target)) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target));
   if (env->FileExists(target + "-wal")) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target + "-wal"));
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<storage::DbFiles> files,

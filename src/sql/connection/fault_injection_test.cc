@@ -1,7 +1,7 @@
 // Fault injection at every mutating file operation of a workload (log
 // appends, fsyncs, checkpoint writes, renames, directory syncs), each as an
 // I/O error and as a short write, followed by a simulated power loss
-// (storage/fault_injection_env.h). After each, the reopened database must
+// (base/fault_injection_env.h). After each, the reopened database must
 // hold exactly the steps that reported success — or, when the failing step
 // had already become durable before its error, that one too — never part of
 // a transaction; and after the first failure the connection must refuse
@@ -15,7 +15,7 @@
 #include <sstream>
 
 #include "sluice/database.h"
-#include "storage/fault_injection_env.h"
+#include "base/fault_injection_env.h"
 
 namespace sluice {
 namespace {
@@ -80,7 +80,7 @@ TEST(FaultInjectionTest, EveryWriteFailureLeavesWholeTransactionsOnly) {
   uint64_t total;
   {
     fresh_copy();
-    storage::FaultInjectionEnv env(storage::Env::Default());
+    FaultInjectionEnv env(Env::Default());
     OpenOptions options;
     options.env = &env;
     {
@@ -93,9 +93,9 @@ TEST(FaultInjectionTest, EveryWriteFailureLeavesWholeTransactionsOnly) {
   ASSERT_GT(total, 20u);
   int checked = 0;
   for (uint64_t n = 0; n < total; ++n) {
-    for (storage::FaultKind kind : {storage::FaultKind::kError, storage::FaultKind::kShortWrite}) {
+    for (FaultKind kind : {FaultKind::kError, FaultKind::kShortWrite}) {
       fresh_copy();
-      storage::FaultInjectionEnv env(storage::Env::Default());
+      FaultInjectionEnv env(Env::Default());
       OpenOptions options;
       options.env = &env;
       size_t done = 0;

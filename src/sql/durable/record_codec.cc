@@ -5,22 +5,21 @@
 #include <cstring>
 #include <unordered_set>
 
-#include "storage/coding.h"
+#include "base/coding.h"
 
 namespace sluice::sql::durable {
 
 namespace {
 
-using storage::PutString;
-using storage::PutVarint;
-using storage::Reader;
+using sluice::PutString;
+using sluice::PutVarint;
+using sluice::Reader;
 
 void EncodeRowids(const Table& t, size_t begin, size_t end, std::string* out) {
   PutVarint(out, end - begin);
   int64_t prev = 0;
   for (size_t i = begin; i < end; ++i) {
-    PutVarint(out,
-              storage::ZigZag(static_cast<int64_t>(static_cast<uint64_t>(t.rowids[i]) - static_cast<uint64_t>(prev))));
+    PutVarint(out, ZigZag(static_cast<int64_t>(static_cast<uint64_t>(t.rowids[i]) - static_cast<uint64_t>(prev))));
     prev = t.rowids[i];
   }
 }
@@ -34,12 +33,12 @@ void EncodeColumn(const std::vector<Value>& col, size_t begin, size_t end, std::
     const Value& v = col[i];
     switch (v.type()) {
       case StorageClass::kNull: break;
-      case StorageClass::kInteger: PutVarint(out, storage::ZigZag(v.integer())); break;
+      case StorageClass::kInteger: PutVarint(out, ZigZag(v.integer())); break;
       case StorageClass::kReal: {
         uint64_t bits;
         double d = v.real();
         std::memcpy(&bits, &d, 8);
-        storage::PutFixed64(out, bits);
+        PutFixed64(out, bits);
         break;
       }
       case StorageClass::kText:
@@ -52,7 +51,7 @@ void EncodeRowidList(const std::vector<int64_t>& ids, std::string* out) {
   PutVarint(out, ids.size());
   int64_t prev = 0;
   for (int64_t id : ids) {
-    PutVarint(out, storage::ZigZag(static_cast<int64_t>(static_cast<uint64_t>(id) - static_cast<uint64_t>(prev))));
+    PutVarint(out, ZigZag(static_cast<int64_t>(static_cast<uint64_t>(id) - static_cast<uint64_t>(prev))));
     prev = id;
   }
 }
@@ -93,7 +92,7 @@ Status DecodeRowids(Reader& in, TableRows* t) {
   for (uint64_t i = 0; i < n; ++i) {
     uint64_t d;
     if (!in.GetVarint(&d)) return Malformed("rowids");
-    prev = static_cast<int64_t>(static_cast<uint64_t>(prev) + static_cast<uint64_t>(storage::UnZigZag(d)));
+    prev = static_cast<int64_t>(static_cast<uint64_t>(prev) + static_cast<uint64_t>(UnZigZag(d)));
     if (i > 0 && prev <= t->rowids[i - 1]) return Malformed("rowids out of order");
     t->rowids[i] = prev;
   }
@@ -110,7 +109,7 @@ Status DecodeColumnFrom(Reader& in, size_t n, std::vector<Value>* col) {
       case StorageClass::kInteger: {
         uint64_t z;
         if (!in.GetVarint(&z)) return Malformed("integer");
-        (*col)[i] = Value::Integer(storage::UnZigZag(z));
+        (*col)[i] = Value::Integer(UnZigZag(z));
         break;
       }
       case StorageClass::kReal: {

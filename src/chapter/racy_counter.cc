@@ -23,10 +23,10 @@
 #include <cstdio>
 #include <thread>
 
-#include "chapter_examples.h"
+#include "chapter/parallel_programs.h"
 #include "sluice/parallel/latch.h"
 
-namespace sluice::examples {
+namespace sluice::chapter {
 
 int RacyCount() {
   std::atomic<int> counter{0};
@@ -51,8 +51,4 @@ int RunRacyCounter(std::FILE* out) {
   return 0;
 }
 
-}  // namespace sluice::examples
-
-#ifndef SLUICE_EXAMPLES_NO_MAIN
-int main() { return sluice::examples::RunRacyCounter(stdout); }
-#endif
+}  // namespace sluice::chapter

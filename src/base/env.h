@@ -1,7 +1,8 @@
-// Env: every file operation of the storage layer goes through this
-// interface (after LevelDB's Env), so that tests can inject I/O errors,
-// short writes and crashes at any point (fault_injection_env.h) and the
-// engine never touches the file system directly.
+// Env: the file operations of the engine's durable files (src/storage),
+// of external-sort spills (src/extsort) and of MapReduce output
+// (src/mapreduce) go through this interface (after LevelDB's Env), so that
+// tests can inject I/O errors, short writes and crashes at any point
+// (fault_injection_env.h) instead of touching the file system directly.
 //
 // Durability contract: data appended to a WritableFile is durable only
 // after Sync() returned OK; a rename is durable only after SyncDir() of the
@@ -10,8 +11,8 @@
 //
 // Thread safety: Env::Default() may be used from any thread; a file object
 // is used by one thread at a time.
-#ifndef SLUICE_STORAGE_ENV_H_
-#define SLUICE_STORAGE_ENV_H_
+#ifndef SLUICE_BASE_ENV_H_
+#define SLUICE_BASE_ENV_H_
 
 #include <cstdint>
 #include <memory>
@@ -21,7 +22,7 @@
 #include "sluice/result.h"
 #include "sluice/status.h"
 
-namespace sluice::storage {
+namespace sluice {
 
 // A file written sequentially (a log, or a new database image).
 class WritableFile {
@@ -100,6 +101,6 @@ class Env {
 // The directory part of `path` ("." when it has none).
 std::string DirName(const std::string& path);
 
-}  // namespace sluice::storage
+}  // namespace sluice
 
-#endif  // SLUICE_STORAGE_ENV_H_
+#endif  // SLUICE_BASE_ENV_H_

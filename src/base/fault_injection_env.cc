@@ -4,12 +4,12 @@
 // may turn the call into a failure before anything touches the disk), the
 // base env's operation, and only if that succeeded the bookkeeping (durable
 // sizes, journal). A failed operation therefore leaves the model unchanged.
-#include "storage/fault_injection_env.h"
+#include "base/fault_injection_env.h"
 
 #include <algorithm>
 #include <utility>
 
-namespace sluice::storage {
+namespace sluice {
 
 namespace {
 
@@ -320,4 +320,4 @@ Status FaultInjectionEnv::SimulateCrash() {
   return first;
 }
 
-}  // namespace sluice::storage
+}  // namespace sluice

@@ -16,10 +16,10 @@
 #include <cstdio>
 #include <thread>
 
-#include "chapter_examples.h"
+#include "chapter/parallel_programs.h"
 #include "sluice/parallel/barrier.h"
 
-namespace sluice::examples {
+namespace sluice::chapter {
 
 int RunBarrierCounters(std::FILE* out) {
   int counters[2] = {0, 0};
@@ -44,8 +44,4 @@ int RunBarrierCounters(std::FILE* out) {
   return failed ? 1 : 0;
 }
 
-}  // namespace sluice::examples
-
-#ifndef SLUICE_EXAMPLES_NO_MAIN
-int main() { return sluice::examples::RunBarrierCounters(stdout); }
-#endif
+}  // namespace sluice::chapter

@@ -20,10 +20,10 @@
 #include <optional>
 #include <thread>
 
-#include "chapter_examples.h"
+#include "chapter/parallel_programs.h"
 #include "sluice/parallel/sync_queue.h"
 
-namespace sluice::examples {
+namespace sluice::chapter {
 
 int RunQueueProducerConsumer(std::FILE* out) {
   parallel::SyncQueue<int> queue;
@@ -45,8 +45,4 @@ int RunQueueProducerConsumer(std::FILE* out) {
   return 0;
 }
 
-}  // namespace sluice::examples
-
-#ifndef SLUICE_EXAMPLES_NO_MAIN
-int main() { return sluice::examples::RunQueueProducerConsumer(stdout); }
-#endif
+}  // namespace sluice::chapter

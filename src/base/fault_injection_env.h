@@ -60,8 +60,8 @@
 // Thread safety: all methods may be called concurrently (one mutex; base I/O
 // runs under it, which serialises the env -- fine for tests).
 // Lifetime: `base` and this env must outlive every file they returned.
-#ifndef SLUICE_STORAGE_FAULT_INJECTION_ENV_H_
-#define SLUICE_STORAGE_FAULT_INJECTION_ENV_H_
+#ifndef SLUICE_BASE_FAULT_INJECTION_ENV_H_
+#define SLUICE_BASE_FAULT_INJECTION_ENV_H_
 
 #include <cstdint>
 #include <map>
@@ -70,9 +70,9 @@
 #include <string>
 #include <vector>
 
-#include "storage/env.h"
+#include "base/env.h"
 
-namespace sluice::storage {
+namespace sluice {
 
 enum class FaultKind {
   kError,       // the operation fails without side effects
@@ -171,6 +171,6 @@ class FaultInjectionEnv final : public Env {
   std::vector<PendingChange> journal_;                       // oldest first
 };
 
-}  // namespace sluice::storage
+}  // namespace sluice
 
-#endif  // SLUICE_STORAGE_FAULT_INJECTION_ENV_H_
+#endif  // SLUICE_BASE_FAULT_INJECTION_ENV_H_

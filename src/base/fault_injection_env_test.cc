@@ -2,7 +2,7 @@
 // each position, sticky failures, and SimulateCrash's model of power loss
 // (unsynced data, unsynced creations, renames and removals are undone;
 // synced data and synced directory entries survive).
-#include "storage/fault_injection_env.h"
+#include "base/fault_injection_env.h"
 
 #include <stdlib.h>
 
@@ -14,7 +14,7 @@
 
 #include <gtest/gtest.h>
 
-namespace sluice::storage {
+namespace sluice {
 namespace {
 
 class FaultInjectionEnvTest : public ::testing::Test {
@@ -410,9 +410,9 @@ TEST_F(FaultInjectionEnvTest, AtomicReplaceSurvivesACrashAnywhere) {
 }
 
 }  // namespace
-}  // namespace sluice::storage
+}  // namespace sluice
 
-namespace sluice::storage {
+namespace sluice {
 namespace {
 
 TEST_F(FaultInjectionEnvTest, CrashPutsBackUnsyncedOverwritesBelowTheDurableSize) {
@@ -447,4 +447,4 @@ TEST_F(FaultInjectionEnvTest, WriteAtIsAFaultPoint) {
 }
 
 }  // namespace
-}  // namespace sluice::storage
+}  // namespace sluice

@@ -21,10 +21,10 @@
 #include <optional>
 #include <utility>
 
-#include "chapter_examples.h"
+#include "chapter/parallel_programs.h"
 #include "sluice/parallel/pipe.h"
 
-namespace sluice::examples {
+namespace sluice::chapter {
 
 namespace {
 
@@ -106,8 +106,4 @@ int RunDeadlock(std::FILE* out) {
   return 0;
 }
 
-}  // namespace sluice::examples
-
-#ifndef SLUICE_EXAMPLES_NO_MAIN
-int main() { return sluice::examples::RunDeadlock(stdout); }
-#endif
+}  // namespace sluice::chapter

@@ -23,10 +23,10 @@
 #include <optional>
 #include <vector>
 
-#include "chapter_examples.h"
+#include "chapter/parallel_programs.h"
 #include "sluice/parallel/pipe.h"
 
-namespace sluice::examples {
+namespace sluice::chapter {
 
 namespace {
 
@@ -66,8 +66,4 @@ int RunPipeProducerConsumer(std::FILE* out) {
   return exit_code.ok() ? *exit_code : 1;
 }
 
-}  // namespace sluice::examples
-
-#ifndef SLUICE_EXAMPLES_NO_MAIN
-int main() { return sluice::examples::RunPipeProducerConsumer(stdout); }
-#endif
+}  // namespace sluice::chapter

@@ -19,11 +19,11 @@
 #include <thread>
 #include <vector>
 
-#include "chapter_examples.h"
+#include "chapter/parallel_programs.h"
 #include "sluice/parallel/latch.h"
 #include "sluice/parallel/mutex.h"
 
-namespace sluice::examples {
+namespace sluice::chapter {
 
 namespace {
 
@@ -89,8 +89,4 @@ int RunAlreadySeen(std::FILE* out) {
   return exit_code;
 }
 
-}  // namespace sluice::examples
-
-#ifndef SLUICE_EXAMPLES_NO_MAIN
-int main() { return sluice::examples::RunAlreadySeen(stdout); }
-#endif
+}  // namespace sluice::chapter

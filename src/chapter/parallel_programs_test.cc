@@ -1,6 +1,6 @@
-// Checks the chapter 4.8 examples in-process: exact output text (the same
-// as expected/*.txt, which the example.parallel.* ctests compare with the
-// real programs' stdout) and, where output cannot show it, the values over
+// Checks the chapter 4.8 programs in-process: exact output text (the same
+// as examples/parallel/expected/*.txt, which the example.parallel.* ctests
+// compare with the example programs' stdout) and, where output cannot show it, the values over
 // many runs.
 #include <chrono>
 #include <cstdio>
@@ -8,9 +8,9 @@
 
 #include <gtest/gtest.h>
 
-#include "chapter_examples.h"
+#include "chapter/parallel_programs.h"
 
-namespace sluice::examples {
+namespace sluice::chapter {
 namespace {
 
 struct Captured {
@@ -103,4 +103,4 @@ TEST(ChapterExamplesTest, DeadlockIsReportedPromptly) {
 }
 
 }  // namespace
-}  // namespace sluice::examples
+}  // namespace sluice::chapter

@@ -29,9 +29,9 @@
 #include <thread>
 #include <utility>
 
-#include "storage/env.h"
+#include "base/env.h"
 
-namespace sluice::storage {
+namespace sluice {
 
 namespace {
 
@@ -342,4 +342,4 @@ std::string DirName(const std::string& path) {
   return path.substr(0, dir_end + 1);
 }
 
-}  // namespace sluice::storage
+}  // namespace sluice

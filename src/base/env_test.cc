@@ -14,9 +14,9 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/env.h"
+#include "base/env.h"
 
-namespace sluice::storage {
+namespace sluice {
 namespace {
 
 // A fresh directory per test, removed afterwards.
@@ -284,9 +284,9 @@ TEST_F(PosixEnvTest, LockExcludesOtherProcesses) {
 }
 
 }  // namespace
-}  // namespace sluice::storage
+}  // namespace sluice
 
-namespace sluice::storage {
+namespace sluice {
 namespace {
 
 TEST_F(PosixEnvTest, UpdatableFilesWriteAtOffsetsAndKeepContents) {
@@ -332,4 +332,4 @@ TEST_F(PosixEnvTest, LocksCanBeReleasedAndRetakenWithoutReopening) {
 }
 
 }  // namespace
-}  // namespace sluice::storage
+}  // namespace sluice

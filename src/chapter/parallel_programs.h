@@ -1,16 +1,16 @@
-// The chapter 4.8 ("parallel computing") snippets, one runnable program per
-// file in this directory. Each program's main() calls its Run* function with
-// stdout; examples_test.cc links all of them (compiled with
-// SLUICE_EXAMPLES_NO_MAIN) and checks the same functions' output and values.
+// The chapter 4.8 ("parallel computing") snippets, one per file in this
+// directory, as functions: `sluice demo` runs them in its tour, each
+// examples/parallel program is a main() that calls one of them with stdout,
+// and parallel_programs_test.cc checks their output and values in-process.
 //
 // Every Run* function writes the program's output to `out` and returns the
 // process exit code (0 on success).
-#ifndef SLUICE_EXAMPLES_PARALLEL_CHAPTER_EXAMPLES_H_
-#define SLUICE_EXAMPLES_PARALLEL_CHAPTER_EXAMPLES_H_
+#ifndef SLUICE_CHAPTER_PARALLEL_PROGRAMS_H_
+#define SLUICE_CHAPTER_PARALLEL_PROGRAMS_H_
 
 #include <cstdio>
 
-namespace sluice::examples {
+namespace sluice::chapter {
 
 // racy_counter.cc: two unsynchronized increments lose one: always 1.
 int RacyCount();
@@ -35,6 +35,6 @@ int RunPipeProducerConsumer(std::FILE* out);
 // deadlock.cc: both processes receive first; a timeout reports it.
 int RunDeadlock(std::FILE* out);
 
-}  // namespace sluice::examples
+}  // namespace sluice::chapter
 
-#endif  // SLUICE_EXAMPLES_PARALLEL_CHAPTER_EXAMPLES_H_
+#endif  // SLUICE_CHAPTER_PARALLEL_PROGRAMS_H_

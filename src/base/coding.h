@@ -2,15 +2,15 @@
 // little-endian integers, LEB128 varints, zigzag for signed values, and
 // length-prefixed strings. Decoding reads from a Reader that never reads
 // past its end: a short input is reported, not trusted.
-#ifndef SLUICE_STORAGE_CODING_H_
-#define SLUICE_STORAGE_CODING_H_
+#ifndef SLUICE_BASE_CODING_H_
+#define SLUICE_BASE_CODING_H_
 
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 
-namespace sluice::storage {
+namespace sluice {
 
 inline void PutFixed32(std::string* out, uint32_t v) {
   char b[4];
@@ -104,6 +104,6 @@ class Reader {
   bool ok_ = true;
 };
 
-}  // namespace sluice::storage
+}  // namespace sluice
 
-#endif  // SLUICE_STORAGE_CODING_H_
+#endif  // SLUICE_BASE_CODING_H_

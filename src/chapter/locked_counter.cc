@@ -1,6 +1,6 @@
 // Chapter 4.8, "locks": the racy counter again, but the read and the write
 // happen under one Mutex, so no switch between them can lose an update.
-// Always prints 2 (examples_test.cc runs it a thousand times).
+// Always prints 2 (parallel_programs_test.cc runs it a thousand times).
 //
 // MutexLock plays the part of Python's `with seen_lock:`: the lock is
 // released when the scope ends, however it ends. GUARDED_BY lets clang
@@ -8,10 +8,10 @@
 #include <cstdio>
 #include <thread>
 
-#include "chapter_examples.h"
+#include "chapter/parallel_programs.h"
 #include "sluice/parallel/mutex.h"
 
-namespace sluice::examples {
+namespace sluice::chapter {
 
 namespace {
 
@@ -49,8 +49,4 @@ int RunLockedCounter(std::FILE* out) {
   return 0;
 }
 
-}  // namespace sluice::examples
-
-#ifndef SLUICE_EXAMPLES_NO_MAIN
-int main() { return sluice::examples::RunLockedCounter(stdout); }
-#endif
+}  // namespace sluice::chapter

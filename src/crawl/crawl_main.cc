@@ -1,0 +1,123 @@
+// `sluice crawl` (crawl_main.h): option checks, the crawl, the report.
+#include "crawl/crawl_main.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "crawl/report.h"
+
+namespace sluice::crawl {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+// "10M", "512K", "1G", "65536" -> bytes; false when malformed.
+bool ParseSize(const std::string& text, std::size_t* out) {
+  if (text.empty()) return false;
+  std::size_t pos = 0;
+  unsigned long long value = 0;
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+    value = value * 10 + static_cast<unsigned>(text[pos] - '0');
+    if (value > (1ull << 50)) return false;
+    ++pos;
+  }
+  if (pos == 0) return false;
+  std::string unit = text.substr(pos);
+  if (unit == "K" || unit == "k" || unit == "KiB")
+    value <<= 10;
+  else if (unit == "M" || unit == "MiB")
+    value <<= 20;
+  else if (unit == "G" || unit == "GiB")
+    value <<= 30;
+  else if (!unit.empty() && unit != "B")
+    return false;
+  *out = static_cast<std::size_t>(value);
+  return true;
+}
+
+}  // namespace
+
+void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
+  CrawlOptions& c = flags->crawl;
+  cmd.add_option("URL", c.start_url, "Start page; pages under its origin and directory are crawled")->required();
+  cmd.add_option("-j,--concurrency", c.concurrency, "Requests in flight in total (default 16)")
+      ->check(CLI::Range(1, 1024));
+  cmd.add_option("--per-host", c.per_host, "Requests in flight to one host (default 8)")->check(CLI::Range(1, 1024));
+  cmd.add_option("--rate", c.rate, "At most this many requests per second to one host (default: no limit)")
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--timeout", c.timeout_seconds, "Seconds allowed for one request (default 20)")
+      ->check(CLI::Range(0.001, 86400.0));
+  cmd.add_option("--retries", c.retries, "Retries after a timeout, reset, 429, 502, 503 or 504 (default 2)")
+      ->check(CLI::Range(0, 20));
+  cmd.add_option("--max-body", flags->max_body, "Read at most this much of one response, e.g. 512K, 10M (default 10M)");
+  cmd.add_option("--max-depth", c.max_depth, "Follow links only from pages at most this many links from the start")
+      ->check(CLI::Range(0, 1000000));
+  cmd.add_option("--max-pages", c.max_pages, "Follow the links of at most this many pages")
+      ->check(CLI::Range(1L, 1000000000L));
+  // One value per occurrence, so that "--exclude RE URL" leaves URL alone.
+  cmd.add_option("--include", c.include, "Follow exactly the URLs matching this POSIX extended regex (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd.add_option("--exclude", c.exclude, "Neither check nor follow URLs matching this regex (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd.add_flag("--no-external", c.no_external, "Do not check links to other origins");
+  cmd.add_flag("--ignore-robots", c.ignore_robots, "Crawl what robots.txt disallows");
+  cmd.add_flag("--no-sitemap", c.no_sitemap, "Do not read sitemap.xml for pages to crawl");
+  cmd.add_flag("--check-anchors", c.check_anchors, "Report #fragment links whose page has no such id or <a name>");
+  cmd.add_option("--format", flags->format, "Report format: text, json, csv or junit (default text)")
+      ->check(CLI::IsMember({"text", "json", "csv", "junit"}));
+  cmd.add_flag("--by-page", flags->by_page, "Text report: group dead links by the page holding them");
+  cmd.add_option("-o,--output", flags->output, "Write the report to this file instead of stdout");
+  cmd.add_option("--user-agent", c.user_agent, "User-Agent header (robots.txt rules for 'sluice' apply)");
+  cmd.add_flag("--insecure", c.insecure, "Do not verify TLS certificates (e.g. a self-signed test server)");
+  cmd.add_flag("-v,--verbose", c.verbose, "Print every URL handled ('handling: URL') on stderr");
+  cmd.add_flag("--no-progress", flags->no_progress, "No live progress line (shown only when stderr is a terminal)");
+}
+
+int CrawlMain(const CrawlFlags& flags) {
+  CrawlOptions options = flags.crawl;
+  if (!ParseSize(flags.max_body, &options.max_body) || options.max_body < 1024) {
+    std::fprintf(stderr, "sluice crawl: --max-body '%s': expected a size of at least 1K, e.g. 512K, 10M, 1G\n",
+                 flags.max_body.c_str());
+    return kExitUsage;
+  }
+  options.progress = !flags.no_progress && !options.verbose && isatty(STDERR_FILENO);
+  options.log = stderr;
+  Result<Report> report = Crawl(options);
+  if (!report.ok()) {
+    std::fprintf(stderr, "sluice crawl: %s\n", report.status().message().c_str());
+    return kExitUsage;
+  }
+  std::FILE* out = stdout;
+  if (!flags.output.empty()) {
+    out = std::fopen(flags.output.c_str(), "w");
+    if (out == nullptr) {
+      std::fprintf(stderr, "sluice crawl: cannot write %s: %s\n", flags.output.c_str(), std::strerror(errno));
+      return kExitUsage;
+    }
+  }
+  if (flags.format == "json")
+    WriteJson(*report, out);
+  else if (flags.format == "csv")
+    WriteCsv(*report, out);
+  else if (flags.format == "junit")
+    WriteJunit(*report, out);
+  else
+    WriteText(*report, flags.by_page, out);
+  if (out != stdout && std::fclose(out) != 0) {
+    std::fprintf(stderr, "sluice crawl: cannot write %s: %s\n", flags.output.c_str(), std::strerror(errno));
+    return kExitUsage;
+  }
+  if (out == stdout) std::fflush(stdout);
+  return report->ok() ? kExitOk : kExitFailure;
+}
+
+}  // namespace sluice::crawl

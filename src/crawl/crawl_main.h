@@ -1,0 +1,39 @@
+// The `sluice crawl URL` program: checks a site for dead links (src/crawl) and prints a
+// report (text, json, csv or junit). Exit status 0 when nothing is dead, 1
+// when something is (or an anchor is missing, with --check-anchors), 2 on a
+// usage error or when the crawl cannot start (bad URL, start page dead).
+//
+// src/cli registers the subcommand and its options (AddCrawlOptions, so
+// `sluice crawl --help` lists them) and runs CrawlMain with what CLI11
+// parsed.
+#ifndef SLUICE_CRAWL_CRAWL_MAIN_H_
+#define SLUICE_CRAWL_CRAWL_MAIN_H_
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "crawl/crawler.h"
+
+namespace sluice::crawl {
+
+// The command line as parsed, before any check.
+struct CrawlFlags {
+  CrawlOptions crawl;
+  std::string format = "text";
+  std::string output;
+  std::string max_body = "10M";
+  bool by_page = false;
+  bool no_progress = false;
+};
+
+// Adds the options to `cmd` (the `crawl` subcommand), parsed into *flags.
+// Lifetime: *flags outlives the parse.
+void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags);
+
+// Checks the options, crawls, writes the report; returns the exit status.
+int CrawlMain(const CrawlFlags& flags);
+
+}  // namespace sluice::crawl
+
+#endif  // SLUICE_CRAWL_CRAWL_MAIN_H_

@@ -1,0 +1,168 @@
+// `sluice particles` (particles_main.h): option checks, the run, its report
+// and output files.
+#include "particles/particles_main.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "particles/force_kernel.h"
+#include "particles/html_player.h"
+#include "particles/png_writer.h"
+#include "particles/simulation.h"
+
+namespace sluice::particles {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+// Shortest text that reads back as the same double (Python's repr).
+std::string Repr(double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
+// Creates (truncates) `path` now, so an unwritable output fails before a
+// long run rather than after it.
+bool CheckWritable(const std::string& path, const char* option) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) {
+    std::fprintf(stderr, "sluice particles: %s: cannot write '%s': %s\n", option, path.c_str(), std::strerror(errno));
+    return false;
+  }
+  std::fclose(f);
+  return true;
+}
+
+int UsageError(const std::string& message) {
+  std::fprintf(stderr, "sluice particles: %s\n", message.c_str());
+  return kExitUsage;
+}
+
+}  // namespace
+
+void AddParticlesOptions(CLI::App& cmd, ParticlesFlags* flags) {
+  cmd.add_option("-n,--particles", flags->n, "Number of particles (default 20)");
+  cmd.add_option("-s,--steps", flags->steps, "Number of time steps (default 1000)");
+  cmd.add_option("--mode", flags->mode, "serial (default), threads (barriers) or processes (pipe ring)")
+      ->check(CLI::IsMember({"serial", "threads", "processes"}));
+  cmd.add_option("-j,--jobs", flags->jobs, "Worker threads or processes (default: the CPU count, at most n)");
+  cmd.add_option("--algorithm", flags->algorithm, "naive (all pairs) or cells (cell grid); default cells above 2000")
+      ->check(CLI::IsMember({"naive", "cells"}));
+  cmd.add_flag("-e,--normalize", flags->normalize, "Rescale velocities each step to keep the initial energy");
+  cmd.add_option("--seed", flags->seed, "Random seed, as Python's random.seed (default 1000)");
+  cmd.add_option("--init", flags->init, "Initial positions: grid (the chapter's, default) or random")
+      ->check(CLI::IsMember({"grid", "random"}));
+  cmd.add_option("--dt", flags->dt, "Length of a time step (default 0.0005)");
+  cmd.add_option("--stats", flags->stats, "Print the step and energy every K steps");
+  cmd.add_option("--png", flags->png, "Write the final state as a PNG picture (particles coloured by worker)");
+  cmd.add_option("--html", flags->html, "Write a self-contained HTML page that plays the run");
+  cmd.add_option("--html-every", flags->html_every, "Record a frame for --html every K steps (default: ~250 frames)");
+}
+
+int ParticlesMain(const ParticlesFlags& flags) {
+  SimulationOptions opts;
+  if (flags.n < 1)
+    return UsageError("-n: the number of particles must be at least 1 (got " + std::to_string(flags.n) + ")");
+  if (flags.steps < 0) {
+    return UsageError("-s: the number of steps must not be negative (got " + std::to_string(flags.steps) + ")");
+  }
+  if (flags.stats < 0) return UsageError("--stats: K must be positive (got " + std::to_string(flags.stats) + ")");
+  if (flags.html_every < 0) {
+    return UsageError("--html-every: K must be positive (got " + std::to_string(flags.html_every) + ")");
+  }
+  if (!(flags.dt > 0)) return UsageError("--dt: the time step must be positive (got " + Repr(flags.dt) + ")");
+  opts.n = static_cast<std::size_t>(flags.n);
+  opts.steps = flags.steps;
+  opts.mode = flags.mode == "threads" ? Mode::kThreads : flags.mode == "processes" ? Mode::kProcesses : Mode::kSerial;
+  if (flags.jobs) {
+    if (*flags.jobs < 1)
+      return UsageError("-j: the number of workers must be at least 1 (got " + std::to_string(*flags.jobs) + ")");
+    opts.workers = static_cast<std::size_t>(*flags.jobs);
+  } else if (opts.mode != Mode::kSerial) {
+    opts.workers = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), opts.n));
+  }
+  opts.algorithm = flags.algorithm               ? (*flags.algorithm == "cells" ? Algorithm::kCells : Algorithm::kNaive)
+                   : opts.n > kCellsDefaultAbove ? Algorithm::kCells
+                                                 : Algorithm::kNaive;
+  opts.normalize = flags.normalize;
+  opts.seed = flags.seed;
+  opts.init = flags.init == "random" ? InitKind::kRandom : InitKind::kGrid;
+  opts.dt = flags.dt;
+  Status valid = Validate(opts);
+  if (!valid.ok()) return UsageError(valid.message());
+
+  const std::int64_t html_every = flags.html_every > 0 ? flags.html_every : std::max<std::int64_t>(1, opts.steps / 250);
+  if (!flags.html.empty() && HtmlRecorder::FrameBytes(opts.n, opts.steps, html_every) > HtmlRecorder::kMaxFrameBytes) {
+    return UsageError("--html: " + std::to_string(opts.n) + " particles every " + std::to_string(html_every) + " of " +
+                      std::to_string(opts.steps) + " steps would make the page too large; raise --html-every");
+  }
+  if (!flags.png.empty() && !CheckWritable(flags.png, "--png")) return kExitUsage;
+  if (!flags.html.empty() && !CheckWritable(flags.html, "--html")) return kExitUsage;
+
+  const Physics ph = Physics::ForCount(opts.n, opts.dt);
+  std::unique_ptr<HtmlRecorder> recorder;
+  if (!flags.html.empty()) {
+    recorder = std::make_unique<HtmlRecorder>(opts.n, opts.workers, ph.box_size, opts.steps, html_every);
+  }
+  const std::int64_t stats = flags.stats;
+  StepObserver observer;
+  if (stats > 0 || recorder) {
+    observer = [stats, &recorder](std::int64_t step, double energy, const ParticleSet& state) {
+      if (stats > 0 && step % stats == 0)
+        std::printf("step %lld: energy %s\n", static_cast<long long>(step), Repr(energy).c_str());
+      if (recorder) recorder->Observe(step, energy, state);
+    };
+  }
+
+  auto result = RunSimulation(opts, observer);
+  if (!result.ok()) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "sluice particles: %s\n", result.status().message().c_str());
+    for (const std::string* path : {&flags.png, &flags.html}) {
+      if (!path->empty()) std::remove(path->c_str());
+    }
+    return kExitFailure;
+  }
+  std::printf("%s simulation took %.4f seconds\n", ModeAdjective(opts.mode), result->seconds);
+  std::string algorithm = AlgorithmName(opts.algorithm);
+  if (opts.algorithm == Algorithm::kNaive) {
+    algorithm += std::string(" (") + KernelName(ActiveKernel()) + " kernel)";
+  }
+  const char* unit = opts.mode == Mode::kProcesses ? (opts.workers == 1 ? "process" : "processes")
+                                                   : (opts.workers == 1 ? "thread" : "threads");
+  std::printf("final energy: %s (initial %s; %zu particle%s, %lld steps, %s, %zu %s)\n",
+              Repr(result->final_energy).c_str(), Repr(result->initial_energy).c_str(), opts.n, opts.n == 1 ? "" : "s",
+              static_cast<long long>(opts.steps), algorithm.c_str(), opts.workers, unit);
+  int status = kExitOk;
+  if (!flags.png.empty()) {
+    const std::vector<std::uint8_t> png = EncodePng(DrawParticles(result->final_state, ph.box_size, opts.workers));
+    Status st = WriteFileBytes(flags.png, png.data(), png.size());
+    if (!st.ok()) {
+      std::fprintf(stderr, "sluice particles: --png: %s\n", st.message().c_str());
+      status = kExitFailure;
+    }
+  }
+  if (recorder) {
+    const std::string title = std::to_string(opts.n) + " particles, " + ModeName(opts.mode) + " (" +
+                              std::to_string(opts.workers) + "), " + AlgorithmName(opts.algorithm) + ", " +
+                              std::to_string(opts.steps) + " steps";
+    const std::string page = recorder->Page(title);
+    Status st = WriteFileBytes(flags.html, page.data(), page.size());
+    if (!st.ok()) {
+      std::fprintf(stderr, "sluice particles: --html: %s\n", st.message().c_str());
+      status = kExitFailure;
+    }
+  }
+  return status;
+}
+
+}  // namespace sluice::particles
