@@ -78,6 +78,12 @@ class DatabaseImpl : public Database {
   Status RestoreCommitted() { return Reload(); }
   // PRAGMA integrity_check: problems found (none: "ok").
   std::vector<std::string> IntegrityProblems();
+  // The values bound to the parameters of the statement being prepared or
+  // run (BindableStatement sets them around each call into its
+  // StatementImpl); null: every parameter is NULL. Binders take them.
+  const std::vector<Value>* parameters() const { return parameters_; }
+  void set_parameters(const std::vector<Value>* parameters) { parameters_ = parameters; }
+
   // PRAGMA busy_timeout / synchronous.
   int busy_timeout_ms = 0;
   Synchronous synchronous = Synchronous::kFull;
@@ -97,6 +103,7 @@ class DatabaseImpl : public Database {
   std::optional<Catalog> snapshot_;  // the catalog at BEGIN
   std::unique_ptr<DurableState> durable_;
   bool replaying_ = false;
+  const std::vector<Value>* parameters_ = nullptr;
 };
 
 class StatementImpl : public ::sluice::Statement {

@@ -3,6 +3,7 @@
 // of the catalog).
 #include "base/ascii.h"
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/pragma_schema.h"
 
 namespace sluice::sql {
 
@@ -159,6 +160,7 @@ Synchronous ParseSynchronous(std::string_view value) {
 
 bool PragmaHasRows(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
+  if (IsSchemaPragma(name)) return true;
   if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
       name == "wal_checkpoint") {
     return true;
@@ -168,6 +170,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
 
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
+  if (IsSchemaPragma(name)) return SchemaPragmaColumns(name);
   if (name == "busy_timeout") return {"timeout"};
   if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
   return {name};
@@ -191,7 +194,9 @@ Status StatementImpl::RunRowStatement() {
   std::string name = LowerAscii(p.name);
   SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(*db_, p));
   std::vector<std::vector<Value>> rows;
-  if (name == "integrity_check" || name == "quick_check") {
+  if (IsSchemaPragma(name)) {
+    rows = SchemaPragmaRows(db_->catalog(), p);
+  } else if (name == "integrity_check" || name == "quick_check") {
     std::vector<std::string> problems = db_->IntegrityProblems();
     if (problems.empty()) rows.push_back({Value::Text("ok")});
     for (const std::string& problem : problems) rows.push_back({Value::Text(problem)});
