@@ -51,6 +51,22 @@ std::vector<int> PrimaryKeyColumns(const CreateTableStatement& create) {
   return pk;
 }
 
+// The declared type as sqlite3 keeps it: the standard names (ANY, BLOB,
+// INT, INTEGER, REAL, TEXT) in upper case, others as written, except that
+// a type quoted as a whole loses its quotes (sqlite3DequoteToken).
+Value DeclaredType(std::string_view type) {
+  auto is_quote = [](char c) { return c == '\'' || c == '"' || c == '`' || c == '['; };
+  if (type.size() >= 2 && is_quote(type[0])) {
+    bool inner_quote = false;
+    for (size_t i = 1; i + 1 < type.size(); ++i) inner_quote = inner_quote || is_quote(type[i]);
+    if (!inner_quote) type = type.substr(1, type.size() - 2);
+  }
+  for (std::string_view standard : {"ANY", "BLOB", "INT", "INTEGER", "REAL", "TEXT"}) {
+    if (EqualsIgnoreAsciiCase(type, standard)) return Value::Text(standard);
+  }
+  return Value::Text(type);
+}
+
 Value TextOrNull(std::string_view s, bool null) { return null ? Value() : Value::Text(s); }
 
 std::vector<std::vector<Value>> TableInfo(const Table& t) {
@@ -59,7 +75,7 @@ std::vector<std::vector<Value>> TableInfo(const Table& t) {
   if (create == nullptr) {
     for (size_t i = 0; i < t.columns_info.size(); ++i) {
       const ColumnInfo& c = t.columns_info[i];
-      rows.push_back({Value::Integer(static_cast<int64_t>(i)), Value::Text(c.name), Value::Text(c.type_name),
+      rows.push_back({Value::Integer(static_cast<int64_t>(i)), Value::Text(c.name), DeclaredType(c.type_name),
                       Value::Integer(c.not_null ? 1 : 0), Value(),
                       Value::Integer(static_cast<int>(i) == t.rowid_alias ? 1 : 0)});
     }
@@ -80,7 +96,7 @@ std::vector<std::vector<Value>> TableInfo(const Table& t) {
     for (const ColumnConstraint& c : column.constraints) {
       if (c.kind == ColumnConstraint::Kind::kDefault) dflt = c.expr.get();
     }
-    rows.push_back({Value::Integer(cid++), Value::Text(column.name), Value::Text(column.type_name),
+    rows.push_back({Value::Integer(cid++), Value::Text(column.name), DeclaredType(column.type_name),
                     Value::Integer(not_null ? 1 : 0),
                     TextOrNull(dflt != nullptr ? create->Text(dflt->span) : "", dflt == nullptr),
                     Value::Integer(pk_position)});
@@ -97,11 +113,30 @@ bool IsPartial(const IndexDef& idx) {
 
 std::vector<std::vector<Value>> IndexList(const Table& t) {
   std::vector<int> pk_columns;  // as positions in the table
-  if (const CreateTableStatement* create = CreateOf(t)) pk_columns = PrimaryKeyColumns(*create);
+  const CreateTableStatement* create = CreateOf(t);
+  if (create != nullptr) pk_columns = PrimaryKeyColumns(*create);
   std::vector<std::vector<Value>> rows;
+  auto add = [&](const std::string& name, bool unique, const char* origin, bool partial) {
+    rows.push_back({Value::Integer(static_cast<int64_t>(rows.size())), Value::Text(name),
+                    Value::Integer(unique ? 1 : 0), Value::Text(origin), Value::Integer(partial ? 1 : 0)});
+  };
   bool pk_seen = false;
+  int automatic = 0;
+  for (const IndexDef& idx : t.indexes) {
+    automatic += idx.automatic ? 1 : 0;
+    pk_seen = pk_seen || (idx.automatic && idx.columns == pk_columns);
+  }
+  // A WITHOUT ROWID table always has its PRIMARY KEY index; SQLite makes
+  // it last when the key is an INTEGER PRIMARY KEY (which the engine keeps
+  // as the rowid), so it comes before the other automatic ones.
+  bool missing_pk = create != nullptr && create->without_rowid && !pk_columns.empty() && !pk_seen;
+  pk_seen = false;
   for (size_t k = t.indexes.size(); k-- > 0;) {
     const IndexDef& idx = t.indexes[k];
+    if (idx.automatic && missing_pk) {
+      add("sqlite_autoindex_" + t.name + "_" + std::to_string(automatic + 1), true, "pk", false);
+      missing_pk = false;
+    }
     const char* origin = "c";
     if (idx.automatic) {
       origin = "u";
@@ -110,9 +145,9 @@ std::vector<std::vector<Value>> IndexList(const Table& t) {
         pk_seen = true;
       }
     }
-    rows.push_back({Value::Integer(static_cast<int64_t>(rows.size())), Value::Text(idx.name),
-                    Value::Integer(idx.unique ? 1 : 0), Value::Text(origin), Value::Integer(IsPartial(idx) ? 1 : 0)});
+    add(idx.name, idx.unique, origin, IsPartial(idx));
   }
+  if (missing_pk) add("sqlite_autoindex_" + t.name + "_" + std::to_string(automatic + 1), true, "pk", false);
   return rows;
 }
 
