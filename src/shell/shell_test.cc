@@ -279,7 +279,8 @@ TEST(ShellTest, ImportReportsFailedRowsAndMissingArguments) {
   std::string csv = TempPath("u.csv");
   WriteFile(csv, "1,2\n1,3\n");
   ScriptRun r = RunScript(&db, ".import --csv " + csv + " u\n.import --csv /nonexistent.csv u\n.import x\n");
-  EXPECT_EQ(r.err, csv + ": INSERT failed: UNIQUE constraint failed: u.a\nError: cannot open \"/nonexistent.csv\"\n");
+  EXPECT_EQ(r.err, csv + ":2: INSERT failed: UNIQUE constraint failed: u.a\nError: cannot open \"/nonexistent.csv\"\n");
+  EXPECT_EQ(db.table("u")->rows.size(), 1u);
   EXPECT_TRUE(r.out.starts_with("ERROR: missing TABLE argument. Usage:\n.import FILE TABLE"));
   EXPECT_EQ(r.result, CommandResult::kError);
 }
@@ -311,6 +312,7 @@ FakeDatabase DumpDb() {
   FakeDatabase db;
   FakeTable t;
   t.sql = "CREATE TABLE t(i, r, s, b, n)";
+  t.columns = {"i", "r", "s", "b", "n"};
   db.AddTable("t", t);
   db.Add("SELECT i,r,s,b,n FROM t",
          Rows({"i", "r", "s", "b", "n"}, {{Cell::Integer("-5"), Cell::Real(1.5, "1.5"), Cell::Text("it's\nhere"),
@@ -319,6 +321,7 @@ FakeDatabase DumpDb() {
                                            Cell::Blob(""), Cell::Real(0.1, "0.1")}}));
   FakeTable odd;
   odd.sql = "CREATE TABLE \"odd name\"(\"select\")";
+  odd.columns = {"select"};
   db.AddTable("odd name", odd);
   db.Add("SELECT \"select\" FROM \"odd name\"", Rows({"select"}, {{Cell::Real(-2.0, "-2.0")}}));
   FakeTable idx;
