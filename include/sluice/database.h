@@ -2,7 +2,8 @@
 // statements, bulk-append rows. Modelled on SQLite's C API
 // (sqlite3_open / prepare_v2 / step / column_*) so that sqlite3 users find
 // their way, and so that the shell, the sqllogictest runner and the servers
-// all sit on the same few calls.
+// all sit on the same few calls. Facts about SQL text without a database
+// (sqlite3_complete, keywords) are in sluice/sql_text.h.
 //
 //   auto db = sluice::Database::Open(":memory:");
 //   std::string_view sql = "create table t(x); insert into t values (1),(2); select sum(x) from t;";
@@ -17,6 +18,16 @@
 //       if (!*row) break;                       // done
 //       ... p.statement->column_text(0) ...
 //     }
+//   }
+//
+// Parameters, as with sqlite3_bind_* / sqlite3_reset:
+//
+//   auto ins = std::move((*db)->Prepare("insert into t values (?1, :name)").statement);
+//   for (...) {
+//     ins->BindInt64(1, id);
+//     ins->BindText(ins->bind_parameter_index(":name"), name);
+//     ins->Step();
+//     ins->Reset();
 //   }
 //
 // Semantics are SQLite's (dialect, dynamic typing, affinity, NULL logic,
