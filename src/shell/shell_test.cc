@@ -285,6 +285,24 @@ TEST(ShellTest, ImportReportsFailedRowsAndMissingArguments) {
   EXPECT_EQ(r.result, CommandResult::kError);
 }
 
+// As sqlite3: a failed record is skipped, and the command fails only when
+// the last record failed (.bail goes on here).
+TEST(ShellTest, ImportFailsOnlyWhenTheLastRecordFailed) {
+  FakeDatabase db = BasicDb();
+  FakeTable u;
+  u.columns = {"a", "b"};
+  db.AddTable("u", u);
+  db.SetUnique("u");
+  std::string csv = TempPath("u2.csv");
+  WriteFile(csv, "1,2\n1,3\n4\n");
+  ScriptRun r = RunScript(&db, ".bail on\n.import --csv " + csv + " u\n");
+  EXPECT_EQ(r.err, csv + ":2: INSERT failed: UNIQUE constraint failed: u.a\n" + csv +
+                       ":3: expected 2 columns but found 1 - filling the rest with NULL\n");
+  ASSERT_EQ(db.table("u")->rows.size(), 2u);
+  EXPECT_FALSE(db.table("u")->rows[1][1].has_value());
+  EXPECT_EQ(r.result, CommandResult::kOk);
+}
+
 TEST(ShellTest, TablesAndSchema) {
   FakeDatabase db = BasicDb();
   FakeTable t2;
