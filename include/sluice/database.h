@@ -2,7 +2,8 @@
 // statements, bulk-append rows. Modelled on SQLite's C API
 // (sqlite3_open / prepare_v2 / step / column_*) so that sqlite3 users find
 // their way, and so that the shell, the sqllogictest runner and the servers
-// all sit on the same few calls.
+// all sit on the same few calls. Facts about SQL text without a database
+// (sqlite3_complete, keywords) are in sluice/sql_text.h.
 //
 //   auto db = sluice::Database::Open(":memory:");
 //   std::string_view sql = "create table t(x); insert into t values (1),(2); select sum(x) from t;";
@@ -17,6 +18,16 @@
 //       if (!*row) break;                       // done
 //       ... p.statement->column_text(0) ...
 //     }
+//   }
+//
+// Parameters, as with sqlite3_bind_* / sqlite3_reset:
+//
+//   auto ins = std::move((*db)->Prepare("insert into t values (?1, :name)").statement);
+//   for (...) {
+//     ins->BindInt64(1, id);
+//     ins->BindText(ins->bind_parameter_index(":name"), name);
+//     ins->Step();
+//     ins->Reset();
 //   }
 //
 // Semantics are SQLite's (dialect, dynamic typing, affinity, NULL logic,
@@ -35,6 +46,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sluice/result.h"
 #include "sluice/status.h"
@@ -90,6 +102,43 @@ class Statement {
 
   // True for EXPLAIN statements.
   virtual bool is_explain() const = 0;
+
+  // Parameters (sqlite3_bind_*). Slots are numbered from 1 as SQLite
+  // numbers them: ?NNN is slot NNN, a bare ? is one more than the largest
+  // slot before it, :name, @name and $name get one more than the largest on
+  // their first use and keep it. An unbound parameter is NULL; values stay
+  // bound across Reset() until ClearBindings(). Text and blobs are copied.
+  // Errors, with sqlite3's messages: a slot outside
+  // [1, bind_parameter_count()] is "column index out of range"
+  // (SQLITE_RANGE); binding after Step() and before Reset() is "bad
+  // parameter or other API misuse" (SQLITE_MISUSE). The defaults (for test
+  // doubles) have no parameters.
+  virtual Status BindNull(int i) { return NoSuchParameter(i); }
+  virtual Status BindInt64(int i, int64_t /*value*/) { return NoSuchParameter(i); }
+  virtual Status BindDouble(int i, double /*value*/) { return NoSuchParameter(i); }
+  virtual Status BindText(int i, std::string_view /*value*/) { return NoSuchParameter(i); }
+  virtual Status BindBlob(int i, std::string_view /*value*/) { return NoSuchParameter(i); }
+  // Sets every parameter back to NULL (sqlite3_clear_bindings); allowed at
+  // any time, it takes effect at the next run.
+  virtual void ClearBindings() {}
+  // The largest slot number (sqlite3_bind_parameter_count); 0 without
+  // parameters.
+  virtual int bind_parameter_count() const { return 0; }
+  // The name of slot i as written (":a", "@b", "$c", "?5" for ?NNN), or ""
+  // for a bare ? and an index out of range (sqlite3 returns NULL).
+  virtual std::string_view bind_parameter_name(int /*i*/) const { return {}; }
+  // The slot of a name written with its prefix (":a", "?5"); 0 when the
+  // statement has no such parameter.
+  virtual int bind_parameter_index(std::string_view /*name*/) const { return 0; }
+  // Makes the statement ready to run again from the start (sqlite3_reset):
+  // the next Step() binds and plans it again with the current values and
+  // the current schema (an error of that, e.g. "no such table: t" after a
+  // DROP, is that Step's error). Bindings are kept. An open transaction is
+  // not affected.
+  virtual void Reset() {}
+
+ private:
+  static Status NoSuchParameter(int /*i*/) { return Status::InvalidArgument("column index out of range"); }
 };
 
 // What Database::Prepare produced from the front of a script.
@@ -110,17 +159,52 @@ struct PrepareOutcome {
   int64_t error_offset = -1;
 };
 
+// One value of a row given to Appender::Append: NULL, an integer, a real,
+// a text or a blob. A view: the bytes of a text or blob must stay valid
+// until the call returns.
+struct AppendValue {
+  ColumnType type = ColumnType::kNull;
+  int64_t integer = 0;
+  double real = 0;
+  std::string_view bytes;  // kText, kBlob
+
+  static AppendValue Null() { return {}; }
+  static AppendValue Integer(int64_t v) { return {ColumnType::kInteger, v, 0, {}}; }
+  static AppendValue Real(double v) { return {ColumnType::kReal, 0, v, {}}; }
+  static AppendValue Text(std::string_view v) { return {ColumnType::kText, 0, 0, v}; }
+  static AppendValue Blob(std::string_view v) { return {ColumnType::kBlob, 0, 0, v}; }
+};
+
 // Appends rows to one existing table at bulk speed (the shell's .import, the
-// storage loader). Values arrive as text and get the column's affinity, as
-// sqlite3's .import binds them; an empty field is the empty string, not
-// NULL. Rows become visible atomically at Finish().
+// storage loader), as sqlite3's .import does it: BEGIN, one INSERT per row,
+// COMMIT. Values get the column's affinity, as values bound to an INSERT
+// do (the text "12" becomes an integer in an INTEGER column); a NaN real
+// is NULL.
+//
+// Each row is checked and stored by its Append: a row that violates a
+// constraint is not stored and its Append returns the INSERT's error
+// ("UNIQUE constraint failed: t.a", "NOT NULL constraint failed: t.b");
+// the rows before and after it are kept. From the first Append until
+// Finish() the appender holds the database's write (on a file database,
+// the writer lock, as a statement does), so REQUIRES: no other statement
+// runs on the database in between. Finish() commits the stored rows
+// (outside BEGIN...COMMIT as one transaction of their own; inside one,
+// they become part of it). Destroying the appender without Finish() takes
+// the stored rows out again.
 class Appender {
  public:
   virtual ~Appender() = default;
-  // REQUIRES: fields.size() equals the table's column count.
-  virtual Status AppendRow(std::span<const std::string_view> fields) = 0;
-  // Makes the appended rows part of the table. Without Finish (destroyed
-  // early, or after an error) the table is left as before.
+  // REQUIRES: values.size() equals the table's column count.
+  virtual Status Append(std::span<const AppendValue> values) = 0;
+  // Append with every value a text.
+  Status AppendRow(std::span<const std::string_view> fields) {
+    std::vector<AppendValue> values;
+    values.reserve(fields.size());
+    for (std::string_view f : fields) values.push_back(AppendValue::Text(f));
+    return Append(values);
+  }
+  // Commits the stored rows (see above). After Finish the appender may
+  // append again (a new transaction).
   virtual Status Finish() = 0;
 };
 

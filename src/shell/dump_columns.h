@@ -1,23 +1,22 @@
 // DumpColumns: which columns `.dump` copies out of a table, and under what
 // name it can copy the rowid.
 //
-// Role: sqlite3 3.40's tableColumnList() reads PRAGMA table_info (and, for
-// --preserve-rowids, pragma_index_list and sqlite3_table_column_metadata).
-// The engine reaches the shell only through include/sluice/database.h, so
-// the same facts are taken from the table's CREATE TABLE text as stored in
-// sqlite_schema, parsed with the SQL front end (sluice_sql_parser):
-//   - the columns are the declared ones in order, without generated
-//     columns (PRAGMA table_info leaves those out, and an INSERT may not
-//     name them);
-//   - with --preserve-rowids, a rowid table whose rowid is not an alias
-//     (no INTEGER PRIMARY KEY; `INTEGER PRIMARY KEY DESC` on the column is
-//     not an alias, `PRIMARY KEY(x DESC)` is) gets the first of rowid,
-//     _rowid_, oid that no column is called (case-insensitively), or
-//     nothing when all three are taken. WITHOUT ROWID tables never get one.
+// Role: sqlite3 3.40's tableColumnList(), computed from what it reads (the
+// shell runs the queries, dump_command.cc):
+//   - PRAGMA table_info: the columns in order (generated columns are not
+//     listed, and an INSERT may not name them), and the PRIMARY KEY;
+//   - with --preserve-rowids, when the PRIMARY KEY is one column of type
+//     INTEGER it may be the rowid: PRAGMA index_list says it is not when
+//     it lists an index of origin 'pk' (INTEGER PRIMARY KEY DESC, WITHOUT
+//     ROWID);
+//   - the rowid then gets the first of rowid, _rowid_, oid that no column
+//     is called (case-insensitively); if that one is no name of the rowid
+//     (a WITHOUT ROWID table: PRAGMA table_list's wr), or all three are
+//     taken, nothing.
 #ifndef SLUICE_SHELL_DUMP_COLUMNS_H_
 #define SLUICE_SHELL_DUMP_COLUMNS_H_
 
-#include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,10 +28,19 @@ struct DumpColumns {
   std::string rowid;               // empty: no rowid column in the dump
 };
 
-// The columns of the table created by `create_table_sql`. Returns nullopt
-// when the text is not a CREATE TABLE with a column list that the parser
-// accepts (the caller then falls back to the columns of SELECT *).
-std::optional<DumpColumns> DumpColumnsOf(std::string_view create_table_sql, bool preserve_rowids);
+// One row of PRAGMA table_info (the columns tableColumnList uses).
+struct TableInfoColumn {
+  std::string name;
+  std::string type;  // as declared
+  int64_t pk = 0;    // place in the PRIMARY KEY, 0 outside it
+};
+
+// The columns of a table whose PRAGMA table_info rows are `columns`.
+// `has_pk_index`: PRAGMA index_list has a row of origin 'pk';
+// `without_rowid`: the table is WITHOUT ROWID (both are looked at only
+// with `preserve_rowids`).
+DumpColumns DumpColumnsFrom(const std::vector<TableInfoColumn>& columns, bool preserve_rowids, bool has_pk_index,
+                            bool without_rowid);
 
 // sqlite3's INSERT target and SELECT for one table of the dump:
 //   INSERT INTO <name>[(<rowid>,<col>,...)]      (names quoted when needed)

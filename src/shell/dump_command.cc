@@ -24,12 +24,16 @@
 //     AND type=='table' AND sql NOT NULL ORDER BY tbl_name='sqlite_sequence', rowid
 //   SELECT sql FROM sqlite_schema AS o WHERE (LIKE-terms) AND sql NOT NULL
 //     AND type IN ('index','trigger','view')
-// Here the catalog is read once (SELECT type, name, tbl_name, sql FROM
-// sqlite_schema, in catalog order) and the same filters are applied with
-// the engine's LIKE and GLOB matchers; table contents are read with the
-// SELECT sqlite3 builds (dump_columns.h). Only the public Database API is
-// used.
+// where a LIKE-term also takes the shadow tables of a matching virtual
+// table. Here the catalog is read once with the LIKE-terms (SELECT type,
+// name, tbl_name, sql FROM sqlite_schema WHERE name LIKE p ESCAPE '\' OR
+// ..., in catalog order; the engine has no virtual tables, hence no shadow
+// tables); a table's columns come from PRAGMA table_info (and, for
+// --preserve-rowids, index_list and table_list) as in sqlite3's
+// tableColumnList (dump_columns.h), its rows from the SELECT sqlite3
+// builds. Only the public Database API is used.
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 #include "shell/cell.h"
@@ -38,7 +42,7 @@
 #include "shell/schema_text.h"
 #include "shell/shell.h"
 #include "shell/text_escape.h"
-#include "sql/function/pattern.h"
+#include "base/ascii.h"
 
 namespace sluice::shell {
 
@@ -52,20 +56,15 @@ struct SchemaRow {
   std::optional<std::string> sql;  // NULL for automatic indexes
 };
 
-// The LIKE-terms of sqlite3's query: the name matches a pattern, or the
-// object is a shadow table ("<vtab>_...") of a virtual table that does.
-bool Selected(const SchemaRow& o, const std::vector<std::string>& patterns, const std::vector<SchemaRow>& schema) {
-  if (patterns.empty()) return true;
-  for (const std::string& p : patterns) {
-    if (sql::LikeMatch(p, o.name, '\\')) return true;
-    for (const SchemaRow& v : schema) {
-      if (v.sql && sql::LikeMatch(p, v.name, '\\') && sql::LikeMatch("CREATE VIRTUAL TABLE%", *v.sql) &&
-          o.name.starts_with(v.name + "_")) {
-        return true;
-      }
-    }
-  }
-  return false;
+// `text` as an SQL string literal.
+std::string Literal(std::string_view text) {
+  std::string out;
+  AppendQuotedString(text, &out);
+  return out;
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreAsciiCase(s.substr(0, prefix.size()), prefix);
 }
 
 // sqlite3's '%q': the text with each ' doubled.
@@ -79,6 +78,25 @@ std::string Escaped(std::string_view s) {
 }
 
 }  // namespace
+
+std::optional<DumpColumns> Shell::ReadDumpColumns(const std::string& table, bool preserve_rowids) {
+  std::vector<std::vector<std::string>> rows;
+  if (!QueryRows("PRAGMA table_info=" + Literal(table), &rows) || rows.empty()) return std::nullopt;
+  std::vector<TableInfoColumn> columns;
+  for (const auto& row : rows) columns.push_back({row[1], row[2], std::strtoll(row[5].c_str(), nullptr, 10)});
+  bool has_pk_index = false, without_rowid = false;
+  if (preserve_rowids) {
+    rows.clear();
+    if (QueryRows("PRAGMA index_list=" + Literal(table), &rows)) {
+      for (const auto& row : rows) has_pk_index = has_pk_index || row[3] == "pk";
+    }
+    rows.clear();
+    if (QueryRows("PRAGMA table_list=" + Literal(table), &rows)) {
+      for (const auto& row : rows) without_rowid = without_rowid || row[4] == "1";
+    }
+  }
+  return DumpColumnsFrom(columns, preserve_rowids, has_pk_index, without_rowid);
+}
 
 CommandResult Shell::DoDump(const std::vector<std::string>& args) {
   bool preserve_rowids = false, newlines = false, data_only = false, no_sys = false;
@@ -107,7 +125,12 @@ CommandResult Shell::DoDump(const std::vector<std::string>& args) {
 
   std::vector<SchemaRow> schema;
   {
-    PrepareOutcome p = db_->Prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema");
+    std::string query = "SELECT type, name, tbl_name, sql FROM sqlite_schema";
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      query += i == 0 ? " WHERE " : " OR ";
+      query += "name LIKE " + Literal(patterns[i]) + " ESCAPE '\\'";
+    }
+    PrepareOutcome p = db_->Prepare(query);
     if (!p.status.ok() || !p.statement) {
       PrintError("Error: cannot read sqlite_schema\n");
       return CommandResult::kError;
@@ -134,7 +157,7 @@ CommandResult Shell::DoDump(const std::vector<std::string>& args) {
   // The tables, sqlite_sequence after the others.
   std::vector<const SchemaRow*> tables;
   for (const SchemaRow& o : schema) {
-    if (o.type == "table" && o.sql && Selected(o, patterns, schema)) tables.push_back(&o);
+    if (o.type == "table" && o.sql) tables.push_back(&o);
   }
   std::stable_partition(tables.begin(), tables.end(),
                         [](const SchemaRow* o) { return o->tbl_name != "sqlite_sequence"; });
@@ -144,13 +167,14 @@ CommandResult Shell::DoDump(const std::vector<std::string>& args) {
     // dump_callback()
     if (name == "sqlite_sequence" && !no_sys) {
       if (!data_only) buffer_ += "DELETE FROM sqlite_sequence;\n";
-    } else if (sql::GlobMatch("sqlite_stat?", name) && !no_sys) {
+    } else if (name.size() == 12 && name.starts_with("sqlite_stat") && !no_sys) {  // GLOB 'sqlite_stat?'
+
       if (!data_only) buffer_ += "ANALYZE sqlite_schema;\n";
     } else if (name.starts_with("sqlite_")) {
       continue;
     } else if (data_only) {
       // INSERTs only
-    } else if (sql.starts_with("CREATE VIRTUAL TABLE")) {
+    } else if (StartsWithNoCase(sql, "CREATE VIRTUAL TABLE")) {
       if (!writable_schema) {
         buffer_ += "PRAGMA writable_schema=ON;\n";
         writable_schema = true;
@@ -158,14 +182,15 @@ CommandResult Shell::DoDump(const std::vector<std::string>& args) {
       buffer_ += "INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table','" + Escaped(name) + "','" +
                  Escaped(name) + "',0,'" + Escaped(sql) + "');\n";
       continue;
-    } else if (sql::GlobMatch("CREATE TABLE ['\"]*", sql)) {
+    } else if (sql.starts_with("CREATE TABLE ") && sql.size() > 13 && (sql[13] == '\'' || sql[13] == '"')) {
       buffer_ += "CREATE TABLE IF NOT EXISTS " + sql.substr(13) + ";\n";
     } else {
       buffer_ += SchemaLine(sql, ";\n");
     }
 
-    // The rows. Without a parsable CREATE TABLE, the columns are SELECT *'s.
-    std::optional<DumpColumns> columns = DumpColumnsOf(sql, preserve_rowids);
+    // The rows. A table without columns in PRAGMA table_info is read with
+    // SELECT *.
+    std::optional<DumpColumns> columns = ReadDumpColumns(name, preserve_rowids);
     const std::string select = columns ? DumpSelect(name, *columns) : "SELECT * FROM " + QuoteNameIfNeeded(name);
     const std::string target = columns ? DumpInsertTarget(name, *columns) : "INSERT INTO " + QuoteNameIfNeeded(name);
     PrepareOutcome p = db_->Prepare(select);
@@ -196,7 +221,6 @@ CommandResult Shell::DoDump(const std::vector<std::string>& args) {
   if (!data_only) {
     for (const SchemaRow& o : schema) {
       if (!o.sql || (o.type != "index" && o.type != "trigger" && o.type != "view")) continue;
-      if (!Selected(o, patterns, schema)) continue;
       buffer_ += *o.sql;
       buffer_ += o.sql->find("--") != std::string::npos ? "\n;\n" : ";\n";
     }

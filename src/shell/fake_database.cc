@@ -1,7 +1,9 @@
 // FakeDatabase (fake_database.h), test-only.
 #include "shell/fake_database.h"
 
-#include "sql/parser/parser.h"
+#include <algorithm>
+
+#include "sluice/sql_text.h"
 
 namespace sluice::shell::testing {
 
@@ -90,6 +92,75 @@ std::vector<std::string> QuotedNames(std::string_view s) {
   return out;
 }
 
+// The end of the statement starting at `begin`: just after the first ';'
+// that completes it, or the end of the text.
+size_t StatementEnd(std::string_view s, size_t begin) {
+  for (size_t i = begin; i < s.size(); ++i) {
+    if (s[i] == ';' && IsCompleteStatement(s.substr(begin, i + 1 - begin))) return i + 1;
+  }
+  return s.size();
+}
+
+// The 'string' literal that starts at s[i] (quotes doubled inside).
+std::string LiteralAt(std::string_view s, size_t i) {
+  std::string v;
+  for (++i; i < s.size(); ++i) {
+    if (s[i] == '\'') {
+      if (i + 1 < s.size() && s[i + 1] == '\'') {
+        v.push_back('\'');
+        ++i;
+      } else {
+        break;
+      }
+    } else {
+      v.push_back(s[i]);
+    }
+  }
+  return v;
+}
+
+// The literals that follow each occurrence of `prefix` (which ends with the
+// opening quote's position: "name LIKE ").
+std::vector<std::string> LiteralsAfter(std::string_view s, std::string_view prefix) {
+  std::vector<std::string> out;
+  for (size_t at = s.find(prefix); at != std::string_view::npos; at = s.find(prefix, at + 1)) {
+    out.push_back(LiteralAt(s, at + prefix.size()));
+  }
+  return out;
+}
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// LIKE for ASCII text: % and _, case-insensitive, with an escape byte.
+bool Like(std::string_view p, std::string_view t, char escape = 0) {
+  if (p.empty()) return t.empty();
+  if (escape != 0 && p[0] == escape && p.size() > 1) {
+    return !t.empty() && LowerAscii(t[0]) == LowerAscii(p[1]) && Like(p.substr(2), t.substr(1), escape);
+  }
+  if (p[0] == '%') {
+    for (size_t k = 0; k <= t.size(); ++k) {
+      if (Like(p.substr(1), t.substr(k), escape)) return true;
+    }
+    return false;
+  }
+  if (t.empty()) return false;
+  if (p[0] != '_' && LowerAscii(p[0]) != LowerAscii(t[0])) return false;
+  return Like(p.substr(1), t.substr(1), escape);
+}
+
+// GLOB with * and ? only (the tests need no classes).
+bool Glob(std::string_view p, std::string_view t) {
+  if (p.empty()) return t.empty();
+  if (p[0] == '*') {
+    for (size_t k = 0; k <= t.size(); ++k) {
+      if (Glob(p.substr(1), t.substr(k))) return true;
+    }
+    return false;
+  }
+  if (t.empty() || (p[0] != '?' && p[0] != t[0])) return false;
+  return Glob(p.substr(1), t.substr(1));
+}
+
 // The values of "VALUES(...)": 'strings' and NULL.
 std::vector<std::optional<std::string>> Literals(std::string_view s) {
   std::vector<std::optional<std::string>> out;
@@ -126,22 +197,26 @@ std::vector<std::optional<std::string>> Literals(std::string_view s) {
 class FakeAppender : public Appender {
  public:
   FakeAppender(FakeDatabase* db, std::string table) : db_(db), table_(std::move(table)) {}
-  Status AppendRow(std::span<const std::string_view> fields) override {
+  // Stores the row at once (values as text, NULL as nullopt), as the
+  // engine's appender does.
+  Status Append(std::span<const AppendValue> values) override {
     std::vector<std::optional<std::string>> row;
-    for (std::string_view f : fields) row.emplace_back(std::string(f));
-    pending_.push_back(std::move(row));
-    return Status::OK();
+    for (const AppendValue& v : values) {
+      if (v.type == ColumnType::kNull) {
+        row.emplace_back(std::nullopt);
+      } else if (v.type == ColumnType::kInteger) {
+        row.emplace_back(std::to_string(v.integer));
+      } else {
+        row.emplace_back(std::string(v.bytes));
+      }
+    }
+    return db_->InsertRow(table_, std::move(row));
   }
-  Status Finish() override {
-    for (auto& row : pending_) SLUICE_RETURN_IF_ERROR(db_->InsertRow(table_, row));
-    pending_.clear();
-    return Status::OK();
-  }
+  Status Finish() override { return Status::OK(); }
 
  private:
   FakeDatabase* db_;
   std::string table_;
-  std::vector<std::vector<std::optional<std::string>>> pending_;
 };
 
 Status FakeDatabase::InsertRow(const std::string& table, std::vector<std::optional<std::string>> row) {
@@ -168,7 +243,7 @@ PrepareOutcome FakeDatabase::Prepare(std::string_view sql) {
     out.consumed = sql.size();
     return out;
   }
-  size_t end = sql::FindStatementEnd(sql, begin);
+  size_t end = StatementEnd(sql, begin);
   out.consumed = end;
   std::string text = Trim(sql.substr(begin, end - begin));
   executed_.push_back(text);
@@ -199,19 +274,49 @@ PrepareOutcome FakeDatabase::Prepare(std::string_view sql) {
         r.rows.push_back(std::move(cells));
       }
     }
-  } else if (text == "SELECT type, name FROM sqlite_schema" ||
-             text == "SELECT type, name, tbl_name, sql FROM sqlite_schema") {
-    bool full = text.find("tbl_name") != std::string::npos;
+  } else if (text.starts_with("SELECT name FROM sqlite_schema") ||
+             text.starts_with("SELECT type, name, tbl_name, sql FROM sqlite_schema")) {
+    // The shell's catalog queries: the filters they use, on the catalog.
+    const bool names_only = text.starts_with("SELECT name ");
     r.columns =
-        full ? std::vector<std::string>{"type", "name", "tbl_name", "sql"} : std::vector<std::string>{"type", "name"};
+        names_only ? std::vector<std::string>{"name"} : std::vector<std::string>{"type", "name", "tbl_name", "sql"};
+    const std::vector<std::string> name_likes = LiteralsAfter(text, " name LIKE ");
+    const std::vector<std::string> tbl_likes = LiteralsAfter(text, "lower(tbl_name) LIKE ");
+    const std::vector<std::string> tbl_globs = LiteralsAfter(text, "lower(tbl_name) GLOB ");
+    std::vector<std::string> names;
     for (const std::string& name : order_) {
       const FakeTable& t = tables_[name];
-      std::vector<Cell> row{Cell::Text(t.type), Cell::Text(name)};
-      if (full) {
-        row.push_back(Cell::Text(name));
-        row.push_back(Cell::Text(t.sql));
+      std::string lower_name;
+      for (char c : name) lower_name.push_back(LowerAscii(c));
+      if (text.find("type IN ('table','view')") != std::string::npos && t.type != "table" && t.type != "view") continue;
+      if (text.find("name NOT LIKE 'sqlite_%'") != std::string::npos && Like("sqlite_%", name)) continue;
+      if (text.find("sql NOT NULL") != std::string::npos && t.sql.empty()) continue;
+      if (!name_likes.empty() && std::none_of(name_likes.begin(), name_likes.end(),
+                                              [&](const std::string& p) { return Like(p, name, '\\'); })) {
+        continue;
       }
-      r.rows.push_back(std::move(row));
+      if (!tbl_likes.empty() && !Like(tbl_likes[0], lower_name, '\\')) continue;
+      if (!tbl_globs.empty() && !Glob(tbl_globs[0], lower_name)) continue;
+      names.push_back(name);
+    }
+    if (names_only && text.ends_with("ORDER BY 1")) std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      const FakeTable& t = tables_[name];
+      if (names_only) {
+        r.rows.push_back({Cell::Text(name)});
+      } else {
+        r.rows.push_back({Cell::Text(t.type), Cell::Text(name), Cell::Text(name), Cell::Text(t.sql)});
+      }
+    }
+  } else if (text.starts_with("PRAGMA table_info='")) {
+    // The declared columns, with no types, defaults or key.
+    r.columns = {"cid", "name", "type", "notnull", "dflt_value", "pk"};
+    auto t = tables_.find(LiteralAt(text, text.find('\'')));
+    if (t != tables_.end()) {
+      for (size_t i = 0; i < t->second.columns.size(); ++i) {
+        r.rows.push_back({Cell::Integer(std::to_string(i)), Cell::Text(t->second.columns[i]), Cell::Text(""),
+                          Cell::Integer("0"), Cell::Null(), Cell::Integer("0")});
+      }
     }
   } else {
     // Unknown statements are syntax errors on their first word.

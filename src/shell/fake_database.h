@@ -1,13 +1,16 @@
 // FakeDatabase: a scripted stand-in for sluice::Database in the shell's
 // unit tests (test-only; not part of sluice_shell).
 //
-// Statements are split with the parser's FindStatementEnd. Each statement
-// text (trimmed, without its ';') is looked up in a table of canned
-// responses: result rows, a prepare error with its offset, or a step error
-// after some rows. A few shapes are understood natively so that .import,
-// .tables and .schema can be tested: CREATE TABLE "t"(... "c" TEXT ...),
-// INSERT INTO "t" VALUES(...) with quoted strings and NULLs, SELECT * FROM
-// "t", the sqlite_schema queries, and CreateAppender.
+// Statements end at the first ';' that completes them
+// (sluice::IsCompleteStatement). Each statement text (trimmed, without its
+// ';') is looked up in a table of canned responses: result rows, a prepare
+// error with its offset, or a step error after some rows. A few shapes are
+// understood natively so that .import, .tables, .schema and .dump can be
+// tested: CREATE TABLE "t"(... "c" TEXT ...), INSERT INTO "t" VALUES(...)
+// with quoted strings and NULLs, SELECT * FROM "t", the shell's
+// sqlite_schema queries (their LIKE/GLOB filters evaluated here, for ASCII
+// text), PRAGMA table_info='t' (from FakeTable::columns), and
+// CreateAppender.
 #ifndef SLUICE_SHELL_FAKE_DATABASE_H_
 #define SLUICE_SHELL_FAKE_DATABASE_H_
 

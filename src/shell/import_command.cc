@@ -11,10 +11,12 @@
 // record is data. A record with too few fields is completed with NULLs, one
 // with too many loses the extras; both are reported as sqlite3 reports them.
 //
-// Fast path: full records go through Database::CreateAppender (bulk, the
-// table's affinity applied to the text fields). A record that needs NULLs
-// is inserted with an INSERT statement of literals, after the rows before
-// it were finished, so the row order is the file's.
+// Every record goes through one Database::CreateAppender (sqlite3's
+// BEGIN, one INSERT per record with the fields bound as text or NULL, then
+// COMMIT): the table's affinity applies to the fields; a record that fails
+// a constraint is reported with its line ("FILE:LINE: INSERT failed: ...")
+// and skipped. As in sqlite3, the command fails only when the last record
+// failed.
 #include <cstring>
 #include <memory>
 
@@ -181,20 +183,18 @@ CommandResult Shell::DoImport(const std::vector<std::string>& args) {
   }
   if (ncol == 0) return CommandResult::kOk;
 
-  std::unique_ptr<Appender> appender;
-  bool appender_unavailable = false;
+  // sqlite3 prepares its INSERT here; the Appender is the same write.
+  Result<std::unique_ptr<Appender>> created = db_->CreateAppender(table);
+  if (!created.ok()) {
+    flush_diagnostics();
+    PrintError("Error: " + created.status().message() + "\n");
+    return CommandResult::kError;
+  }
+  std::unique_ptr<Appender> appender = std::move(*created);
   int64_t rows_added = 0, errors = 0;
-  auto finish_appender = [&] {
-    if (!appender) return;
-    Status s = appender->Finish();
-    appender.reset();
-    if (!s.ok()) {
-      PrintError(file + ": INSERT failed: " + s.message() + "\n");
-      ++errors;
-    }
-  };
+  bool last_failed = false;
   std::vector<std::optional<std::string>> fields(ncol);
-  std::vector<std::string_view> views(ncol);
+  std::vector<AppendValue> values(ncol);
   bool eof = false;
   while (!eof) {
     const int start_line = reader.line();
@@ -224,46 +224,11 @@ CommandResult Shell::DoImport(const std::vector<std::string>& args) {
     eof = reader.terminator() == CsvReader::kEof;
     if (!any) break;
     flush_diagnostics();
-    bool has_null = false;
-    for (int k = 0; k < ncol; ++k) has_null = has_null || !fields[k].has_value();
-    Status status;
-    if (!has_null && !appender_unavailable) {
-      if (!appender) {
-        Result<std::unique_ptr<Appender>> a = db_->CreateAppender(table);
-        if (a.ok()) {
-          appender = std::move(*a);
-        } else {
-          appender_unavailable = true;
-        }
-      }
-    }
-    if (!has_null && appender) {
-      for (int k = 0; k < ncol; ++k) views[k] = *fields[k];
-      status = appender->AppendRow(views);
-    } else {
-      finish_appender();
-      std::string insert = "INSERT INTO " + quoted_table + " VALUES(";
-      for (int k = 0; k < ncol; ++k) {
-        if (k > 0) insert += ",";
-        if (fields[k]) {
-          AppendQuotedString(*fields[k], &insert);
-        } else {
-          insert += "NULL";
-        }
-      }
-      insert += ")";
-      std::string error;
-      if (ExecuteSql(insert, &error) != 0) {
-        std::string_view msg = error;
-        if (msg.starts_with("stepping, ")) msg.remove_prefix(10);
-        if (msg.starts_with("in prepare, ")) msg.remove_prefix(12);
-        std::string_view first = msg.substr(0, msg.find('\n'));
-        if (first.size() > 5 && first.ends_with(")") && first.find(" (") != std::string_view::npos) {
-          first = first.substr(0, first.rfind(" ("));
-        }
-        status = Status::InvalidArgument(first);
-      }
-    }
+    // Fields are bound as text (the column's affinity applies), missing
+    // ones as NULL.
+    for (int k = 0; k < ncol; ++k) values[k] = fields[k] ? AppendValue::Text(*fields[k]) : AppendValue::Null();
+    Status status = appender->Append(values);
+    last_failed = !status.ok();
     if (status.ok()) {
       ++rows_added;
     } else {
@@ -271,13 +236,17 @@ CommandResult Shell::DoImport(const std::vector<std::string>& args) {
       ++errors;
     }
   }
-  finish_appender();
+  const Status finished = appender->Finish();
+  appender.reset();
+  if (!finished.ok()) PrintError(file + ": INSERT failed: " + finished.message() + "\n");
   flush_diagnostics();
   if (verbose > 0) {
     buffer_ += "Added " + std::to_string(rows_added) + " rows with " + std::to_string(errors) + " errors using " +
                std::to_string(reader.line() - 1) + " lines of input\n";
   }
-  return errors > 0 ? CommandResult::kError : CommandResult::kOk;
+  // sqlite3's rc is that of resetting the INSERT after the last record:
+  // the command fails when the last record did.
+  return finished.ok() && !last_failed ? CommandResult::kOk : CommandResult::kError;
 }
 
 }  // namespace sluice::shell

@@ -7,7 +7,8 @@
 // max+2 as fit in 80 characters, filled column by column.
 // .schema: the stored CREATE text of every object (not sqlite_*) whose
 // tbl_name matches (LIKE, or GLOB when the pattern has * ? or [), in
-// catalog order, each followed by ";". A CREATE TABLE whose name starts
+// catalog order, each followed by ";".
+// Both filter with SQL on sqlite_schema, as sqlite3's shell does. A CREATE TABLE whose name starts
 // with a quote prints as CREATE TABLE IF NOT EXISTS; a view gets a comment
 // "/* v(a,b) */" with its column names (printSchemaLine, shellFakeSchema).
 #include <algorithm>
@@ -15,18 +16,16 @@
 #include "shell/schema_text.h"
 #include "shell/shell.h"
 #include "shell/text_escape.h"
-#include "sql/parser/parser.h"
-#include "sql/function/pattern.h"
+#include "sluice/sql_text.h"
 
 namespace sluice::shell {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+// `text` as an SQL string literal.
+std::string Literal(std::string_view text) {
+  std::string out;
+  AppendQuotedString(text, &out);
   return out;
 }
 
@@ -36,7 +35,7 @@ std::string SchemaLine(std::string sql, std::string_view tail) {
   if (tail.starts_with(";") && (sql.find("/*") != std::string::npos || sql.find("--") != std::string::npos)) {
     for (std::string_view term : {"", "*/", "\n"}) {
       std::string candidate = sql + std::string(term) + ";";
-      if (sql::IsCompleteStatement(candidate)) {
+      if (IsCompleteStatement(candidate)) {
         sql = candidate.substr(0, candidate.size() - 1);
         break;
       }
@@ -75,20 +74,18 @@ CommandResult Shell::DoTables(const std::vector<std::string>& args) {
     PrintError("Usage: .tables ?TABLE?\n");
     return CommandResult::kError;
   }
+  // sqlite3's query (with the pattern as a literal rather than bound).
+  const std::string pattern = args.size() == 2 ? args[1] : "%";
   std::vector<std::vector<std::string>> rows;
-  if (!QueryRows("SELECT type, name FROM sqlite_schema", &rows)) {
+  if (!QueryRows("SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND "
+                 "name LIKE " +
+                     Literal(pattern) + " ORDER BY 1",
+                 &rows)) {
     PrintError("Error: cannot read sqlite_schema\n");
     return CommandResult::kError;
   }
-  const std::string pattern = args.size() == 2 ? args[1] : "%";
   std::vector<std::string> names;
-  for (const auto& row : rows) {
-    if (row[0] != "table" && row[0] != "view") continue;
-    if (sql::LikeMatch("sqlite_%", row[1])) continue;
-    if (!sql::LikeMatch(pattern, row[1])) continue;
-    names.push_back(row[1]);
-  }
-  std::sort(names.begin(), names.end());
+  for (auto& row : rows) names.push_back(std::move(row[0]));
   if (names.empty()) return CommandResult::kOk;
   size_t max_len = 0;
   for (const std::string& n : names) max_len = std::max(max_len, n.size());
@@ -117,22 +114,25 @@ CommandResult Shell::DoSchema(const std::vector<std::string>& args) {
     }
     pattern = std::string(a);
   }
+  // sqlite3's filter: the pattern is a GLOB when it has * ? or [, else a
+  // LIKE, on the lower-case tbl_name.
+  std::string query =
+      "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type != 'meta' AND sql NOT NULL AND name NOT LIKE "
+      "'sqlite_%'";
+  if (!pattern.empty()) {
+    const bool glob = pattern.find_first_of("*?[") != std::string::npos;
+    query += glob ? " AND lower(tbl_name) GLOB " + Literal(pattern)
+                  : " AND lower(tbl_name) LIKE " + Literal(pattern) + " ESCAPE '\\'";
+  }
   std::vector<std::vector<std::string>> rows;
-  if (!QueryRows("SELECT type, name, tbl_name, sql FROM sqlite_schema", &rows)) {
+  if (!QueryRows(query, &rows)) {
     PrintError("Error: cannot read sqlite_schema\n");
     return CommandResult::kError;
   }
-  const bool glob = pattern.find_first_of("*?[") != std::string::npos;
   for (const auto& row : rows) {
     const std::string& type = row[0];
     const std::string& name = row[1];
     const std::string& sql = row[3];
-    if (sql == "\x01NULL" || type == "meta" || sql::LikeMatch("sqlite_%", name)) continue;
-    if (!pattern.empty()) {
-      std::string tbl = Lower(row[2]);
-      bool match = glob ? sql::GlobMatch(pattern, tbl) : sql::LikeMatch(pattern, tbl, '\\');
-      if (!match) continue;
-    }
     std::string text = sql;
     if (type == "view" && text.starts_with("CREATE VIEW ")) {
       PrepareOutcome p = db_->Prepare("SELECT * FROM " + DoubleQuoted(name));

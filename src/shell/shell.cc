@@ -12,7 +12,7 @@
 #include "shell/error_report.h"
 #include "shell/input_scan.h"
 #include "shell/result_formatter.h"
-#include "sql/parser/parser.h"
+#include "sluice/sql_text.h"
 
 namespace sluice::shell {
 
@@ -111,7 +111,7 @@ CommandResult Shell::ProcessInput(LineSource* source, bool from_file) {
       break;
     }
     ++line_number_;
-    if (scan.in_plain() && IsCommandTerminatorLine(line) && (sql.empty() || sql::IsCompleteStatement(sql + ";"))) {
+    if (scan.in_plain() && IsCommandTerminatorLine(line) && (sql.empty() || IsCompleteStatement(sql + ";"))) {
       line.assign(1, ';');
     }
     scan.Scan(line);
@@ -143,7 +143,7 @@ CommandResult Shell::ProcessInput(LineSource* source, bool from_file) {
       sql.push_back('\n');
       sql.append(line);
     }
-    if (!sql.empty() && scan.semi_terminated() && sql::IsCompleteStatement(sql)) {
+    if (!sql.empty() && scan.semi_terminated() && IsCompleteStatement(sql)) {
       EchoInput(sql);
       if (!RunGroup(sql, start_line, from_file)) {
         ++errors;

@@ -24,11 +24,13 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "shell/line_source.h"
+#include "shell/dump_columns.h"
 #include "shell/output_mode.h"
 #include "sluice/database.h"
 
@@ -106,6 +108,9 @@ class Shell {
   // commands that read the catalog. Returns false when it cannot be prepared.
   bool QueryRows(std::string_view sql, std::vector<std::vector<std::string>>* rows,
                  std::vector<std::string>* column_names = nullptr);
+  // .dump's columns of `table` from the schema PRAGMAs (dump_columns.h);
+  // nullopt when PRAGMA table_info lists none (dump_command.cc).
+  std::optional<DumpColumns> ReadDumpColumns(const std::string& table, bool preserve_rowids);
 
   Database* db_;
   std::string db_name_;

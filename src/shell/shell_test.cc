@@ -279,9 +279,28 @@ TEST(ShellTest, ImportReportsFailedRowsAndMissingArguments) {
   std::string csv = TempPath("u.csv");
   WriteFile(csv, "1,2\n1,3\n");
   ScriptRun r = RunScript(&db, ".import --csv " + csv + " u\n.import --csv /nonexistent.csv u\n.import x\n");
-  EXPECT_EQ(r.err, csv + ": INSERT failed: UNIQUE constraint failed: u.a\nError: cannot open \"/nonexistent.csv\"\n");
+  EXPECT_EQ(r.err, csv + ":2: INSERT failed: UNIQUE constraint failed: u.a\nError: cannot open \"/nonexistent.csv\"\n");
+  EXPECT_EQ(db.table("u")->rows.size(), 1u);
   EXPECT_TRUE(r.out.starts_with("ERROR: missing TABLE argument. Usage:\n.import FILE TABLE"));
   EXPECT_EQ(r.result, CommandResult::kError);
+}
+
+// As sqlite3: a failed record is skipped, and the command fails only when
+// the last record failed (.bail goes on here).
+TEST(ShellTest, ImportFailsOnlyWhenTheLastRecordFailed) {
+  FakeDatabase db = BasicDb();
+  FakeTable u;
+  u.columns = {"a", "b"};
+  db.AddTable("u", u);
+  db.SetUnique("u");
+  std::string csv = TempPath("u2.csv");
+  WriteFile(csv, "1,2\n1,3\n4\n");
+  ScriptRun r = RunScript(&db, ".bail on\n.import --csv " + csv + " u\n");
+  EXPECT_EQ(r.err, csv + ":2: INSERT failed: UNIQUE constraint failed: u.a\n" + csv +
+                       ":3: expected 2 columns but found 1 - filling the rest with NULL\n");
+  ASSERT_EQ(db.table("u")->rows.size(), 2u);
+  EXPECT_FALSE(db.table("u")->rows[1][1].has_value());
+  EXPECT_EQ(r.result, CommandResult::kOk);
 }
 
 TEST(ShellTest, TablesAndSchema) {
@@ -311,6 +330,7 @@ FakeDatabase DumpDb() {
   FakeDatabase db;
   FakeTable t;
   t.sql = "CREATE TABLE t(i, r, s, b, n)";
+  t.columns = {"i", "r", "s", "b", "n"};
   db.AddTable("t", t);
   db.Add("SELECT i,r,s,b,n FROM t",
          Rows({"i", "r", "s", "b", "n"}, {{Cell::Integer("-5"), Cell::Real(1.5, "1.5"), Cell::Text("it's\nhere"),
@@ -319,6 +339,7 @@ FakeDatabase DumpDb() {
                                            Cell::Blob(""), Cell::Real(0.1, "0.1")}}));
   FakeTable odd;
   odd.sql = "CREATE TABLE \"odd name\"(\"select\")";
+  odd.columns = {"select"};
   db.AddTable("odd name", odd);
   db.Add("SELECT \"select\" FROM \"odd name\"", Rows({"select"}, {{Cell::Real(-2.0, "-2.0")}}));
   FakeTable idx;

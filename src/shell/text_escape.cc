@@ -5,8 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "sql/lexer/keywords.h"
-#include "sql/value/real_format.h"
+#include "sluice/sql_text.h"
 
 namespace sluice::shell {
 namespace {
@@ -137,13 +136,7 @@ void AppendHexBlob(std::string_view bytes, std::string* out) {
   out->push_back('\'');
 }
 
-void AppendReal20(double value, std::string* out) {
-  sql::FloatFormatSpec spec;
-  spec.conversion = 'g';
-  spec.precision = 20;
-  spec.alternate2 = true;
-  sql::AppendSqliteFloat(value, spec, out);
-}
+void AppendReal20(double value, std::string* out) { out->append(FormatReal(value, 20)); }
 
 void AppendInsertReal(double value, std::string* out) {
   if (std::isinf(value)) {
@@ -171,7 +164,7 @@ bool NameNeedsQuotes(std::string_view name) {
   for (char c : name) {
     if (!alpha(c) && !digit(c) && c != '_') return true;
   }
-  return sql::LookupKeyword(name).has_value();
+  return IsKeyword(name);
 }
 
 std::string DoubleQuoted(std::string_view name) {

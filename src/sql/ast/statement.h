@@ -75,6 +75,9 @@ struct Statement {
   std::string sql;  // the text of `span`
   // The number of parameter slots (largest ParameterExpr::index); 0 if none.
   int parameter_count = 0;
+  // Per slot (index - 1): the name sqlite3_bind_parameter_name reports, the
+  // first ?NNN or :name/@name/$name written for it; empty for a bare ?.
+  std::vector<std::string> parameter_names;
 };
 
 using StatementPtr = std::unique_ptr<Statement>;

@@ -288,7 +288,13 @@ Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) 
   switch (expr.kind) {
     case ExprKind::kLiteral: return MakeConstant(LiteralValue(expr.As<LiteralExpr>()));
     case ExprKind::kColumnRef: return BindColumnRef(expr.As<ColumnRefExpr>(), expr, ctx);
-    case ExprKind::kParameter: return MakeConstant(Value());  // no binding API yet: parameters are NULL
+    case ExprKind::kParameter: {
+      // Bound values are constants of this binding: the statement is bound
+      // again when they change (sql/connection/bindable_statement.cc).
+      const size_t slot = static_cast<size_t>(expr.As<ParameterExpr>().index) - 1;
+      if (parameters_ == nullptr || slot >= parameters_->size()) return MakeConstant(Value());
+      return MakeConstant((*parameters_)[slot]);
+    }
     case ExprKind::kUnary: {
       const UnaryExpr& u = expr.As<UnaryExpr>();
       if (u.op == UnaryOp::kNegate && u.operand->kind == ExprKind::kLiteral) {

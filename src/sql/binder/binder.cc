@@ -5,7 +5,8 @@
 
 namespace sluice::sql {
 
-Binder::Binder(const Catalog& catalog) : impl_(std::make_unique<Impl>(catalog)) {}
+Binder::Binder(const Catalog& catalog, const std::vector<Value>* parameters)
+    : impl_(std::make_unique<Impl>(catalog, parameters)) {}
 Binder::~Binder() = default;
 
 int64_t Binder::error_offset() const { return impl_->error_offset_; }

@@ -53,7 +53,10 @@ struct BoundUpdate {
 
 class Binder {
  public:
-  explicit Binder(const Catalog& catalog);
+  // `parameters`: the values bound to the statement's parameters (slot i
+  // holds ?<i+1>); a parameter becomes a constant of its value, NULL when
+  // unbound or when `parameters` is null. REQUIRES: outlives the Binder.
+  explicit Binder(const Catalog& catalog, const std::vector<Value>* parameters = nullptr);
   ~Binder();
 
   // REQUIRES: `statement` outlives the plans (names are taken from its text).

@@ -46,7 +46,7 @@ struct ExprContext {
 
 class Binder::Impl {
  public:
-  explicit Impl(const Catalog& catalog) : catalog_(catalog) {}
+  Impl(const Catalog& catalog, const std::vector<Value>* parameters) : catalog_(catalog), parameters_(parameters) {}
 
   Result<BoundQuery> BindSelect(const Select& select, Scope* outer);
   Result<BoundExprPtr> BindExpr(const Expr& expr, ExprContext& ctx);
@@ -57,6 +57,7 @@ class Binder::Impl {
   std::string_view Text(SourceSpan span) const { return statement_->Text(span); }
 
   const Catalog& catalog_;
+  const std::vector<Value>* parameters_;  // may be null: every parameter is NULL
   const Statement* statement_ = nullptr;
   int64_t error_offset_ = -1;
 

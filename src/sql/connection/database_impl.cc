@@ -2,6 +2,7 @@
 // statement, make its cursor, catch up with other processes first).
 #include "sql/connection/database_impl.h"
 
+#include "sql/connection/bindable_statement.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/statement_impl.h"
 #include "sql/exec/expr_eval.h"
@@ -74,33 +75,13 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
     out.consumed = end;
   }
   std::shared_ptr<sql::Statement> ast(std::move(*parsed));
-  // A write statement catches up with other processes when it takes the
-  // writer lock (and binds again if the schema changed), so it may prepare
-  // against what we have; only if that fails do we catch up and retry.
-  bool write = IsWriteStatement(ast->kind) && !in_transaction();
-  if (!write) {
-    if (Status caught_up = CatchUp(); !caught_up.ok()) {
-      out.status = caught_up;
-      return out;
-    }
-  }
-  std::unique_ptr<StatementImpl> statement =
-      StatementImpl::Create(this, ast, std::string(sql.substr(begin, end - begin)));
-  Status status = statement->Prepare();
-  if (!status.ok() && write && durable_ != nullptr) {
-    if (Status caught_up = CatchUp(); !caught_up.ok()) {
-      out.status = caught_up;
-      return out;
-    }
-    statement = StatementImpl::Create(this, ast, std::string(sql.substr(begin, end - begin)));
-    status = statement->Prepare();
-  }
-  if (!status.ok()) {
-    out.status = status;
-    out.error_offset = statement->error_offset();
+  std::string text(sql.substr(begin, end - begin));
+  Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(*this, ast, text, &out.error_offset);
+  if (!prepared.ok()) {
+    out.status = prepared.status();
     return out;
   }
-  out.statement = std::move(statement);
+  out.statement = std::make_unique<BindableStatement>(this, std::move(ast), std::move(text), std::move(*prepared));
   return out;
 }
 

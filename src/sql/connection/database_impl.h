@@ -88,6 +88,11 @@ class DatabaseImpl : public Database {
   Status LoadTableColumns(std::string_view name);
   // PRAGMA integrity_check: problems found (none: "ok").
   std::vector<std::string> IntegrityProblems();
+  // The values bound to the parameters of the statement being prepared or
+  // run (BindableStatement sets them around each call into its
+  // StatementImpl); null: every parameter is NULL. Binders take them.
+  const std::vector<Value>* parameters() const { return parameters_; }
+  void set_parameters(const std::vector<Value>* parameters) { parameters_ = parameters; }
 
  private:
   // The transaction restores the catalog and drives the file protocol.
@@ -118,6 +123,7 @@ class DatabaseImpl : public Database {
   Synchronous synchronous_ = Synchronous::kFull;
   // The files' schema is being replayed through Execute: no write protocol.
   bool replaying_ = false;
+  const std::vector<Value>* parameters_ = nullptr;
 };
 
 }  // namespace sluice::sql

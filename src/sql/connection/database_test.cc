@@ -163,10 +163,52 @@ TEST_F(DatabaseTest, Appender) {
   std::string_view r2[] = {"x", "3.5", "4"};
   ASSERT_TRUE((*app)->AppendRow(r1).ok());
   ASSERT_TRUE((*app)->AppendRow(r2).ok());
-  EXPECT_EQ(Q("select count(*) from t"), "0;");
   ASSERT_TRUE((*app)->Finish().ok());
   EXPECT_EQ(Q("select typeof(a), typeof(b), typeof(c), c = '' from t"), "integer|text|text|1;text|text|text|0;");
   EXPECT_FALSE(db_->CreateAppender("nosuch").ok());
+}
+
+// Typed values and NULLs; a failing row is left out with the INSERT's
+// error and the others are kept (as sqlite3 gives for the same INSERTs).
+TEST_F(DatabaseTest, AppenderValuesAndRowErrors) {
+  Exec("create table u(a integer primary key, b text not null unique, c real)");
+  Result<std::unique_ptr<Appender>> app = db_->CreateAppender("u");
+  ASSERT_TRUE(app.ok());
+  auto append = [&](std::initializer_list<AppendValue> row) { return (*app)->Append(std::vector<AppendValue>(row)); };
+  using V = AppendValue;
+  EXPECT_TRUE(append({V::Integer(1), V::Text("x"), V::Null()}).ok());
+  EXPECT_EQ(append({V::Integer(2), V::Null(), V::Integer(1)}).message(), "NOT NULL constraint failed: u.b");
+  EXPECT_EQ(append({V::Integer(3), V::Text("x"), V::Integer(1)}).message(), "UNIQUE constraint failed: u.b");
+  EXPECT_EQ(append({V::Integer(1), V::Text("y"), V::Integer(1)}).message(), "UNIQUE constraint failed: u.a");
+  EXPECT_TRUE(append({V::Text("4"), V::Text("z"), V::Text("2")}).ok());
+  EXPECT_TRUE(append({V::Integer(5), V::Integer(7), V::Blob("A")}).ok());
+  EXPECT_TRUE(append({V::Integer(6), V::Text("w"), V::Real(2.5)}).ok());
+  ASSERT_TRUE((*app)->Finish().ok());
+  EXPECT_EQ(Q("select a, typeof(a), b, typeof(b), quote(c), typeof(c) from u"),
+            "1|integer|x|text|NULL|null;4|integer|z|text|2.0|real;5|integer|7|text|X'41'|blob;"
+            "6|integer|w|text|2.5|real;");
+}
+
+TEST_F(DatabaseTest, AppenderDestroyedBeforeFinishLeavesTheTable) {
+  Exec("create table t(a); insert into t values (1)");
+  {
+    Result<std::unique_ptr<Appender>> app = db_->CreateAppender("t");
+    ASSERT_TRUE(app.ok());
+    AppendValue row[] = {AppendValue::Integer(2)};
+    ASSERT_TRUE((*app)->Append(row).ok());
+  }
+  EXPECT_EQ(Q("select a from t"), "1;");
+  Exec("begin");
+  {
+    Result<std::unique_ptr<Appender>> app = db_->CreateAppender("t");
+    ASSERT_TRUE(app.ok());
+    AppendValue row[] = {AppendValue::Null()};
+    ASSERT_TRUE((*app)->Append(row).ok());
+    ASSERT_TRUE((*app)->Finish().ok());
+  }
+  EXPECT_TRUE(db_->in_transaction());
+  Exec("rollback");
+  EXPECT_EQ(Q("select a from t"), "1;");
 }
 
 }  // namespace

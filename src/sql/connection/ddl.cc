@@ -195,7 +195,7 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
       if (c.if_not_exists && (catalog.FindTable(c.name) || catalog.FindView(c.name))) return Status::OK();
       SLUICE_RETURN_IF_ERROR(CheckNewName(catalog, c.name, "table"));
       if (c.as_select) {
-        Binder binder(catalog);
+        Binder binder(catalog, db.parameters());
         Result<BoundQuery> q = binder.BindSelect(*c.as_select, s);
         if (!q.ok()) {
           if (error_offset != nullptr) *error_offset = binder.error_offset();
@@ -311,7 +311,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         catalog.AddTable(t);
         return int64_t{0};
       }
-      Binder binder(catalog);
+      Binder binder(catalog, db.parameters());
       SLUICE_ASSIGN_OR_RETURN(BoundQuery q, binder.BindSelect(*c.as_select, s));
       SLUICE_RETURN_IF_ERROR(PlanQuery(q.plan.get(), DatabaseImpl::DefaultPlannerOptions()));
       ExecContext ctx;

@@ -135,7 +135,7 @@ Result<InsertPlan> BindInsert(DatabaseImpl& db, const InsertStatement& s, int64_
     p.targets.clear();  // every column takes its default
     return p;
   }
-  Binder binder(db.catalog());
+  Binder binder(db.catalog(), db.parameters());
   Result<BoundQuery> source = binder.BindSelect(*s.select, s);
   if (!source.ok()) {
     if (error_offset != nullptr) *error_offset = binder.error_offset();
@@ -283,7 +283,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
     }
     case StatementKind::kUpdate:
     case StatementKind::kDelete: {
-      Binder binder(db.catalog());
+      Binder binder(db.catalog(), db.parameters());
       Result<BoundUpdate> u = s.kind == StatementKind::kUpdate ? binder.BindUpdate(s.As<UpdateStatement>())
                                                                : binder.BindDelete(s.As<DeleteStatement>());
       if (!u.ok() && error_offset != nullptr) *error_offset = binder.error_offset();
@@ -374,7 +374,7 @@ Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDm
 }
 
 Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
-  Binder binder(db.catalog());
+  Binder binder(db.catalog(), db.parameters());
   SLUICE_ASSIGN_OR_RETURN(BoundUpdate u, binder.BindUpdate(s));
   PlannerOptions options = DatabaseImpl::DefaultPlannerOptions();
   std::vector<ColumnId> layout = u.plan->outputs;
@@ -493,7 +493,7 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
 }
 
 Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s) {
-  Binder binder(db.catalog());
+  Binder binder(db.catalog(), db.parameters());
   SLUICE_ASSIGN_OR_RETURN(BoundUpdate u, binder.BindDelete(s));
   SLUICE_RETURN_IF_ERROR(PlanQuery(u.plan.get(), DatabaseImpl::DefaultPlannerOptions()));
   ExecContext ctx;

@@ -8,6 +8,7 @@
 
 #include "base/ascii.h"
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/pragma_schema.h"
 
 namespace sluice::sql {
 
@@ -28,6 +29,7 @@ Synchronous ParseSynchronous(std::string_view value) {
 
 bool PragmaHasRows(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
+  if (IsSchemaPragma(name)) return true;
   if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
       name == "wal_checkpoint") {
     return true;
@@ -37,6 +39,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
 
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
+  if (IsSchemaPragma(name)) return SchemaPragmaColumns(name);
   if (name == "busy_timeout") return {"timeout"};
   if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
   return {name};
@@ -59,7 +62,9 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
   std::string name = LowerAscii(p.name);
   SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(db, p));
   std::vector<std::vector<Value>> rows;
-  if (name == "integrity_check" || name == "quick_check") {
+  if (IsSchemaPragma(name)) {
+    rows = SchemaPragmaRows(db.catalog(), p);
+  } else if (name == "integrity_check" || name == "quick_check") {
     std::vector<std::string> problems = db.IntegrityProblems();
     if (problems.empty()) rows.push_back({Value::Text("ok")});
     for (const std::string& problem : problems) rows.push_back({Value::Text(problem)});

@@ -7,7 +7,7 @@
 namespace sluice::sql {
 
 Status QueryCursor::PrepareQuery(const Select& select) {
-  Binder binder(db_->catalog());
+  Binder binder(db_->catalog(), db_->parameters());
   Result<BoundQuery> bound = binder.BindSelect(select, *ast_);
   if (!bound.ok()) {
     error_offset_ = binder.error_offset();
@@ -26,7 +26,7 @@ Status QueryCursor::Prepare() {
   names_ = {ex.query_plan ? "detail" : "plan"};
   if (ex.statement->kind == StatementKind::kSelect) {
     // Bind against the inner statement's text.
-    Binder binder(db_->catalog());
+    Binder binder(db_->catalog(), db_->parameters());
     SLUICE_ASSIGN_OR_RETURN(BoundQuery q,
                             binder.BindSelect(*ex.statement->As<SelectStatement>().select, *ex.statement));
     SLUICE_RETURN_IF_ERROR(PlanQuery(q.plan.get(), DatabaseImpl::DefaultPlannerOptions()));

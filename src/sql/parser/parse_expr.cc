@@ -345,12 +345,16 @@ ExprPtr Parser::ParseParameter() {
       }
       node->index = static_cast<int>(n);
       if (node->index > max_parameter_) max_parameter_ = node->index;
+      parameter_names_.try_emplace(node->index, node->text);
     }
   } else if (t.text[0] == '#' && t.text.size() > 1 && t.text[1] >= '0' && t.text[1] <= '9') {
     return SyntaxErrorAt(t);  // #N names a VM register in SQLite's nested parses only
   } else {
     auto [it, inserted] = named_parameters_.try_emplace(node->text, 0);
-    if (inserted) it->second = ++max_parameter_;
+    if (inserted) {
+      it->second = ++max_parameter_;
+      parameter_names_.try_emplace(it->second, node->text);
+    }
     node->index = it->second;
   }
   if (max_parameter_ > limit) return ErrorAt(t, "too many SQL variables", false);

@@ -150,6 +150,10 @@ void Parser::FinishStatement(Statement& s, size_t begin) {
   s.span = SourceSpan{begin, last_end_ > begin ? last_end_ : begin};
   s.sql = std::string(input_.substr(s.span.begin, s.span.size()));
   s.parameter_count = max_parameter_;
+  s.parameter_names.assign(static_cast<size_t>(max_parameter_), std::string());
+  for (const auto& [index, name] : parameter_names_) {
+    if (index <= max_parameter_) s.parameter_names[index - 1] = name;
+  }
 }
 
 StatementPtr Parser::ParseStatementAndTerminator() {
@@ -157,6 +161,7 @@ StatementPtr Parser::ParseStatementAndTerminator() {
   depth_ = 0;
   max_parameter_ = 0;
   named_parameters_.clear();
+  parameter_names_.clear();
   StatementPtr statement = ParseStatement();
   if (!statement) {
     if (!failed_) SyntaxError();  // (every failure records one; be safe)
@@ -172,6 +177,7 @@ ExprPtr Parser::ParseStandaloneExpression() {
   depth_ = 0;
   max_parameter_ = 0;
   named_parameters_.clear();
+  parameter_names_.clear();
   ExprPtr expr = ParseExpr();
   if (!expr) {
     if (!failed_) SyntaxError();

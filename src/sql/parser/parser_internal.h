@@ -38,6 +38,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <map>
 #include <unordered_map>
 #include <vector>
 
@@ -225,6 +226,8 @@ class Parser {
   // Parameter numbering of the current statement.
   int max_parameter_ = 0;
   std::unordered_map<std::string, int> named_parameters_;
+  // The name of each numbered slot that has one (its first ?NNN or :name).
+  std::map<int, std::string> parameter_names_;
 };
 
 // RAII count of one level of nesting; see Parser's comment on depth.
