@@ -45,6 +45,9 @@ Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value*
 
 // "UNIQUE constraint failed: t.a, t.b" for index `idx` of `table`.
 std::string UniqueMessage(const Table& table, const IndexDef& idx);
+// The extended result code of a duplicate key in `idx`: SQLITE_CONSTRAINT_
+// PRIMARYKEY or _UNIQUE.
+ResultCode UniqueConflictCode(const IndexDef& idx);
 
 }  // namespace sluice::sql
 

@@ -57,8 +57,9 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
   out.statement_offset = parser.statement_begin();
   out.consumed = parser.position();
   if (!parsed.ok()) {
-    out.status = parsed.status();
-    if (parser.error().has_caret) out.error_offset = static_cast<int64_t>(parser.error().offset);
+    out.status = parsed.status()
+                     .WithPhase(ErrorPhase::kPrepare)
+                     .WithErrorOffset(parser.error().has_caret ? static_cast<int64_t>(parser.error().offset) : -1);
     return out;
   }
   if (*parsed == nullptr) {
@@ -82,7 +83,7 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
   bool write = IsWriteStatement(ast->kind) && !in_transaction();
   if (!write) {
     if (Status caught_up = CatchUp(); !caught_up.ok()) {
-      out.status = caught_up;
+      out.status = caught_up.WithPhase(ErrorPhase::kPrepare);
       return out;
     }
   }
@@ -90,15 +91,14 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
   Status status = statement->Prepare();
   if (!status.ok() && write && durable_ != nullptr) {
     if (Status caught_up = CatchUp(); !caught_up.ok()) {
-      out.status = caught_up;
+      out.status = caught_up.WithPhase(ErrorPhase::kPrepare);
       return out;
     }
     statement = std::make_unique<StatementImpl>(this, ast, std::string(sql.substr(begin, end - begin)));
     status = statement->Prepare();
   }
   if (!status.ok()) {
-    out.status = status;
-    out.error_offset = statement->error_offset();
+    out.status = status.WithPhase(ErrorPhase::kPrepare).WithErrorOffset(statement->error_offset());
     return out;
   }
   out.statement = std::move(statement);
@@ -155,7 +155,7 @@ Result<bool> StatementImpl::Step() {
   if (has_rows_) {
     if (!started_) {
       started_ = true;
-      SLUICE_RETURN_IF_ERROR(RunRowStatement());
+      if (Status s = RunRowStatement(); !s.ok()) return std::move(s).WithPhase(ErrorPhase::kStep);
       row_ = 0;
     } else {
       ++row_;
@@ -180,7 +180,7 @@ Result<bool> StatementImpl::Step() {
   if (!is_query_) {
     finished_ = true;
     Result<int64_t> n = RunDurably();
-    if (!n.ok()) return n.status();
+    if (!n.ok()) return n.status().WithPhase(ErrorPhase::kStep);
     changes_ = *n;
     return false;
   }
@@ -198,7 +198,7 @@ Result<bool> StatementImpl::Step() {
     if (!more.ok()) {
       finished_ = true;
       root_.reset();
-      return more.status();
+      return more.status().WithPhase(ErrorPhase::kStep);
     }
     if (!*more) {
       finished_ = true;
