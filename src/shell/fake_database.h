@@ -25,9 +25,10 @@ namespace sluice::shell::testing {
 struct CannedResult {
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
-  std::string prepare_error;  // non-empty: Prepare fails with it
-  int64_t error_offset = -1;  // within the statement
-  std::string step_error;     // non-empty: Step fails after the rows
+  std::string prepare_error;                  // non-empty: Prepare fails with it
+  int64_t error_offset = -1;                  // within the statement
+  std::string step_error;                     // non-empty: Step fails after the rows
+  ResultCode step_code = ResultCode::kError;  // ... with this result code
 };
 
 struct FakeTable {

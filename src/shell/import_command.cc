@@ -167,13 +167,10 @@ CommandResult Shell::DoImport(const std::vector<std::string>& args) {
         create += DoubleQuoted(renamed[i]) + " TEXT";
       }
       create += ")";
-      std::string error;
-      if (ExecuteSql(create, &error) != 0) {
+      if (Status created = ExecuteSql(create); !created.ok()) {
         flush_diagnostics();
-        std::string_view msg = error;
-        if (msg.starts_with("in prepare, ")) msg.remove_prefix(12);
-        if (msg.starts_with("stepping, ")) msg.remove_prefix(10);
-        PrintError(create + " failed:\n" + std::string(msg.substr(0, msg.find('\n'))) + "\n");
+        // sqlite3 prints its CREATE text with a newline at the end.
+        PrintError(create + "\n failed:\n" + created.message() + "\n");
         return CommandResult::kError;
       }
       ncol = static_cast<int>(renamed.size());
@@ -252,17 +249,7 @@ CommandResult Shell::DoImport(const std::vector<std::string>& args) {
         }
       }
       insert += ")";
-      std::string error;
-      if (ExecuteSql(insert, &error) != 0) {
-        std::string_view msg = error;
-        if (msg.starts_with("stepping, ")) msg.remove_prefix(10);
-        if (msg.starts_with("in prepare, ")) msg.remove_prefix(12);
-        std::string_view first = msg.substr(0, msg.find('\n'));
-        if (first.size() > 5 && first.ends_with(")") && first.find(" (") != std::string_view::npos) {
-          first = first.substr(0, first.rfind(" ("));
-        }
-        status = Status::InvalidArgument(first);
-      }
+      status = ExecuteSql(insert);
     }
     if (status.ok()) {
       ++rows_added;

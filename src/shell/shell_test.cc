@@ -69,6 +69,7 @@ FakeDatabase BasicDb() {
   db.Add("select null", Rows({"null"}, {{Cell::Null()}}));
   CannedResult dup;
   dup.step_error = "UNIQUE constraint failed: primes.n";
+  dup.step_code = ResultCode::kConstraintUnique;
   db.Add("insert into primes values(1)", dup);
   CannedResult no_table;
   no_table.prepare_error = "no such table: nosuch";

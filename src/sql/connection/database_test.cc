@@ -163,7 +163,7 @@ TEST_F(DatabaseTest, ErrorsCarrySqliteResultCodes) {
   EXPECT_EQ(syntax.result_code(), ResultCode::kError);
   EXPECT_EQ(syntax.phase(), ErrorPhase::kPrepare);
   EXPECT_EQ(syntax.error_offset(), 18);  // sqlite3_error_offset(): the "t"
-  Status unique = Run("insert into t values (2, 2, 1)");
+  Status unique = Run("insert into t values (2, 2, 5)");
   EXPECT_EQ(unique.result_code(), ResultCode::kConstraint);
   EXPECT_EQ(unique.extended_result_code(), ResultCode::kConstraintUnique);
   EXPECT_EQ(unique.phase(), ErrorPhase::kStep);
