@@ -4,7 +4,8 @@
 // Statements are split with the parser's FindStatementEnd. Each statement
 // text (trimmed, without its ';') is looked up in a table of canned
 // responses: result rows, a prepare error with its offset, or a step error
-// after some rows. A few shapes are understood natively so that .import,
+// with its result code after some rows (errors carry their phase, as the
+// engine's do). A few shapes are understood natively so that .import,
 // .tables and .schema can be tested: CREATE TABLE "t"(... "c" TEXT ...),
 // INSERT INTO "t" VALUES(...) with quoted strings and NULLs, SELECT * FROM
 // "t", the sqlite_schema queries, and CreateAppender.

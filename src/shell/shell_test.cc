@@ -99,6 +99,26 @@ TEST(ShellTest, ScriptErrorsNameTheLineAndTheScriptGoesOn) {
   EXPECT_EQ(r.result, CommandResult::kError);
 }
 
+TEST(ShellTest, ExecuteSqlReturnsTheEnginesStatusAndTheFailedText) {
+  FakeDatabase db = BasicDb();
+  std::FILE* out = std::tmpfile();
+  {
+    Shell shell(&db, ":memory:", out, out);
+    std::string_view failed;
+    Status s = shell.ExecuteSql("select 1; select x from primes; select 3", &failed);
+    EXPECT_EQ(s.message(), "no such column: x");
+    EXPECT_EQ(s.phase(), ErrorPhase::kPrepare);
+    EXPECT_EQ(s.result_code(), ResultCode::kError);
+    EXPECT_EQ(failed, "select x from primes; select 3");
+    EXPECT_EQ(s.error_offset(), 7);  // within `failed`
+    s = shell.ExecuteSql("select 1;\ninsert into primes values(1);", &failed);
+    EXPECT_EQ(s.phase(), ErrorPhase::kStep);
+    EXPECT_EQ(s.extended_result_code(), ResultCode::kConstraintUnique);
+    EXPECT_TRUE(shell.ExecuteSql("select 1; select 3").ok());
+  }
+  std::fclose(out);
+}
+
 TEST(ShellTest, AnErrorEndsItsGroupOnly) {
   // printf 'select 1; selec 2; select 3;\nselect 3;\n' | sqlite3
   FakeDatabase db = BasicDb();

@@ -23,10 +23,6 @@ std::string UniqueMessage(const Table& table, const IndexDef& idx) {
   return msg;
 }
 
-ResultCode UniqueConflictCode(const IndexDef& idx) {
-  return idx.primary_key ? ResultCode::kConstraintPrimaryKey : ResultCode::kConstraintUnique;
-}
-
 struct InsertPlan {
   TablePtr table;
   std::vector<int> targets;  // column per source value; -1: the rowid
@@ -41,12 +37,6 @@ struct PreparedDml {
 };
 
 namespace {
-
-// SQLite's code for a duplicate rowid: it is the PRIMARY KEY when a column
-// is an alias of it.
-ResultCode RowidConflictCode(const Table& t) {
-  return t.rowid_alias >= 0 ? ResultCode::kConstraintPrimaryKey : ResultCode::kConstraintRowid;
-}
 
 std::string RowidName(const Table& t) {
   return t.name + "." + (t.rowid_alias >= 0 ? t.columns_info[t.rowid_alias].name : std::string("rowid"));
