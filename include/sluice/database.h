@@ -9,7 +9,7 @@
 //   std::string_view sql = "create table t(x); insert into t values (1),(2); select sum(x) from t;";
 //   while (!sql.empty()) {
 //     sluice::PrepareOutcome p = (*db)->Prepare(sql);
-//     if (!p.status.ok()) { ...report p.status, p.error_offset...; }
+//     if (!p.status.ok()) { ...report p.status (message, result_code(), error_offset())...; }
 //     sql.remove_prefix(p.consumed);
 //     if (!p.statement) continue;               // only whitespace/comments were left
 //     while (true) {
@@ -33,6 +33,20 @@
 // Semantics are SQLite's (dialect, dynamic typing, affinity, NULL logic,
 // result ordering, error messages). Every statement is atomic: on an error
 // the database is exactly as before the statement.
+//
+// Errors: a failed Prepare or Step returns a Status (status.h) that carries
+// what sqlite3's C API reports after the failed call:
+//   status.message()               sqlite3_errmsg()
+//   status.result_code()           sqlite3_errcode(): SQLITE_ERROR (1) for
+//                                  SQL errors, SQLITE_CONSTRAINT (19),
+//                                  SQLITE_MISMATCH (20), SQLITE_TOOBIG (18),
+//                                  SQLITE_BUSY (5), SQLITE_IOERR (10), ...
+//   status.extended_result_code()  sqlite3_extended_errcode(), e.g.
+//                                  SQLITE_CONSTRAINT_UNIQUE (2067)
+//   status.error_offset()          sqlite3_error_offset() (Prepare only)
+//   status.phase()                 ErrorPhase::kPrepare or kStep: which call
+//                                  failed (sqlite3's shell prints "Parse
+//                                  error" or "Runtime error")
 //
 // Thread safety: a Database and its Statements are used by one thread at a
 // time (as an SQLite connection in its default threading mode). Internally
@@ -68,9 +82,10 @@ class Statement {
   // available through the column accessors, false when the statement has
   // finished (for statements that return no rows: after the first call).
   // An error (constraint violation, runtime error) leaves the database as
-  // before the statement; the message is SQLite's, e.g.
-  // "UNIQUE constraint failed: primes.n". Step after false or after an error
-  // returns false.
+  // before the statement; the status has phase kStep, SQLite's message and
+  // result code, e.g. "UNIQUE constraint failed: primes.n" with
+  // SQLITE_CONSTRAINT_UNIQUE. Step after false or after an error returns
+  // false.
   virtual Result<bool> Step() = 0;
 
   // Result shape; valid right after Prepare. Zero columns for statements that
@@ -144,7 +159,10 @@ class Statement {
 // What Database::Prepare produced from the front of a script.
 struct PrepareOutcome {
   // OK, or the error in SQLite's words: `near "selec": syntax error`,
-  // `no such table: foo`, `no such column: x`, ...
+  // `no such table: foo`, `no such column: x`, ... with phase kPrepare, its
+  // result code (SQLITE_ERROR for these), and, in error_offset(), the byte
+  // offset in the given text of the offending token (-1 when the error
+  // marks no spot, as sqlite3_error_offset()).
   Status status;
   // The prepared statement; null when status is not OK or when the text
   // held only whitespace, comments and ';'.
@@ -152,11 +170,9 @@ struct PrepareOutcome {
   // Bytes of the input used: the statement and its ';'. On an error, the
   // bytes to skip to reach the next statement (the shell continues there).
   size_t consumed = 0;
-  // On an error: byte offset (in the given text) of the first byte of the
-  // failed statement, and of the offending token when known (-1 when the
-  // error marks no spot: sqlite3_error_offset() < 0).
+  // Byte offset (in the given text) of the statement's first token; on an
+  // error, of the failed statement.
   size_t statement_offset = 0;
-  int64_t error_offset = -1;
 };
 
 // One value of a row given to Appender::Append: NULL, an integer, a real,
@@ -224,7 +240,8 @@ class Database {
   // statement outside BEGIN...COMMIT commits on its own, durably once it
   // returns (PRAGMA synchronous=FULL, the default); one writer at a time
   // across processes ("database is locked" after PRAGMA busy_timeout ms).
-  // Errors name the file: "shop.db: file is not a database", ...
+  // Errors name the file: "shop.db: file is not a database" (SQLITE_NOTADB),
+  // "cannot open ...: ..." (SQLITE_CANTOPEN), ...
   static Result<std::unique_ptr<Database>> Open(std::string_view path, const OpenOptions& options = {});
 
   // Writes a consistent copy of the database to the file `path` (replaced
@@ -242,6 +259,8 @@ class Database {
   Status Execute(std::string_view sql);
 
   // Starts a bulk append into `table` (NotFound: "no such table: t").
+  // AppendRow and Finish fail with SQLite's constraint codes (e.g.
+  // SQLITE_CONSTRAINT_NOTNULL), phase kNone.
   virtual Result<std::unique_ptr<Appender>> CreateAppender(std::string_view table) = 0;
 
   // True when a BEGIN has no matching COMMIT/ROLLBACK yet.

@@ -35,10 +35,14 @@ namespace sluice {
 
 namespace {
 
-// `what` (e.g. "cannot open /a/b") + ": " + strerror(errnum).
-Status PosixError(const std::string& what, int errnum) {
-  if (errnum == ENOENT) return Status::NotFound(Status::FromErrno(what, errnum).message());
-  return Status::FromErrno(what, errnum);
+// `what` (e.g. "cannot open /a/b") + ": " + strerror(errnum), with SQLite's
+// result code `rc` (SQLITE_FULL when the disk is full, SQLITE_READONLY on a
+// read-only file system).
+Status PosixError(const std::string& what, int errnum, ResultCode rc = ResultCode::kIoErr) {
+  if (errnum == ENOSPC) rc = ResultCode::kFull;
+  if (errnum == EROFS) rc = ResultCode::kReadOnly;
+  if (errnum == ENOENT) return Status::NotFound(Status::FromErrno(what, errnum).message(), rc);
+  return Status::FromErrno(what, errnum, rc);
 }
 
 // close(2) is not retried on EINTR: Linux releases the descriptor even then,
@@ -81,7 +85,7 @@ class PosixWritableFile final : public WritableFile {
       ssize_t n = ::write(fd_, data.data(), data.size());
       if (n < 0) {
         if (errno == EINTR) continue;
-        return PosixError("cannot write " + path_, errno);
+        return PosixError("cannot write " + path_, errno, ResultCode::kIoErrWrite);
       }
       size_ += static_cast<uint64_t>(n);
       data.remove_prefix(static_cast<size_t>(n));
@@ -98,7 +102,7 @@ class PosixWritableFile final : public WritableFile {
       ssize_t n = ::pwrite(fd_, data.data(), data.size(), static_cast<off_t>(offset));
       if (n < 0) {
         if (errno == EINTR) continue;
-        return PosixError("cannot write " + path_, errno);
+        return PosixError("cannot write " + path_, errno, ResultCode::kIoErrWrite);
       }
       offset += static_cast<uint64_t>(n);
       if (offset > size_) size_ = offset;
@@ -112,7 +116,7 @@ class PosixWritableFile final : public WritableFile {
     // No EINTR retry: fsync is not interrupted by signals on Linux, and after
     // a failed fsync the dirty pages may be gone, so a retry's success would
     // be a lie (the "fsyncgate" lesson). Callers must treat this as fatal.
-    if (SyncFd(fd_) != 0) return PosixError("cannot sync " + path_, errno);
+    if (SyncFd(fd_) != 0) return PosixError("cannot sync " + path_, errno, ResultCode::kIoErrFsync);
     return Status::OK();
   }
 
@@ -157,7 +161,7 @@ class PosixRandomAccessFile final : public RandomAccessFile {
         if (errno == EINTR) continue;
         int err = errno;
         out->clear();
-        return PosixError("cannot read " + path_, err);
+        return PosixError("cannot read " + path_, err, ResultCode::kIoErrRead);
       }
       if (r == 0) break;  // end of file
       got += static_cast<size_t>(r);
@@ -185,8 +189,8 @@ Status AcquireFlock(int fd, const std::string& path, int timeout_ms) {
     if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return Status::OK();
     int err = errno;
     if (err == EINTR) continue;
-    if (err != EWOULDBLOCK) return PosixError("cannot lock " + path, err);
-    if (std::chrono::steady_clock::now() >= deadline) return Status::TimedOut("database is locked");
+    if (err != EWOULDBLOCK) return PosixError("cannot lock " + path, err, ResultCode::kIoErrLock);
+    if (std::chrono::steady_clock::now() >= deadline) return Status::TimedOut("database is locked", ResultCode::kBusy);
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
 }
@@ -211,7 +215,7 @@ Result<int> OpenFd(const std::string& path, int flags) {
   for (;;) {
     int fd = ::open(path.c_str(), flags | O_CLOEXEC, 0644);
     if (fd >= 0) return fd;
-    if (errno != EINTR) return PosixError("cannot open " + path, errno);
+    if (errno != EINTR) return PosixError("cannot open " + path, errno, ResultCode::kCantOpen);
   }
 }
 

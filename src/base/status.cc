@@ -1,4 +1,5 @@
-// Implementation of sluice::Status printing (see include/sluice/status.h).
+// Implementation of sluice::Status printing and comparison (see
+// include/sluice/status.h).
 #include "sluice/status.h"
 
 #include <cstring>
@@ -21,21 +22,34 @@ std::string_view StatusCodeName(StatusCode code) {
   return "Unknown";
 }
 
-Status Status::FromErrno(std::string_view context, int errnum) {
+Status Status::FromErrno(std::string_view context, int errnum, ResultCode rc) {
   std::string msg(context);
   msg += ": ";
   msg += std::strerror(errnum);
-  return IOError(msg);
+  return IOError(msg, rc);
+}
+
+const std::string& Status::message() const {
+  static const std::string* const kEmpty = new std::string();
+  return state_ ? state_->message : *kEmpty;
 }
 
 std::string Status::ToString() const {
   if (ok()) return "OK";
-  std::string out(StatusCodeName(code_));
-  if (!message_.empty()) {
+  std::string out(StatusCodeName(state_->code));
+  if (!state_->message.empty()) {
     out += ": ";
-    out += message_;
+    out += state_->message;
   }
   return out;
+}
+
+bool operator==(const Status& a, const Status& b) {
+  if (a.ok() || b.ok()) return a.ok() == b.ok();
+  const Status::State& x = *a.state_;
+  const Status::State& y = *b.state_;
+  return x.code == y.code && x.result_code == y.result_code && x.phase == y.phase && x.error_offset == y.error_offset &&
+         x.message == y.message;
 }
 
 }  // namespace sluice

@@ -5,12 +5,38 @@
 
 namespace sluice::shell {
 
-int ResultCodeForMessage(std::string_view message) {
-  if (message.find("constraint failed") != std::string_view::npos) return 19;
-  if (message == "string or blob too big") return 18;
-  if (message == "database or disk is full") return 13;
-  return 1;
+namespace {
+
+// save_err_msg(): "MESSAGE[ (N)][context]", the part after the phase.
+std::string ErrorTail(const Status& error, std::string_view failed_sql) {
+  std::string tail = error.message();
+  const int rc = static_cast<int>(error.result_code());
+  if (rc > 1) tail += " (" + std::to_string(rc) + ")";
+  // sqlite3 passes the statement text only to the prepare error's context.
+  if (error.phase() == ErrorPhase::kPrepare) tail += ErrorContext(failed_sql, error.error_offset());
+  return tail;
 }
+
+}  // namespace
+
+std::string SqlErrorReport(const Status& error, std::string_view failed_sql, SqlErrorSource source, int line) {
+  const ErrorPhase phase = error.phase();
+  std::string out;
+  if (source == SqlErrorSource::kArgument) {
+    out = "Error: ";
+    if (phase == ErrorPhase::kPrepare) out += "in prepare, ";
+    if (phase == ErrorPhase::kStep) out += "stepping, ";
+  } else {
+    out = phase == ErrorPhase::kPrepare ? "Parse error" : phase == ErrorPhase::kStep ? "Runtime error" : "Error";
+    if (source == SqlErrorSource::kScript) out += " near line " + std::to_string(line);
+    out += ": ";
+  }
+  out += ErrorTail(error, failed_sql);
+  out.push_back('\n');
+  return out;
+}
+
+int SqlErrorExitStatus(const Status& error) { return static_cast<int>(error.result_code()); }
 
 std::string ErrorContext(std::string_view sql, int64_t offset) {
   if (offset < 0) return "";

@@ -19,7 +19,9 @@ class FakeStatement : public Statement {
       return true;
     }
     done_ = true;
-    if (!r_.step_error.empty()) return Status::InvalidArgument(r_.step_error);
+    if (!r_.step_error.empty()) {
+      return Status::InvalidArgument(r_.step_error, r_.step_code).WithPhase(ErrorPhase::kStep);
+    }
     return false;
   }
   int column_count() const override { return static_cast<int>(r_.columns.size()); }
@@ -224,7 +226,10 @@ Status FakeDatabase::InsertRow(const std::string& table, std::vector<std::option
   for (const std::string& u : unique_tables_) {
     if (u != table) continue;
     for (const auto& r : t.rows) {
-      if (r[0] == row[0]) return Status::InvalidArgument("UNIQUE constraint failed: " + table + "." + t.columns[0]);
+      if (r[0] == row[0]) {
+        return Status::InvalidArgument("UNIQUE constraint failed: " + table + "." + t.columns[0],
+                                       ResultCode::kConstraintUnique);
+      }
     }
   }
   t.rows.push_back(std::move(row));
@@ -260,7 +265,10 @@ PrepareOutcome FakeDatabase::Prepare(std::string_view sql) {
   } else if (text.starts_with("INSERT INTO \"")) {
     std::string name = QuotedNames(text.substr(0, text.find("VALUES")))[0];
     Status s = InsertRow(name, Literals(text));
-    if (!s.ok()) r.step_error = s.message();
+    if (!s.ok()) {
+      r.step_error = s.message();
+      r.step_code = s.extended_result_code();
+    }
   } else if (text.starts_with("SELECT * FROM \"")) {
     std::string name = QuotedNames(text)[0];
     auto t = tables_.find(name);
@@ -325,9 +333,10 @@ PrepareOutcome FakeDatabase::Prepare(std::string_view sql) {
     r.error_offset = 0;
   }
   if (!r.prepare_error.empty()) {
-    out.status = Status::InvalidArgument(r.prepare_error);
+    out.status = Status::InvalidArgument(r.prepare_error)
+                     .WithPhase(ErrorPhase::kPrepare)
+                     .WithErrorOffset(r.error_offset < 0 ? -1 : static_cast<int64_t>(begin) + r.error_offset);
     out.statement_offset = begin;
-    out.error_offset = r.error_offset < 0 ? -1 : static_cast<int64_t>(begin) + r.error_offset;
     return out;
   }
   out.statement = std::make_unique<FakeStatement>(text, std::move(r));

@@ -4,7 +4,8 @@
 // Statements end at the first ';' that completes them
 // (sluice::IsCompleteStatement). Each statement text (trimmed, without its
 // ';') is looked up in a table of canned responses: result rows, a prepare
-// error with its offset, or a step error after some rows. A few shapes are
+// error with its offset, or a step error with its result code after some
+// rows (errors carry their phase, as the engine's do). A few shapes are
 // understood natively so that .import, .tables, .schema and .dump can be
 // tested: CREATE TABLE "t"(... "c" TEXT ...), INSERT INTO "t" VALUES(...)
 // with quoted strings and NULLs, SELECT * FROM "t", the shell's
@@ -28,9 +29,10 @@ namespace sluice::shell::testing {
 struct CannedResult {
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
-  std::string prepare_error;  // non-empty: Prepare fails with it
-  int64_t error_offset = -1;  // within the statement
-  std::string step_error;     // non-empty: Step fails after the rows
+  std::string prepare_error;                  // non-empty: Prepare fails with it
+  int64_t error_offset = -1;                  // within the statement
+  std::string step_error;                     // non-empty: Step fails after the rows
+  ResultCode step_code = ResultCode::kError;  // ... with this result code
 };
 
 struct FakeTable {

@@ -169,13 +169,10 @@ CommandResult Shell::DoImport(const std::vector<std::string>& args) {
         create += DoubleQuoted(renamed[i]) + " TEXT";
       }
       create += ")";
-      std::string error;
-      if (ExecuteSql(create, &error) != 0) {
+      if (Status created = ExecuteSql(create); !created.ok()) {
         flush_diagnostics();
-        std::string_view msg = error;
-        if (msg.starts_with("in prepare, ")) msg.remove_prefix(12);
-        if (msg.starts_with("stepping, ")) msg.remove_prefix(10);
-        PrintError(create + " failed:\n" + std::string(msg.substr(0, msg.find('\n'))) + "\n");
+        // sqlite3 prints its CREATE text with a newline at the end.
+        PrintError(create + "\n failed:\n" + created.message() + "\n");
         return CommandResult::kError;
       }
       ncol = static_cast<int>(renamed.size());

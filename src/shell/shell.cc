@@ -176,8 +176,8 @@ CommandResult Shell::ProcessInput(LineSource* source, bool from_file) {
 bool Shell::RunGroup(std::string_view sql, int start_line, bool from_file) {
   TimerSample begin;
   if (timer_) begin = TimerSample::Now();
-  std::string error;
-  int rc = ExecuteSql(sql, &error);
+  std::string_view failed_sql;
+  Status status = ExecuteSql(sql, &failed_sql);
   Flush();
   if (timer_) {
     TimerSample end = TimerSample::Now();
@@ -188,48 +188,28 @@ bool Shell::RunGroup(std::string_view sql, int start_line, bool from_file) {
     std::fputs(buf, out_);
     std::fflush(out_);
   }
-  if (rc == 0) return true;
-  std::string_view kind = "Error";
-  std::string_view tail = error;
-  if (tail.starts_with("in prepare, ")) {
-    kind = "Parse error";
-    tail.remove_prefix(12);
-  } else if (tail.starts_with("stepping, ")) {
-    kind = "Runtime error";
-    tail.remove_prefix(10);
-  }
-  std::string message(kind);
-  if (from_file || !interactive_) message += " near line " + std::to_string(start_line);
-  message += ": ";
-  message.append(tail);
-  message.push_back('\n');
-  PrintError(message);
+  if (status.ok()) return true;
+  const SqlErrorSource source = from_file || !interactive_ ? SqlErrorSource::kScript : SqlErrorSource::kTerminal;
+  PrintError(SqlErrorReport(status, failed_sql, source, start_line));
   return false;
 }
 
-int Shell::ExecuteSql(std::string_view sql, std::string* error) {
+Status Shell::ExecuteSql(std::string_view sql, std::string_view* failed_sql) {
   size_t pos = SkipSpace(sql, 0);
   while (pos < sql.size()) {
     std::string_view rest = sql.substr(pos);
+    if (failed_sql != nullptr) *failed_sql = rest;
     PrepareOutcome prepared = db_->Prepare(rest);
-    if (!prepared.status.ok()) {
-      const std::string& msg = prepared.status.message();
-      int rc = ResultCodeForMessage(msg);
-      *error = "in prepare, " + msg;
-      if (rc > 1) *error += " (" + std::to_string(rc) + ")";
-      *error += ErrorContext(rest, prepared.error_offset);
-      return rc;
-    }
+    if (!prepared.status.ok()) return prepared.status;
     if (prepared.consumed == 0 && !prepared.statement) break;  // nothing left the engine can use
     pos = SkipSpace(sql, pos + prepared.consumed);
     if (!prepared.statement) continue;  // only comments
-    int rc = RunStatement(prepared.statement.get(), error);
-    if (rc != 0) return rc;
+    SLUICE_RETURN_IF_ERROR(RunStatement(prepared.statement.get()));
   }
-  return 0;
+  return Status::OK();
 }
 
-int Shell::RunStatement(Statement* stmt, std::string* error) {
+Status Shell::RunStatement(Statement* stmt) {
   const int ncol = stmt->column_count();
   std::unique_ptr<ResultFormatter> formatter;
   std::vector<Cell> cells(ncol);
@@ -237,12 +217,7 @@ int Shell::RunStatement(Statement* stmt, std::string* error) {
     Result<bool> row = stmt->Step();
     if (!row.ok()) {
       if (formatter) formatter->Finish();
-      const Status status = row.status();
-      const std::string& msg = status.message();
-      int rc = ResultCodeForMessage(msg);
-      *error = "stepping, " + msg;
-      if (rc > 1) *error += " (" + std::to_string(rc) + ")";
-      return rc;
+      return row.status();
     }
     if (!*row) break;
     if (ncol == 0) continue;
@@ -257,7 +232,7 @@ int Shell::RunStatement(Statement* stmt, std::string* error) {
     if (buffer_.size() > kFlushThreshold) Flush();
   }
   if (formatter) formatter->Finish();
-  return 0;
+  return Status::OK();
 }
 
 bool Shell::OpenOutput(std::string_view file) {

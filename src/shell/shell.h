@@ -13,10 +13,11 @@
 // is run as a whole; the first failing statement of a group ends the group
 // with one error message, and the script continues with the next group
 // unless `.bail on`. Errors read
-//   Parse error near line N: MESSAGE[caret context]     (prepare failed)
-//   Runtime error near line N: MESSAGE[ (CODE)]          (step failed)
+//   Parse error near line N: MESSAGE[ (CODE)][caret context]  (prepare failed)
+//   Runtime error near line N: MESSAGE[ (CODE)]               (step failed)
 // where N is the first line of the group, and "near line N" is left out
-// for what the user types at the terminal.
+// for what the user types at the terminal (error_report.h words them from
+// the Status's phase, result code and error offset).
 //
 // Thread safety: one thread. The Shell borrows the Database and the streams.
 #ifndef SLUICE_SHELL_SHELL_H_
@@ -70,10 +71,13 @@ class Shell {
   // One dot command line (starting with '.'), as typed.
   CommandResult RunMetaCommand(std::string_view line);
 
-  // shell_exec() on one SQL text. On failure returns the error text
-  // sqlite3 builds ("in prepare, MESSAGE..." / "stepping, MESSAGE (19)") in
-  // `error` and the result code (1, 19, ...); 0 on success.
-  int ExecuteSql(std::string_view sql, std::string* error);
+  // shell_exec() on one SQL text: prepares and runs its statements in
+  // turn, printing their rows. Returns OK or the first failure as the
+  // engine reported it (phase, result code, message, error offset); then
+  // `*failed_sql` (if given) is the text the failed statement's Prepare was
+  // given (that statement and the rest of `sql`: what the error offset
+  // counts in). SqlErrorReport (error_report.h) words it.
+  Status ExecuteSql(std::string_view sql, std::string_view* failed_sql = nullptr);
 
   // The exit status requested by `.exit N` (0 for .quit), valid after kQuit.
   int exit_code() const { return exit_code_; }
@@ -86,7 +90,7 @@ class Shell {
  private:
   // runOneSqlLine(): runs a group, prints its error and the timer line.
   bool RunGroup(std::string_view sql, int start_line, bool from_file);
-  int RunStatement(Statement* stmt, std::string* error);
+  Status RunStatement(Statement* stmt);
   void EchoInput(std::string_view text);
   void PrintError(std::string_view text);
   std::FILE* out() const { return redirect_ ? redirect_ : out_; }

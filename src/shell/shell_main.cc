@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "shell/chapter_tables.h"
+#include "shell/error_report.h"
 #include "shell/line_source.h"
 #include "shell/shell.h"
 #include "sluice/database.h"
@@ -189,12 +190,12 @@ int ShellMain(const std::vector<std::string>& args, const ShellStreams& io) {
         if (r == CommandResult::kQuit) return shell.exit_code();
         if (r == CommandResult::kError && bail) return 1;
       } else {
-        std::string error;
-        int rc = shell.ExecuteSql(value, &error);
+        std::string_view failed_sql;
+        Status status = shell.ExecuteSql(value, &failed_sql);
         shell.Flush();
-        if (rc != 0) {
-          Print(io.err, "Error: " + error + "\n");
-          if (bail) return rc;
+        if (!status.ok()) {
+          Print(io.err, SqlErrorReport(status, failed_sql, SqlErrorSource::kArgument));
+          if (bail) return SqlErrorExitStatus(status);
         }
       }
     }
@@ -209,12 +210,12 @@ int ShellMain(const std::vector<std::string>& args, const ShellStreams& io) {
         if (r == CommandResult::kQuit) return shell.exit_code();
         if (r == CommandResult::kError) return 1;
       } else {
-        std::string error;
-        int rc = shell.ExecuteSql(cmd, &error);
+        std::string_view failed_sql;
+        Status status = shell.ExecuteSql(cmd, &failed_sql);
         shell.Flush();
-        if (rc != 0) {
-          Print(io.err, "Error: " + error + "\n");
-          return rc;
+        if (!status.ok()) {
+          Print(io.err, SqlErrorReport(status, failed_sql, SqlErrorSource::kArgument));
+          return SqlErrorExitStatus(status);
         }
       }
     }

@@ -69,6 +69,7 @@ FakeDatabase BasicDb() {
   db.Add("select null", Rows({"null"}, {{Cell::Null()}}));
   CannedResult dup;
   dup.step_error = "UNIQUE constraint failed: primes.n";
+  dup.step_code = ResultCode::kConstraintUnique;
   db.Add("insert into primes values(1)", dup);
   CannedResult no_table;
   no_table.prepare_error = "no such table: nosuch";
@@ -96,6 +97,26 @@ TEST(ShellTest, ScriptErrorsNameTheLineAndTheScriptGoesOn) {
             "  select x from primes;\n"
             "         ^--- error here\n");
   EXPECT_EQ(r.result, CommandResult::kError);
+}
+
+TEST(ShellTest, ExecuteSqlReturnsTheEnginesStatusAndTheFailedText) {
+  FakeDatabase db = BasicDb();
+  std::FILE* out = std::tmpfile();
+  {
+    Shell shell(&db, ":memory:", out, out);
+    std::string_view failed;
+    Status s = shell.ExecuteSql("select 1; select x from primes; select 3", &failed);
+    EXPECT_EQ(s.message(), "no such column: x");
+    EXPECT_EQ(s.phase(), ErrorPhase::kPrepare);
+    EXPECT_EQ(s.result_code(), ResultCode::kError);
+    EXPECT_EQ(failed, "select x from primes; select 3");
+    EXPECT_EQ(s.error_offset(), 7);  // within `failed`
+    s = shell.ExecuteSql("select 1;\ninsert into primes values(1);", &failed);
+    EXPECT_EQ(s.phase(), ErrorPhase::kStep);
+    EXPECT_EQ(s.extended_result_code(), ResultCode::kConstraintUnique);
+    EXPECT_TRUE(shell.ExecuteSql("select 1; select 3").ok());
+  }
+  std::fclose(out);
 }
 
 TEST(ShellTest, AnErrorEndsItsGroupOnly) {

@@ -19,8 +19,8 @@ constexpr uint32_t kFormatVersion = 1;
 // The log grows in chunks of zeros (see Append).
 constexpr uint64_t kLogChunk = 1u << 20;
 
-Status FileError(const std::string& path, std::string_view what) {
-  return Status::Corruption(path + ": " + std::string(what));
+Status FileError(const std::string& path, std::string_view what, ResultCode rc = ResultCode::kCorrupt) {
+  return Status::Corruption(path + ": " + std::string(what), rc);
 }
 
 }  // namespace
@@ -36,7 +36,7 @@ std::string EncodeFileHeader(std::string_view magic, uint64_t seq) {
 
 Result<uint64_t> ParseFileHeader(std::string_view data, std::string_view magic) {
   if (data.size() < kFileHeaderSize) return Status::Corruption("truncated header");
-  if (data.substr(0, 8) != magic) return Status::Corruption("file is not a database");
+  if (data.substr(0, 8) != magic) return Status::Corruption("file is not a database", ResultCode::kNotADb);
   if (XXH64(data.data(), 24, 0) != DecodeFixed64(data.data() + 24)) {
     return Status::Corruption("header checksum mismatch");
   }
@@ -104,7 +104,9 @@ Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path
 DbFiles::~DbFiles() { UnlockWriter(); }
 
 Status DbFiles::Fail(Status s) {
-  if (sticky_.ok()) sticky_ = Status::IOError("disk I/O error (" + s.message() + ")");
+  // A full disk stays SQLITE_FULL; anything else is SQLITE_IOERR.
+  ResultCode rc = s.result_code() == ResultCode::kFull ? ResultCode::kFull : ResultCode::kIoErr;
+  if (sticky_.ok()) sticky_ = Status::IOError("disk I/O error (" + s.message() + ")", rc);
   return sticky_;
 }
 
@@ -115,11 +117,13 @@ Status DbFiles::ReadImage(uint64_t* seq, std::string* image, std::shared_ptr<Ran
   std::string head;
   SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize + kBlockHeaderSize, &head));
   if (head.size() < kFileHeaderSize) {
-    if (head.size() < 8 || head.substr(0, 8) != kImageMagic) return FileError(path_, "file is not a database");
+    if (head.size() < 8 || head.substr(0, 8) != kImageMagic) {
+      return FileError(path_, "file is not a database", ResultCode::kNotADb);
+    }
     return FileError(path_, "database file is truncated");
   }
   Result<uint64_t> parsed = ParseFileHeader(head, kImageMagic);
-  if (!parsed.ok()) return FileError(path_, parsed.status().message());
+  if (!parsed.ok()) return FileError(path_, parsed.status().message(), parsed.status().extended_result_code());
   if (head.size() < kFileHeaderSize + kBlockHeaderSize) return FileError(path_, "database file is truncated");
   Result<BlockHeader> block = ParseBlockHeader(std::string_view(head).substr(kFileHeaderSize));
   if (!block.ok()) return FileError(path_, "database image: " + block.status().message());
@@ -256,11 +260,13 @@ Status DbFiles::Poll(std::vector<std::string>* records, bool* reload, bool check
 Status DbFiles::LockWriter(int timeout_ms) {
   if (lock_ != nullptr) {
     Status s = lock_->Relock(timeout_ms);
-    if (!s.ok()) return s.code() == StatusCode::kTimedOut ? Status::TimedOut("database is locked") : s;
+    if (!s.ok())
+      return s.code() == StatusCode::kTimedOut ? Status::TimedOut("database is locked", ResultCode::kBusy) : s;
   } else {
     Result<std::unique_ptr<FileLock>> lock = env_->LockFile(log_path_, timeout_ms);
     if (!lock.ok()) {
-      if (lock.status().code() == StatusCode::kTimedOut) return Status::TimedOut("database is locked");
+      if (lock.status().code() == StatusCode::kTimedOut)
+        return Status::TimedOut("database is locked", ResultCode::kBusy);
       return lock.status();
     }
     lock_ = std::move(*lock);

@@ -1,5 +1,5 @@
 // Binder unit tests: name resolution, result column names, aggregate
-// detection and SQLite's error messages.
+// detection and SQLite's error messages and result codes.
 #include "sql/binder/binder.h"
 
 #include <gtest/gtest.h>
@@ -28,17 +28,22 @@ class BinderTest : public ::testing::Test {
     t->columns.resize(cols.size());
     catalog_.AddTable(t);
   }
-  // Binds a SELECT; returns its column names joined by ',' or the error.
+  // Binds a SELECT; returns its column names joined by ',' or the error as
+  // "<SQLite result code name>: <message>".
   std::string Bind(const std::string& sql) {
     Result<StatementPtr> s = ParseStatement(sql);
-    if (!s.ok()) return "parse: " + s.status().message();
+    if (!s.ok()) return Describe(s.status());
     statements_.push_back(std::move(*s));
     Binder binder(catalog_);
     Result<BoundQuery> q = binder.BindSelect(*statements_.back()->As<SelectStatement>().select, *statements_.back());
-    if (!q.ok()) return "error: " + q.status().message();
+    if (!q.ok()) return Describe(q.status());
     std::string names;
     for (const std::string& n : q->names) names += (names.empty() ? "" : ",") + n;
     return names;
+  }
+
+  static std::string Describe(const Status& s) {
+    return std::string(ResultCodeName(s.extended_result_code())) + ": " + s.message();
   }
 
   Catalog catalog_;
@@ -57,14 +62,14 @@ TEST_F(BinderTest, ResultColumnNames) {
 }
 
 TEST_F(BinderTest, NameResolutionErrors) {
-  EXPECT_EQ(Bind("select * from nosuch"), "error: no such table: nosuch");
-  EXPECT_EQ(Bind("select x from t"), "error: no such column: x");
-  EXPECT_EQ(Bind("select v.a from t"), "error: no such column: v.a");
-  EXPECT_EQ(Bind("select a from t, u"), "error: ambiguous column name: a");
-  EXPECT_EQ(Bind("select v.* from t"), "error: no such table: v");
-  EXPECT_EQ(Bind("select *"), "error: no tables specified");
+  EXPECT_EQ(Bind("select * from nosuch"), "SQLITE_ERROR: no such table: nosuch");
+  EXPECT_EQ(Bind("select x from t"), "SQLITE_ERROR: no such column: x");
+  EXPECT_EQ(Bind("select v.a from t"), "SQLITE_ERROR: no such column: v.a");
+  EXPECT_EQ(Bind("select a from t, u"), "SQLITE_ERROR: ambiguous column name: a");
+  EXPECT_EQ(Bind("select v.* from t"), "SQLITE_ERROR: no such table: v");
+  EXPECT_EQ(Bind("select *"), "SQLITE_ERROR: no tables specified");
   EXPECT_EQ(Bind("select \"x\" from t"), "\"x\"");  // falls back to a string
-  EXPECT_EQ(Bind("select b from t where (a, b) = (1, 2)"), "error: row value misused");
+  EXPECT_EQ(Bind("select b from t where (a, b) = (1, 2)"), "SQLITE_ERROR: row value misused");
 }
 
 TEST_F(BinderTest, CorrelationAndAliases) {
@@ -74,22 +79,25 @@ TEST_F(BinderTest, CorrelationAndAliases) {
 }
 
 TEST_F(BinderTest, AggregateErrors) {
-  EXPECT_EQ(Bind("select a from t where max(a) > 1"), "error: misuse of aggregate: max()");
-  EXPECT_EQ(Bind("select count(count(a)) from t"), "error: misuse of aggregate function count()");
-  EXPECT_EQ(Bind("select a from t having a > 1"), "error: HAVING clause on a non-aggregate query");
-  EXPECT_EQ(Bind("select a from t group by 3"), "error: 1st GROUP BY term out of range - should be between 1 and 1");
-  EXPECT_EQ(Bind("select foo(a) from t"), "error: no such function: foo");
-  EXPECT_EQ(Bind("select abs(a, b) from t"), "error: wrong number of arguments to function abs()");
+  EXPECT_EQ(Bind("select a from t where max(a) > 1"), "SQLITE_ERROR: misuse of aggregate: max()");
+  EXPECT_EQ(Bind("select count(count(a)) from t"), "SQLITE_ERROR: misuse of aggregate function count()");
+  EXPECT_EQ(Bind("select a from t having a > 1"), "SQLITE_ERROR: HAVING clause on a non-aggregate query");
+  EXPECT_EQ(Bind("select a from t group by 3"),
+            "SQLITE_ERROR: 1st GROUP BY term out of range - should be between 1 and 1");
+  EXPECT_EQ(Bind("select foo(a) from t"), "SQLITE_ERROR: no such function: foo");
+  EXPECT_EQ(Bind("select abs(a, b) from t"), "SQLITE_ERROR: wrong number of arguments to function abs()");
 }
 
 TEST_F(BinderTest, OrderByAndCompoundErrors) {
-  EXPECT_EQ(Bind("select a, b from t order by 3"), "error: 1st ORDER BY term out of range - should be between 1 and 2");
-  EXPECT_EQ(Bind("select a from t order by a, 0"), "error: 2nd ORDER BY term out of range - should be between 1 and 1");
+  EXPECT_EQ(Bind("select a, b from t order by 3"),
+            "SQLITE_ERROR: 1st ORDER BY term out of range - should be between 1 and 2");
+  EXPECT_EQ(Bind("select a from t order by a, 0"),
+            "SQLITE_ERROR: 2nd ORDER BY term out of range - should be between 1 and 1");
   EXPECT_EQ(Bind("select 1 union select 1, 2"),
-            "error: SELECTs to the left and right of UNION do not have the same number of result columns");
+            "SQLITE_ERROR: SELECTs to the left and right of UNION do not have the same number of result columns");
   EXPECT_EQ(Bind("select 1 as x union select 2 order by y"),
-            "error: 1st ORDER BY term does not match any column in the result set");
-  EXPECT_EQ(Bind("select (select a, b from t)"), "error: sub-select returns 2 columns - expected 1");
+            "SQLITE_ERROR: 1st ORDER BY term does not match any column in the result set");
+  EXPECT_EQ(Bind("select (select a, b from t)"), "SQLITE_ERROR: sub-select returns 2 columns - expected 1");
   EXPECT_EQ(Bind("select 1 as x union select 2 order by x"), "x");
 }
 

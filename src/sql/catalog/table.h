@@ -60,6 +60,8 @@ struct IndexDef {
   bool automatic = false;  // from a UNIQUE / PRIMARY KEY constraint
   std::string sql;         // CREATE INDEX text; empty for automatic ones
   int64_t rootpage = 0;
+  // From a PRIMARY KEY constraint (a duplicate is SQLITE_CONSTRAINT_PRIMARYKEY).
+  bool primary_key = false;
 };
 
 class Table {

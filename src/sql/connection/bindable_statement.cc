@@ -64,19 +64,23 @@ Result<bool> BindableStatement::Step() {
     if (!prepared.ok()) {
       stepped_ = true;
       failed_ = true;
-      return prepared.status();
+      return prepared.status().WithPhase(ErrorPhase::kStep);
     }
     inner_ = std::move(*prepared);
     stale_ = false;
   }
   stepped_ = true;
   stale_ = true;  // a run consumes the statement's run state
-  return inner_->Step();
+  Result<bool> row = inner_->Step();
+  if (!row.ok()) return row.status().WithPhase(ErrorPhase::kStep);
+  return row;
 }
 
 Status BindableStatement::Bind(int i, Value value) {
-  if (stepped_) return Status::InvalidArgument("bad parameter or other API misuse");
-  if (i < 1 || static_cast<size_t>(i) > values_.size()) return Status::InvalidArgument("column index out of range");
+  if (stepped_) return Status::InvalidArgument("bad parameter or other API misuse", ResultCode::kMisuse);
+  if (i < 1 || static_cast<size_t>(i) > values_.size()) {
+    return Status::InvalidArgument("column index out of range", ResultCode::kRange);
+  }
   values_[static_cast<size_t>(i) - 1] = std::move(value);
   stale_ = true;
   return Status::OK();

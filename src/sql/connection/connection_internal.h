@@ -51,6 +51,15 @@ Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value*
 
 // "UNIQUE constraint failed: t.a, t.b" for index `idx` of `table`.
 std::string UniqueMessage(const Table& table, const IndexDef& idx);
+// SQLite's extended result code for a duplicate key in `idx`
+// (SQLITE_CONSTRAINT_PRIMARYKEY or _UNIQUE) and for a duplicate rowid of
+// `table` (_PRIMARYKEY when a column is an alias of the rowid, else _ROWID).
+inline ResultCode UniqueConflictCode(const IndexDef& idx) {
+  return idx.primary_key ? ResultCode::kConstraintPrimaryKey : ResultCode::kConstraintUnique;
+}
+inline ResultCode RowidConflictCode(const Table& table) {
+  return table.rowid_alias >= 0 ? ResultCode::kConstraintPrimaryKey : ResultCode::kConstraintRowid;
+}
 
 }  // namespace sluice::sql
 

@@ -56,8 +56,9 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
   out.statement_offset = parser.statement_begin();
   out.consumed = parser.position();
   if (!parsed.ok()) {
-    out.status = parsed.status();
-    if (parser.error().has_caret) out.error_offset = static_cast<int64_t>(parser.error().offset);
+    out.status = parsed.status()
+                     .WithPhase(ErrorPhase::kPrepare)
+                     .WithErrorOffset(parser.error().has_caret ? static_cast<int64_t>(parser.error().offset) : -1);
     return out;
   }
   if (*parsed == nullptr) {
@@ -76,9 +77,10 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
   }
   std::shared_ptr<sql::Statement> ast(std::move(*parsed));
   std::string text(sql.substr(begin, end - begin));
-  Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(*this, ast, text, &out.error_offset);
+  int64_t error_offset = -1;
+  Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(*this, ast, text, &error_offset);
   if (!prepared.ok()) {
-    out.status = prepared.status();
+    out.status = prepared.status().WithPhase(ErrorPhase::kPrepare).WithErrorOffset(error_offset);
     return out;
   }
   out.statement = std::make_unique<BindableStatement>(this, std::move(ast), std::move(text), std::move(*prepared));

@@ -1,6 +1,7 @@
 // Tests of the public API implementation: prepare vs step errors with
-// sqlite3's messages, statement text and consumption, changes(), column
-// names and accessors, atomicity, transactions, the Appender, schema text.
+// sqlite3's messages, result codes and offsets, statement text and
+// consumption, changes(), column names and accessors, atomicity,
+// transactions, the Appender, schema text.
 #include "sluice/database.h"
 
 #include <gtest/gtest.h>
@@ -15,15 +16,24 @@ class DatabaseTest : public ::testing::Test {
     ASSERT_TRUE(db.ok());
     db_ = std::move(*db);
   }
+  // "prepare: msg" / "step: msg", from the phase the error carries.
+  static std::string Describe(const Status& s) {
+    switch (s.phase()) {
+      case ErrorPhase::kPrepare: return "prepare: " + s.message();
+      case ErrorPhase::kStep: return "step: " + s.message();
+      case ErrorPhase::kNone: break;
+    }
+    return "no phase: " + s.message();
+  }
   // "rows a|b;c|d" / "prepare: msg" / "step: msg" of one statement.
   std::string Q(std::string_view sql) {
     PrepareOutcome p = db_->Prepare(sql);
-    if (!p.status.ok()) return "prepare: " + p.status.message();
+    if (!p.status.ok()) return Describe(p.status);
     if (!p.statement) return "empty";
     std::string out;
     while (true) {
       Result<bool> row = p.statement->Step();
-      if (!row.ok()) return out + "step: " + row.status().message();
+      if (!row.ok()) return out + Describe(row.status());
       if (!*row) break;
       for (int c = 0; c < p.statement->column_count(); ++c) {
         out += std::string(c > 0 ? "|" : "") + std::string(p.statement->column_text(c));
@@ -33,6 +43,22 @@ class DatabaseTest : public ::testing::Test {
     return out;
   }
   void Exec(std::string_view sql) { ASSERT_TRUE(db_->Execute(sql).ok()) << sql; }
+  // The error of one statement (prepared and stepped to the end).
+  Status Run(std::string_view sql) {
+    PrepareOutcome p = db_->Prepare(sql);
+    if (!p.status.ok() || !p.statement) return p.status;
+    while (true) {
+      Result<bool> row = p.statement->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::OK();
+    }
+  }
+  // "<primary>/<extended>" result codes of Run(sql).
+  std::string Codes(std::string_view sql) {
+    Status s = Run(sql);
+    return std::to_string(static_cast<int>(s.result_code())) + "/" +
+           std::to_string(static_cast<int>(s.extended_result_code()));
+  }
 
   std::unique_ptr<Database> db_;
 };
@@ -59,7 +85,7 @@ TEST_F(DatabaseTest, PrepareConsumesOneStatement) {
   EXPECT_EQ(p.statement, nullptr);
   PrepareOutcome bad = db_->Prepare("selec 1; select 2");
   EXPECT_EQ(bad.status.message(), "near \"selec\": syntax error");
-  EXPECT_EQ(bad.error_offset, 0);
+  EXPECT_EQ(bad.status.error_offset(), 0);
   EXPECT_EQ(bad.consumed, 8u);
 }
 
@@ -93,12 +119,60 @@ TEST_F(DatabaseTest, ErrorMessagesAndWhenTheyHappen) {
 TEST_F(DatabaseTest, ErrorOffsetsPointAtTheExpression) {
   Exec("create table t(a)");
   // sqlite3_error_offset() of each: the caret of sqlite3's shell.
-  EXPECT_EQ(db_->Prepare("select 1; select t.zz from t").error_offset, -1);  // first statement is fine
-  EXPECT_EQ(db_->Prepare("select t.zz from t").error_offset, 7);
-  EXPECT_EQ(db_->Prepare("  select foo(a) from t").error_offset, 9);
-  EXPECT_EQ(db_->Prepare("select count(*) from t where max(a)").error_offset, 29);
-  EXPECT_EQ(db_->Prepare("insert into t values(zz)").error_offset, 21);
-  EXPECT_EQ(db_->Prepare("select * from nosuch").error_offset, -1);
+  EXPECT_EQ(db_->Prepare("select 1; select t.zz from t").status.error_offset(), -1);  // first statement is fine
+  EXPECT_EQ(db_->Prepare("select t.zz from t").status.error_offset(), 7);
+  EXPECT_EQ(db_->Prepare("  select foo(a) from t").status.error_offset(), 9);
+  EXPECT_EQ(db_->Prepare("select count(*) from t where max(a)").status.error_offset(), 29);
+  EXPECT_EQ(db_->Prepare("insert into t values(zz)").status.error_offset(), 21);
+  EXPECT_EQ(db_->Prepare("select * from nosuch").status.error_offset(), -1);
+  EXPECT_EQ(db_->Prepare("select 1 +;").status.error_offset(), 10);
+}
+
+// sqlite3_errcode / sqlite3_extended_errcode of sqlite3 3.40 for the same
+// statements (Python's sqlite3 module: sqlite_errorcode).
+TEST_F(DatabaseTest, ErrorsCarrySqliteResultCodes) {
+  Exec(
+      "create table t(a integer primary key, b not null, c unique);"
+      "create table p(x text primary key, y); create table q(x, y, primary key(x, y));"
+      "create table u(a, b, unique(a, b)); create table r(x);"
+      "insert into t values (1, 1, 1); insert into p values ('a', 1); insert into q values (1, 1);"
+      "insert into u values (1, 1); insert into r(rowid, x) values (1, 1);");
+  EXPECT_EQ(Codes("select 1"), "0/0");
+  EXPECT_EQ(Codes("insert into t values (1, 2, 2)"), "19/1555");     // SQLITE_CONSTRAINT_PRIMARYKEY
+  EXPECT_EQ(Codes("insert into t values (2, null, 3)"), "19/1299");  // _NOTNULL
+  EXPECT_EQ(Codes("insert into t values (2, 2, 1)"), "19/2067");     // _UNIQUE
+  EXPECT_EQ(Codes("insert into p values ('a', 2)"), "19/1555");
+  EXPECT_EQ(Codes("insert into q values (1, 1)"), "19/1555");
+  EXPECT_EQ(Codes("insert into u values (1, 1)"), "19/2067");
+  EXPECT_EQ(Codes("insert into r(rowid, x) values (1, 2)"), "19/2579");  // _ROWID
+  EXPECT_EQ(Codes("update t set b = null"), "19/1299");
+  EXPECT_EQ(Codes("update t set c = 5 where a = 1; insert into t values (3, 3, 5)"), "0/0");
+  EXPECT_EQ(Codes("insert into t values (3, 3, 5)"), "19/2067");
+  EXPECT_EQ(Codes("create unique index i on r(x); insert into r values (1)"), "0/0");
+  Exec("drop index i; insert into r values (1)");
+  EXPECT_EQ(Codes("create unique index i on r(x)"), "19/2067");
+  EXPECT_EQ(Codes("insert into t values ('x', 1, 9)"), "20/20");  // SQLITE_MISMATCH
+  EXPECT_EQ(Codes("select 1 limit 'x'"), "20/20");
+  EXPECT_EQ(Codes("select zeroblob(2000000000)"), "18/18");  // SQLITE_TOOBIG
+  EXPECT_EQ(Codes("select abs(-9223372036854775808)"), "1/1");
+  EXPECT_EQ(Codes("select * from nosuch"), "1/1");
+  EXPECT_EQ(Codes("selec 1"), "1/1");
+  EXPECT_EQ(Codes("commit"), "1/1");
+
+  Status syntax = Run("select 1,\n  2 frm t");
+  EXPECT_EQ(syntax.result_code(), ResultCode::kError);
+  EXPECT_EQ(syntax.phase(), ErrorPhase::kPrepare);
+  EXPECT_EQ(syntax.error_offset(), 18);  // sqlite3_error_offset(): the "t"
+  Status unique = Run("insert into t values (2, 2, 5)");
+  EXPECT_EQ(unique.result_code(), ResultCode::kConstraint);
+  EXPECT_EQ(unique.extended_result_code(), ResultCode::kConstraintUnique);
+  EXPECT_EQ(unique.phase(), ErrorPhase::kStep);
+  EXPECT_EQ(unique.error_offset(), -1);
+  EXPECT_EQ(unique.message(), "UNIQUE constraint failed: t.c");
+  // Database::Execute passes the failed call's status on.
+  Status executed = db_->Execute("select 1; insert into t values (2, null, 3); select 2");
+  EXPECT_EQ(executed.extended_result_code(), ResultCode::kConstraintNotNull);
+  EXPECT_EQ(executed.phase(), ErrorPhase::kStep);
 }
 
 TEST_F(DatabaseTest, ChangesNamesAndAccessors) {
@@ -209,6 +283,21 @@ TEST_F(DatabaseTest, AppenderDestroyedBeforeFinishLeavesTheTable) {
   EXPECT_TRUE(db_->in_transaction());
   Exec("rollback");
   EXPECT_EQ(Q("select a from t"), "1;");
+}
+
+TEST_F(DatabaseTest, AppenderErrorsCarryTheirResultCodes) {
+  Exec("create table k(a unique, b)");
+  Result<std::unique_ptr<Appender>> app = db_->CreateAppender("k");
+  ASSERT_TRUE(app.ok());
+  std::string_view row[] = {"1", "x"};
+  Status s = (*app)->AppendRow(row);
+  if (s.ok()) s = (*app)->AppendRow(row);
+  if (s.ok()) s = (*app)->Finish();
+  EXPECT_EQ(s.message(), "UNIQUE constraint failed: k.a");
+  EXPECT_EQ(s.extended_result_code(), ResultCode::kConstraintUnique);
+  EXPECT_EQ(s.phase(), ErrorPhase::kNone);
+  Result<std::unique_ptr<Appender>> none = db_->CreateAppender("nosuch");
+  EXPECT_EQ(none.status().result_code(), ResultCode::kError);
 }
 
 }  // namespace

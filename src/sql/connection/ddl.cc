@@ -109,8 +109,9 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
   t->create_ast = ast;
   bool has_pk = false;
   std::vector<IndexDef> pending;
-  auto add_unique = [&](std::vector<int> cols, std::vector<Collation> colls) {
+  auto add_unique = [&](std::vector<int> cols, std::vector<Collation> colls, bool primary_key = false) {
     IndexDef def;
+    def.primary_key = primary_key;
     def.columns = std::move(cols);
     def.collations = std::move(colls);
     def.unique = true;
@@ -143,7 +144,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
           if (IsIntegerType(cd.type_name) && c.order != SortOrder::kDesc) {
             t->rowid_alias = static_cast<int>(i);
           } else {
-            add_unique({static_cast<int>(i)}, {info.collation});
+            add_unique({static_cast<int>(i)}, {info.collation}, true);
           }
           break;
         case ColumnConstraint::Kind::kUnique: add_unique({static_cast<int>(i)}, {info.collation}); break;
@@ -174,7 +175,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
         continue;
       }
     }
-    add_unique(std::move(cols), std::move(colls));
+    add_unique(std::move(cols), std::move(colls), tc.kind == TableConstraint::Kind::kPrimaryKey);
   }
   for (size_t i = 0; i < pending.size(); ++i) {
     pending[i].name = "sqlite_autoindex_" + s.name + "_" + std::to_string(i + 1);
@@ -376,7 +377,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         std::string msg = UniqueMessage(*t, t->indexes.back());
         t->InvalidateIndexes();
         t->indexes.pop_back();
-        return Status::InvalidArgument(msg);
+        return Status::InvalidArgument(msg, ResultCode::kConstraintUnique);
       }
       catalog.NoteIndexCreated(def.name);
       return int64_t{0};

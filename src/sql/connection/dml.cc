@@ -45,7 +45,7 @@ std::string RowidName(const Table& t) {
 // A value that must become a rowid (INTEGER affinity, then an integer).
 Result<int64_t> RowidValue(const Value& v) {
   Value n = ApplyColumnAffinity(Affinity::kInteger, v);
-  if (!n.is_integer()) return Status::InvalidArgument("datatype mismatch");
+  if (!n.is_integer()) return Status::InvalidArgument("datatype mismatch", ResultCode::kMismatch);
   return n.integer();
 }
 
@@ -173,7 +173,8 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
   for (size_t c = 0; c < row.size(); ++c) {
     if (t.columns_info[c].not_null && row[c].is_null()) {
       if (conflict == ConflictResolution::kIgnore) return out;
-      return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[c].name);
+      return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[c].name,
+                                     ResultCode::kConstraintNotNull);
     }
   }
   std::vector<bool> doomed;
@@ -190,7 +191,7 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
     Status st = conflict_at(existing);
     if (!st.ok()) {
       if (conflict == ConflictResolution::kIgnore) return out;
-      return Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t));
+      return Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t), RowidConflictCode(t));
     }
   }
   for (size_t i = 0; i < t.indexes.size(); ++i) {
@@ -202,7 +203,7 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
       Status st = conflict_at(pos);
       if (!st.ok()) {
         if (conflict == ConflictResolution::kIgnore) return out;
-        return Status::InvalidArgument(UniqueMessage(t, idx));
+        return Status::InvalidArgument(UniqueMessage(t, idx), UniqueConflictCode(idx));
       }
     }
   }
@@ -458,7 +459,7 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
         }
         if (id != t.rowids[p]) {
           if (live_rowids.count(id) != 0)
-            return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t)));
+            return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t), RowidConflictCode(t)));
           live_rowids.erase(t.rowids[p]);
           live_rowids.insert(id);
         }
@@ -473,13 +474,16 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
       }
       Value v = ApplyColumnAffinity(t.columns_info[col].affinity, values[a][r]).Owned();
       if (v.is_null() && t.columns_info[col].not_null) {
-        return fail(Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[col].name));
+        return fail(Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[col].name,
+                                            ResultCode::kConstraintNotNull));
       }
       undo.push_back({p, col, std::move(t.columns[col][p]), 0});
       t.columns[col][p] = std::move(v);
     }
     for (size_t i = 0; i < counters.size(); ++i) {
-      if (!counters[i].Add(p)) return fail(Status::InvalidArgument(UniqueMessage(t, t.indexes[i])));
+      if (!counters[i].Add(p)) {
+        return fail(Status::InvalidArgument(UniqueMessage(t, t.indexes[i]), UniqueConflictCode(t.indexes[i])));
+      }
     }
   }
   if (rowids_changed) {

@@ -112,6 +112,13 @@ TEST_F(FileDatabaseTest, SecondWriterGetsDatabaseIsLockedAndReadersCatchUp) {
   EXPECT_EQ(Q(*b, "select count(*) from t"), "0;");  // b catches up with a's schema
   ASSERT_TRUE(a->Execute("begin; insert into t values (1);").ok());
   EXPECT_EQ(Q(*b, "insert into t values (2)"), "error: database is locked");
+  {
+    PrepareOutcome p = b->Prepare("insert into t values (2)");
+    ASSERT_TRUE(p.status.ok()) << p.status.message();
+    Status locked = p.statement->Step().status();
+    EXPECT_EQ(locked.result_code(), ResultCode::kBusy);
+    EXPECT_EQ(locked.phase(), ErrorPhase::kStep);
+  }
   EXPECT_EQ(Q(*b, "select count(*) from t"), "0;");  // a's transaction is not visible
   ASSERT_TRUE(a->Execute("commit;").ok());
   EXPECT_EQ(Q(*b, "select count(*) from t"), "1;");
@@ -214,6 +221,10 @@ TEST_F(FileDatabaseTest, NotADatabaseIsAClearError) {
   Result<std::unique_ptr<Database>> db = Database::Open(path_);
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().message(), path_ + ": file is not a database");
+  EXPECT_EQ(db.status().result_code(), ResultCode::kNotADb);
+  Result<std::unique_ptr<Database>> unopenable = Database::Open(dir_ + "/no/such/dir/x.db");
+  ASSERT_FALSE(unopenable.ok());
+  EXPECT_EQ(unopenable.status().result_code(), ResultCode::kCantOpen) << unopenable.status().message();
 }
 
 }  // namespace

@@ -20,7 +20,7 @@
 namespace sluice::sql {
 namespace {
 
-Status TooBig() { return Status::InvalidArgument("string or blob too big"); }
+Status TooBig() { return Status::InvalidArgument("string or blob too big", ResultCode::kTooBig); }
 
 std::mt19937_64& Rng() {
   thread_local std::mt19937_64 rng{std::random_device{}()};

@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!p.status.ok()) {
       if (p.status.message().empty()) Fail("error without a message", input);
       if (p.statement) Fail("error with a statement", input);
-      if (p.error_offset >= static_cast<int64_t>(rest.size()) + 1) Fail("error offset past the end", input);
+      if (p.status.error_offset() >= static_cast<int64_t>(rest.size()) + 1) Fail("error offset past the end", input);
     }
     if (p.consumed == 0) {
       // Only an error or the end may stop the walk; a statement must consume.

@@ -18,7 +18,7 @@ Result<int64_t> LimitValue(const BoundExpr& e, ExecContext* ctx) {
     double d = n.real();
     if (d == static_cast<double>(static_cast<int64_t>(d))) n = Value::Integer(static_cast<int64_t>(d));
   }
-  if (!n.is_integer()) return Status::InvalidArgument("datatype mismatch");
+  if (!n.is_integer()) return Status::InvalidArgument("datatype mismatch", ResultCode::kMismatch);
   return n.integer();
 }
 

@@ -1,0 +1,1 @@
+select 'not reached';

@@ -1,0 +1,17 @@
+create table t(a integer primary key, b not null, c unique);
+create table p(x text primary key, y);
+insert into t values (1, 1, 1);
+insert into p values ('a', 1);
+insert into t values (1, 2, 2);
+insert into t values (2, null, 3);
+insert into t values (2, 2, 1);
+insert into p values ('a', 2);
+insert into t values ('x', 2, 2);
+select 1 limit 'x';
+select length(zeroblob(2000000000));
+select abs(-9223372036854775808);
+update t set b = null;
+create table r(x); insert into r values (1), (1);
+create unique index i on r(x);
+select count(*) from t;
+select count(*) from r;
