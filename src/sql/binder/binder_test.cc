@@ -25,7 +25,7 @@ class BinderTest : public ::testing::Test {
       c.affinity = AffinityFromTypeName(type);
       t->columns_info.push_back(c);
     }
-    t->columns.resize(cols.size());
+    t->data.InitColumns(cols.size());
     catalog_.AddTable(t);
   }
   // Binds a SELECT; returns its column names joined by ',' or the error.

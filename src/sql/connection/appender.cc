@@ -51,7 +51,7 @@ class AppenderImpl : public Appender {
       }
     }
     if (!failure.ok()) {
-      t->Truncate(before);  // appends only: rowids were new maxima or sorted in
+      t->data.Truncate(before);  // appends only: rowids were new maxima or sorted in
       return failure;
     }
     rows_.assign(rows_.size(), {});

@@ -82,7 +82,7 @@ class KeyCounter {
     bool ok = true;
     for (const std::vector<Value>& k : bucket) ok &= !Equal(k, pos);
     std::vector<Value> key;
-    for (int c : idx_.columns) key.push_back(t_.columns[c][pos]);
+    for (int c : idx_.columns) key.push_back(t_.data.value(static_cast<size_t>(c), pos));
     bucket.push_back(std::move(key));
     return ok;
   }
@@ -91,7 +91,7 @@ class KeyCounter {
   std::pair<uint64_t, bool> Hash(size_t pos) const {
     uint64_t h = 0;
     for (size_t k = 0; k < idx_.columns.size(); ++k) {
-      const Value& v = t_.columns[idx_.columns[k]][pos];
+      const Value& v = t_.data.value(static_cast<size_t>(idx_.columns[k]), pos);
       if (v.is_null()) return {0, true};
       h = h * 31 + HashValue(v, idx_.collations[k]);
     }
@@ -99,7 +99,9 @@ class KeyCounter {
   }
   bool Equal(const std::vector<Value>& key, size_t pos) const {
     for (size_t k = 0; k < idx_.columns.size(); ++k) {
-      if (CompareValues(key[k], t_.columns[idx_.columns[k]][pos], idx_.collations[k]) != 0) return false;
+      if (CompareValues(key[k], t_.data.value(static_cast<size_t>(idx_.columns[k]), pos), idx_.collations[k]) != 0) {
+        return false;
+      }
     }
     return true;
   }
@@ -167,7 +169,7 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
   if (given != nullptr && !given->is_null()) {
     SLUICE_ASSIGN_OR_RETURN(rowid, RowidValue(*given));
   } else {
-    rowid = t.NextRowid();
+    rowid = t.data.NextRowid();
   }
   if (t.rowid_alias >= 0) row[t.rowid_alias] = Value::Integer(rowid);
   for (size_t c = 0; c < row.size(); ++c) {
@@ -185,7 +187,7 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
     }
     return Status::Cancelled("");
   };
-  int64_t existing = t.FindRowid(rowid);
+  int64_t existing = t.data.FindRowid(rowid);
   if (existing >= 0) {
     Status st = conflict_at(existing);
     if (!st.ok()) {
@@ -208,9 +210,9 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
   }
   if (!doomed.empty()) {
     doomed.flip();
-    t.Compact(doomed);
+    t.data.Compact(doomed);
   }
-  t.AppendRow(std::move(row), rowid);
+  t.data.AppendRow(std::move(row), rowid);
   out.inserted = true;
   out.rowid = rowid;
   return out;
@@ -364,8 +366,8 @@ Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDm
     if (!copy && !inserted.empty()) {
       std::unordered_set<int64_t> drop(inserted.begin(), inserted.end());
       std::vector<bool> keep(target->row_count());
-      for (size_t i = 0; i < keep.size(); ++i) keep[i] = drop.count(target->rowids[i]) == 0;
-      target->Compact(keep);
+      for (size_t i = 0; i < keep.size(); ++i) keep[i] = drop.count(target->data.rowid(i)) == 0;
+      target->data.Compact(keep);
     }
     return failure;
   }
@@ -410,36 +412,23 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
   u.table.reset();  // our references would make Mutable copy the table
   TablePtr work = db.catalog().Mutable(s.table);
   Table& t = *work;
-  struct OldValue {
-    size_t pos;
-    int column;  // -1: the rowid
-    Value value;
-    int64_t rowid;
-  };
-  std::vector<OldValue> undo;
+  TableData& data = t.data;
+  data.BeginUpdate();
   auto fail = [&](Status st) {
-    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
-      if (it->column < 0) {
-        t.rowids[it->pos] = it->rowid;
-      } else {
-        t.columns[static_cast<size_t>(it->column)][it->pos] = std::move(it->value);
-      }
-    }
-    t.InvalidateIndexes();
+    data.RollbackUpdate();
     return st;
   };
   bool sets_rowid = false;
   for (const auto& a : u.assignments) sets_rowid |= a.first == -2 || (a.first >= 0 && a.first == t.rowid_alias);
-  bool rowids_changed = false;
   // SQLite checks UNIQUE row by row, in update order: keep per-index key
   // counts and (when rowids are assigned) the set of rowids current.
   std::vector<KeyCounter> counters;
   for (const IndexDef& idx : t.indexes) counters.emplace_back(t, idx);
   std::unordered_set<int64_t> live_rowids;
-  if (sets_rowid) live_rowids.insert(t.rowids.begin(), t.rowids.end());
+  if (sets_rowid) live_rowids.insert(data.rowids().begin(), data.rowids().end());
   for (size_t r = 0; r < matched; ++r) {
     int64_t rowid = matched_rowids[r];
-    int64_t pos = t.FindRowid(rowid);
+    int64_t pos = data.FindRowid(rowid);
     if (pos < 0) continue;
     size_t p = static_cast<size_t>(pos);
     for (KeyCounter& kc : counters) kc.Remove(p);
@@ -450,45 +439,33 @@ Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) {
         Value v = values[a][r];
         int64_t id;
         if (v.is_null()) {
-          id = t.NextRowid();
+          id = data.NextRowid();
         } else {
           Result<int64_t> given = RowidValue(v);
           if (!given.ok()) return fail(given.status());
           id = *given;
         }
-        if (id != t.rowids[p]) {
+        if (id != data.rowid(p)) {
           if (live_rowids.count(id) != 0)
             return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t)));
-          live_rowids.erase(t.rowids[p]);
+          live_rowids.erase(data.rowid(p));
           live_rowids.insert(id);
         }
-        undo.push_back({p, -1, Value(), t.rowids[p]});
-        t.rowids[p] = id;
-        if (col >= 0) {
-          undo.push_back({p, col, std::move(t.columns[col][p]), 0});
-          t.columns[col][p] = Value::Integer(id);
-        }
-        rowids_changed = true;
+        data.UpdateRowid(p, id);
+        if (col >= 0) data.UpdateValue(static_cast<size_t>(col), p, Value::Integer(id));
         continue;
       }
       Value v = ApplyColumnAffinity(t.columns_info[col].affinity, values[a][r]).Owned();
       if (v.is_null() && t.columns_info[col].not_null) {
         return fail(Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[col].name));
       }
-      undo.push_back({p, col, std::move(t.columns[col][p]), 0});
-      t.columns[col][p] = std::move(v);
+      data.UpdateValue(static_cast<size_t>(col), p, std::move(v));
     }
     for (size_t i = 0; i < counters.size(); ++i) {
       if (!counters[i].Add(p)) return fail(Status::InvalidArgument(UniqueMessage(t, t.indexes[i])));
     }
   }
-  if (rowids_changed) {
-    t.rewritten = true;  // rows renumbered: logged as a whole (see Table)
-    t.SortByRowid();
-  } else {
-    for (int64_t rowid : matched_rowids) t.NoteRowChanged(rowid);
-  }
-  t.InvalidateIndexes();
+  data.CommitUpdate();  // logs the rows; renumbered rows re-sort
   return static_cast<int64_t>(matched);
 }
 
@@ -507,8 +484,8 @@ Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s) {
   u.table.reset();
   TablePtr t = db.catalog().Mutable(s.table);
   std::vector<bool> keep(t->row_count());
-  for (size_t i = 0; i < keep.size(); ++i) keep[i] = doomed.count(t->rowids[i]) == 0;
-  t->Compact(keep);
+  for (size_t i = 0; i < keep.size(); ++i) keep[i] = doomed.count(t->data.rowid(i)) == 0;
+  t->data.Compact(keep);
   return static_cast<int64_t>(doomed.size());
 }
 
