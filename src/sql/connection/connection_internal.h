@@ -9,6 +9,7 @@
 #include "sluice/result.h"
 #include "sql/ast/statement.h"
 #include "sql/connection/database_impl.h"
+#include "sql/exec/ops/table_write.h"
 
 namespace sluice::sql {
 
@@ -17,7 +18,8 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nu
 Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& s);
 
 // What CheckDml bound at prepare time; the run reuses it when the schema
-// has not changed since (defined in dml.cc).
+// has not changed since (defined in dml.cc). DML runs as a plan rooted at
+// a modify node (binder/plan.h, exec/ops/insert.cc, update.cc, delete.cc).
 struct PreparedDml;
 Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr,
                 std::shared_ptr<PreparedDml>* prepared = nullptr);
@@ -33,18 +35,8 @@ bool IsWriteStatement(StatementKind kind);
 Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s);
 Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s);
 
-// Stores a row into `table` with the checks of an INSERT (affinity, NOT
-// NULL, rowid, UNIQUE), honouring `conflict`. *inserted is false when the
-// row was ignored. Used by INSERT and the Appender.
-struct InsertedRow {
-  bool inserted = false;
-  int64_t rowid = 0;
-};
-Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value* explicit_rowid,
-                              ConflictResolution conflict);
-
-// "UNIQUE constraint failed: t.a, t.b" for index `idx` of `table`.
-std::string UniqueMessage(const Table& table, const IndexDef& idx);
+// InsertRow (used by the Appender) and UniqueMessage (CREATE UNIQUE INDEX)
+// are in sql/exec/ops/table_write.h.
 
 }  // namespace sluice::sql
 

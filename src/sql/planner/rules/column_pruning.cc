@@ -64,6 +64,9 @@ void Prune(PlanNode* n, const IdSet& required) {
       return;
     case PlanKind::kDistinct:
     case PlanKind::kSetOp:
+    case PlanKind::kInsert:
+    case PlanKind::kUpdate:
+    case PlanKind::kDelete:
       for (const PlanPtr& c : n->children) Prune(c.get(), IdSet(c->outputs.begin(), c->outputs.end()));
       return;
     case PlanKind::kFilter:
