@@ -24,7 +24,7 @@ TablePtr SchemaTable(const Catalog& catalog, const std::string& name, bool temp)
     c.affinity = AffinityFromTypeName(types[i]);
     t->columns_info.push_back(c);
   }
-  t->columns.resize(5);
+  t->data.InitColumns(5);
   if (!temp) {
     int64_t rowid = 1;
     for (const SchemaEntry& e : catalog.SchemaRows()) {
@@ -34,7 +34,7 @@ TablePtr SchemaTable(const Catalog& catalog, const std::string& name, bool temp)
       row.push_back(Value::Text(e.tbl_name));
       row.push_back(Value::Integer(e.rootpage));
       row.push_back(e.sql_is_null ? Value() : Value::Text(e.sql));
-      t->AppendRow(std::move(row), rowid++);
+      t->data.AppendRow(std::move(row), rowid++);
     }
   }
   return t;

@@ -42,15 +42,6 @@ struct BoundQuery {
   std::vector<std::string> decl_types;  // declared type of column results, else ""
 };
 
-// UPDATE / DELETE: the rows to change come from `plan` (a scan of the table,
-// filtered), whose outputs are the table's columns then the rowid.
-struct BoundUpdate {
-  PlanPtr plan;
-  TablePtr table;
-  // Column index and new value, in the order SQLite assigns them.
-  std::vector<std::pair<int, BoundExprPtr>> assignments;
-};
-
 class Binder {
  public:
   // `parameters`: the values bound to the statement's parameters (slot i
@@ -61,8 +52,12 @@ class Binder {
 
   // REQUIRES: `statement` outlives the plans (names are taken from its text).
   Result<BoundQuery> BindSelect(const Select& select, const Statement& statement);
-  Result<BoundUpdate> BindUpdate(const UpdateStatement& update);
-  Result<BoundUpdate> BindDelete(const DeleteStatement& del);
+  // INSERT / UPDATE / DELETE: a plan rooted at a kInsert / kUpdate /
+  // kDelete node (plan.h) whose child yields the rows to write.
+  // REQUIRES: the statement outlives the plan.
+  Result<PlanPtr> BindInsert(const InsertStatement& insert);  // bind_insert.cc
+  Result<PlanPtr> BindUpdate(const UpdateStatement& update);  // bind_update.cc
+  Result<PlanPtr> BindDelete(const DeleteStatement& del);
   // An expression without any column in scope (DEFAULT values, LIMIT).
   Result<BoundExprPtr> BindConstantExpr(const Expr& expr, const Statement& statement);
 

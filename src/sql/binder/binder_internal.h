@@ -50,8 +50,9 @@ class Binder::Impl {
 
   Result<BoundQuery> BindSelect(const Select& select, Scope* outer);
   Result<BoundExprPtr> BindExpr(const Expr& expr, ExprContext& ctx);
-  Result<BoundUpdate> BindModify(const std::string& table_name, const std::string& alias, const Expr* where,
-                                 const std::vector<Assignment>* assignments);
+  // UPDATE (kind kUpdate, with assignments) and DELETE (kDelete).
+  Result<PlanPtr> BindModify(PlanKind kind, const std::string& table_name, const std::string& alias, const Expr* where,
+                             const std::vector<Assignment>* assignments);
 
   ColumnId NewId() { return next_id_++; }
   std::string_view Text(SourceSpan span) const { return statement_->Text(span); }

@@ -25,7 +25,7 @@ class BinderTest : public ::testing::Test {
       c.affinity = AffinityFromTypeName(type);
       t->columns_info.push_back(c);
     }
-    t->columns.resize(cols.size());
+    t->data.InitColumns(cols.size());
     catalog_.AddTable(t);
   }
   // Binds a SELECT; returns its column names joined by ',' or the error as
@@ -46,9 +46,38 @@ class BinderTest : public ::testing::Test {
     return std::string(ResultCodeName(s.extended_result_code())) + ": " + s.message();
   }
 
+  // Binds an INSERT / UPDATE / DELETE; returns its plan as EXPLAIN lines
+  // joined by '|', or the error.
+  std::string BindDml(const std::string& sql) {
+    Result<StatementPtr> s = ParseStatement(sql);
+    if (!s.ok()) return "parse: " + s.status().message();
+    statements_.push_back(std::move(*s));
+    const Statement& st = *statements_.back();
+    Binder binder(catalog_);
+    Result<PlanPtr> plan = st.kind == StatementKind::kInsert   ? binder.BindInsert(st.As<InsertStatement>())
+                           : st.kind == StatementKind::kUpdate ? binder.BindUpdate(st.As<UpdateStatement>())
+                                                               : binder.BindDelete(st.As<DeleteStatement>());
+    if (!plan.ok()) return "error: " + plan.status().message();
+    std::string out;
+    for (const std::string& line : ExplainPlan(**plan)) out += (out.empty() ? "" : "|") + line;
+    return out;
+  }
+
   Catalog catalog_;
   std::vector<StatementPtr> statements_;
 };
+
+TEST_F(BinderTest, ModifyStatementsArePlansUnderAModifyNode) {
+  EXPECT_EQ(BindDml("insert into t values (1, 'x'), (2, 'y')"), "INSERT INTO t|  VALUES 2 rows");
+  EXPECT_EQ(BindDml("insert into t(b) select c from u"), "INSERT INTO t|  PROJECT @3|    SCAN u");
+  EXPECT_EQ(BindDml("insert into t default values"), "INSERT INTO t");
+  EXPECT_EQ(BindDml("update t set b = 'z' where a = 1"), "UPDATE t|  FILTER (@1 = 1)|    SCAN t");
+  EXPECT_EQ(BindDml("delete from u"), "DELETE FROM u|  SCAN u");
+  EXPECT_EQ(BindDml("insert into t values (1)"), "error: table t has 2 columns but 1 values were supplied");
+  EXPECT_EQ(BindDml("insert into t(a, zz) values (1, 2)"), "error: table t has no column named zz");
+  EXPECT_EQ(BindDml("update t set zz = 1"), "error: no such column: zz");
+  EXPECT_EQ(BindDml("delete from nosuch"), "error: no such table: nosuch");
+}
 
 TEST_F(BinderTest, ResultColumnNames) {
   EXPECT_EQ(Bind("select a+b  from t"), "a+b");

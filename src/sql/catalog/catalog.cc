@@ -41,10 +41,10 @@ bool Catalog::NameInUse(std::string_view name) const {
   return FindTable(name) != nullptr || FindView(name) != nullptr || FindIndex(name, nullptr) != nullptr;
 }
 
-TablePtr Catalog::Mutable(std::string_view name) {
+TablePtr Catalog::Mutable(std::string_view name, long own_references) {
   for (TablePtr& t : tables_) {
     if (NameEqualsNoCase(t->name, name)) {
-      if (t.use_count() > 1) t = t->Clone();
+      if (t.use_count() > 1 + own_references) t = t->Clone();
       return t;
     }
   }

@@ -57,8 +57,11 @@ class Catalog {
   bool NameInUse(std::string_view name) const;
 
   // A table for writing: when it is shared (e.g. with a transaction
-  // snapshot), it is copied first so that the snapshot stays intact.
-  TablePtr Mutable(std::string_view name);
+  // snapshot or another statement), it is copied first so that the sharer
+  // keeps what it saw. `own_references`: references the caller itself
+  // holds and is done reading through (the plan of the writing statement),
+  // which do not count as sharing.
+  TablePtr Mutable(std::string_view name, long own_references = 0);
 
   void AddTable(TablePtr table);
   void ReplaceTable(TablePtr table);

@@ -18,7 +18,7 @@ TablePtr MakeTable(const std::string& name, int ncols) {
     c.name += std::to_string(i);
     t->columns_info.push_back(c);
   }
-  t->columns.resize(ncols);
+  t->data.InitColumns(ncols);
   return t;
 }
 
@@ -26,34 +26,34 @@ std::vector<Value> Row(int64_t a, int64_t b) { return {Value::Integer(a), Value:
 
 TEST(TableTest, KeepsRowidOrder) {
   TablePtr t = MakeTable("t", 2);
-  t->AppendRow(Row(1, 10), 5);
-  t->AppendRow(Row(2, 20), 2);
-  t->AppendRow(Row(3, 30), 9);
+  t->data.AppendRow(Row(1, 10), 5);
+  t->data.AppendRow(Row(2, 20), 2);
+  t->data.AppendRow(Row(3, 30), 9);
   ASSERT_EQ(t->row_count(), 3u);
-  EXPECT_EQ(t->rowids, (std::vector<int64_t>{2, 5, 9}));
-  EXPECT_EQ(t->columns[0][0].integer(), 2);
-  EXPECT_EQ(t->NextRowid(), 10);
-  EXPECT_EQ(t->FindRowid(5), 1);
-  EXPECT_EQ(t->FindRowid(6), -1);
+  EXPECT_EQ(t->data.rowids(), (std::vector<int64_t>{2, 5, 9}));
+  EXPECT_EQ(t->data.value(0, 0).integer(), 2);
+  EXPECT_EQ(t->data.NextRowid(), 10);
+  EXPECT_EQ(t->data.FindRowid(5), 1);
+  EXPECT_EQ(t->data.FindRowid(6), -1);
 }
 
 TEST(TableTest, CompactAndTruncate) {
   TablePtr t = MakeTable("t", 2);
-  for (int i = 1; i <= 5; ++i) t->AppendRow(Row(i, i * 10), i);
-  t->Truncate(4);
+  for (int i = 1; i <= 5; ++i) t->data.AppendRow(Row(i, i * 10), i);
+  t->data.Truncate(4);
   EXPECT_EQ(t->row_count(), 4u);
-  t->Compact({true, false, true, false});
+  t->data.Compact({true, false, true, false});
   ASSERT_EQ(t->row_count(), 2u);
-  EXPECT_EQ(t->columns[1][1].integer(), 30);
-  EXPECT_EQ(t->NextRowid(), 4);
+  EXPECT_EQ(t->data.value(1, 1).integer(), 30);
+  EXPECT_EQ(t->data.NextRowid(), 4);
 }
 
 TEST(HashIndexTest, LookupAndDuplicates) {
   TablePtr t = MakeTable("t", 2);
-  t->AppendRow({Value::Integer(1), Value::Text("a")}, 1);
-  t->AppendRow({Value::Real(1.0), Value::Text("A")}, 2);
-  t->AppendRow({Value(), Value::Text("b")}, 3);
-  t->AppendRow({Value(), Value::Text("c")}, 4);
+  t->data.AppendRow({Value::Integer(1), Value::Text("a")}, 1);
+  t->data.AppendRow({Value::Real(1.0), Value::Text("A")}, 2);
+  t->data.AppendRow({Value(), Value::Text("b")}, 3);
+  t->data.AppendRow({Value(), Value::Text("c")}, 4);
   IndexDef def;
   def.name = "i";
   def.columns = {0};
@@ -86,7 +86,7 @@ TEST(CatalogTest, NamesAndCopyOnWrite) {
   TablePtr before = snapshot.FindTable("foo");
   TablePtr writable = catalog.Mutable("foo");
   EXPECT_NE(writable.get(), before.get());  // shared with the snapshot: copied
-  writable->AppendRow({Value::Integer(1)}, 1);
+  writable->data.AppendRow({Value::Integer(1)}, 1);
   EXPECT_EQ(before->row_count(), 0u);
   catalog.DropTable("FOO");
   EXPECT_EQ(catalog.FindTable("foo"), nullptr);

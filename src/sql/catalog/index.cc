@@ -5,12 +5,12 @@
 
 namespace sluice::sql {
 
-HashIndex::HashIndex(const Table& table, const IndexDef& def) : table_(table), def_(def) {
+HashIndex::HashIndex(const TableData& rows, const IndexDef& def) : rows_(rows), def_(def) {
   std::vector<Value> key(def.columns.size());
-  for (size_t pos = 0; pos < table.row_count(); ++pos) {
+  for (size_t pos = 0; pos < rows.row_count(); ++pos) {
     bool has_null = false;
     for (size_t k = 0; k < def.columns.size(); ++k) {
-      key[k] = table.columns[def.columns[k]][pos];
+      key[k] = rows.value(static_cast<size_t>(def.columns[k]), pos);
       has_null |= key[k].is_null();
     }
     if (has_null) continue;
@@ -35,7 +35,8 @@ uint64_t HashIndex::HashKey(std::span<const Value> key) const {
 
 bool HashIndex::KeyEquals(uint32_t pos, std::span<const Value> key) const {
   for (size_t k = 0; k < key.size(); ++k) {
-    if (CompareValues(table_.columns[def_.columns[k]][pos], key[k], def_.collations[k]) != 0) return false;
+    if (CompareValues(rows_.value(static_cast<size_t>(def_.columns[k]), pos), key[k], def_.collations[k]) != 0)
+      return false;
   }
   return true;
 }

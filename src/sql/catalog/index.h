@@ -1,11 +1,12 @@
-// HashIndex: the lookup structure of an index (IndexDef in table.h): from a
+// HashIndex: the lookup structure of an index (IndexDef in table_schema.h): from a
 // key (the values of the index columns) to the positions of the rows that
 // hold it, in ascending position (= rowid) order. Keys compare as SQLite's
 // index does: CompareValues under each column's collation, 1 == 1.0.
 // Rows with a NULL in the key are kept out of the map (they never match
 // `=` and never conflict under UNIQUE).
 //
-// Derived data: Table builds it on demand and drops it on changes.
+// Derived data: TableData builds it on demand and drops it on changes.
+// REQUIRES: every key column of `rows` loaded.
 #ifndef SLUICE_SQL_CATALOG_INDEX_H_
 #define SLUICE_SQL_CATALOG_INDEX_H_
 
@@ -14,13 +15,13 @@
 #include <unordered_map>
 #include <vector>
 
-#include "sql/catalog/table.h"
+#include "sql/catalog/table_data.h"
 
 namespace sluice::sql {
 
 class HashIndex {
  public:
-  HashIndex(const Table& table, const IndexDef& def);
+  HashIndex(const TableData& rows, const IndexDef& def);
 
   // Positions of rows whose key equals `key` (one Value per index column).
   // Empty when the key holds a NULL.
@@ -32,7 +33,7 @@ class HashIndex {
   uint64_t HashKey(std::span<const Value> key) const;
   bool KeyEquals(uint32_t pos, std::span<const Value> key) const;
 
-  const Table& table_;
+  const TableData& rows_;
   const IndexDef& def_;
   std::unordered_map<uint64_t, std::vector<uint32_t>> map_;
   bool has_duplicate_ = false;

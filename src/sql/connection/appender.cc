@@ -4,6 +4,8 @@
 // from its first Append to Finish; destroyed before Finish, it removes its
 // rows again.
 #include <cmath>
+#include <unordered_set>
+#include <vector>
 
 #include "sql/connection/connection_internal.h"
 
@@ -28,7 +30,7 @@ class AppenderImpl : public Appender {
 
   ~AppenderImpl() override {
     if (!writing_) return;
-    if (table_ptr_ != nullptr) table_ptr_->Truncate(before_);  // appends only: see Begin()
+    RemoveAppendedRows();
     if (autocommit_) db_->transaction().EndWrite();
   }
 
@@ -38,15 +40,21 @@ class AppenderImpl : public Appender {
     std::vector<Value> row;
     row.reserve(values.size());
     for (const AppendValue& v : values) row.push_back(ToValue(v));
-    Result<InsertedRow> ins = InsertRow(*table_ptr_, std::move(row), nullptr, ConflictResolution::kDefault);
-    return ins.status();
+    // The table is looked up for each row, not kept: a statement run
+    // between two Appends may have replaced it (copy on write).
+    TablePtr table = db_->catalog().Mutable(table_);
+    if (table == nullptr) return Status::NotFound("no such table: " + table_);
+    Result<InsertedRow> ins = InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault);
+    if (!ins.ok()) return ins.status();
+    if (ins->inserted) appended_.push_back(ins->rowid);
+    return Status::OK();
   }
 
   // Outside BEGIN...COMMIT the rows are one transaction of their own.
   Status Finish() override {
     if (!writing_) return Status::OK();
     writing_ = false;
-    table_ptr_ = nullptr;
+    appended_.clear();
     if (!autocommit_) return Status::OK();
     Status s = db_->transaction().CommitWrite();
     db_->transaction().EndWrite();
@@ -54,22 +62,40 @@ class AppenderImpl : public Appender {
   }
 
  private:
+  // Removes the rows appended since Begin (by rowid: statements run between
+  // two Appends may have moved rows).
+  void RemoveAppendedRows() {
+    TablePtr table = appended_.empty() ? nullptr : db_->catalog().Mutable(table_);
+    if (table == nullptr) return;
+    // Usually they are the table's last rows, in order: undo the appends.
+    const size_t n = table->data.row_count();
+    bool tail = appended_.size() <= n;
+    for (size_t i = 0; tail && i < appended_.size(); ++i) {
+      tail = table->data.rowid(n - appended_.size() + i) == appended_[i];
+    }
+    if (tail) {
+      table->data.Truncate(n - appended_.size());
+      appended_.clear();
+      return;
+    }
+    std::unordered_set<int64_t> appended(appended_.begin(), appended_.end());
+    std::vector<bool> keep(table->data.row_count());
+    for (size_t i = 0; i < keep.size(); ++i) keep[i] = appended.count(table->data.rowid(i)) == 0;
+    table->data.Compact(keep);
+    appended_.clear();
+  }
+
   // Takes the write (as a statement does: the writer lock outside a
-  // transaction) and the table's rows. The rows appended since can be
-  // removed with Truncate: InsertRow only appends (a rowid below the
-  // largest is sorted in before anything after it is appended).
+  // transaction) and reads in the table's rows.
   Status Begin() {
     autocommit_ = !db_->in_transaction();
     if (autocommit_) SLUICE_RETURN_IF_ERROR(db_->transaction().BeginWrite());
     Status s = db_->LoadTableColumns(table_);
-    TablePtr t = s.ok() ? db_->catalog().Mutable(table_) : nullptr;
-    if (s.ok() && t == nullptr) s = Status::NotFound("no such table: " + table_);
+    if (s.ok() && db_->catalog().FindTable(table_) == nullptr) s = Status::NotFound("no such table: " + table_);
     if (!s.ok()) {
       if (autocommit_) db_->transaction().EndWrite();
       return s;
     }
-    table_ptr_ = std::move(t);
-    before_ = table_ptr_->row_count();
     writing_ = true;
     return Status::OK();
   }
@@ -77,10 +103,9 @@ class AppenderImpl : public Appender {
   DatabaseImpl* db_;
   std::string table_;
   size_t ncols_;
-  bool writing_ = false;     // between the first Append and Finish
-  bool autocommit_ = false;  // we took the writer lock (no BEGIN was open)
-  TablePtr table_ptr_;       // while writing_
-  size_t before_ = 0;        // the table's rows at Begin()
+  bool writing_ = false;           // between the first Append and Finish
+  bool autocommit_ = false;        // we took the writer lock (no BEGIN was open)
+  std::vector<int64_t> appended_;  // rowids of the rows appended while writing_
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "sql/binder/binder.h"  // the runners bind, plan and run statements
 #include "sql/connection/database_impl.h"
 #include "sql/exec/operator.h"
+#include "sql/exec/ops/table_write.h"
 
 namespace sluice::sql {
 
@@ -20,7 +21,8 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nu
 Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& s);
 
 // What CheckDml bound at prepare time; the run reuses it when the schema
-// has not changed since (defined in dml.cc).
+// has not changed since (defined in dml.cc). DML runs as a plan rooted at
+// a modify node (binder/plan.h, exec/ops/insert.cc, update.cc, delete.cc).
 struct PreparedDml;
 Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr,
                 std::shared_ptr<PreparedDml>* prepared = nullptr);
@@ -39,27 +41,8 @@ bool IsWriteStatement(StatementKind kind);
 Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s);
 Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s);
 
-// Stores a row into `table` with the checks of an INSERT (affinity, NOT
-// NULL, rowid, UNIQUE), honouring `conflict`. *inserted is false when the
-// row was ignored. Used by INSERT and the Appender.
-struct InsertedRow {
-  bool inserted = false;
-  int64_t rowid = 0;
-};
-Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value* explicit_rowid,
-                              ConflictResolution conflict);
-
-// "UNIQUE constraint failed: t.a, t.b" for index `idx` of `table`.
-std::string UniqueMessage(const Table& table, const IndexDef& idx);
-// SQLite's extended result code for a duplicate key in `idx`
-// (SQLITE_CONSTRAINT_PRIMARYKEY or _UNIQUE) and for a duplicate rowid of
-// `table` (_PRIMARYKEY when a column is an alias of the rowid, else _ROWID).
-inline ResultCode UniqueConflictCode(const IndexDef& idx) {
-  return idx.primary_key ? ResultCode::kConstraintPrimaryKey : ResultCode::kConstraintUnique;
-}
-inline ResultCode RowidConflictCode(const Table& table) {
-  return table.rowid_alias >= 0 ? ResultCode::kConstraintPrimaryKey : ResultCode::kConstraintRowid;
-}
+// InsertRow (used by the Appender) and UniqueMessage (CREATE UNIQUE INDEX)
+// are in sql/exec/ops/table_write.h.
 
 }  // namespace sluice::sql
 

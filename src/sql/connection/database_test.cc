@@ -263,6 +263,35 @@ TEST_F(DatabaseTest, AppenderValuesAndRowErrors) {
             "6|integer|w|text|2.5|real;");
 }
 
+// Statements run between two Appends (inside a transaction, where a table
+// shared with the transaction's snapshot is copied on its first write) must
+// neither lose the appender's later rows nor be undone by its removal.
+TEST_F(DatabaseTest, AppenderAndStatementsInterleaved) {
+  Exec("create table t(a); insert into t values (1); begin");
+  {
+    Result<std::unique_ptr<Appender>> app = db_->CreateAppender("t");
+    ASSERT_TRUE(app.ok());
+    AppendValue two[] = {AppendValue::Integer(2)};
+    ASSERT_TRUE((*app)->Append(two).ok());
+    Exec("insert into t values (3)");
+    AppendValue four[] = {AppendValue::Integer(4)};
+    ASSERT_TRUE((*app)->Append(four).ok());
+    ASSERT_TRUE((*app)->Finish().ok());
+  }
+  EXPECT_EQ(Q("select a from t"), "1;2;3;4;");
+  {
+    Result<std::unique_ptr<Appender>> app = db_->CreateAppender("t");
+    ASSERT_TRUE(app.ok());
+    AppendValue five[] = {AppendValue::Integer(5)};
+    ASSERT_TRUE((*app)->Append(five).ok());
+    Exec("insert into t values (6)");
+    // Destroyed without Finish: its row 5 goes, the INSERT's row 6 stays.
+  }
+  EXPECT_EQ(Q("select a from t"), "1;2;3;4;6;");
+  Exec("commit");
+  EXPECT_EQ(Q("select a from t"), "1;2;3;4;6;");
+}
+
 TEST_F(DatabaseTest, AppenderDestroyedBeforeFinishLeavesTheTable) {
   Exec("create table t(a); insert into t values (1)");
   {

@@ -181,7 +181,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     pending[i].name = "sqlite_autoindex_" + s.name + "_" + std::to_string(i + 1);
     t->indexes.push_back(std::move(pending[i]));
   }
-  t->columns.resize(t->columns_info.size());
+  t->data.InitColumns(t->columns_info.size());
   t->sql = "CREATE TABLE " + std::string(s.Text({s.name_span.begin, s.span.end}));
   return t;
 }
@@ -338,14 +338,14 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         info.affinity = AffinityFromTypeName(info.type_name);
         t->columns_info.push_back(std::move(info));
       }
-      t->columns.resize(names.size());
+      t->data.InitColumns(names.size());
       t->sql = CtasSql(c.name, names, types);
       for (size_t r = 0; r < rows.size; ++r) {
         std::vector<Value> row;
         for (size_t col = 0; col < names.size(); ++col) {
           row.push_back(ApplyColumnAffinity(t->columns_info[col].affinity, rows.columns[col][r]).Owned());
         }
-        t->AppendRow(std::move(row), static_cast<int64_t>(r + 1));
+        t->data.AppendRow(std::move(row), static_cast<int64_t>(r + 1));
       }
       t->rootpage = catalog.NextRootpage();
       t->generation = catalog.NewGeneration();

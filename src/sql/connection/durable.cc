@@ -93,7 +93,8 @@ Status DatabaseImpl::Reload() {
     catalog_.NoteGeneration(rows.generation);
     size_t n = rows.rowids.size();
     // Columns are read from the image when a statement first needs them.
-    t->SetLazyColumns(std::make_shared<ImageColumns>(blocks, std::move(rows.column_blocks), n), std::move(rows.rowids));
+    t->data.SetLazyColumns(std::make_shared<ImageColumns>(blocks, std::move(rows.column_blocks), n),
+                           std::move(rows.rowids));
   }
   if (state->next_generation > 0) catalog_.NoteGeneration(state->next_generation - 1);
   for (const std::string& r : records) SLUICE_RETURN_IF_ERROR(ApplyLogRecord(r));
@@ -105,7 +106,7 @@ namespace {
 
 // An `edit` table entry (record_codec.h): deletions, then each listed row
 // set by rowid. Rows new to the table are added in rowid order.
-void ApplyEdits(durable::TableRows& rows, Table* t) {
+void ApplyEdits(durable::TableRows& rows, TableData* t) {
   if (!rows.removed.empty()) {
     std::vector<bool> keep(t->row_count(), true);
     for (int64_t id : rows.removed) {
@@ -114,19 +115,26 @@ void ApplyEdits(durable::TableRows& rows, Table* t) {
     }
     t->Compact(keep);
   }
+  // Rows present are set in place first, then the new ones appended (the
+  // listed rowids are distinct, so the order between the two is free).
+  std::vector<size_t> added;
+  t->BeginUpdate();
   for (size_t i = 0; i < rows.rowids.size(); ++i) {
     int64_t pos = t->FindRowid(rows.rowids[i]);
-    if (pos >= 0) {
-      for (size_t c = 0; c < rows.columns.size(); ++c) {
-        t->columns[c][static_cast<size_t>(pos)] = std::move(rows.columns[c][i]);
-      }
+    if (pos < 0) {
+      added.push_back(i);
       continue;
     }
+    for (size_t c = 0; c < rows.columns.size(); ++c) {
+      t->UpdateValue(c, static_cast<size_t>(pos), std::move(rows.columns[c][i]));
+    }
+  }
+  t->CommitUpdate();
+  for (size_t i : added) {
     std::vector<Value> row(rows.columns.size());
     for (size_t c = 0; c < rows.columns.size(); ++c) row[c] = std::move(rows.columns[c][i]);
     t->AppendRow(std::move(row), rows.rowids[i]);
   }
-  t->InvalidateIndexes();
 }
 
 }  // namespace
@@ -141,22 +149,22 @@ Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
     if (t == nullptr || t->generation != rows.generation || rows.columns.size() != t->columns_info.size()) {
       return Status::Corruption(path + "-wal: log record for unknown table " + rows.name);
     }
-    t->ForgetOrigin();  // its rows change below
+    t->data.ForgetOrigin();  // its rows change below
     if (rows.mode == durable::TableMode::kImage) {
-      t->SetRows(std::move(rows.columns), std::move(rows.rowids));
+      t->data.SetRows(std::move(rows.columns), std::move(rows.rowids));
     } else if (rows.mode == durable::TableMode::kAppend) {
       // Checked before anything changes; then appended in place.
       if (rows.start != t->row_count()) return Status::Corruption(path + "-wal: log record out of sequence");
-      if (!rows.rowids.empty() && !t->rowids.empty() && rows.rowids.front() <= t->rowids.back()) {
+      if (!rows.rowids.empty() && t->row_count() > 0 && rows.rowids.front() <= t->data.rowids().back()) {
         return Status::Corruption(path + "-wal: appended rowids out of order");
       }
       SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
-      t->AppendRows(std::move(rows.columns), rows.rowids);
+      t->data.AppendRows(std::move(rows.columns), rows.rowids);
     } else {
       SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
-      ApplyEdits(rows, t.get());
+      ApplyEdits(rows, &t->data);
     }
-    t->MarkCommitted();
+    t->data.MarkCommitted();
   }
   return Status::OK();
 }
@@ -168,8 +176,8 @@ Status DatabaseImpl::LoadTableColumns(std::string_view name) {
 
 Status DatabaseImpl::CheckpointCatalog(bool sync) {
   auto stored = [](const Table& t) -> const ImageColumns* {
-    const auto* origin = dynamic_cast<const ImageColumns*>(t.unchanged_origin());
-    return origin != nullptr && origin->column_count() == t.columns.size() ? origin : nullptr;
+    const auto* origin = dynamic_cast<const ImageColumns*>(t.data.unchanged_origin());
+    return origin != nullptr && origin->column_count() == t.data.column_count() ? origin : nullptr;
   };
   for (const TablePtr& t : catalog_.tables()) {
     if (stored(*t) == nullptr) SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
@@ -189,7 +197,7 @@ Status DatabaseImpl::LoadAllColumns() {
 void DatabaseImpl::MarkCommitted() {
   durable_->committed.clear();
   for (const TablePtr& t : catalog_.tables()) {
-    t->MarkCommitted();
+    t->data.MarkCommitted();
     durable_->committed[Key(t->name)] = {t->generation, t->row_count()};
   }
   durable_->committed_schema_version = catalog_.schema_version();
@@ -227,16 +235,18 @@ Status DatabaseImpl::WriteChanges() {
         break;
       }
       size_t committed_rows = it->second.second;
-      size_t edits = t->edited_rowids.size() + t->removed_rowids.size();
-      if (!t->rewritten && t->edited && edits <= t->row_count() / 2 + 64) {
+      const TableData& d = t->data;
+      size_t edits = d.edited_rowids().size() + d.removed_rowids().size();
+      if (d.change_state() == TableData::ChangeState::kEdited && edits <= t->row_count() / 2 + 64) {
         changes.push_back({t.get(), durable::TableMode::kEdit, 0});
-        bytes += edits * 16 * (t->columns.size() + 1);
-      } else if (t->rewritten || t->edited || t->row_count() < committed_rows || t->clean_rows != committed_rows) {
+        bytes += edits * 16 * (d.column_count() + 1);
+      } else if (d.change_state() != TableData::ChangeState::kAppended || t->row_count() < committed_rows ||
+                 d.clean_rows() != committed_rows) {
         changes.push_back({t.get(), durable::TableMode::kImage, 0});
-        bytes += t->row_count() * 16 * (t->columns.size() + 1);
+        bytes += t->row_count() * 16 * (d.column_count() + 1);
       } else if (t->row_count() > committed_rows) {
         changes.push_back({t.get(), durable::TableMode::kAppend, committed_rows});
-        bytes += (t->row_count() - committed_rows) * 16 * (t->columns.size() + 1);
+        bytes += (t->row_count() - committed_rows) * 16 * (d.column_count() + 1);
       }
     }
   }
@@ -265,21 +275,24 @@ std::vector<std::string> DatabaseImpl::IntegrityProblems() {
   if (durable_ != nullptr) problems = durable_->files->Verify();
   if (Status s = LoadAllColumns(); !s.ok()) problems.push_back(s.message());
   for (const TablePtr& t : catalog_.tables()) {
-    for (size_t c = 0; c < t->columns.size(); ++c) {
-      if (t->columns[c].size() != t->rowids.size()) {
+    const TableData& d = t->data;
+    // A column that failed to load counts as empty.
+    auto loaded = [&](size_t c) { return d.column_loaded(c) ? d.column(c).size() : size_t{0}; };
+    for (size_t c = 0; c < d.column_count(); ++c) {
+      if (loaded(c) != d.row_count()) {
         problems.push_back("table " + t->name + ": column " + t->columns_info[c].name + " has the wrong row count");
       }
     }
-    for (size_t i = 1; i < t->rowids.size(); ++i) {
-      if (t->rowids[i] <= t->rowids[i - 1]) {
-        problems.push_back("table " + t->name + ": rowid " + std::to_string(t->rowids[i]) + " out of order");
+    for (size_t i = 1; i < d.row_count(); ++i) {
+      if (d.rowid(i) <= d.rowid(i - 1)) {
+        problems.push_back("table " + t->name + ": rowid " + std::to_string(d.rowid(i)) + " out of order");
         break;
       }
     }
-    for (size_t c = 0; c < t->columns_info.size() && c < t->columns.size(); ++c) {
-      if (!t->columns_info[c].not_null) continue;
-      for (size_t i = 0; i < t->columns[c].size(); ++i) {
-        if (t->columns[c][i].is_null()) {
+    for (size_t c = 0; c < t->columns_info.size() && c < d.column_count(); ++c) {
+      if (!t->columns_info[c].not_null || !d.column_loaded(c)) continue;
+      for (const Value& v : d.column(c)) {
+        if (v.is_null()) {
           problems.push_back("NULL value in " + t->name + "." + t->columns_info[c].name);
           break;
         }

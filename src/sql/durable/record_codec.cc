@@ -19,8 +19,9 @@ void EncodeRowids(const Table& t, size_t begin, size_t end, std::string* out) {
   PutVarint(out, end - begin);
   int64_t prev = 0;
   for (size_t i = begin; i < end; ++i) {
-    PutVarint(out, ZigZag(static_cast<int64_t>(static_cast<uint64_t>(t.rowids[i]) - static_cast<uint64_t>(prev))));
-    prev = t.rowids[i];
+    PutVarint(out, ZigZag(
+                       static_cast<int64_t>(static_cast<uint64_t>(t.data.rowid(i)) - static_cast<uint64_t>(prev))));
+    prev = t.data.rowid(i);
   }
 }
 
@@ -66,11 +67,12 @@ std::vector<int64_t> Sorted(const std::unordered_set<int64_t>& ids) {
 // `rows` grammar.
 void EncodeRowsById(const Table& t, const std::vector<int64_t>& ids, std::string* out) {
   EncodeRowidList(ids, out);
-  PutVarint(out, t.columns.size());
+  PutVarint(out, t.data.column_count());
   std::vector<Value> picked(ids.size());
   std::vector<size_t> positions(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) positions[i] = static_cast<size_t>(t.FindRowid(ids[i]));
-  for (const std::vector<Value>& col : t.columns) {
+  for (size_t i = 0; i < ids.size(); ++i) positions[i] = static_cast<size_t>(t.data.FindRowid(ids[i]));
+  for (size_t c = 0; c < t.data.column_count(); ++c) {
+    const std::vector<Value>& col = t.data.column(c);
     for (size_t i = 0; i < ids.size(); ++i) picked[i] = col[positions[i]];
     EncodeColumn(picked, 0, picked.size(), out);
   }
@@ -78,8 +80,8 @@ void EncodeRowsById(const Table& t, const std::vector<int64_t>& ids, std::string
 
 void EncodeRows(const Table& t, size_t begin, size_t end, std::string* out) {
   EncodeRowids(t, begin, end, out);
-  PutVarint(out, t.columns.size());
-  for (const std::vector<Value>& col : t.columns) EncodeColumn(col, begin, end, out);
+  PutVarint(out, t.data.column_count());
+  for (size_t c = 0; c < t.data.column_count(); ++c) EncodeColumn(t.data.column(c), begin, end, out);
 }
 
 Status Malformed(std::string_view what) { return Status::Corruption("malformed record: " + std::string(what)); }
@@ -169,8 +171,8 @@ void EncodeTable(const Table& t, TableMode mode, size_t start, std::string* out)
   out->push_back(static_cast<char>(mode));
   PutVarint(out, start);
   if (mode == TableMode::kEdit) {
-    EncodeRowsById(t, Sorted(t.edited_rowids), out);
-    EncodeRowidList(Sorted(t.removed_rowids), out);
+    EncodeRowsById(t, Sorted(t.data.edited_rowids()), out);
+    EncodeRowidList(Sorted(t.data.removed_rowids()), out);
     return;
   }
   EncodeRows(t, mode == TableMode::kAppend ? start : 0, t.row_count(), out);
@@ -205,13 +207,13 @@ std::vector<storage::ImageBlock> EncodeState(const Catalog& catalog, const Reuse
     PutString(&out, t->name);
     PutVarint(&out, t->generation);
     EncodeRowids(*t, 0, t->row_count(), &out);
-    PutVarint(&out, t->columns.size());
-    for (size_t c = 0; c < t->columns.size(); ++c) {
+    PutVarint(&out, t->data.column_count());
+    for (size_t c = 0; c < t->data.column_count(); ++c) {
       PutVarint(&out, blocks.size() - 1);
       storage::ImageBlock block;
       if (!reuse || !reuse(*t, c, &block)) {
         block = storage::ImageBlock();
-        EncodeColumn(t->columns[c], 0, t->row_count(), &block.raw);
+        EncodeColumn(t->data.column(c), 0, t->row_count(), &block.raw);
       }
       blocks.push_back(std::move(block));
     }

@@ -18,6 +18,8 @@
 
 namespace sluice::sql {
 
+class TableWriteAccess;  // ops/table_write.h
+
 struct OuterFrame {
   const std::vector<ColumnId>* layout;
   RowRef row;
@@ -57,6 +59,8 @@ class ExecContext {
       subquery_cache;
   // Nesting of subquery executions (bounded by the parser's depth limits).
   int depth = 0;
+  // Where modify operators (INSERT, UPDATE, DELETE) write; not owned.
+  TableWriteAccess* tables = nullptr;
 
   // The value of outer column `id` from the innermost frame that has it.
   const Value* FindOuter(ColumnId id) const {

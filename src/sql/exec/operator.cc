@@ -8,6 +8,8 @@ namespace sluice::sql {
 OperatorPtr MakeOperator(const PlanNode& node, ExecContext* ctx) {
   // Plan trees are as deep as the query's nesting of FROM subqueries and
   // compound terms, which the parser bounds.
+  // An insert makes its source's operators itself (literal VALUES need none).
+  if (node.kind == PlanKind::kInsert) return ops::MakeInsert(node, ctx);
   std::vector<OperatorPtr> kids;
   for (const PlanPtr& c : node.children) kids.push_back(MakeOperator(*c, ctx));
   switch (node.kind) {
@@ -25,6 +27,9 @@ OperatorPtr MakeOperator(const PlanNode& node, ExecContext* ctx) {
     case PlanKind::kLimit: return ops::MakeLimit(node, ctx, std::move(kids[0]));
     case PlanKind::kDistinct: return ops::MakeDistinct(node, ctx, std::move(kids[0]));
     case PlanKind::kSetOp: return ops::MakeSetOp(node, ctx, std::move(kids[0]), std::move(kids[1]));
+    case PlanKind::kInsert: return ops::MakeInsert(node, ctx);
+    case PlanKind::kUpdate: return ops::MakeUpdate(node, ctx, std::move(kids[0]));
+    case PlanKind::kDelete: return ops::MakeDelete(node, ctx, std::move(kids[0]));
   }
   return nullptr;
 }

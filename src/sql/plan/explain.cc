@@ -57,6 +57,9 @@ std::string Describe(const PlanNode& n) {
       return "LIMIT " + ExprToString(*n.limit) + (n.offset ? " OFFSET " + ExprToString(*n.offset) : "");
     case PlanKind::kDistinct: return "DISTINCT";
     case PlanKind::kSetOp: return std::string(CompoundOpSql(n.set_op));
+    case PlanKind::kInsert: return "INSERT INTO " + n.table->name;
+    case PlanKind::kUpdate: return "UPDATE " + n.table->name;
+    case PlanKind::kDelete: return "DELETE FROM " + n.table->name;
   }
   return "?";
 }

@@ -24,6 +24,16 @@
 //   kDistinct   first occurrence of each row, order kept.
 //   kSetOp      UNION [ALL], INTERSECT, EXCEPT of children[0], children[1].
 //
+// Modify nodes, the roots of INSERT / UPDATE / DELETE plans: they change
+// `table` (its schema as bound; the rows are written to the catalog's
+// current table of that name) and output one column, the number of rows
+// changed. Each reads all of its input before it changes anything.
+//   kInsert     children[0] (none for DEFAULT VALUES): the source rows, one
+//               value per insert_columns entry; insert_defaults, conflict.
+//   kUpdate     children[0]: the rows to change (the table's columns, then
+//               the rowid); assignments over those rows.
+//   kDelete     children[0]: the rows to delete (columns, then the rowid).
+//
 // A node's `outputs` is the layout of its result batches (one ColumnId per
 // column). Nodes are immutable once planned and can be executed many times
 // (subqueries) and from several threads later.
@@ -34,7 +44,9 @@
 #include <string>
 #include <vector>
 
+#include "sluice/status.h"
 #include "sql/ast/select.h"
+#include "sql/ast/statement.h"
 #include "sql/plan/bound_expr.h"
 #include "sql/catalog/table.h"
 
@@ -51,6 +63,9 @@ enum class PlanKind : uint8_t {
   kLimit,
   kDistinct,
   kSetOp,
+  kInsert,
+  kUpdate,
+  kDelete,
 };
 
 enum class JoinType : uint8_t { kInner, kLeft, kCross };
@@ -119,6 +134,23 @@ struct PlanNode {
 
   // kSetOp.
   CompoundOp set_op = CompoundOp::kUnion;
+
+  // kInsert.
+  std::vector<int> insert_columns;  // table column per source value; -1: the rowid
+  // Per table column: its DEFAULT when the statement does not set it (null:
+  // NULL; empty: no column has one). Constant expressions, evaluated once
+  // per run, not planned.
+  std::vector<BoundExprPtr> insert_defaults;
+  // A DEFAULT that failed to bind: the insert fails with this error when it
+  // reaches that column's default (-1: none).
+  int insert_default_error_column = -1;
+  Status insert_default_error;
+  ConflictResolution conflict = ConflictResolution::kDefault;
+
+  // kUpdate: (table column, new value) in the order SQLite assigns them;
+  // column -2 is the rowid of a table without an alias, -3 an assignment a
+  // later one to the same column supersedes.
+  std::vector<std::pair<int, BoundExprPtr>> assignments;
 
   // Whether the planner already ran on this node's tree.
   bool planned = false;

@@ -74,8 +74,8 @@ Status PlanQuery(PlanNode* root, const PlannerOptions& options) {
     plan->planned = true;
     rules::FoldConstants(plan, options);
     // Push-down may replace the node it starts from, so it runs on the
-    // root's children; a Filter root (UPDATE/DELETE plans) keeps its object
-    // and takes whatever predicate stays above its (new) child.
+    // root's children; a Filter root keeps its object and takes whatever
+    // predicate stays above its (new) child.
     if (plan->kind == PlanKind::kFilter) {
       auto wrapper = std::make_shared<PlanNode>(PlanKind::kFilter);
       wrapper->outputs = plan->children[0]->outputs;
@@ -94,8 +94,10 @@ Status PlanQuery(PlanNode* root, const PlannerOptions& options) {
     }
     if (options.top_n) rules::MarkTopN(plan);
     rules::SkipUnobservableGroupOrder(plan);
-    // DML plans (a Filter or Get root) need every column and the rowid.
-    if (options.prune_columns && plan->kind != PlanKind::kFilter && plan->kind != PlanKind::kGet) {
+    // UPDATE and DELETE read every column and the rowid of their rows (so
+    // do bare Filter or Get roots).
+    if (options.prune_columns && plan->kind != PlanKind::kFilter && plan->kind != PlanKind::kGet &&
+        plan->kind != PlanKind::kUpdate && plan->kind != PlanKind::kDelete) {
       rules::PruneColumns(plan);
     }
     // Resolve slots, node by node, and find subqueries.

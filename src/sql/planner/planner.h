@@ -45,7 +45,7 @@ Status PlanQuery(PlanNode* root, const PlannerOptions& options);
 void ResolveSlots(BoundExpr* expr, const std::vector<ColumnId>& layout);
 
 // Plans an expression evaluated over rows of `layout` outside any plan
-// node (UPDATE's SET values): folds constants, resolves slots and plans the
+// node: folds constants, resolves slots and plans the
 // subqueries inside it.
 Status PlanExpression(BoundExprPtr* expr, const std::vector<ColumnId>& layout, const PlannerOptions& options);
 

@@ -24,9 +24,9 @@ inline TablePtr AddTestTable(Catalog* catalog, const std::string& name, const st
     info.affinity = AffinityFromTypeName(type);
     t->columns_info.push_back(info);
   }
-  t->columns.resize(columns.size());
+  t->data.InitColumns(columns.size());
   int64_t rowid = 1;
-  for (const auto& r : rows) t->AppendRow(r, rowid++);
+  for (const auto& r : rows) t->data.AppendRow(r, rowid++);
   catalog->AddTable(t);
   return t;
 }

@@ -18,6 +18,11 @@ OperatorPtr MakeSort(const PlanNode& node, ExecContext* ctx, OperatorPtr child);
 OperatorPtr MakeLimit(const PlanNode& node, ExecContext* ctx, OperatorPtr child);
 OperatorPtr MakeDistinct(const PlanNode& node, ExecContext* ctx, OperatorPtr child);
 OperatorPtr MakeSetOp(const PlanNode& node, ExecContext* ctx, OperatorPtr left, OperatorPtr right);
+// Modify operators (insert.cc, update.cc, delete.cc): they write through
+// ctx->tables. An insert makes the operators of its source itself.
+OperatorPtr MakeInsert(const PlanNode& node, ExecContext* ctx);
+OperatorPtr MakeUpdate(const PlanNode& node, ExecContext* ctx, OperatorPtr child);
+OperatorPtr MakeDelete(const PlanNode& node, ExecContext* ctx, OperatorPtr child);
 
 // Emits the rows of a RowStore a chunk at a time (for blocking operators).
 class StoreEmitter {

@@ -55,7 +55,7 @@ class ScanOp : public Operator {
       // Column c of the batch: table column `src`, or the rowid.
       int src = node_.scan_columns.empty() ? (c < ncols ? static_cast<int>(c) : -1) : node_.scan_columns[c];
       if (src >= 0 && node_.index < 0) {
-        out->Reference(c, t.columns[src].data() + next_);
+        out->Reference(c, t.data.column(static_cast<size_t>(src)).data() + next_);
         continue;
       }
       std::vector<Value>& dst = out->column(c);
@@ -63,9 +63,9 @@ class ScanOp : public Operator {
       for (size_t i = 0; i < n; ++i) {
         size_t pos = node_.index >= 0 ? positions_[next_ + i] : next_ + i;
         if (src >= 0) {
-          dst[i] = t.columns[src][pos];
+          dst[i] = t.data.value(static_cast<size_t>(src), pos);
         } else {
-          dst[i] = Value::Integer(t.rowids[pos]);
+          dst[i] = Value::Integer(t.data.rowid(pos));
         }
       }
     }

@@ -44,7 +44,7 @@ void Prune(PlanNode* n, const IdSet& required) {
         // rowid (built per batch, but it reads no column from the file).
         int keep = -1;
         for (size_t c = 0; c < ncols && keep < 0; ++c) {
-          if (n->table->column_loaded(c)) keep = static_cast<int>(c);
+          if (n->table->data.column_loaded(c)) keep = static_cast<int>(c);
         }
         n->scan_columns.push_back(keep);
         n->outputs.push_back(0);
@@ -64,6 +64,9 @@ void Prune(PlanNode* n, const IdSet& required) {
       return;
     case PlanKind::kDistinct:
     case PlanKind::kSetOp:
+    case PlanKind::kInsert:
+    case PlanKind::kUpdate:
+    case PlanKind::kDelete:
       for (const PlanPtr& c : n->children) Prune(c.get(), IdSet(c->outputs.begin(), c->outputs.end()));
       return;
     case PlanKind::kFilter:

@@ -38,6 +38,7 @@ void ForEachNodeExpr(PlanNode* n, Fn&& fn) {
   for (auto& k : n->sort_keys) fn(k.expr);
   if (n->limit) fn(n->limit);
   if (n->offset) fn(n->offset);
+  for (auto& a : n->assignments) fn(a.second);
 }
 
 }  // namespace sluice::sql::rules

@@ -1,0 +1,76 @@
+// The UPDATE and DELETE binders: the target table scanned (under the
+// statement's alias) and filtered by WHERE as the child of a kUpdate /
+// kDelete plan node (plan.h); UPDATE's SET values are bound over that
+// child's rows.
+#include "sql/binder/binder.h"
+#include "sql/binder/binder_internal.h"
+
+namespace sluice::sql {
+
+Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
+  impl_->statement_ = &update;
+  if (update.from) return Status::InvalidArgument("UPDATE ... FROM is not supported");
+  return impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
+                           update.where.get(), &update.assignments);
+}
+
+Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
+  impl_->statement_ = &del;
+  return impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(),
+                           nullptr);
+}
+
+Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table_name, const std::string& alias,
+                                         const Expr* where, const std::vector<Assignment>* assignments) {
+  auto out = std::make_shared<PlanNode>(kind);
+  out->table = catalog_.FindTable(table_name);
+  out->alias = alias;
+  if (out->table == nullptr) {
+    if (catalog_.FindView(table_name) != nullptr) {
+      return Status::InvalidArgument("cannot modify " + table_name + " because it is a view");
+    }
+    return Status::InvalidArgument("no such table: " + table_name);
+  }
+  Scope scope;
+  scope.has_from = true;
+  TableRef ref(TableRef::Kind::kTable);
+  ref.name = table_name;
+  ref.has_alias = true;
+  ref.alias = alias;
+  SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindNamedTable(ref, &scope, nullptr));
+  if (where != nullptr) {
+    ExprContext ctx{&scope, false};
+    SLUICE_ASSIGN_OR_RETURN(BoundExprPtr pred, BindExpr(*where, ctx));
+    auto filter = std::make_shared<PlanNode>(PlanKind::kFilter);
+    filter->outputs = plan->outputs;
+    filter->children.push_back(plan);
+    filter->predicate = std::move(pred);
+    plan = filter;
+  }
+  if (assignments != nullptr) {
+    for (const Assignment& a : *assignments) {
+      if (a.columns.size() != 1) return Status::InvalidArgument("row value misused");
+      int col = out->table->column_index(a.columns[0]);
+      if (col < 0) {
+        if (NameEqualsNoCase(a.columns[0], "rowid") || NameEqualsNoCase(a.columns[0], "oid") ||
+            NameEqualsNoCase(a.columns[0], "_rowid_")) {
+          col = out->table->rowid_alias >= 0 ? out->table->rowid_alias : -2;
+        } else {
+          return Status::InvalidArgument("no such column: " + a.columns[0]);
+        }
+      }
+      ExprContext ctx{&scope, false};
+      SLUICE_ASSIGN_OR_RETURN(BoundExprPtr value, BindExpr(*a.value, ctx));
+      // SET the same column twice: the last assignment wins (as SQLite).
+      for (auto& prev : out->assignments) {
+        if (prev.first == col) prev.first = -3;
+      }
+      out->assignments.emplace_back(col, std::move(value));
+    }
+  }
+  out->outputs.push_back(NewId());  // the number of rows changed
+  out->children.push_back(std::move(plan));
+  return PlanPtr(out);
+}
+
+}  // namespace sluice::sql

@@ -1,0 +1,67 @@
+// TableSchema: what a table is, without its rows — name, columns (declared
+// type, affinity, collation, NOT NULL, DEFAULT), the rowid alias, indexes,
+// the CREATE text and the identity a durable database logs it under.
+//
+// Plain data: DDL builds and edits it; everything else reads it. The rows
+// live in TableData (table_data.h); Table (table.h) holds both.
+#ifndef SLUICE_SQL_CATALOG_TABLE_SCHEMA_H_
+#define SLUICE_SQL_CATALOG_TABLE_SCHEMA_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/ast/statement.h"
+#include "sql/value/affinity.h"
+#include "sql/value/compare.h"
+
+namespace sluice::sql {
+
+struct ColumnInfo {
+  std::string name;
+  std::string type_name;  // as declared, may be empty
+  Affinity affinity = Affinity::kBlob;
+  Collation collation = Collation::kBinary;
+  bool not_null = false;
+  // DEFAULT: the expression inside the owning CREATE TABLE AST (null: NULL).
+  const Expr* default_expr = nullptr;
+};
+
+// An index (CREATE INDEX, UNIQUE, PRIMARY KEY). The lookup structure is
+// derived data (index.h), built by TableData on demand.
+struct IndexDef {
+  std::string name;  // sqlite_autoindex_t_N for constraint indexes
+  std::vector<int> columns;
+  std::vector<Collation> collations;
+  bool unique = false;
+  bool automatic = false;  // from a UNIQUE / PRIMARY KEY constraint
+  std::string sql;         // CREATE INDEX text; empty for automatic ones
+  int64_t rootpage = 0;
+  // From a PRIMARY KEY constraint (a duplicate is SQLITE_CONSTRAINT_PRIMARYKEY).
+  bool primary_key = false;
+};
+
+struct TableSchema {
+  std::string name;
+  std::vector<ColumnInfo> columns_info;
+  int rowid_alias = -1;  // the INTEGER PRIMARY KEY column, or -1
+  // Changing `indexes` requires Table::InvalidateIndexes() first (the built
+  // lookup structures refer to these definitions by position).
+  std::vector<IndexDef> indexes;
+  std::string sql;  // sqlite_schema.sql
+  int64_t rootpage = 0;
+  // Owns the AST that default_expr pointers refer to (may be null).
+  std::shared_ptr<const Statement> create_ast;
+  // Names the logical table for durable databases (sql/durable): set by
+  // CREATE TABLE, kept by copies; a log record applies only to its
+  // generation.
+  uint64_t generation = 0;
+
+  int column_index(std::string_view name) const;  // -1 when absent
+};
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_CATALOG_TABLE_SCHEMA_H_

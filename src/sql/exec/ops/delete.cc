@@ -1,0 +1,62 @@
+// Delete: the modify operator of DELETE (PlanKind::kDelete). Its child
+// yields the rows to delete (the table's columns, then the rowid); all are
+// read first, then removed from the target table in one step. Emits one
+// row: the number of rows deleted.
+#include <unordered_set>
+
+#include "sql/exec/ops/ops.h"
+#include "sql/exec/ops/table_write.h"
+
+namespace sluice::sql::ops {
+
+namespace {
+
+class DeleteOp : public Operator {
+ public:
+  DeleteOp(const PlanNode& node, ExecContext* ctx, OperatorPtr child)
+      : node_(node), ctx_(ctx), child_(std::move(child)) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    out->Reset(node_.outputs.size());
+    if (done_) return false;
+    done_ = true;
+    SLUICE_ASSIGN_OR_RETURN(int64_t n, Run());
+    out->column(0).push_back(Value::Integer(n));
+    out->SetSize(1);
+    return true;
+  }
+
+ private:
+  Result<int64_t> Run() {
+    size_t rowid_slot = node_.children[0]->outputs.size() - 1;
+    std::unordered_set<int64_t> doomed;
+    DataChunk chunk;
+    while (true) {
+      SLUICE_ASSIGN_OR_RETURN(bool more, child_->Next(&chunk));
+      if (!more) break;
+      for (size_t r = 0; r < chunk.size(); ++r) doomed.insert(chunk.at(rowid_slot, r).integer());
+    }
+    child_.reset();  // done reading: the scans may let go of the table
+    if (doomed.empty()) return int64_t{0};
+    SLUICE_CHECK(ctx_->tables != nullptr);
+    Table* t = ctx_->tables->Writable(node_.table->name);
+    if (t == nullptr) return Status::InvalidArgument("no such table: " + node_.table->name);
+    std::vector<bool> keep(t->row_count());
+    for (size_t i = 0; i < keep.size(); ++i) keep[i] = doomed.count(t->data.rowid(i)) == 0;
+    t->data.Compact(keep);
+    return static_cast<int64_t>(doomed.size());
+  }
+
+  const PlanNode& node_;
+  ExecContext* ctx_;
+  OperatorPtr child_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+OperatorPtr MakeDelete(const PlanNode& node, ExecContext* ctx, OperatorPtr child) {
+  return std::make_unique<DeleteOp>(node, ctx, std::move(child));
+}
+
+}  // namespace sluice::sql::ops

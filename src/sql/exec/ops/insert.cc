@@ -1,0 +1,138 @@
+// Insert: the modify operator of INSERT (PlanKind::kInsert). Reads all of
+// its source's rows first (INSERT INTO t SELECT ... FROM t must not see its
+// own rows, and an error in a later source row leaves the table as it
+// was) — through an operator tree it makes for its child, or for literal
+// VALUES rows by evaluating them directly — then stores them into the target table with InsertRow's checks,
+// filling the columns the statement does not name from their DEFAULTs.
+// Emits one row: the number of rows inserted.
+//
+// Atomicity: on a failure the rows this statement inserted are removed
+// again. INSERT OR REPLACE into a table with a key may also delete rows,
+// which cannot be undone that way: it works on a copy of the table that
+// replaces the original only when every row went in.
+#include <unordered_set>
+
+#include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/ops.h"
+#include "sql/exec/ops/table_write.h"
+
+namespace sluice::sql::ops {
+
+namespace {
+
+class InsertOp : public Operator {
+ public:
+  InsertOp(const PlanNode& node, ExecContext* ctx) : node_(node), ctx_(ctx) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    out->Reset(node_.outputs.size());
+    if (done_) return false;
+    done_ = true;
+    SLUICE_ASSIGN_OR_RETURN(int64_t n, Run());
+    out->column(0).push_back(Value::Integer(n));
+    out->SetSize(1);
+    return true;
+  }
+
+ private:
+  Result<int64_t> Run() {
+    RowStore source;
+    if (node_.children.empty()) {
+      source.Init(0);  // DEFAULT VALUES: one row of defaults
+      source.size = 1;
+    } else if (const PlanNode& from = *node_.children[0]; from.kind == PlanKind::kValues && from.children.empty()) {
+      SLUICE_RETURN_IF_ERROR(EvaluateRows(from, &source));
+    } else {
+      OperatorPtr child = MakeOperator(from, ctx_);
+      source.Init(from.outputs.size());
+      DataChunk chunk;
+      while (true) {
+        SLUICE_ASSIGN_OR_RETURN(bool more, child->Next(&chunk));
+        if (!more) break;
+        source.Append(chunk);
+      }
+    }  // done reading: the scans let go of the tables
+    const Table& schema = *node_.table;
+    size_t ncols = schema.columns_info.size();
+    std::vector<Value> defaults(ncols);
+    for (size_t c = 0; c < ncols && c < node_.insert_defaults.size(); ++c) {
+      if (static_cast<int>(c) == node_.insert_default_error_column) return node_.insert_default_error;
+      if (node_.insert_defaults[c] == nullptr) continue;
+      SLUICE_ASSIGN_OR_RETURN(defaults[c], EvaluateConstant(*node_.insert_defaults[c], ctx_));
+      defaults[c].MakeOwned();
+    }
+    int rowid_slot = -1;
+    for (size_t i = 0; i < node_.insert_columns.size(); ++i) {
+      if (node_.insert_columns[i] < 0) rowid_slot = static_cast<int>(i);
+    }
+    ConflictResolution conflict = node_.conflict;
+    SLUICE_CHECK(ctx_->tables != nullptr);
+    Table* target = ctx_->tables->Writable(schema.name);
+    if (target == nullptr) return Status::InvalidArgument("no such table: " + schema.name);
+    TablePtr copy;
+    if (conflict == ConflictResolution::kReplace && (schema.rowid_alias >= 0 || !schema.indexes.empty())) {
+      copy = target->Clone();
+      target = copy.get();
+    }
+    std::vector<int64_t> inserted;
+    Status failure;
+    for (size_t r = 0; r < source.size; ++r) {
+      std::vector<Value> row = defaults;
+      Value explicit_rowid;
+      for (size_t i = 0; i < node_.insert_columns.size(); ++i) {
+        if (node_.insert_columns[i] >= 0) {
+          row[static_cast<size_t>(node_.insert_columns[i])] = source.columns[i][r];
+        } else {
+          explicit_rowid = source.columns[i][r];
+        }
+      }
+      Result<InsertedRow> ins =
+          InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, conflict);
+      if (!ins.ok()) {
+        failure = ins.status();
+        break;
+      }
+      if (ins->inserted) inserted.push_back(ins->rowid);
+    }
+    if (!failure.ok()) {
+      if (copy == nullptr && !inserted.empty()) {
+        std::unordered_set<int64_t> drop(inserted.begin(), inserted.end());
+        std::vector<bool> keep(target->row_count());
+        for (size_t i = 0; i < keep.size(); ++i) keep[i] = drop.count(target->data.rowid(i)) == 0;
+        target->data.Compact(keep);
+      }
+      return failure;
+    }
+    if (copy != nullptr) ctx_->tables->Replace(std::move(copy));
+    return static_cast<int64_t>(inserted.size());
+  }
+
+  // The rows of a VALUES node, evaluated straight into `out`: the source of
+  // nearly every small INSERT, for which an operator (and a chunk) would
+  // cost more than the insert itself. Same results as ValuesOp.
+  Status EvaluateRows(const PlanNode& values, RowStore* out) {
+    static const std::vector<ColumnId> kNoColumns;
+    out->Init(values.outputs.size());
+    for (std::vector<Value>& column : out->columns) column.reserve(values.rows.size());
+    ExprEvaluator eval(ctx_, &kNoColumns);
+    RowRef none;
+    for (const std::vector<BoundExprPtr>& row : values.rows) {
+      for (size_t c = 0; c < row.size(); ++c) {
+        SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*row[c], none));
+        out->columns[c].push_back(std::move(v));
+      }
+    }
+    out->size = values.rows.size();
+    return Status::OK();
+  }
+
+  const PlanNode& node_;
+  ExecContext* ctx_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+OperatorPtr MakeInsert(const PlanNode& node, ExecContext* ctx) { return std::make_unique<InsertOp>(node, ctx); }
+
+}  // namespace sluice::sql::ops

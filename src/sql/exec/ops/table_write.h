@@ -1,0 +1,90 @@
+// Row writes with SQLite's constraint checks, shared by the modify
+// operators (insert.cc, update.cc, delete.cc) and the connection's
+// Appender, and the interface through which a modify operator gets the
+// table it changes.
+//
+// Messages are sqlite3's ("NOT NULL constraint failed: t.a", "UNIQUE
+// constraint failed: t.a, t.b", "datatype mismatch").
+#ifndef SLUICE_SQL_EXEC_OPS_TABLE_WRITE_H_
+#define SLUICE_SQL_EXEC_OPS_TABLE_WRITE_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "sluice/result.h"
+#include "sluice/result_code.h"
+#include "sql/ast/statement.h"
+#include "sql/catalog/table.h"
+
+namespace sluice::sql {
+
+// Where modify operators find their target (ExecContext::tables): the
+// connection's catalog, copy-on-write.
+class TableWriteAccess {
+ public:
+  virtual ~TableWriteAccess() = default;
+  // The table named `name` for writing in place: private to the running
+  // statement (copied first when a transaction snapshot or another
+  // statement shares it). Null when there is no such table. Valid until the
+  // statement ends or Replace.
+  virtual Table* Writable(const std::string& name) = 0;
+  // Swaps `table` in for the table of the same name (a statement that
+  // worked on a Clone and succeeded).
+  virtual void Replace(TablePtr table) = 0;
+};
+
+// Stores a row into `table` with the checks of an INSERT (affinity, NOT
+// NULL, rowid, UNIQUE), honouring `conflict`. `inserted` is false when the
+// row was ignored. REPLACE deletes the conflicting rows (see InsertOp for
+// how a statement stays atomic then).
+struct InsertedRow {
+  bool inserted = false;
+  int64_t rowid = 0;
+};
+Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value* explicit_rowid,
+                              ConflictResolution conflict);
+
+// SQLite's extended result code for a duplicate key in `idx`
+// (SQLITE_CONSTRAINT_PRIMARYKEY or _UNIQUE) and for a duplicate rowid of
+// `table` (_PRIMARYKEY when a column is an alias of the rowid, else _ROWID).
+inline ResultCode UniqueConflictCode(const IndexDef& idx) {
+  return idx.primary_key ? ResultCode::kConstraintPrimaryKey : ResultCode::kConstraintUnique;
+}
+inline ResultCode RowidConflictCode(const TableSchema& table) {
+  return table.rowid_alias >= 0 ? ResultCode::kConstraintPrimaryKey : ResultCode::kConstraintRowid;
+}
+
+// "UNIQUE constraint failed: t.a, t.b" for index `idx` of `table`.
+std::string UniqueMessage(const Table& table, const IndexDef& idx);
+// "t.x" for the INTEGER PRIMARY KEY x, else "t.rowid".
+std::string RowidName(const Table& table);
+// A value that must become a rowid (INTEGER affinity, then an integer), or
+// "datatype mismatch".
+Result<int64_t> RowidValue(const Value& v);
+
+// The keys of one UNIQUE index over a table's rows (NULL keys are not
+// counted), for UPDATE's row-by-row constraint checks. Does nothing for a
+// non-unique index. REQUIRES: `table` and `idx` outlive it.
+class UniqueKeyCounter {
+ public:
+  UniqueKeyCounter(const Table& table, const IndexDef& idx);
+  // Forgets row `pos`'s key (before the row changes).
+  void Remove(size_t pos);
+  // Counts row `pos`'s key; false when another row already holds it.
+  bool Add(size_t pos);
+
+ private:
+  std::pair<uint64_t, bool> Hash(size_t pos) const;
+  bool Equal(const std::vector<Value>& key, size_t pos) const;
+
+  const Table& t_;
+  const IndexDef& idx_;
+  std::unordered_map<uint64_t, std::vector<std::vector<Value>>> counts_;
+};
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_EXEC_OPS_TABLE_WRITE_H_

@@ -1,0 +1,154 @@
+// Update: the modify operator of UPDATE (PlanKind::kUpdate). Its child
+// yields the rows to change (the table's columns, then the rowid). All are
+// read, and every new value computed from the old rows, before the table
+// changes; then the rows are updated in place, in order, with SQLite's
+// row-by-row NOT NULL / UNIQUE / rowid checks. A failure rolls every write
+// back (TableData::RollbackUpdate): a statement is all or nothing. Emits
+// one row: the number of rows matched.
+#include <unordered_set>
+
+#include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/ops.h"
+#include "sql/exec/ops/table_write.h"
+
+namespace sluice::sql::ops {
+
+namespace {
+
+// PlanNode::assignments columns that are not table columns.
+constexpr int kRowidColumn = -2;  // the rowid of a table without an alias
+constexpr int kSuperseded = -3;   // SET the same column twice: the last wins
+
+class UpdateOp : public Operator {
+ public:
+  UpdateOp(const PlanNode& node, ExecContext* ctx, OperatorPtr child)
+      : node_(node), ctx_(ctx), child_(std::move(child)) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    out->Reset(node_.outputs.size());
+    if (done_) return false;
+    done_ = true;
+    SLUICE_ASSIGN_OR_RETURN(int64_t n, Run());
+    out->column(0).push_back(Value::Integer(n));
+    out->SetSize(1);
+    return true;
+  }
+
+ private:
+  Result<int64_t> Run() {
+    const std::vector<ColumnId>& layout = node_.children[0]->outputs;
+    RowStore rows;
+    rows.Init(layout.size());
+    DataChunk chunk;
+    while (true) {
+      SLUICE_ASSIGN_OR_RETURN(bool more, child_->Next(&chunk));
+      if (!more) break;
+      rows.Append(chunk);
+    }
+    child_.reset();  // done reading: the scans may let go of the table
+    if (rows.size == 0) return int64_t{0};
+    const auto& assignments = node_.assignments;
+    // New values of every matched row, computed from the old rows first.
+    ExprEvaluator eval(ctx_, &layout);
+    std::vector<std::vector<Value>> values(assignments.size());
+    const Value* const* row_columns = rows.column_pointers();
+    for (size_t r = 0; r < rows.size; ++r) {
+      RowRef row;
+      row.left = row_columns;
+      row.left_row = r;
+      row.left_width = rows.columns.size();
+      for (size_t a = 0; a < assignments.size(); ++a) {
+        SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*assignments[a].second, row));
+        values[a].push_back(v.Owned());
+      }
+    }
+    size_t matched = rows.size;
+    size_t rowid_slot = layout.size() - 1;
+    std::vector<int64_t> matched_rowids(matched);
+    for (size_t r = 0; r < matched; ++r) matched_rowids[r] = rows.columns[rowid_slot][r].integer();
+    rows = RowStore();
+    SLUICE_CHECK(ctx_->tables != nullptr);
+    Table* work = ctx_->tables->Writable(node_.table->name);
+    if (work == nullptr) return Status::InvalidArgument("no such table: " + node_.table->name);
+    SLUICE_RETURN_IF_ERROR(Apply(*work, matched_rowids, values));
+    return static_cast<int64_t>(matched);
+  }
+
+  // Writes values[a][r] into the row of matched_rowids[r], in place.
+  Status Apply(Table& t, const std::vector<int64_t>& matched_rowids, const std::vector<std::vector<Value>>& values) {
+    const auto& assignments = node_.assignments;
+    TableData& data = t.data;
+    bool sets_rowid = false;
+    for (const auto& a : assignments)
+      sets_rowid |= a.first == kRowidColumn || (a.first >= 0 && a.first == t.rowid_alias);
+    // SQLite checks UNIQUE row by row, in update order: keep per-index key
+    // counts and (when rowids are assigned) the set of rowids current.
+    std::vector<UniqueKeyCounter> counters;
+    for (const IndexDef& idx : t.indexes) counters.emplace_back(t, idx);
+    std::unordered_set<int64_t> live_rowids;
+    if (sets_rowid) live_rowids.insert(data.rowids().begin(), data.rowids().end());
+    data.BeginUpdate();
+    auto fail = [&](Status st) {
+      data.RollbackUpdate();
+      return st;
+    };
+    for (size_t r = 0; r < matched_rowids.size(); ++r) {
+      int64_t pos = data.FindRowid(matched_rowids[r]);
+      if (pos < 0) continue;
+      size_t p = static_cast<size_t>(pos);
+      for (UniqueKeyCounter& kc : counters) kc.Remove(p);
+      for (size_t a = 0; a < assignments.size(); ++a) {
+        int col = assignments[a].first;
+        if (col == kSuperseded) continue;
+        if (col == kRowidColumn || col == t.rowid_alias) {
+          const Value& v = values[a][r];
+          int64_t id;
+          if (v.is_null()) {
+            id = data.NextRowid();
+          } else {
+            Result<int64_t> given = RowidValue(v);
+            if (!given.ok()) return fail(given.status());
+            id = *given;
+          }
+          if (id != data.rowid(p)) {
+            if (live_rowids.count(id) != 0) {
+              return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t), RowidConflictCode(t)));
+            }
+            live_rowids.erase(data.rowid(p));
+            live_rowids.insert(id);
+          }
+          data.UpdateRowid(p, id);
+          if (col >= 0) data.UpdateValue(static_cast<size_t>(col), p, Value::Integer(id));
+          continue;
+        }
+        const ColumnInfo& info = t.columns_info[static_cast<size_t>(col)];
+        Value v = ApplyColumnAffinity(info.affinity, values[a][r]).Owned();
+        if (v.is_null() && info.not_null) {
+          return fail(Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + info.name,
+                                              ResultCode::kConstraintNotNull));
+        }
+        data.UpdateValue(static_cast<size_t>(col), p, std::move(v));
+      }
+      for (size_t i = 0; i < counters.size(); ++i) {
+        if (!counters[i].Add(p)) {
+          return fail(Status::InvalidArgument(UniqueMessage(t, t.indexes[i]), UniqueConflictCode(t.indexes[i])));
+        }
+      }
+    }
+    data.CommitUpdate();  // logs the rows; renumbered rows re-sort
+    return Status::OK();
+  }
+
+  const PlanNode& node_;
+  ExecContext* ctx_;
+  OperatorPtr child_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+OperatorPtr MakeUpdate(const PlanNode& node, ExecContext* ctx, OperatorPtr child) {
+  return std::make_unique<UpdateOp>(node, ctx, std::move(child));
+}
+
+}  // namespace sluice::sql::ops
