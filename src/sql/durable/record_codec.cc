@@ -19,8 +19,7 @@ void EncodeRowids(const Table& t, size_t begin, size_t end, std::string* out) {
   PutVarint(out, end - begin);
   int64_t prev = 0;
   for (size_t i = begin; i < end; ++i) {
-    PutVarint(out, ZigZag(
-                       static_cast<int64_t>(static_cast<uint64_t>(t.data.rowid(i)) - static_cast<uint64_t>(prev))));
+    PutVarint(out, ZigZag(static_cast<int64_t>(static_cast<uint64_t>(t.data.rowid(i)) - static_cast<uint64_t>(prev))));
     prev = t.data.rowid(i);
   }
 }
