@@ -7,7 +7,8 @@ src/sql). Each README has a paragraph starting "Allowed dependencies" whose
 backticked tokens name what the module's code may include besides itself:
   `sql/value`          headers of the module src/sql/value (and the public
                        headers that module owns, see PUBLIC_OWNERS);
-  `sluice/database.h`  that one public header.
+  `sluice/database.h`  that one public header (also `include/sluice/...`);
+  `sluice_sql_value`   a library name counts for its module (see normalize).
 A paragraph starting "Test dependencies" adds tokens for the module's tests
 (*_test.cc, *test_util.h, test_*.h, fuzzers). Angle-bracket includes (the
 standard library, third-party packages) are not checked here; READMEs justify
@@ -30,6 +31,7 @@ PUBLIC_OWNERS = [
     ("sluice/result_code.h", "base"),
     ("sluice/version.h", "base"),  # generated
     ("sluice/database.h", "sql/connection"),
+    ("sluice/sql_text.h", "sql"),
     ("sluice/parallel", "parallel"),  # sluice/parallel.h and sluice/parallel/*
     ("sluice/stream", "stream"),  # sluice/stream.h and sluice/stream/*
     ("sluice/generator.h", "stream"),
@@ -64,6 +66,28 @@ def public_owner(header):
     return None
 
 
+def normalize(token):
+    """A README token as a module name or a public header path.
+
+    Library names count for their module: `sluice_base` and `sluice_env` are
+    base, `sluice_sql_value` is sql/value, `sluice_sql_parser` and
+    `sluice_sql_text` are sql, `sluice_X_main` is X; `include/sluice/F` is
+    the public header sluice/F."""
+    if token.startswith("include/"):
+        return token[len("include/"):]
+    if not token.startswith("sluice_"):
+        return token
+    name = token[len("sluice_"):]
+    if name.endswith("_main"):
+        name = name[:-len("_main")]
+    special = {"env": "base", "sql_parser": "sql", "sql_text": "sql", "shell_main": "shell"}
+    if name in special:
+        return special[name]
+    if name.startswith("sql_"):
+        return "sql/" + name[len("sql_"):]
+    return name
+
+
 def paragraph_tokens(text, heading):
     tokens = set()
     lines = text.splitlines()
@@ -73,7 +97,7 @@ def paragraph_tokens(text, heading):
             continue
         j = i
         while j < len(lines) and lines[j].strip():
-            tokens.update(TOKEN_RE.findall(lines[j]))
+            tokens.update(normalize(t) for t in TOKEN_RE.findall(lines[j]))
             j += 1
     return tokens
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs every test in three configurations (CMakePresets.json):
+# Checks the source (layout, includes), then builds and runs every test in
+# three configurations (CMakePresets.json):
 #   release  - gcc, optimised: all tests
 #   asan     - gcc, AddressSanitizer + UndefinedBehaviorSanitizer: all tests
 #   tsan     - clang, ThreadSanitizer and -Wthread-safety: the tests labelled tsan
@@ -25,6 +26,20 @@ summary=()
 total_pass=0
 total_fail=0
 status=0
+
+# The source checks: layout (.clang-format) and each module's includes
+# against the "Allowed dependencies" of its README. Each counts as one test.
+for check in "tools/check_format.sh" "python3 tools/check_includes.py"; do
+  echo "=== [source] $check"
+  if $check | tail -20; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+    summary+=("source: $check passed")
+    total_pass=$((total_pass + 1))
+  else
+    summary+=("source: $check FAILED")
+    total_fail=$((total_fail + 1))
+    status=1
+  fi
+done
 for preset in $presets; do
   echo "=== [$preset] configure + build"
   log=build/ctest-$preset.log

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "base/sql_literal.h"
 #include "sluice/sql_text.h"
 
 namespace sluice::shell {
@@ -78,15 +79,7 @@ void AppendJsonString(std::string_view bytes, std::string* out) {
   out->push_back('"');
 }
 
-void AppendQuotedString(std::string_view text, std::string* out) {
-  text = CutAtNul(text);
-  out->push_back('\'');
-  for (char c : text) {
-    if (c == '\'') out->push_back('\'');
-    out->push_back(c);
-  }
-  out->push_back('\'');
-}
+void AppendQuotedString(std::string_view text, std::string* out) { AppendSqlString(CutAtNul(text), out); }
 
 void AppendQuotedEscapedString(std::string_view text, std::string* out) {
   text = CutAtNul(text);
@@ -125,16 +118,7 @@ void AppendQuotedEscapedString(std::string_view text, std::string* out) {
   if (newlines) out->append(",'" + nl + "',char(10))");
 }
 
-void AppendHexBlob(std::string_view bytes, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out->append("X'");
-  for (char ch : bytes) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    out->push_back(kHex[c >> 4]);
-    out->push_back(kHex[c & 15]);
-  }
-  out->push_back('\'');
-}
+void AppendHexBlob(std::string_view bytes, std::string* out) { AppendSqlBlob(bytes, /*upper_case=*/false, out); }
 
 void AppendReal20(double value, std::string* out) { out->append(FormatReal(value, 20)); }
 

@@ -1,6 +1,6 @@
 // Internal state of the Binder (binder.h): scopes, the expression binder and
 // the SELECT binder, shared by bind_expr.cc, bind_select.cc, bind_from.cc
-// and bind_dml.cc.
+// and bind_insert.cc, bind_update.cc.
 #ifndef SLUICE_SQL_BINDER_BINDER_INTERNAL_H_
 #define SLUICE_SQL_BINDER_BINDER_INTERNAL_H_
 

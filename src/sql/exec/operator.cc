@@ -1,11 +1,13 @@
 // The operator factory: one operator per plan node (see operator.h).
 #include "sql/exec/operator.h"
 
+#include "base/check.h"
 #include "sql/exec/ops/ops.h"
 
 namespace sluice::sql {
 
 OperatorPtr MakeOperator(const PlanNode& node, ExecContext* ctx) {
+  SLUICE_DCHECK_MSG(PlanNodeProblem(node) == nullptr, PlanNodeProblem(node));
   // Plan trees are as deep as the query's nesting of FROM subqueries and
   // compound terms, which the parser bounds.
   // An insert makes its source's operators itself (literal VALUES need none).

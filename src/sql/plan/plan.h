@@ -156,6 +156,11 @@ struct PlanNode {
   bool planned = false;
 };
 
+// Null when `node` has the shape its kind requires (its inputs and its
+// kind's own fields; no field of another kind set), else what is wrong.
+// The executor checks every node it instantiates (SLUICE_DCHECK).
+const char* PlanNodeProblem(const PlanNode& node);
+
 // EXPLAIN text: one line per node, children indented by two spaces.
 std::vector<std::string> ExplainPlan(const PlanNode& root);
 
