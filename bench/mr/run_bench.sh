@@ -3,7 +3,7 @@
 # ROUNDS=3 (default): every job runs once per round, round after round, so
 # that jobs and anchors see the same phases of a shared, noisy machine; the
 # table gives each job's median (and the range) over the rounds.
-# The MapReduce benchmark of issue 5, one run, anchors side by side:
+# The MapReduce benchmark, one run, anchors side by side:
 #   A. the chapter's Python vowel count: `sluice mr run` vs the Unix
 #      pipeline `cat | mapper | sort | reducer` with the same programs;
 #   B. word count as a native C++ job vs `tr | sort | uniq -c` and an awk

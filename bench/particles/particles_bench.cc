@@ -1,4 +1,4 @@
-// Benchmarks of the particle simulator (issue 6), anchors side by side in
+// Benchmarks of the particle simulator, anchors side by side in
 // one run, with a ratio summary printed after Google Benchmark's table.
 //
 //  1. Machine peak: an FMA-throughput microbenchmark (12 independent chains

@@ -516,7 +516,7 @@ def main():
     lhdr = ["table", "rows", "sqlite3 .import s", "sluice .import s", "sqlite3/sluice",
             "duckdb COPY s"]
 
-    # goal check (issue 3)
+    # speed goal check
     goal_lines = []
     if "sqlite3" in results and "sluice" in results:
         slow = [(qi, qres("sqlite3", qi)["time"], qres("sluice", qi)["time"])
@@ -597,7 +597,7 @@ def main():
     md += ["## Load (`.import --csv` into the pre-created tables, wall time per table)", ""]
     md += md_table(lhdr, load_tab) + [""]
     if goal_lines:
-        md += ["## Issue 3 speed goal", ""] + goal_lines + [""]
+        md += ["## Speed goal", ""] + goal_lines + [""]
     if diff_lines:
         md += ["## Result differences sluice vs sqlite3 (bugs)", "", "```"] + diff_lines + ["```", ""]
     if duck_lines:

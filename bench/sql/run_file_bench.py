@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """File databases: `sluice sql FILE` vs `sqlite3 FILE` (WAL mode, synchronous=FULL).
 
-Issue 4's benchmark, one engine after the other in one run:
+The file-database benchmark, one engine after the other in one run:
   1. bulk: `.import` of cities and temps, then of the 10M-row animals.csv, into
      a new database file (wall time of the animals import);
   2. size on disk of the closed database (all its files);
@@ -165,7 +165,7 @@ def main():
     goal_import = l["import"] <= s["import"]
     goal_size = l["size"] * 2 <= s["size"]
     goal_tx = l["tx1"] >= s["tx1"] and l["tx1000"] >= s["tx1000"]
-    md += ["", "## Issue 4 goals", "",
+    md += ["", "## File-database goals", "",
            f"- import at least as fast as sqlite3: {'met' if goal_import else 'NOT met'}",
            f"- every query sqlite3 needs > 0.1 s at least 5x faster, same results: {'met' if met else 'NOT met'}",
            f"- at most half sqlite3's size on disk: {'met' if goal_size else 'NOT met'}",

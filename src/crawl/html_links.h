@@ -1,7 +1,7 @@
 // Link extraction from one HTML page, with a real HTML5 parser (gumbo).
 //
-// What counts as a link (the list, plus the media elements that name
-// a resource the same way):
+// What counts as a link (our list: the elements that link to or embed a
+// resource, media elements included):
 //   a/area href, link href (except rel=dns-prefetch/preconnect, which name
 //   origins, not resources), img src + srcset, source src + srcset,
 //   script src, iframe/frame src, audio/video/track/embed src, video poster,

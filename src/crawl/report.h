@@ -4,7 +4,7 @@
 // href; warnings by text) so that a report does not depend on the order in
 // which concurrent requests happened to finish.
 //
-// JSON (the shape; "missing_anchors" only with --check-anchors):
+// JSON (a fixed shape for scripts; "missing_anchors" only with --check-anchors):
 //   {"dead": [{"url", "status" (number or null), "error",
 //              "sources": [{"page", "href", "line"}]}],
 //    "missing_anchors": [{"url", "fragment", "sources": [...]}],

@@ -5,8 +5,8 @@
 // own contiguous blocks of it (see blocks.h) and every sum over particles
 // (forces on one particle, the total energy) runs in index order, which is
 // what makes all modes agree bit for bit. id[k] is the particle's place on
-// the initial grid (the chapter's Particle.id); "particle 0" of the issue's
-// reference numbers is the one with id 0.
+// the initial grid (the chapter's Particle.id); "particle 0" of the reference
+// numbers (from the chapter's Python program) is the one with id 0.
 #ifndef SLUICE_PARTICLES_PARTICLE_SET_H_
 #define SLUICE_PARTICLES_PARTICLE_SET_H_
 

@@ -2,7 +2,7 @@
 //
 // Role: the chapter's simulator starts from `random.seed(1000)`, a
 // `random.shuffle` of the particle list and `random()` velocities. To check
-// our results against the chapter's program (and the reference
+// our results against the chapter's program (and its reference
 // numbers) the initial state must be the same doubles, so this reproduces
 // exactly what CPython does (Modules/_randommodule.c, Lib/random.py):
 //

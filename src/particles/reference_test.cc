@@ -1,4 +1,4 @@
-// The serial simulator against the chapter's Python program: the issue's
+// The serial simulator against the chapter's Python program: its
 // reference numbers for n = 20 plus figures produced by the same program for
 // n = 50 and with energy normalisation. Exact equality: the point is that
 // our doubles ARE Python's.

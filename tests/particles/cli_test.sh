@@ -28,7 +28,7 @@ expect() {
   echo "ok: sluice particles $* -> $status"
 }
 
-# The chapter's run and the issue's reference energy, in every mode.
+# The chapter's run and the energies its Python program prints, in every mode.
 expect 0 '^serial simulation took [0-9.]+ seconds$' EMPTY --
 grep -q '^final energy: 0.08004530744909366 (initial 0.07021567704180778;' "$out" || fail "serial energy: $(cat "$out")"
 expect 0 '^multithreaded simulation took [0-9.]+ seconds$' EMPTY -- --mode threads -j 3
