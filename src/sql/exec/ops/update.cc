@@ -87,13 +87,18 @@ class UpdateOp : public Operator {
     for (const IndexDef& idx : t.indexes) counters.emplace_back(t, idx);
     std::unordered_set<int64_t> live_rowids;
     if (sets_rowid) live_rowids.insert(data.rowids().begin(), data.rowids().end());
+    // Every matched row's position, found before anything is written: a
+    // rowid assigned to an earlier row may equal a later row's old rowid,
+    // and rows keep their positions until CommitUpdate.
+    std::vector<int64_t> positions(matched_rowids.size());
+    for (size_t r = 0; r < matched_rowids.size(); ++r) positions[r] = data.FindRowid(matched_rowids[r]);
     data.BeginUpdate();
     auto fail = [&](Status st) {
       data.RollbackUpdate();
       return st;
     };
     for (size_t r = 0; r < matched_rowids.size(); ++r) {
-      int64_t pos = data.FindRowid(matched_rowids[r]);
+      int64_t pos = positions[r];
       if (pos < 0) continue;
       size_t p = static_cast<size_t>(pos);
       for (UniqueKeyCounter& kc : counters) kc.Remove(p);
