@@ -4,6 +4,7 @@
 // row: the number of rows deleted.
 #include <unordered_set>
 
+#include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
 
@@ -11,23 +12,13 @@ namespace sluice::sql::ops {
 
 namespace {
 
-class DeleteOp : public Operator {
+class DeleteOp : public ModifyOperator {
  public:
   DeleteOp(const PlanNode& node, ExecContext* ctx, OperatorPtr child)
-      : node_(node), ctx_(ctx), child_(std::move(child)) {}
-
-  Result<bool> Next(DataChunk* out) override {
-    out->Reset(node_.outputs.size());
-    if (done_) return false;
-    done_ = true;
-    SLUICE_ASSIGN_OR_RETURN(int64_t n, Run());
-    out->column(0).push_back(Value::Integer(n));
-    out->SetSize(1);
-    return true;
-  }
+      : ModifyOperator(node), ctx_(ctx), child_(std::move(child)) {}
 
  private:
-  Result<int64_t> Run() {
+  Result<int64_t> Run() override {
     size_t rowid_slot = node_.children[0]->outputs.size() - 1;
     std::unordered_set<int64_t> doomed;
     DataChunk chunk;
@@ -47,10 +38,8 @@ class DeleteOp : public Operator {
     return static_cast<int64_t>(doomed.size());
   }
 
-  const PlanNode& node_;
   ExecContext* ctx_;
   OperatorPtr child_;
-  bool done_ = false;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
 
@@ -20,22 +21,12 @@ namespace sluice::sql::ops {
 
 namespace {
 
-class InsertOp : public Operator {
+class InsertOp : public ModifyOperator {
  public:
-  InsertOp(const PlanNode& node, ExecContext* ctx) : node_(node), ctx_(ctx) {}
-
-  Result<bool> Next(DataChunk* out) override {
-    out->Reset(node_.outputs.size());
-    if (done_) return false;
-    done_ = true;
-    SLUICE_ASSIGN_OR_RETURN(int64_t n, Run());
-    out->column(0).push_back(Value::Integer(n));
-    out->SetSize(1);
-    return true;
-  }
+  InsertOp(const PlanNode& node, ExecContext* ctx) : ModifyOperator(node), ctx_(ctx) {}
 
  private:
-  Result<int64_t> Run() {
+  Result<int64_t> Run() override {
     RowStore source;
     if (node_.children.empty()) {
       source.Init(0);  // DEFAULT VALUES: one row of defaults
@@ -126,9 +117,7 @@ class InsertOp : public Operator {
     return Status::OK();
   }
 
-  const PlanNode& node_;
   ExecContext* ctx_;
-  bool done_ = false;
 };
 
 }  // namespace

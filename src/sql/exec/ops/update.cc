@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
 
@@ -19,23 +20,13 @@ namespace {
 constexpr int kRowidColumn = -2;  // the rowid of a table without an alias
 constexpr int kSuperseded = -3;   // SET the same column twice: the last wins
 
-class UpdateOp : public Operator {
+class UpdateOp : public ModifyOperator {
  public:
   UpdateOp(const PlanNode& node, ExecContext* ctx, OperatorPtr child)
-      : node_(node), ctx_(ctx), child_(std::move(child)) {}
-
-  Result<bool> Next(DataChunk* out) override {
-    out->Reset(node_.outputs.size());
-    if (done_) return false;
-    done_ = true;
-    SLUICE_ASSIGN_OR_RETURN(int64_t n, Run());
-    out->column(0).push_back(Value::Integer(n));
-    out->SetSize(1);
-    return true;
-  }
+      : ModifyOperator(node), ctx_(ctx), child_(std::move(child)) {}
 
  private:
-  Result<int64_t> Run() {
+  Result<int64_t> Run() override {
     const std::vector<ColumnId>& layout = node_.children[0]->outputs;
     RowStore rows;
     rows.Init(layout.size());
@@ -144,10 +135,8 @@ class UpdateOp : public Operator {
     return Status::OK();
   }
 
-  const PlanNode& node_;
   ExecContext* ctx_;
   OperatorPtr child_;
-  bool done_ = false;
 };
 
 }  // namespace
