@@ -202,8 +202,9 @@ struct AppendValue {
 // ("UNIQUE constraint failed: t.a", "NOT NULL constraint failed: t.b");
 // the rows before and after it are kept. From the first Append until
 // Finish() the appender holds the database's write (on a file database,
-// the writer lock, as a statement does), so REQUIRES: no other statement
-// runs on the database in between. Finish() commits the stored rows
+// the writer lock, as a statement does): meanwhile a statement that writes,
+// or a second appender's Append, fails with SQLITE_MISUSE ("... Finish it
+// first"); queries may run and see the rows appended so far. Finish() commits the stored rows
 // (outside BEGIN...COMMIT as one transaction of their own; inside one,
 // they become part of it). Destroying the appender without Finish() takes
 // the stored rows out again.

@@ -31,7 +31,7 @@ class AppenderImpl : public Appender {
   ~AppenderImpl() override {
     if (!writing_) return;
     RemoveAppendedRows();
-    if (autocommit_) db_->transaction().EndWrite();
+    EndWriting();
   }
 
   Status Append(std::span<const AppendValue> values) override {
@@ -40,8 +40,8 @@ class AppenderImpl : public Appender {
     std::vector<Value> row;
     row.reserve(values.size());
     for (const AppendValue& v : values) row.push_back(ToValue(v));
-    // The table is looked up for each row, not kept: a statement run
-    // between two Appends may have replaced it (copy on write).
+    // The table is looked up for each row, not kept: a query run between
+    // two Appends may share it, and then the next write copies it.
     TablePtr table = db_->catalog().Mutable(table_);
     if (table == nullptr) return Status::NotFound("no such table: " + table_);
     Result<InsertedRow> ins = InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault);
@@ -53,21 +53,19 @@ class AppenderImpl : public Appender {
   // Outside BEGIN...COMMIT the rows are one transaction of their own.
   Status Finish() override {
     if (!writing_) return Status::OK();
-    writing_ = false;
     appended_.clear();
-    if (!autocommit_) return Status::OK();
-    Status s = db_->transaction().CommitWrite();
-    db_->transaction().EndWrite();
+    Status s = autocommit_ ? db_->transaction().CommitWrite() : Status::OK();
+    EndWriting();
     return s;
   }
 
  private:
-  // Removes the rows appended since Begin (by rowid: statements run between
-  // two Appends may have moved rows).
+  // Removes the rows appended since Begin. Writes are refused while the
+  // appender writes, so they are the table's last rows unless a row was
+  // sorted in below the largest rowid; then they go by rowid.
   void RemoveAppendedRows() {
     TablePtr table = appended_.empty() ? nullptr : db_->catalog().Mutable(table_);
     if (table == nullptr) return;
-    // Usually they are the table's last rows, in order: undo the appends.
     const size_t n = table->data.row_count();
     bool tail = appended_.size() <= n;
     for (size_t i = 0; tail && i < appended_.size(); ++i) {
@@ -88,6 +86,10 @@ class AppenderImpl : public Appender {
   // Takes the write (as a statement does: the writer lock outside a
   // transaction) and reads in the table's rows.
   Status Begin() {
+    if (db_->appender_writing()) {
+      return Status::InvalidArgument("another Appender is writing to this database: Finish it first",
+                                     ResultCode::kMisuse);
+    }
     autocommit_ = !db_->in_transaction();
     if (autocommit_) SLUICE_RETURN_IF_ERROR(db_->transaction().BeginWrite());
     Status s = db_->LoadTableColumns(table_);
@@ -97,7 +99,15 @@ class AppenderImpl : public Appender {
       return s;
     }
     writing_ = true;
+    db_->set_appender_writing(true);
     return Status::OK();
+  }
+
+  // Ends the write that Begin took: the writer lock, the refusal of writes.
+  void EndWriting() {
+    writing_ = false;
+    db_->set_appender_writing(false);
+    if (autocommit_) db_->transaction().EndWrite();
   }
 
   DatabaseImpl* db_;

@@ -94,6 +94,12 @@ class DatabaseImpl : public Database {
   const std::vector<Value>* parameters() const { return parameters_; }
   void set_parameters(const std::vector<Value>* parameters) { parameters_ = parameters; }
 
+  // An Appender holds the database's write from its first Append to its
+  // Finish (appender.cc); meanwhile no statement may write (ExecCursor
+  // refuses, SQLITE_MISUSE) and no second appender may start.
+  bool appender_writing() const { return appender_writing_; }
+  void set_appender_writing(bool writing) { appender_writing_ = writing; }
+
  private:
   // The transaction restores the catalog and drives the file protocol.
   friend class Transaction;
@@ -124,6 +130,7 @@ class DatabaseImpl : public Database {
   // The files' schema is being replayed through Execute: no write protocol.
   bool replaying_ = false;
   const std::vector<Value>* parameters_ = nullptr;
+  bool appender_writing_ = false;
 };
 
 }  // namespace sluice::sql

@@ -263,33 +263,44 @@ TEST_F(DatabaseTest, AppenderValuesAndRowErrors) {
             "6|integer|w|text|2.5|real;");
 }
 
-// Statements run between two Appends (inside a transaction, where a table
-// shared with the transaction's snapshot is copied on its first write) must
-// neither lose the appender's later rows nor be undone by its removal.
-TEST_F(DatabaseTest, AppenderAndStatementsInterleaved) {
+// While an appender writes (first Append to Finish) other writes are
+// refused (SQLITE_MISUSE); a query in between sees its rows so far, and
+// the appender's later rows are kept even when that query shared the
+// table (the next write copies it). Inside a transaction too.
+TEST_F(DatabaseTest, AppenderRefusesWritesInBetweenAndSurvivesQueries) {
   Exec("create table t(a); insert into t values (1); begin");
   {
     Result<std::unique_ptr<Appender>> app = db_->CreateAppender("t");
     ASSERT_TRUE(app.ok());
     AppendValue two[] = {AppendValue::Integer(2)};
     ASSERT_TRUE((*app)->Append(two).ok());
-    Exec("insert into t values (3)");
+    Status insert = db_->Execute("insert into t values (3)");
+    EXPECT_EQ(insert.extended_result_code(), ResultCode::kMisuse);
+    EXPECT_EQ(insert.message(), "cannot write while an Appender is writing to this database: Finish it first");
+    Result<std::unique_ptr<Appender>> second = db_->CreateAppender("t");
+    ASSERT_TRUE(second.ok());
+    AppendValue nine[] = {AppendValue::Integer(9)};
+    EXPECT_EQ((*second)->Append(nine).extended_result_code(), ResultCode::kMisuse);
+    PrepareOutcome q = db_->Prepare("select count(*) from t");
+    ASSERT_TRUE(q.status.ok());
+    ASSERT_TRUE(*q.statement->Step());
+    EXPECT_EQ(q.statement->column_int64(0), 2);
     AppendValue four[] = {AppendValue::Integer(4)};
     ASSERT_TRUE((*app)->Append(four).ok());
     ASSERT_TRUE((*app)->Finish().ok());
   }
-  EXPECT_EQ(Q("select a from t"), "1;2;3;4;");
+  EXPECT_EQ(Q("select a from t"), "1;2;4;");
+  Exec("insert into t values (5)");  // writes work again after Finish
   {
     Result<std::unique_ptr<Appender>> app = db_->CreateAppender("t");
     ASSERT_TRUE(app.ok());
-    AppendValue five[] = {AppendValue::Integer(5)};
-    ASSERT_TRUE((*app)->Append(five).ok());
-    Exec("insert into t values (6)");
-    // Destroyed without Finish: its row 5 goes, the INSERT's row 6 stays.
+    AppendValue six[] = {AppendValue::Integer(6)};
+    ASSERT_TRUE((*app)->Append(six).ok());
+    // Destroyed without Finish: its row goes, and writes work again.
   }
-  EXPECT_EQ(Q("select a from t"), "1;2;3;4;6;");
+  Exec("insert into t values (7)");
   Exec("commit");
-  EXPECT_EQ(Q("select a from t"), "1;2;3;4;6;");
+  EXPECT_EQ(Q("select a from t"), "1;2;4;5;7;");
 }
 
 TEST_F(DatabaseTest, AppenderDestroyedBeforeFinishLeavesTheTable) {

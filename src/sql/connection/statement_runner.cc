@@ -109,6 +109,10 @@ Result<int64_t> ExecCursor::RunInTransaction() {
 Result<bool> ExecCursor::Step() {
   if (finished_) return false;
   finished_ = true;
+  if (db_->appender_writing() && IsWriteStatement(ast_->kind)) {
+    return Status::InvalidArgument("cannot write while an Appender is writing to this database: Finish it first",
+                                   ResultCode::kMisuse);
+  }
   Result<int64_t> n = RunInTransaction();
   if (!n.ok()) return n.status();
   changes_ = *n;
