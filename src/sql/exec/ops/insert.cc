@@ -7,9 +7,10 @@
 // Emits one row: the number of rows inserted.
 //
 // Atomicity: on a failure the rows this statement inserted are removed
-// again. INSERT OR REPLACE into a table with a key may also delete rows,
-// which cannot be undone that way: it works on a copy of the table that
-// replaces the original only when every row went in.
+// again. INSERT OR REPLACE into a table with a key, or with an explicit
+// rowid, may also delete rows, which cannot be undone that way: it works on
+// a copy of the table that replaces the original only when every row went
+// in.
 #include <unordered_set>
 
 #include "sql/exec/expr_eval.h"
@@ -61,7 +62,8 @@ class InsertOp : public ModifyOperator {
     Table* target = ctx_->tables->Writable(schema.name);
     if (target == nullptr) return Status::InvalidArgument("no such table: " + schema.name);
     TablePtr copy;
-    if (conflict == ConflictResolution::kReplace && (schema.rowid_alias >= 0 || !schema.indexes.empty())) {
+    if (conflict == ConflictResolution::kReplace &&
+        (schema.rowid_alias >= 0 || !schema.indexes.empty() || rowid_slot >= 0)) {
       copy = target->Clone();
       target = copy.get();
     }

@@ -98,21 +98,19 @@ class UpdateOp : public ModifyOperator {
         if (col == kSuperseded) continue;
         if (col == kRowidColumn || col == t.rowid_alias) {
           const Value& v = values[a][r];
-          int64_t id;
-          if (v.is_null()) {
-            id = data.NextRowid();
-          } else {
-            Result<int64_t> given = RowidValue(v);
-            if (!given.ok()) return fail(given.status());
-            id = *given;
+          // SQLite: a rowid cannot be set to NULL by UPDATE.
+          if (v.is_null()) return fail(Status::InvalidArgument("datatype mismatch", ResultCode::kMismatch));
+          Result<int64_t> given = RowidValue(v);
+          if (!given.ok()) return fail(given.status());
+          int64_t id = *given;
+          // An unchanged rowid is no change: it must not mark the table's
+          // rows renumbered (which would log the whole table at commit).
+          if (id == data.rowid(p)) continue;
+          if (live_rowids.count(id) != 0) {
+            return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t), RowidConflictCode(t)));
           }
-          if (id != data.rowid(p)) {
-            if (live_rowids.count(id) != 0) {
-              return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t), RowidConflictCode(t)));
-            }
-            live_rowids.erase(data.rowid(p));
-            live_rowids.insert(id);
-          }
+          live_rowids.erase(data.rowid(p));
+          live_rowids.insert(id);
           data.UpdateRowid(p, id);
           if (col >= 0) data.UpdateValue(static_cast<size_t>(col), p, Value::Integer(id));
           continue;
