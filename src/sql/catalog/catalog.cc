@@ -42,6 +42,7 @@ bool Catalog::NameInUse(std::string_view name) const {
 }
 
 TablePtr Catalog::Mutable(std::string_view name, long own_references) {
+  DataChanged();
   for (TablePtr& t : tables_) {
     if (NameEqualsNoCase(t->name, name)) {
       if (t.use_count() > 1 + own_references) t = t->Clone();
@@ -58,6 +59,7 @@ void Catalog::AddTable(TablePtr table) {
 }
 
 void Catalog::ReplaceTable(TablePtr table) {
+  DataChanged();
   for (TablePtr& t : tables_) {
     if (NameEqualsNoCase(t->name, table->name)) {
       t = std::move(table);

@@ -92,6 +92,11 @@ class Catalog {
   // a new Catalog never repeats an old one's): lets a statement reuse what
   // it bound at prepare time when nothing changed since.
   uint64_t schema_version() const { return schema_version_; }
+  // Changes with every schema change and every write to a table (each
+  // Mutable or ReplaceTable call), with values of the same process-wide
+  // sequence: a statement prepared at one data_version holds the tables of
+  // that moment, and must look them up again when it runs at another.
+  uint64_t data_version() const { return data_version_; }
 
  private:
   // Creation order across tables and views (for sqlite_schema).
@@ -107,8 +112,10 @@ class Catalog {
   int64_t next_rootpage_ = 2;
   uint64_t next_generation_ = 1;
   uint64_t schema_version_ = NewSchemaVersion();
+  uint64_t data_version_ = schema_version_;
   static uint64_t NewSchemaVersion();
-  void SchemaChanged() { schema_version_ = NewSchemaVersion(); }
+  void SchemaChanged() { data_version_ = schema_version_ = NewSchemaVersion(); }
+  void DataChanged() { data_version_ = NewSchemaVersion(); }
 };
 
 bool NameEqualsNoCase(std::string_view a, std::string_view b);

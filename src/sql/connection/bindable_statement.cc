@@ -51,13 +51,20 @@ Result<std::unique_ptr<StatementImpl>> PrepareParsed(DatabaseImpl& db, const std
 
 BindableStatement::BindableStatement(DatabaseImpl* db, std::shared_ptr<sql::Statement> ast, std::string text,
                                      std::unique_ptr<StatementImpl> prepared)
-    : db_(db), ast_(std::move(ast)), text_(std::move(text)), inner_(std::move(prepared)) {
+    : db_(db),
+      ast_(std::move(ast)),
+      text_(std::move(text)),
+      inner_(std::move(prepared)),
+      prepared_data_version_(db_->catalog().data_version()) {
   values_.resize(static_cast<size_t>(ast_->parameter_count));
 }
 
 Result<bool> BindableStatement::Step() {
   if (failed_) return false;
   ParameterScope scope(db_, &values_);
+  // A plan holds the tables of the moment it was made: after a write since
+  // then (another statement's, or a rollback) it must be made again.
+  if (!stepped_ && db_->catalog().data_version() != prepared_data_version_) stale_ = true;
   if (!stepped_ && stale_) {
     int64_t error_offset = -1;
     Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(*db_, ast_, text_, &error_offset);
@@ -67,6 +74,7 @@ Result<bool> BindableStatement::Step() {
       return prepared.status().WithPhase(ErrorPhase::kStep);
     }
     inner_ = std::move(*prepared);
+    prepared_data_version_ = db_->catalog().data_version();
     stale_ = false;
   }
   stepped_ = true;

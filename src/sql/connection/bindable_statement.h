@@ -3,7 +3,10 @@
 // with them, and prepares a fresh StatementImpl when a run starts after a
 // Bind* or a Reset() (bound values are constants of a binding, so a new
 // binding needs a new plan; a reset run needs fresh run state and sees the
-// current schema, as sqlite3 re-prepares after a schema change).
+// current schema, as sqlite3 re-prepares after a schema change), or when
+// the catalog changed since it was prepared (its plan holds the tables of
+// that moment: a first Step after another statement's write must read the
+// rows as they are now).
 //
 // While it prepares or steps its StatementImpl it lends the values to the
 // DatabaseImpl (set_parameters), where every Binder of the statement finds
@@ -66,6 +69,7 @@ class BindableStatement : public ::sluice::Statement {
   std::string text_;
   std::unique_ptr<StatementImpl> inner_;  // never null
   std::vector<Value> values_;             // slot i-1 of ?i
+  uint64_t prepared_data_version_;        // the catalog's data_version when inner_ was prepared
   bool stale_ = false;                    // inner_ was prepared with other values, or has run
   bool stepped_ = false;                  // Step() was called since the last Reset()
   bool failed_ = false;                   // preparing again failed: the run is over

@@ -263,6 +263,24 @@ TEST_F(DatabaseTest, AppenderValuesAndRowErrors) {
             "6|integer|w|text|2.5|real;");
 }
 
+// A statement reads the tables as they are when it first steps, not as
+// they were when it was prepared (sqlite3 prepares against the schema and
+// reads the data at step time).
+TEST_F(DatabaseTest, FirstStepReadsTheCurrentRows) {
+  Exec("create table t(a); insert into t values (1)");
+  PrepareOutcome count = db_->Prepare("select count(*), sum(a) from t");
+  ASSERT_TRUE(count.status.ok());
+  PrepareOutcome update = db_->Prepare("update t set a = a * 10");
+  ASSERT_TRUE(update.status.ok());
+  Exec("insert into t values (2)");
+  ASSERT_TRUE(*count.statement->Step());
+  EXPECT_EQ(count.statement->column_int64(0), 2);
+  EXPECT_EQ(count.statement->column_int64(1), 3);
+  EXPECT_FALSE(*update.statement->Step());
+  EXPECT_EQ(update.statement->changes(), 2);
+  EXPECT_EQ(Q("select a from t"), "10;20;");
+}
+
 // While an appender writes (first Append to Finish) other writes are
 // refused (SQLITE_MISUSE); a query in between sees its rows so far, and
 // the appender's later rows are kept even when that query shared the
