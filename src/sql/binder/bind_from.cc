@@ -187,8 +187,10 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
     table = catalog_.FindTable(ref.name);
     if (table == nullptr) {
       if (const ViewInfo* view = catalog_.FindView(ref.name)) {
-        if (view_depth_ > 64) return Status::InvalidArgument("view " + view->name + " is circularly defined");
-        ++view_depth_;
+        for (const ViewInfo* open : views_) {
+          if (open == view) return Status::InvalidArgument("view " + view->name + " is circularly defined");
+        }
+        views_.push_back(view);
         std::vector<const CommonTableExpr*> saved = std::move(ctes_);
         ctes_.clear();
         const Statement* saved_statement = statement_;
@@ -196,7 +198,7 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
         Result<PlanPtr> plan = BindSubqueryTable(*view->ast->select, alias, &view->ast->columns, scope, nullptr);
         statement_ = saved_statement;
         ctes_ = std::move(saved);
-        --view_depth_;
+        views_.pop_back();
         (void)outer;
         return plan;
       }

@@ -98,6 +98,11 @@ struct AggregateRewrite {
 }  // namespace
 
 Result<BoundQuery> Binder::Impl::BindSelect(const Select& select, Scope* outer) {
+  DepthGuard depth(&query_depth_, kMaxQueryDepth);
+  if (!depth.ok()) {
+    return Status::InvalidArgument("views, WITH tables and subqueries nested too deeply (maximum depth " +
+                                   std::to_string(kMaxQueryDepth) + ")");
+  }
   size_t cte_mark = ctes_.size();
   if (select.with) {
     if (select.with->recursive) return Status::InvalidArgument("recursive common table expressions are not supported");
