@@ -156,6 +156,7 @@ Result<BoundQuery> Binder::Impl::BindSelect(const Select& select, Scope* outer) 
 
 Status Binder::Impl::BindOrderByCompound(const Select& select, BoundQuery* query) {
   if (select.order_by.empty()) return Status::OK();
+  if (select.order_by.size() > kMaxColumns) return Status::InvalidArgument("too many terms in ORDER BY clause");
   auto sort = MakePlan(PlanKind::kSort, query->plan);
   size_t n = query->names.size();
   for (size_t t = 0; t < select.order_by.size(); ++t) {
@@ -212,6 +213,7 @@ Result<BoundQuery> Binder::Impl::BindValues(const SelectCore& core, Scope* outer
   auto values = std::make_shared<PlanNode>(PlanKind::kValues);
   BoundQuery q;
   size_t width = core.rows.empty() ? 0 : core.rows[0].size();
+  if (width > kMaxColumns) return Status::InvalidArgument("too many columns in result set");
   // Sized up front: a one-row INSERT binds this on every statement.
   values->rows.reserve(core.rows.size());
   values->outputs.reserve(width);
@@ -307,6 +309,7 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
       if (!known) return Status::InvalidArgument("no such table: " + rc.table);
     }
   }
+  if (exprs.size() > kMaxColumns) return Status::InvalidArgument("too many columns in result set");
   for (const BoundExprPtr& e : exprs) {
     q.affinities.push_back(e->affinity);
     q.collations.push_back(e->collation_source != CollationSource::kNone ? e->collation : Collation::kBinary);
@@ -324,6 +327,7 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
 
   // GROUP BY.
   std::vector<BoundExprPtr> groups;
+  if (core.group_by.size() > kMaxColumns) return Status::InvalidArgument("too many terms in GROUP BY clause");
   for (size_t i = 0; i < core.group_by.size(); ++i) {
     const Expr& term = *core.group_by[i];
     if (std::optional<int64_t> k = IntegerTerm(term)) {
@@ -361,6 +365,7 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
   std::vector<BoundExprPtr> hidden;
   ExprContext order_ctx{&scope, true};
   if (whole != nullptr) {
+    if (whole->order_by.size() > kMaxColumns) return Status::InvalidArgument("too many terms in ORDER BY clause");
     for (size_t t = 0; t < whole->order_by.size(); ++t) {
       const OrderingTerm& term = whole->order_by[t];
       std::optional<Collation> explicit_coll;
