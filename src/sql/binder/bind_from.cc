@@ -60,6 +60,12 @@ Result<PlanPtr> Binder::Impl::BindFrom(const FromClause& from, Scope* scope, Sco
       return Status::InvalidArgument("RIGHT and FULL OUTER JOINs are not currently supported");
     }
     SLUICE_ASSIGN_OR_RETURN(PlanPtr right, BindTableRef(*item.table, scope, outer, first));
+    // sqlite3WhereBegin's limit (the bits of a Bitmask). Checked as the
+    // tables are bound, so a missing table among the first 65 is still
+    // reported first, and the join tree never grows deeper.
+    if (item.table->kind != TableRef::Kind::kJoin && ++from_tables_ > kMaxJoinTables) {
+      return Status::InvalidArgument("at most " + std::to_string(kMaxJoinTables) + " tables in a join");
+    }
     if (i == 0) {
       plan = right;
       if (item.on || item.has_using) {

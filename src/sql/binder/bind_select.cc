@@ -252,7 +252,13 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
   PlanPtr plan;
   if (core.from) {
     scope.has_from = true;
-    SLUICE_ASSIGN_OR_RETURN(plan, BindFrom(*core.from, &scope, outer));
+    // Tables are counted per SELECT: a subquery in FROM counts its own.
+    size_t saved_from_tables = from_tables_;
+    from_tables_ = 0;
+    Result<PlanPtr> from = BindFrom(*core.from, &scope, outer);
+    from_tables_ = saved_from_tables;
+    if (!from.ok()) return from.status();
+    plan = std::move(*from);
   } else {
     plan = std::make_shared<PlanNode>(PlanKind::kValues);
     plan->rows.emplace_back();

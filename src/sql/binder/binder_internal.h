@@ -106,6 +106,10 @@ class Binder::Impl {
   static constexpr int kMaxExprDepth = 2000;
   int query_depth_ = 0;
   int expr_depth_ = 0;
+  // The tables in one SELECT's FROM (nested join lists included): at most
+  // kMaxJoinTables, as sqlite3 ("at most 64 tables in a join").
+  static constexpr size_t kMaxJoinTables = 64;
+  size_t from_tables_ = 0;
 };
 
 // RAII count of one level of `*depth`; ok() is false past `limit`.

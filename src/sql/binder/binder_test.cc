@@ -179,5 +179,20 @@ TEST_F(BinderTest, ExpressionsNestedThroughQueriesAreBounded) {
   EXPECT_EQ(Bind(sql + " select a from c7"), "SQLITE_ERROR: Expression tree is too large (maximum depth 2000)");
 }
 
+TEST_F(BinderTest, AtMost64TablesInAJoin) {
+  auto tables = [](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += std::string(i > 0 ? "," : "") + "t";
+    return out;
+  };
+  EXPECT_EQ(Bind("select count(*) from " + tables(64)), "count(*)");
+  EXPECT_EQ(Bind("select count(*) from " + tables(65)), "SQLITE_ERROR: at most 64 tables in a join");
+  EXPECT_EQ(Bind("select count(*) from " + tables(5000)), "SQLITE_ERROR: at most 64 tables in a join");
+  // A subquery's tables count for the subquery.
+  EXPECT_EQ(Bind("select count(*) from " + tables(60) + ", (select count(*) from " + tables(10) + ")"), "count(*)");
+  // Binding names comes first (sqlite3 resolves names before planning).
+  EXPECT_EQ(Bind("select count(*) from " + tables(64) + ", nosuch"), "SQLITE_ERROR: no such table: nosuch");
+}
+
 }  // namespace
 }  // namespace sluice::sql
