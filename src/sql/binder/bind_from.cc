@@ -51,6 +51,14 @@ BoundExprPtr Equality(const ScopeColumn& l, const ScopeColumn& r) {
 
 }  // namespace
 
+size_t CountFromTables(const FromClause& from) {
+  size_t n = 0;
+  for (const FromItem& item : from.items) {
+    n += item.table->kind == TableRef::Kind::kJoin ? CountFromTables(*item.table->join) : 1;
+  }
+  return n;
+}
+
 Result<PlanPtr> Binder::Impl::BindFrom(const FromClause& from, Scope* scope, Scope* outer) {
   PlanPtr plan;
   for (size_t i = 0; i < from.items.size(); ++i) {

@@ -253,10 +253,22 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
   if (core.from) {
     scope.has_from = true;
     // Tables are counted per SELECT: a subquery in FROM counts its own.
+    // A join of n tables is a left-deep tree n deep, and a subquery in
+    // FROM sits under it: the tables of the FROM clauses being bound add
+    // up to the depth of the plan, which the planner walks recursively.
+    // (Past kMaxJoinTables, BindFrom stops at the 65th table with
+    // sqlite3's message.)
+    size_t n = std::min(CountFromTables(*core.from), kMaxJoinTables + 1);
+    if (nested_from_tables_ + n > kMaxNestedFromTables) {
+      return Status::InvalidArgument("joins nested too deeply (at most " + std::to_string(kMaxNestedFromTables) +
+                                     " tables in the FROM clauses of nested queries)");
+    }
+    nested_from_tables_ += n;
     size_t saved_from_tables = from_tables_;
     from_tables_ = 0;
     Result<PlanPtr> from = BindFrom(*core.from, &scope, outer);
     from_tables_ = saved_from_tables;
+    nested_from_tables_ -= n;
     if (!from.ok()) return from.status();
     plan = std::move(*from);
   } else {

@@ -110,6 +110,10 @@ class Binder::Impl {
   // kMaxJoinTables, as sqlite3 ("at most 64 tables in a join").
   static constexpr size_t kMaxJoinTables = 64;
   size_t from_tables_ = 0;
+  // The tables of every FROM clause being bound, outermost query to
+  // innermost: bounds the depth of the plan (see BindCore).
+  static constexpr size_t kMaxNestedFromTables = 2000;
+  size_t nested_from_tables_ = 0;
 };
 
 // RAII count of one level of `*depth`; ok() is false past `limit`.
@@ -125,6 +129,10 @@ class DepthGuard {
   int* depth_;
   bool ok_;
 };
+
+// The tables of a FROM clause, nested join lists included (a subquery
+// counts as one).
+size_t CountFromTables(const FromClause& from);
 
 // Explicit collation propagates upward through operators.
 void PropagateCollation(BoundExpr* node);

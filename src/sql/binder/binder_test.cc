@@ -194,5 +194,21 @@ TEST_F(BinderTest, AtMost64TablesInAJoin) {
   EXPECT_EQ(Bind("select count(*) from " + tables(64) + ", nosuch"), "SQLITE_ERROR: no such table: nosuch");
 }
 
+TEST_F(BinderTest, JoinsNestedThroughSubqueriesAreBounded) {
+  // Each level joins 63 tables to the level below: the plan is as deep as
+  // all those tables together, and the planner walks it recursively.
+  auto nest = [](int levels) {
+    std::string q = "select 1 as a";
+    for (int i = 0; i < levels; ++i) {
+      q = "select x.a from (" + q + ") as x";
+      for (int j = 0; j < 63; ++j) q += ", t";
+    }
+    return q;
+  };
+  EXPECT_EQ(Bind(nest(31)), "a");
+  EXPECT_EQ(Bind(nest(32)),
+            "SQLITE_ERROR: joins nested too deeply (at most 2000 tables in the FROM clauses of nested queries)");
+}
+
 }  // namespace
 }  // namespace sluice::sql
