@@ -5,8 +5,11 @@
 // long values wrapped at the column's width); a result row whose values
 // span several lines becomes several display rows, and once any row does,
 // every row gets a divider (a blank line in column mode).
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
+#include <string_view>
 
 #include "shell/result_formatter.h"
 #include "shell/text_escape.h"
@@ -25,6 +28,36 @@ constexpr const char* kBoxUpHoriz = "\xe2\x94\xb4";     // ┴
 constexpr const char* kBoxVertRight = "\xe2\x94\x9c";   // ├
 constexpr const char* kBoxVertLeft = "\xe2\x94\xa4";    // ┤
 constexpr const char* kBoxCross = "\xe2\x94\xbc";       // ┼
+
+// Where the layout is written: the formatter's output string, handed to its
+// flush callback (when there is one) whenever it holds more than kChunk
+// bytes. sqlite3 streams its padding, so `.width 2000000000` prints 2 GB
+// per cell in bounded memory; so does this (fills are appended in chunks).
+class Sink {
+ public:
+  static constexpr size_t kChunk = size_t{1} << 16;
+  Sink(std::string* out, const std::function<void()>* flush) : out_(out), flush_(flush) {}
+  void append(std::string_view text) {
+    out_->append(text);
+    MaybeFlush();
+  }
+  void append(size_t n, char c) {
+    while (n > 0) {
+      size_t k = std::min(n, kChunk);
+      out_->append(k, c);
+      n -= k;
+      MaybeFlush();
+    }
+  }
+  void push_back(char c) { out_->push_back(c); }
+  void MaybeFlush() {
+    if (out_->size() > kChunk && flush_ != nullptr && *flush_) (*flush_)();
+  }
+
+ private:
+  std::string* out_;
+  const std::function<void()>* flush_;
+};
 
 // One display line of `z` (a C string: it ends at the view's end) and where
 // the next line starts (npos: no next line). translateForDisplayAndDup().
@@ -107,7 +140,7 @@ std::string TranslateLine(std::string_view z, int max_width, bool word_wrap, siz
 
 // utf8_width_print(): `text` left-aligned in `w` characters (right-aligned
 // when w < 0), cut to |w| characters when longer.
-void AppendPadded(std::string_view text, int w, std::string* out) {
+void AppendPadded(std::string_view text, int w, Sink* out) {
   int aw = w < 0 ? -w : w;
   size_t i = 0;
   int n = 0;
@@ -133,12 +166,12 @@ void AppendPadded(std::string_view text, int w, std::string* out) {
   }
 }
 
-void AppendRepeated(const char* piece, int count, std::string* out) {
+void AppendRepeated(const char* piece, int count, Sink* out) {
   for (int i = 0; i < count; ++i) out->append(piece);
 }
 
 // print_row_separator(): "+-----+---+" or "|-----|---|".
-void AppendRowSeparator(const std::vector<int>& widths, const char* sep, std::string* out) {
+void AppendRowSeparator(const std::vector<int>& widths, const char* sep, Sink* out) {
   if (!widths.empty()) {
     for (int w : widths) {
       out->append(sep);
@@ -151,7 +184,7 @@ void AppendRowSeparator(const std::vector<int>& widths, const char* sep, std::st
 
 // print_box_row_separator().
 void AppendBoxSeparator(const std::vector<int>& widths, const char* left, const char* mid, const char* right,
-                        std::string* out) {
+                        Sink* out) {
   if (!widths.empty()) {
     out->append(left);
     for (size_t i = 0; i < widths.size(); ++i) {
@@ -180,7 +213,7 @@ std::string QuotedCell(const Cell& c) {
 }
 
 // Centers `text` in `w` characters (headers of table, box and markdown).
-void AppendCentered(std::string_view text, int w, std::string* out) {
+void AppendCentered(std::string_view text, int w, Sink* out) {
   int n = DisplayWidth(text);
   int left = (w - n) / 2, right = (w - n + 1) / 2;
   if (left > 0) out->append(left, ' ');
@@ -210,7 +243,8 @@ std::vector<std::string> SplitForDisplay(std::string_view text, int max_width, b
 
 void ResultFormatter::PrintColumnar() {
   OutputSettings& s = *settings_;
-  std::string& out = *out_;
+  Sink sink(out_, &flush_);
+  Sink& out = sink;
   const size_t ncol = names_.size();
   if (ncol == 0) return;
   if (s.col_widths.size() < ncol) s.col_widths.resize(ncol, 0);

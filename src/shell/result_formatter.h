@@ -9,7 +9,9 @@
 // as sqlite3). Streaming modes (list, csv, line, quote, insert, json) append
 // each row as it comes, so the caller can flush `out` between rows; columnar
 // modes (column, table, box, markdown) buffer everything and print in
-// Finish(), because column widths depend on every row.
+// Finish(), because column widths depend on every row; what they print is
+// handed to the flush callback (set_flush) in chunks as it is made, so huge
+// `.width`s stream in bounded memory, as in sqlite3.
 //
 // The formatter keeps a pointer to `settings` and `out`: both must outlive it.
 // Columnar modes grow settings.col_widths to the column count (as sqlite3
@@ -18,7 +20,9 @@
 #define SLUICE_SHELL_RESULT_FORMATTER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "shell/cell.h"
@@ -38,6 +42,10 @@ class ResultFormatter {
 
   int64_t rows() const { return rows_; }
 
+  // Called during Finish() whenever `out` holds more than a chunk (64 KB)
+  // of columnar output; it must consume `out` (write and clear it).
+  void set_flush(std::function<void()> flush) { flush_ = std::move(flush); }
+
  private:
   void StreamRow(const std::vector<Cell>& cells);
   void PrintColumnar();
@@ -48,6 +56,7 @@ class ResultFormatter {
   int64_t rows_ = 0;
   bool finished_ = false;
   std::vector<std::vector<Cell>> buffered_;  // columnar modes only
+  std::function<void()> flush_;              // may be empty
 };
 
 // A value as sqlite3's insert mode (and .dump) writes it: NULL, integers as

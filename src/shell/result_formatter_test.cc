@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sluice::shell {
 namespace {
 
@@ -2998,6 +3000,40 @@ TEST(ResultFormatterTest, ExplicitWidthsTruncateAndRightAlign) {
   s.col_widths = {3, -4};
   std::string got = Format("column", true, {"a", "b"}, {{Cell::Text("abcdef"), Cell::Integer("7")}}, &s);
   EXPECT_EQ(got, "a       b\n---  ----\nabc     7\ndef      \n");
+}
+
+TEST(ResultFormatterTest, HugeWidthsStreamThroughTheFlushCallback) {
+  // sqlite3 pads `.width 2000000000` to 2 GB per cell as it prints; the
+  // formatter hands its output over in chunks, not as one string.
+  for (const char* mode : {"column", "table", "box", "markdown"}) {
+    OutputSettings s;
+    ASSERT_TRUE(ApplyMode(mode, "", ColumnOptions{60, false, false}, true, &s));
+    s.show_header = true;
+    s.col_widths = {300000, -300000};
+    std::vector<std::vector<Cell>> rows = {{Cell::Text("x"), Cell::Integer("7")}};
+    std::string whole;  // the same, without a flush callback
+    {
+      OutputSettings copy = s;
+      ResultFormatter f(&copy, {"a", "b"}, &whole);
+      f.Row(rows[0]);
+      f.Finish();
+    }
+    std::string out, streamed;
+    size_t most = 0;
+    ResultFormatter f(&s, {"a", "b"}, &out);
+    f.set_flush([&] {
+      most = std::max(most, out.size());
+      streamed += out;
+      out.clear();
+    });
+    f.Row(rows[0]);
+    f.Finish();
+    most = std::max(most, out.size());
+    streamed += out;
+    EXPECT_GT(whole.size(), size_t{1200000}) << mode;
+    EXPECT_EQ(streamed, whole) << mode;
+    EXPECT_LE(most, size_t{200000}) << mode;
+  }
 }
 
 TEST(SplitForDisplayTest, TabsNewlinesAndWidth) {

@@ -226,6 +226,7 @@ Status Shell::RunStatement(Statement* stmt) {
       names.reserve(ncol);
       for (int i = 0; i < ncol; ++i) names.emplace_back(stmt->column_name(i));
       formatter = std::make_unique<ResultFormatter>(&settings_, std::move(names), &buffer_);
+      formatter->set_flush([this] { Flush(); });
     }
     for (int i = 0; i < ncol; ++i) cells[i] = ReadCell(*stmt, i);
     formatter->Row(cells);

@@ -285,6 +285,11 @@ Result<BoundExprPtr> Binder::Impl::BindBinary(const BinaryExpr& b, ExprContext& 
 }
 
 Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) {
+  DepthGuard depth(&expr_depth_, kMaxExprDepth);
+  if (!depth.ok()) {
+    return Status::InvalidArgument("Expression tree is too large (maximum depth " + std::to_string(kMaxExprDepth) +
+                                   ")");
+  }
   switch (expr.kind) {
     case ExprKind::kLiteral: return MakeConstant(LiteralValue(expr.As<LiteralExpr>()));
     case ExprKind::kColumnRef: return BindColumnRef(expr.As<ColumnRefExpr>(), expr, ctx);

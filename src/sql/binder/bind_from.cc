@@ -51,6 +51,14 @@ BoundExprPtr Equality(const ScopeColumn& l, const ScopeColumn& r) {
 
 }  // namespace
 
+size_t CountFromTables(const FromClause& from) {
+  size_t n = 0;
+  for (const FromItem& item : from.items) {
+    n += item.table->kind == TableRef::Kind::kJoin ? CountFromTables(*item.table->join) : 1;
+  }
+  return n;
+}
+
 Result<PlanPtr> Binder::Impl::BindFrom(const FromClause& from, Scope* scope, Scope* outer) {
   PlanPtr plan;
   for (size_t i = 0; i < from.items.size(); ++i) {
@@ -60,6 +68,12 @@ Result<PlanPtr> Binder::Impl::BindFrom(const FromClause& from, Scope* scope, Sco
       return Status::InvalidArgument("RIGHT and FULL OUTER JOINs are not currently supported");
     }
     SLUICE_ASSIGN_OR_RETURN(PlanPtr right, BindTableRef(*item.table, scope, outer, first));
+    // sqlite3WhereBegin's limit (the bits of a Bitmask). Checked as the
+    // tables are bound, so a missing table among the first 65 is still
+    // reported first, and the join tree never grows deeper.
+    if (item.table->kind != TableRef::Kind::kJoin && ++from_tables_ > kMaxJoinTables) {
+      return Status::InvalidArgument("at most " + std::to_string(kMaxJoinTables) + " tables in a join");
+    }
     if (i == 0) {
       plan = right;
       if (item.on || item.has_using) {
@@ -187,8 +201,10 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
     table = catalog_.FindTable(ref.name);
     if (table == nullptr) {
       if (const ViewInfo* view = catalog_.FindView(ref.name)) {
-        if (view_depth_ > 64) return Status::InvalidArgument("view " + view->name + " is circularly defined");
-        ++view_depth_;
+        for (const ViewInfo* open : views_) {
+          if (open == view) return Status::InvalidArgument("view " + view->name + " is circularly defined");
+        }
+        views_.push_back(view);
         std::vector<const CommonTableExpr*> saved = std::move(ctes_);
         ctes_.clear();
         const Statement* saved_statement = statement_;
@@ -196,7 +212,7 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
         Result<PlanPtr> plan = BindSubqueryTable(*view->ast->select, alias, &view->ast->columns, scope, nullptr);
         statement_ = saved_statement;
         ctes_ = std::move(saved);
-        --view_depth_;
+        views_.pop_back();
         (void)outer;
         return plan;
       }

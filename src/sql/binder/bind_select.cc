@@ -98,6 +98,11 @@ struct AggregateRewrite {
 }  // namespace
 
 Result<BoundQuery> Binder::Impl::BindSelect(const Select& select, Scope* outer) {
+  DepthGuard depth(&query_depth_, kMaxQueryDepth);
+  if (!depth.ok()) {
+    return Status::InvalidArgument("views, WITH tables and subqueries nested too deeply (maximum depth " +
+                                   std::to_string(kMaxQueryDepth) + ")");
+  }
   size_t cte_mark = ctes_.size();
   if (select.with) {
     if (select.with->recursive) return Status::InvalidArgument("recursive common table expressions are not supported");
@@ -151,6 +156,7 @@ Result<BoundQuery> Binder::Impl::BindSelect(const Select& select, Scope* outer) 
 
 Status Binder::Impl::BindOrderByCompound(const Select& select, BoundQuery* query) {
   if (select.order_by.empty()) return Status::OK();
+  if (select.order_by.size() > kMaxColumns) return Status::InvalidArgument("too many terms in ORDER BY clause");
   auto sort = MakePlan(PlanKind::kSort, query->plan);
   size_t n = query->names.size();
   for (size_t t = 0; t < select.order_by.size(); ++t) {
@@ -207,6 +213,7 @@ Result<BoundQuery> Binder::Impl::BindValues(const SelectCore& core, Scope* outer
   auto values = std::make_shared<PlanNode>(PlanKind::kValues);
   BoundQuery q;
   size_t width = core.rows.empty() ? 0 : core.rows[0].size();
+  if (width > kMaxColumns) return Status::InvalidArgument("too many columns in result set");
   // Sized up front: a one-row INSERT binds this on every statement.
   values->rows.reserve(core.rows.size());
   values->outputs.reserve(width);
@@ -245,7 +252,25 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
   PlanPtr plan;
   if (core.from) {
     scope.has_from = true;
-    SLUICE_ASSIGN_OR_RETURN(plan, BindFrom(*core.from, &scope, outer));
+    // Tables are counted per SELECT: a subquery in FROM counts its own.
+    // A join of n tables is a left-deep tree n deep, and a subquery in
+    // FROM sits under it: the tables of the FROM clauses being bound add
+    // up to the depth of the plan, which the planner walks recursively.
+    // (Past kMaxJoinTables, BindFrom stops at the 65th table with
+    // sqlite3's message.)
+    size_t n = std::min(CountFromTables(*core.from), kMaxJoinTables + 1);
+    if (nested_from_tables_ + n > kMaxNestedFromTables) {
+      return Status::InvalidArgument("joins nested too deeply (at most " + std::to_string(kMaxNestedFromTables) +
+                                     " tables in the FROM clauses of nested queries)");
+    }
+    nested_from_tables_ += n;
+    size_t saved_from_tables = from_tables_;
+    from_tables_ = 0;
+    Result<PlanPtr> from = BindFrom(*core.from, &scope, outer);
+    from_tables_ = saved_from_tables;
+    nested_from_tables_ -= n;
+    if (!from.ok()) return from.status();
+    plan = std::move(*from);
   } else {
     plan = std::make_shared<PlanNode>(PlanKind::kValues);
     plan->rows.emplace_back();
@@ -302,6 +327,7 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
       if (!known) return Status::InvalidArgument("no such table: " + rc.table);
     }
   }
+  if (exprs.size() > kMaxColumns) return Status::InvalidArgument("too many columns in result set");
   for (const BoundExprPtr& e : exprs) {
     q.affinities.push_back(e->affinity);
     q.collations.push_back(e->collation_source != CollationSource::kNone ? e->collation : Collation::kBinary);
@@ -319,6 +345,7 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
 
   // GROUP BY.
   std::vector<BoundExprPtr> groups;
+  if (core.group_by.size() > kMaxColumns) return Status::InvalidArgument("too many terms in GROUP BY clause");
   for (size_t i = 0; i < core.group_by.size(); ++i) {
     const Expr& term = *core.group_by[i];
     if (std::optional<int64_t> k = IntegerTerm(term)) {
@@ -356,6 +383,7 @@ Result<BoundQuery> Binder::Impl::BindCore(const SelectCore& core, Scope* outer, 
   std::vector<BoundExprPtr> hidden;
   ExprContext order_ctx{&scope, true};
   if (whole != nullptr) {
+    if (whole->order_by.size() > kMaxColumns) return Status::InvalidArgument("too many terms in ORDER BY clause");
     for (size_t t = 0; t < whole->order_by.size(); ++t) {
       const OrderingTerm& term = whole->order_by[t];
       std::optional<Collation> explicit_coll;

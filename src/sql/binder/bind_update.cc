@@ -47,6 +47,9 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
     filter->predicate = std::move(pred);
     plan = filter;
   }
+  if (assignments != nullptr && assignments->size() > kMaxColumns) {
+    return Status::InvalidArgument("too many columns in set list");
+  }
   if (assignments != nullptr) {
     for (const Assignment& a : *assignments) {
       if (a.columns.size() != 1) return Status::InvalidArgument("row value misused");

@@ -31,6 +31,11 @@
 
 namespace sluice::sql {
 
+// SQLITE_MAX_COLUMN: the most columns a table, index, result set, SET list,
+// GROUP BY or ORDER BY may have (sqlite3's messages: "too many columns on
+// t", "too many columns in result set", "too many terms in ORDER BY clause").
+inline constexpr size_t kMaxColumns = 2000;
+
 struct Scope;
 
 // A bound SELECT: its plan and the shape of its result.

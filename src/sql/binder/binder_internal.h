@@ -82,7 +82,7 @@ class Binder::Impl {
   // Records where an error points (not inside view definitions, whose
   // text is not the statement's).
   Status ErrorAt(const Expr& expr, std::string message) {
-    if (view_depth_ == 0) error_offset_ = static_cast<int64_t>(expr.span.begin);
+    if (views_.empty()) error_offset_ = static_cast<int64_t>(expr.span.begin);
     return Status::InvalidArgument(message);
   }
 
@@ -91,8 +91,48 @@ class Binder::Impl {
   std::vector<std::vector<ColumnId>*> ref_frames_;
   // WITH: visible common table expressions, innermost last.
   std::vector<const CommonTableExpr*> ctes_;
-  int view_depth_ = 0;
+  // Views being expanded, outermost first: one met again is circular.
+  std::vector<const ViewInfo*> views_;
+
+ public:
+  // Depth limits. Binding recurses once per nested query (subquery, view,
+  // WITH table) and once per expression level. The parser bounds each
+  // statement's nesting, but views and WITH tables compose queries, so
+  // the binder bounds the sums over everything being bound: a nested
+  // query takes ~4 KB of stack (release), an expression level far less,
+  // so the limits keep a bind within ~5 MB of stack. The plans built
+  // stay as deep, which bounds the planner and executor too.
+  static constexpr int kMaxQueryDepth = 1000;
+  static constexpr int kMaxExprDepth = 2000;
+  int query_depth_ = 0;
+  int expr_depth_ = 0;
+  // The tables in one SELECT's FROM (nested join lists included): at most
+  // kMaxJoinTables, as sqlite3 ("at most 64 tables in a join").
+  static constexpr size_t kMaxJoinTables = 64;
+  size_t from_tables_ = 0;
+  // The tables of every FROM clause being bound, outermost query to
+  // innermost: bounds the depth of the plan (see BindCore).
+  static constexpr size_t kMaxNestedFromTables = 2000;
+  size_t nested_from_tables_ = 0;
 };
+
+// RAII count of one level of `*depth`; ok() is false past `limit`.
+class DepthGuard {
+ public:
+  DepthGuard(int* depth, int limit) : depth_(depth), ok_(++*depth <= limit) {}
+  ~DepthGuard() { --*depth_; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  int* depth_;
+  bool ok_;
+};
+
+// The tables of a FROM clause, nested join lists included (a subquery
+// counts as one).
+size_t CountFromTables(const FromClause& from);
 
 // Explicit collation propagates upward through operators.
 void PropagateCollation(BoundExpr* node);

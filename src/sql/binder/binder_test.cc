@@ -130,5 +130,85 @@ TEST_F(BinderTest, OrderByAndCompoundErrors) {
   EXPECT_EQ(Bind("select 1 as x union select 2 order by x"), "x");
 }
 
+// A chain of WITH tables: each is a nested query of the next.
+std::string CteChain(int n) {
+  std::string sql = "with c0 as (select 1)";
+  for (int i = 1; i < n; ++i) sql += ", c" + std::to_string(i) + " as (select * from c" + std::to_string(i - 1) + ")";
+  return sql + " select * from c" + std::to_string(n - 1);
+}
+
+TEST_F(BinderTest, NestedQueriesAreBoundedNotAStackOverflow) {
+  EXPECT_EQ(Bind(CteChain(500)), "1");
+  // Without a limit this chain overflowed the stack.
+  EXPECT_EQ(Bind(CteChain(3000)),
+            "SQLITE_ERROR: views, WITH tables and subqueries nested too deeply (maximum depth 1000)");
+}
+
+TEST_F(BinderTest, ViewChainsHitTheDepthLimitAndCyclesAreCircular) {
+  auto add_view = [&](const std::string& name, const std::string& from) {
+    std::string sql = "create view " + name + " as select * from " + from;
+    Result<StatementPtr> s = ParseStatement(sql);
+    ASSERT_TRUE(s.ok());
+    ViewInfo v;
+    v.name = name;
+    v.sql = sql;
+    v.ast = std::shared_ptr<const CreateViewStatement>(static_cast<CreateViewStatement*>(s->release()));
+    catalog_.AddView(std::move(v));
+  };
+  add_view("v0", "t");
+  for (int i = 1; i < 1500; ++i) add_view("v" + std::to_string(i), "v" + std::to_string(i - 1));
+  EXPECT_EQ(Bind("select * from v900"), "a,b");
+  EXPECT_EQ(Bind("select * from v1499"),
+            "SQLITE_ERROR: views, WITH tables and subqueries nested too deeply (maximum depth 1000)");
+  add_view("x", "y");
+  add_view("y", "z");
+  add_view("z", "x");
+  EXPECT_EQ(Bind("select * from x"), "SQLITE_ERROR: view x is circularly defined");
+}
+
+TEST_F(BinderTest, ExpressionsNestedThroughQueriesAreBounded) {
+  // Each WITH table is 400 expression levels deep over the previous one:
+  // the parser accepts every part, the binder bounds the sum.
+  std::string sql = "with c0 as (select 1 as a)";
+  std::string minus;
+  for (int i = 0; i < 400; ++i) minus += "- ";
+  for (int i = 1; i < 8; ++i) {
+    sql += ", c" + std::to_string(i) + " as (select " + minus + "(select a from c" + std::to_string(i - 1) + ") as a)";
+  }
+  EXPECT_EQ(Bind(sql + " select a from c4"), "a");
+  EXPECT_EQ(Bind(sql + " select a from c7"), "SQLITE_ERROR: Expression tree is too large (maximum depth 2000)");
+}
+
+TEST_F(BinderTest, AtMost64TablesInAJoin) {
+  auto tables = [](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += std::string(i > 0 ? "," : "") + "t";
+    return out;
+  };
+  EXPECT_EQ(Bind("select count(*) from " + tables(64)), "count(*)");
+  EXPECT_EQ(Bind("select count(*) from " + tables(65)), "SQLITE_ERROR: at most 64 tables in a join");
+  EXPECT_EQ(Bind("select count(*) from " + tables(5000)), "SQLITE_ERROR: at most 64 tables in a join");
+  // A subquery's tables count for the subquery.
+  EXPECT_EQ(Bind("select count(*) from " + tables(60) + ", (select count(*) from " + tables(10) + ")"), "count(*)");
+  // Binding names comes first (sqlite3 resolves names before planning).
+  EXPECT_EQ(Bind("select count(*) from " + tables(64) + ", nosuch"), "SQLITE_ERROR: no such table: nosuch");
+}
+
+TEST_F(BinderTest, JoinsNestedThroughSubqueriesAreBounded) {
+  // Each level joins 63 tables to the level below: the plan is as deep as
+  // all those tables together, and the planner walks it recursively.
+  auto nest = [](int levels) {
+    std::string q = "select 1 as a";
+    for (int i = 0; i < levels; ++i) {
+      q = "select x.a from (" + q + ") as x";
+      for (int j = 0; j < 63; ++j) q += ", t";
+    }
+    return q;
+  };
+  EXPECT_EQ(Bind(nest(31)), "a");
+  EXPECT_EQ(Bind(nest(32)),
+            "SQLITE_ERROR: joins nested too deeply (at most 2000 tables in the FROM clauses of nested queries)");
+}
+
 }  // namespace
 }  // namespace sluice::sql

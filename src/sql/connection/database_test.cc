@@ -116,6 +116,26 @@ TEST_F(DatabaseTest, ErrorMessagesAndWhenTheyHappen) {
   EXPECT_EQ(Q("create trigger tr after insert on t begin delete from t; end"), "prepare: triggers are not supported");
 }
 
+TEST_F(DatabaseTest, ColumnCountsAreLimitedToSqliteMaxColumn) {
+  // "<prefix>x0, x1, ..." with n items (item i is `item` + i when numbered).
+  auto list = [](int n, const std::string& item, bool numbered) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += (i > 0 ? "," : "") + item + (numbered ? std::to_string(i) : "");
+    return out;
+  };
+  EXPECT_EQ(Q("create table t(" + list(2001, "c", true) + ")"), "prepare: too many columns on t");
+  Exec("create table t(" + list(2000, "c", true) + ")");
+  EXPECT_EQ(Q("select " + list(2001, "1", false)), "prepare: too many columns in result set");
+  EXPECT_EQ(Q("values(" + list(2001, "1", false) + ")"), "prepare: too many columns in result set");
+  EXPECT_EQ(Q("select * from t, t as u"), "prepare: too many columns in result set");
+  EXPECT_EQ(Q("create index i on t(" + list(2001, "c1", false) + ")"), "prepare: too many columns in index");
+  EXPECT_EQ(Q("select 1 from t group by " + list(2001, "c1", false)), "prepare: too many terms in GROUP BY clause");
+  EXPECT_EQ(Q("select 1 from t order by " + list(2001, "c1", false)), "prepare: too many terms in ORDER BY clause");
+  EXPECT_EQ(Q("select 1 from t union select 2 order by " + list(2001, "1", false)),
+            "prepare: too many terms in ORDER BY clause");
+  EXPECT_EQ(Q("update t set " + list(2001, "c1=", true)), "prepare: too many columns in set list");
+}
+
 TEST_F(DatabaseTest, ErrorOffsetsPointAtTheExpression) {
   Exec("create table t(a)");
   // sqlite3_error_offset() of each: the caret of sqlite3's shell.

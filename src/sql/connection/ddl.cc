@@ -119,6 +119,9 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     pending.push_back(std::move(def));
   };
   for (size_t i = 0; i < s.columns.size(); ++i) {
+    // Before the duplicate check, as sqlite3AddColumn: it also keeps that
+    // check's quadratic cost bounded.
+    if (i >= kMaxColumns) return Status::InvalidArgument("too many columns on " + s.name);
     const ColumnDef& cd = s.columns[i];
     for (size_t k = 0; k < i; ++k) {
       if (NameEqualsNoCase(s.columns[k].name, cd.name)) {
@@ -219,6 +222,7 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
       if (catalog.FindTable(c.name) || catalog.FindView(c.name)) {
         return Status::InvalidArgument("there is already a table named " + c.name);
       }
+      if (c.columns.size() > kMaxColumns) return Status::InvalidArgument("too many columns in index");
       for (const IndexedColumn& ic : c.columns) {
         const Expr* e = StripCollate(ic.expr.get());
         if (e->kind == ExprKind::kColumnRef && t->column_index(e->As<ColumnRefExpr>().column) < 0) {

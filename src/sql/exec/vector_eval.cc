@@ -323,7 +323,9 @@ Result<ColumnView> ExprEvaluator::EvalVector(const BoundExpr& e, const DataChunk
           for (size_t i = 0; i < n; ++i) out[i] = BitOperation(static_cast<BitOp>(e.op), a[i], b[i]);
           break;
         case BoundKind::kConcat:
-          for (size_t i = 0; i < n; ++i) out[i] = Concat(a[i], b[i]);
+          for (size_t i = 0; i < n; ++i) {
+            SLUICE_ASSIGN_OR_RETURN(out[i], Concat(a[i], b[i]));
+          }
           break;
         case BoundKind::kCompare: {
           Comparer cmp(static_cast<CompareOp>(e.op), la, ra, e.collation);

@@ -3,6 +3,7 @@
 
 #include "sql/value/arithmetic.h"
 #include "sql/value/conversion.h"
+#include "sql/value/length_limit.h"
 
 namespace sluice::sql {
 
@@ -93,6 +94,18 @@ void GroupConcatAccumulator::Step(const Value& v, const Value* sep) {
     first_sep_ = std::move(s);
   }
   AppendTextForm(v, &text_);
+  CheckLength();
+}
+
+void GroupConcatAccumulator::CheckLength() {
+  if (too_big_ || !ExceedsMaxValueLength(text_.size())) return;
+  too_big_ = true;
+  std::string().swap(text_);
+}
+
+Result<Value> GroupConcatAccumulator::Finalize() const {
+  if (too_big_) return TooBigError();
+  return any_ ? Value::Text(text_) : Value();
 }
 
 void GroupConcatAccumulator::Merge(const GroupConcatAccumulator& other) {
@@ -101,8 +114,14 @@ void GroupConcatAccumulator::Merge(const GroupConcatAccumulator& other) {
     *this = other;
     return;
   }
+  if (too_big_ || other.too_big_) {
+    too_big_ = true;
+    std::string().swap(text_);
+    return;
+  }
   if (other.first_sep_) text_ += *other.first_sep_;
   text_ += other.text_;
+  CheckLength();
 }
 
 namespace {

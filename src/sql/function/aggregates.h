@@ -108,11 +108,16 @@ class GroupConcatAccumulator {
   // nothing.
   void Step(const Value& v, const Value* sep = nullptr);
   void Merge(const GroupConcatAccumulator& other);
-  Value Finalize() const { return any_ ? Value::Text(text_) : Value(); }
+  // `string or blob too big` once the text passed MaxValueLength().
+  Result<Value> Finalize() const;
 
  private:
   std::string text_;
   bool any_ = false;
+  // The text grew past the length limit: it was dropped (to bound the
+  // memory kept) and Finalize fails.
+  bool too_big_ = false;
+  void CheckLength();
   // The separator that came with the first value (used when a state that
   // precedes this one is merged with it).
   std::optional<std::string> first_sep_;

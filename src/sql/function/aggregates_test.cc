@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sql/value/value_hash.h"
+#include "sql/value/length_limit.h"
 #include "sql/function/function_test_util.h"
 
 namespace sluice::sql {
@@ -177,6 +178,18 @@ TEST(DistinctTest, HashAgreesWithEquality) {
         }
       }
     }
+  }
+}
+
+TEST(AggregatesTest, GroupConcatPastTheLengthLimitIsTooBig) {
+  ScopedMaxValueLengthForTesting limit(20);
+  EXPECT_EQ(RunAgg(AggregateKind::kGroupConcat, {T("aaaaaaaaa"), T("bbbbbbbbbb")}).value().DebugString(),
+            "'aaaaaaaaa,bbbbbbbbbb'");
+  for (size_t split : {0, 1, 2}) {
+    Result<Value> r = RunAgg(AggregateKind::kGroupConcat, {T("aaaaaaaaaa"), T("bbbbbbbbbb")}, split);
+    ASSERT_FALSE(r.ok()) << split;
+    EXPECT_EQ(r.status().message(), "string or blob too big");
+    EXPECT_EQ(r.status().result_code(), ResultCode::kTooBig);
   }
 }
 

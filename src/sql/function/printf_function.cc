@@ -12,6 +12,7 @@
 #include <string>
 
 #include "sql/value/conversion.h"
+#include "sql/value/length_limit.h"
 #include "sql/value/real_format.h"
 #include "sql/function/scalar_functions.h"
 
@@ -221,6 +222,8 @@ Result<Value> Printf(const FunctionContext&, std::span<const Value> args) {
       default: return Value::Text(out);  // unknown conversion: stop, as SQLite
     }
     Emit(&out, body, width, left);
+    // Checked as it grows: each conversion may add up to kMaxWidth bytes.
+    if (ExceedsMaxValueLength(out.size())) return TooBigError();
   }
   return Value::Text(out);
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sql/value/conversion.h"
+#include "sql/value/length_limit.h"
 #include "sql/value/logic.h"
 #include "sql/value/numeric_text.h"
 #include "sql/function/pattern.h"
@@ -20,7 +21,7 @@
 namespace sluice::sql {
 namespace {
 
-Status TooBig() { return Status::InvalidArgument("string or blob too big", ResultCode::kTooBig); }
+Status TooBig() { return TooBigError(); }
 
 std::mt19937_64& Rng() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -190,6 +191,7 @@ Result<Value> Char(const FunctionContext&, std::span<const Value> args) {
     if (x < 0 || x > 0x10ffff) x = 0xfffd;
     AppendUtf8(static_cast<uint32_t>(x), &out);
   }
+  if (ExceedsMaxValueLength(out.size())) return TooBig();
   return Value::Text(out);
 }
 
@@ -204,6 +206,7 @@ Result<Value> Glob(const FunctionContext&, std::span<const Value> args) { return
 
 Result<Value> Hex(const FunctionContext&, std::span<const Value> args) {
   TextArg in(args[0]);
+  if (ExceedsMaxValueLength(uint64_t{in.view.size()} * 2)) return TooBig();
   std::string out;
   out.reserve(in.view.size() * 2);
   for (unsigned char c : in.view) {
@@ -281,7 +284,11 @@ Result<Value> NullIf(const FunctionContext& ctx, std::span<const Value> args) {
   return Value();
 }
 
-Result<Value> Quote(const FunctionContext&, std::span<const Value> args) { return Value::Text(QuoteValue(args[0])); }
+Result<Value> Quote(const FunctionContext&, std::span<const Value> args) {
+  std::string out = QuoteValue(args[0]);
+  if (ExceedsMaxValueLength(out.size())) return TooBig();
+  return Value::Text(out);
+}
 
 Result<Value> Random(const FunctionContext&, std::span<const Value>) {
   int64_t r = static_cast<int64_t>(Rng()());
@@ -292,7 +299,7 @@ Result<Value> Random(const FunctionContext&, std::span<const Value>) {
 Result<Value> RandomBlob(const FunctionContext&, std::span<const Value> args) {
   int64_t n = ValueToInt64(args[0]);
   if (n < 1) n = 1;
-  if (n > kMaxValueLength) return TooBig();
+  if (ExceedsMaxValueLength(static_cast<uint64_t>(n))) return TooBig();
   std::string out(static_cast<size_t>(n), '\0');
   for (char& c : out) c = static_cast<char>(Rng()() & 0xff);
   return Value::Blob(out);
@@ -311,6 +318,8 @@ Result<Value> Replace(const FunctionContext&, std::span<const Value> args) {
   size_t i = 0;
   while (i + p.size() <= s.size()) {
     if (s[i] == p[0] && std::memcmp(s.data() + i, p.data(), p.size()) == 0) {
+      // Checked as it grows: each match may add up to a whole value.
+      if (ExceedsMaxValueLength(uint64_t{out.size()} + rep.view.size() + (s.size() - i - p.size()))) return TooBig();
       out.append(rep.view);
       i += p.size();
     } else {
@@ -414,7 +423,7 @@ Result<Value> Unicode(const FunctionContext&, std::span<const Value> args) {
 Result<Value> ZeroBlob(const FunctionContext&, std::span<const Value> args) {
   int64_t n = ValueToInt64(args[0]);
   if (n < 0) n = 0;
-  if (n > kMaxValueLength) return TooBig();
+  if (ExceedsMaxValueLength(static_cast<uint64_t>(n))) return TooBig();
   return Value::ZeroBlob(static_cast<size_t>(n));
 }
 

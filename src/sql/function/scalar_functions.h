@@ -30,9 +30,6 @@ struct FunctionContext {
 
 using ScalarFunction = Result<Value> (*)(const FunctionContext& ctx, std::span<const Value> args);
 
-// SQLite's length limit for a TEXT or BLOB (SQLITE_MAX_LENGTH).
-inline constexpr int64_t kMaxValueLength = 1000000000;
-
 namespace fn {
 Result<Value> Abs(const FunctionContext&, std::span<const Value> args);
 Result<Value> Char(const FunctionContext&, std::span<const Value> args);

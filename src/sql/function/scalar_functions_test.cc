@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sql/function/function_test_util.h"
+#include "sql/value/length_limit.h"
 
 namespace sluice::sql {
 namespace {
@@ -214,6 +215,20 @@ TEST(ScalarFunctionsTest, Printf) {
       {"printf('a%yb', 1)", Fn("printf", {T("a%yb"), I(1)}), "a", "text"},
   };
   ExpectCases(cases);
+}
+
+TEST(ScalarFunctionsTest, ValueProducersHonourTheLengthLimit) {
+  ScopedMaxValueLengthForTesting limit(20);
+  EXPECT_EQ(FnError("replace", {T("aaaaaaaaaaa"), T("a"), T("bb")}), "string or blob too big");
+  EXPECT_EQ(Fn("replace", {T("aaaaaaaaaa"), T("a"), T("bb")}).DebugString(), "'bbbbbbbbbbbbbbbbbbbb'");
+  EXPECT_EQ(FnError("hex", {T("aaaaaaaaaaa")}), "string or blob too big");
+  EXPECT_EQ(Fn("hex", {T("aaaaaaaaaa")}).DebugString(), "'61616161616161616161'");
+  EXPECT_EQ(FnError("quote", {T("aaaaaaaaaaaaaaaaaaa")}), "string or blob too big");
+  EXPECT_EQ(FnError("printf", {T("%30s"), T("a")}), "string or blob too big");
+  EXPECT_EQ(FnError("zeroblob", {I(21)}), "string or blob too big");
+  EXPECT_EQ(FnError("randomblob", {I(21)}), "string or blob too big");
+  std::vector<Value> many(21, I(65));
+  EXPECT_EQ(FnError("char", many), "string or blob too big");
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <string>
 
+#include "sluice/result_code.h"
+
 namespace sluice::sql {
 
 struct ParseError {
@@ -31,6 +33,9 @@ struct ParseError {
   // `parser stack overflow`, `Expression tree is too large ...` and the
   // other messages that name no token.
   bool has_caret = false;
+  // SQLite's result code: SQLITE_ERROR but for `string or blob too big`
+  // (SQLITE_TOOBIG).
+  ResultCode result_code = ResultCode::kError;
 };
 
 // Limits that keep hostile input from exhausting the stack or memory.
@@ -52,6 +57,12 @@ struct ParseOptions {
   // SQLITE_MAX_VARIABLE_NUMBER as in the sqlite3 3.40 that made the
   // expected outputs: `variable number must be between ?1 and ?250000`.
   int max_variable_number = 250000;
+  // SQLITE_MAX_LENGTH (sql/value/length_limit.h, which this layer may not
+  // include): a literal, identifier or other token longer than this many
+  // bytes fails with `string or blob too big` (SQLITE_TOOBIG) before any
+  // value is built from it. (sqlite3 also counts comments; whitespace and
+  // comments are skipped by the lexer here.)
+  int64_t max_token_length = 1000000000;
 };
 
 }  // namespace sluice::sql

@@ -143,5 +143,26 @@ TEST(ScriptParserTest, ReportsWhereEachStatementBegins) {
   EXPECT_EQ(*end, nullptr);
 }
 
+TEST(ParseErrorTest, TokensLongerThanTheLengthLimitAreTooBig) {
+  // sqlite3 3.40 with `.limit length 20`: a token of 20 bytes passes, one
+  // of 21 (a literal with its quotes, a blob, an identifier) fails.
+  ParseOptions options;
+  options.max_token_length = 20;
+  EXPECT_TRUE(ParseStatement("select 'aaaaaaaaaaaaaaaaaa'", nullptr, options).ok());
+  for (const char* sql :
+       {"select 'aaaaaaaaaaaaaaaaaaa'", "select x'0011223344556677889900112233445566778899'",
+        "select 1 as aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "select 123456789012345678901234"}) {
+    ParseError e;
+    Result<StatementPtr> r = ParseStatement(sql, &e, options);
+    ASSERT_FALSE(r.ok()) << sql;
+    EXPECT_EQ(r.status().message(), "string or blob too big") << sql;
+    EXPECT_EQ(r.status().result_code(), ResultCode::kTooBig) << sql;
+    EXPECT_EQ(e.result_code, ResultCode::kTooBig);
+    EXPECT_FALSE(e.has_caret);
+  }
+  // The default is SQLITE_MAX_LENGTH.
+  EXPECT_EQ(ParseOptions().max_token_length, 1000000000);
+}
+
 }  // namespace
 }  // namespace sluice::sql

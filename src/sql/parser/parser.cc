@@ -28,7 +28,7 @@ Result<StatementPtr> ScriptParser::Next() {
   error_ = parser_->error();
   position_ = FindStatementEnd(script_, statement_begin_);
   parser_->ResetTo(position_);
-  return Status::InvalidArgument(error_.message);
+  return Status::InvalidArgument(error_.message, error_.result_code);
 }
 
 Result<std::vector<StatementPtr>> ParseScript(std::string_view sql, ParseError* error, const ParseOptions& options) {
@@ -51,7 +51,7 @@ Result<StatementPtr> ParseStatement(std::string_view sql, ParseError* error, con
   StatementPtr statement = parser.ParseStatementAndTerminator();
   if (!statement) {
     if (error != nullptr) *error = parser.error();
-    return Status::InvalidArgument(parser.error().message);
+    return Status::InvalidArgument(parser.error().message, parser.error().result_code);
   }
   if (!parser.SkipEmptyStatements()) {
     // A second statement: report its first token as SQLite's syntax error.
@@ -72,7 +72,7 @@ Result<ExprPtr> ParseExpression(std::string_view sql, ParseError* error, const P
   ExprPtr expr = parser.ParseStandaloneExpression();
   if (!expr) {
     if (error != nullptr) *error = parser.error();
-    return Status::InvalidArgument(parser.error().message);
+    return Status::InvalidArgument(parser.error().message, parser.error().result_code);
   }
   return expr;
 }

@@ -9,14 +9,25 @@ namespace sluice::sql {
 
 Parser::Parser(std::string_view input, const ParseOptions& options) : input_(input), options_(options), lexer_(input) {
   input_ = lexer_.input();  // cut at a NUL byte, as the lexer does
-  tok_ = lexer_.Next();
+  tok_ = Lex();
+}
+
+Token Parser::Lex() {
+  Token t = lexer_.Next();
+  if (static_cast<int64_t>(t.text.size()) > options_.max_token_length) {
+    // An illegal token, so that every parse function stops at it; its
+    // message is SQLite's for an over-long token (SyntaxErrorAt).
+    t.kind = TokenKind::kIllegal;
+    too_big_offset_ = t.offset;
+  }
+  return t;
 }
 
 // ---------------------------------------------------------------------------
 // Tokens
 
 const Token& Parser::Peek(int n) {
-  while (ahead_count_ < n) ahead_[ahead_count_++] = lexer_.Next();
+  while (ahead_count_ < n) ahead_[ahead_count_++] = Lex();
   return ahead_[n - 1];
 }
 
@@ -29,7 +40,7 @@ Token Parser::Advance() {
     for (int i = 1; i < ahead_count_; ++i) ahead_[i - 1] = ahead_[i];
     --ahead_count_;
   } else {
-    tok_ = lexer_.Next();
+    tok_ = Lex();
   }
   return t;
 }
@@ -52,7 +63,7 @@ void Parser::ResetTo(size_t offset) {
     lexer_ = fresh;
   }
   lexer_.SkipTo(offset);
-  tok_ = lexer_.Next();
+  tok_ = Lex();
   last_end_ = offset;
   failed_ = false;
   depth_ = 0;
@@ -127,6 +138,12 @@ Failure Parser::ErrorAt(const Token& t, std::string msg, bool has_caret) {
 
 Failure Parser::SyntaxErrorAt(const Token& t) {
   if (t.kind == TokenKind::kEof) return ErrorAt(t, "incomplete input", false);
+  if (t.kind == TokenKind::kIllegal && t.offset == too_big_offset_) {
+    bool first = !failed_;
+    Failure f = ErrorAt(t, "string or blob too big", false);
+    if (first) error_.result_code = ResultCode::kTooBig;
+    return f;
+  }
   if (t.kind == TokenKind::kIllegal) return ErrorAt(t, UnrecognizedTokenMessage(t), true);
   std::string msg = "near \"";
   msg += t.text;

@@ -101,6 +101,9 @@ class Parser {
   const Token& Peek(int n = 1);
   // Consumes the current token and returns it.
   Token Advance();
+  // The lexer's next token; one longer than ParseOptions::max_token_length
+  // comes back as kIllegal (see too_big_offset_).
+  Token Lex();
   // Consumes the current token when it is of kind `k`.
   bool Accept(TokenKind k);
   // Consumes a `k` or fails with a syntax error at the current token.
@@ -223,6 +226,8 @@ class Parser {
   int depth_ = 0;
   ParseError error_;
   bool failed_ = false;
+  // Offset of the last token Lex() found too long.
+  size_t too_big_offset_ = static_cast<size_t>(-1);
   // Parameter numbering of the current statement.
   int max_parameter_ = 0;
   std::unordered_map<std::string, int> named_parameters_;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "sql/value/conversion.h"
+#include "sql/value/length_limit.h"
 #include "sql/value/numeric_text.h"
 
 namespace sluice::sql {
@@ -108,11 +109,16 @@ Value BitNot(const Value& a) {
   return Value::Integer(~ValueToInt64(a));
 }
 
-Value Concat(const Value& a, const Value& b) {
+Result<Value> Concat(const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return Value();
   std::string out;
   AppendTextForm(a, &out);
+  // Checked before the second copy: two values at the limit must not
+  // take twice its memory.
+  size_t b_size = b.is_text() || b.is_blob() ? b.bytes().size() : 0;
+  if (ExceedsMaxValueLength(uint64_t{out.size()} + b_size)) return TooBigError();
   AppendTextForm(b, &out);
+  if (ExceedsMaxValueLength(out.size())) return TooBigError();
   return Value::Text(out);
 }
 

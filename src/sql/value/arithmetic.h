@@ -24,6 +24,7 @@
 
 #include <cstdint>
 
+#include "sluice/result.h"
 #include "sql/value/value.h"
 
 namespace sluice::sql {
@@ -118,8 +119,9 @@ enum class BitOp : uint8_t { kAnd, kOr, kShiftLeft, kShiftRight };
 Value BitOperation(BitOp op, const Value& a, const Value& b);
 Value BitNot(const Value& a);
 
-// a || b: NULL if either is NULL, else TEXT of both text forms.
-Value Concat(const Value& a, const Value& b);
+// a || b: NULL if either is NULL, else TEXT of both text forms;
+// `string or blob too big` past MaxValueLength() (length_limit.h).
+Result<Value> Concat(const Value& a, const Value& b);
 
 }  // namespace sluice::sql
 

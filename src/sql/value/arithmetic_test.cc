@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "sql/value/value_test_util.h"
+#include "sql/value/length_limit.h"
 
 namespace sluice::sql {
 namespace {
@@ -102,9 +103,9 @@ TEST(ArithmeticTest, BitOperators) {
 
 TEST(ArithmeticTest, Concatenation) {
   const ExprCase cases[] = {
-      {"1.0||'x'", Concat(R(1.0), T("x")), "1.0x", "text"},    {"0.1||''", Concat(R(0.1), T("")), "0.1", "text"},
-      {"1e20||''", Concat(R(1e20), T("")), "1.0e+20", "text"}, {"1||2", Concat(I(1), I(2)), "12", "text"},
-      {"x'41'||1", Concat(B("A"), I(1)), "A1", "text"},        {"NULL||'a'", Concat(N(), T("a")), "", "null"},
+      {"1.0||'x'", *Concat(R(1.0), T("x")), "1.0x", "text"},    {"0.1||''", *Concat(R(0.1), T("")), "0.1", "text"},
+      {"1e20||''", *Concat(R(1e20), T("")), "1.0e+20", "text"}, {"1||2", *Concat(I(1), I(2)), "12", "text"},
+      {"x'41'||1", *Concat(B("A"), I(1)), "A1", "text"},        {"NULL||'a'", *Concat(N(), T("a")), "", "null"},
   };
   ExpectCases(cases);
 }
@@ -126,6 +127,16 @@ TEST(ArithmeticKernelTest, OverflowDetectionWithoutUb) {
   EXPECT_EQ(d, 1.0);
   EXPECT_EQ(ShiftLeftInt64(INT64_MIN, -63), -1);
   EXPECT_EQ(ShiftRightInt64(INT64_MIN, INT64_MIN), 0);  // -2^63 shifts left by 64
+}
+
+TEST(ArithmeticTest, ConcatenationPastTheLengthLimitIsTooBig) {
+  ScopedMaxValueLengthForTesting limit(20);
+  EXPECT_EQ(Concat(T("aaaaaaaaaaaaaaaaaa"), T("bb"))->DebugString(), "'aaaaaaaaaaaaaaaaaabb'");
+  Result<Value> r = Concat(T("aaaaaaaaaaaaaaaaaa"), T("bbb"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "string or blob too big");
+  EXPECT_EQ(r.status().result_code(), ResultCode::kTooBig);
+  EXPECT_FALSE(Concat(I(1234567890), I(12345678901)).ok());
 }
 
 }  // namespace
