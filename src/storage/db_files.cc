@@ -23,6 +23,15 @@ Status FileError(const std::string& path, std::string_view what, ResultCode rc =
   return Status::Corruption(path + ": " + std::string(what), rc);
 }
 
+// A database's files may only be regular files (or not exist yet): a
+// checkpoint renames a new image over PATH, which would replace a device
+// or a FIFO, and the log is truncated and written in place.
+Status CheckRegularOrMissing(Env* env, const std::string& path) {
+  SLUICE_ASSIGN_OR_RETURN(FileType type, env->GetFileType(path));
+  if (type == FileType::kMissing || type == FileType::kRegular) return Status::OK();
+  return Status::IOError(path + ": not a regular file", ResultCode::kCantOpen);
+}
+
 }  // namespace
 
 std::string EncodeFileHeader(std::string_view magic, uint64_t seq) {
@@ -77,7 +86,9 @@ Result<std::string> ImageBlocks::ReadFramed(size_t i, uint64_t new_seq) const {
 
 Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path,
                                                const std::vector<std::string>& empty_image) {
+  SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, path));
   std::unique_ptr<DbFiles> files(new DbFiles(env, path));
+  SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, files->log_path_));
   auto is_empty = [&]() -> Result<bool> {
     if (!env->FileExists(path)) return true;
     SLUICE_ASSIGN_OR_RETURN(uint64_t size, env->FileSize(path));

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -223,6 +225,25 @@ TEST_F(DbFilesTest, BadFilesGiveClearErrorsNamingTheFile) {
   s = g->Load(&image, &records);
   EXPECT_NE(s.message().find("checksum mismatch"), std::string::npos) << s.message();
   EXPECT_FALSE(g->Verify().empty());
+}
+
+TEST_F(DbFilesTest, DevicesAndFifosAreRefusedAndLeftAlone) {
+  std::string fifo = dir_ + "/fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
+  std::vector<std::string> refused = {fifo, dir_};
+  std::string dev = dir_ + "/null";
+  if (mknod(dev.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) refused.push_back(dev);  // needs root
+  for (const std::string& p : refused) {
+    Result<std::unique_ptr<DbFiles>> f = DbFiles::Open(Env::Default(), p, "empty");
+    ASSERT_FALSE(f.ok()) << p;
+    EXPECT_EQ(f.status().message(), p + ": not a regular file");
+    EXPECT_EQ(f.status().result_code(), ResultCode::kCantOpen);
+    struct stat st;
+    ASSERT_EQ(lstat(p.c_str(), &st), 0);
+    EXPECT_FALSE(S_ISREG(st.st_mode)) << p << " was replaced";
+  }
+  std::remove(dev.c_str());
+  std::remove(fifo.c_str());
 }
 
 TEST(BlockTest, RoundTripsAndRejectsTheWrongSeed) {

@@ -3,7 +3,8 @@
 # `sluice sql FILE` across processes: what one process commits the next
 # one reads; an unfinished transaction is gone; .backup and .dump make
 # databases the next process opens; a second writer is told "database is
-# locked"; a file that is not a database is refused with exit status 1.
+# locked"; a file that is not a database is refused with exit status 1, and
+# so are a FIFO and a device (left as they are).
 set -uo pipefail
 sluice=$1
 dir=$(mktemp -d)
@@ -55,6 +56,20 @@ case $err in
   *"file is not a database"*"$dir/items.csv"* | *"$dir/items.csv"*"file is not a database"*) ;;
   *) echo "FAIL: not a database: message was: $err"; failures=$((failures + 1)) ;;
 esac
+
+# A FIFO or a character device is refused and left as it is (a checkpoint
+# would rename a new image over it). timeout: opening a FIFO for reading
+# blocks.
+mkfifo "$dir/pipe"
+specials=("$dir/pipe")
+if mknod "$dir/null" c 1 3 2>/dev/null; then specials+=("$dir/null"); fi  # needs root
+for special in "${specials[@]}"; do
+  err=$(echo 'create table t(x);' | timeout 10 "$sluice" sql "$special" 2>&1 >/dev/null)
+  status=$?
+  check "$special: exit status" "1" "$status"
+  check "$special: message" "Error: unable to open database \"$special\": $special: not a regular file" "$err"
+  [ -f "$special" ] && { echo "FAIL: $special was replaced by a regular file"; failures=$((failures + 1)); }
+done
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"
