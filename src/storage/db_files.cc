@@ -86,12 +86,16 @@ Result<std::string> ImageBlocks::ReadFramed(size_t i, uint64_t new_seq) const {
 
 Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path,
                                                const std::vector<std::string>& empty_image) {
-  SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, path));
-  std::unique_ptr<DbFiles> files(new DbFiles(env, path));
+  // Everything (lock, log, image, rename) works on the real file: renaming
+  // a new image over a symlink would replace the link, not its target, and
+  // the link and the target would lock different logs.
+  SLUICE_ASSIGN_OR_RETURN(std::string real, env->ResolveSymlinks(path));
+  SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, real));
+  std::unique_ptr<DbFiles> files(new DbFiles(env, real));
   SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, files->log_path_));
   auto is_empty = [&]() -> Result<bool> {
-    if (!env->FileExists(path)) return true;
-    SLUICE_ASSIGN_OR_RETURN(uint64_t size, env->FileSize(path));
+    if (!env->FileExists(real)) return true;
+    SLUICE_ASSIGN_OR_RETURN(uint64_t size, env->FileSize(real));
     return size == 0;
   };
   SLUICE_ASSIGN_OR_RETURN(bool empty, is_empty());

@@ -74,10 +74,11 @@ struct ImageBlock {
 class DbFiles {
  public:
   // Opens the database at `path`; a missing or empty file becomes a new
-  // database whose image is `empty_image`. A path that names anything but
-  // a regular file (a device, a FIFO, a directory) is refused
-  // (SQLITE_CANTOPEN, "PATH: not a regular file"). Errors name the file and say
-  // what is wrong with it ("file is not a database", "truncated", ...).
+  // database whose image is `empty_image`. A symlink is followed (also to
+  // a target that does not exist yet) and path() is the real file's; a
+  // path that names anything but a regular file (a device, a FIFO, a
+  // directory) is refused (SQLITE_CANTOPEN, "PATH: not a regular file").
+  // Errors name the file and say what is wrong with it ("file is not a database", "truncated", ...).
   // An image is a directory block followed by any number of blocks that
   // readers may load later (ImageBlocks).
   static Result<std::unique_ptr<DbFiles>> Open(Env* env, const std::string& path,

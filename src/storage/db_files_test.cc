@@ -246,6 +246,32 @@ TEST_F(DbFilesTest, DevicesAndFifosAreRefusedAndLeftAlone) {
   std::remove(fifo.c_str());
 }
 
+TEST_F(DbFilesTest, ASymlinkedDatabaseIsTheTargetFile) {
+  std::string link = dir_ + "/link.db";
+  ASSERT_EQ(symlink("test.db", link.c_str()), 0);  // dangling until created
+  {
+    Result<std::unique_ptr<DbFiles>> f = DbFiles::Open(Env::Default(), link, "empty");
+    ASSERT_TRUE(f.ok()) << f.status().ToString();
+    EXPECT_EQ((*f)->path(), path_);
+    ASSERT_TRUE((*f)->LockWriter(0).ok());
+    ASSERT_TRUE((*f)->Checkpoint("image 2", true).ok());
+    ASSERT_TRUE((*f)->Append("rec", true).ok());
+    // The target's writer lock is the link's.
+    auto other = OpenOk();
+    EXPECT_EQ(other->LockWriter(0).code(), StatusCode::kTimedOut);
+  }
+  struct stat st;
+  ASSERT_EQ(lstat(link.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode)) << "the checkpoint replaced the link";
+  auto g = OpenOk();
+  std::string image;
+  std::vector<std::string> records;
+  ASSERT_TRUE(g->Load(&image, &records).ok());
+  EXPECT_EQ(image, "image 2");
+  EXPECT_EQ(records, std::vector<std::string>{"rec"});
+  std::remove(link.c_str());
+}
+
 TEST(BlockTest, RoundTripsAndRejectsTheWrongSeed) {
   std::string raw(10000, 'q');
   std::string block = EncodeBlock(raw, 7);

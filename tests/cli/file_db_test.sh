@@ -4,7 +4,8 @@
 # one reads; an unfinished transaction is gone; .backup and .dump make
 # databases the next process opens; a second writer is told "database is
 # locked"; a file that is not a database is refused with exit status 1, and
-# so are a FIFO and a device (left as they are).
+# so are a FIFO and a device (left as they are); a database reached through
+# a symlink is its target's.
 set -uo pipefail
 sluice=$1
 dir=$(mktemp -d)
@@ -70,6 +71,27 @@ for special in "${specials[@]}"; do
   check "$special: message" "Error: unable to open database \"$special\": $special: not a regular file" "$err"
   [ -f "$special" ] && { echo "FAIL: $special was replaced by a regular file"; failures=$((failures + 1)); }
 done
+
+# Through a symlink (dangling until the database is created) the target is
+# the database: the link stays a link and both paths lock the same log.
+ln -s linked.db "$dir/link.db"
+printf 'create table t(x);\ninsert into t values (7);\n' | "$sluice" sql "$dir/link.db"
+[ -L "$dir/link.db" ] || { echo "FAIL: the symlink was replaced"; failures=$((failures + 1)); }
+check "write via the link, read via the target" "7" "$(echo 'select x from t;' | "$sluice" sql "$dir/linked.db")"
+"$sluice" sql "$dir/link.db" <"$dir/fifo" >/dev/null 2>&1 &
+holder=$!
+exec 3>"$dir/fifo"
+echo "begin; insert into t values (8);" >&3
+sleep 0.5
+got=$(printf ".timeout 100\ninsert into t values (9);\n" | "$sluice" sql "$dir/linked.db" 2>&1)
+case $got in
+  *"database is locked"*) ;;
+  *) echo "FAIL: writer via the target while one holds the link: got: $got"; failures=$((failures + 1)) ;;
+esac
+echo "commit;" >&3
+exec 3>&-
+wait "$holder"
+check "the link's transaction committed" $'7\n8' "$(echo 'select x from t;' | "$sluice" sql "$dir/linked.db")"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"

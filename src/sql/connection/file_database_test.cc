@@ -3,6 +3,7 @@
 // PRAGMAs, backup, bad files, the Appender and re-run bound statements.
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -211,6 +212,26 @@ TEST_F(FileDatabaseTest, PragmasVacuumAndBackup) {
   auto copy = OpenDb(dir_ + "/copy.db");
   EXPECT_EQ(Q(*copy, "select group_concat(x) from t"), "a,b;");
   EXPECT_EQ(Q(*db, "select group_concat(x) from t"), "a,b,c;");
+}
+
+TEST_F(FileDatabaseTest, ASymlinkedDatabaseWritesItsTarget) {
+  std::string link = dir_ + "/link.db";
+  ASSERT_EQ(symlink("shop.db", link.c_str()), 0);
+  {
+    auto via_link = OpenDb(link);
+    ASSERT_TRUE(via_link->Execute("create table t(x); insert into t values (1);").ok());
+    auto via_target = OpenDb();
+    ASSERT_TRUE(via_target->Execute("pragma busy_timeout = 0").ok());
+    ASSERT_TRUE(via_link->Execute("begin; insert into t values (2);").ok());
+    EXPECT_EQ(via_target->Execute("insert into t values (3);").message(), "database is locked");
+    ASSERT_TRUE(via_link->Execute("commit;").ok());
+  }
+  auto db = OpenDb();
+  EXPECT_EQ(Q(*db, "select group_concat(x) from t"), "1,2;");
+  struct stat st;
+  ASSERT_EQ(lstat(link.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode));
+  std::remove(link.c_str());
 }
 
 TEST_F(FileDatabaseTest, NotADatabaseIsAClearError) {
