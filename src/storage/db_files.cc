@@ -113,7 +113,19 @@ Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path
     }
     files->UnlockWriter();
   }
+  files->RemoveStaleTemp();
   return files;
+}
+
+void DbFiles::RemoveStaleTemp() {
+  std::string tmp = path_ + ".tmp";
+  Result<FileType> type = env_->GetFileType(tmp);
+  if (!type.ok() || *type != FileType::kRegular) return;
+  // Only a writer may: another one's checkpoint could be writing it now.
+  if (!LockWriter(0).ok()) return;
+  type = env_->GetFileType(tmp);
+  if (type.ok() && *type == FileType::kRegular) (void)env_->RemoveFile(tmp);
+  UnlockWriter();
 }
 
 DbFiles::~DbFiles() { UnlockWriter(); }

@@ -78,7 +78,8 @@ class DbFiles {
   // a target that does not exist yet) and path() is the real file's; a
   // path that names anything but a regular file (a device, a FIFO, a
   // directory) is refused (SQLITE_CANTOPEN, "PATH: not a regular file").
-  // Errors name the file and say what is wrong with it ("file is not a database", "truncated", ...).
+  // A PATH.tmp left by a killed checkpoint is removed when no one writes. Errors name the file and say
+  // what is wrong with it ("file is not a database", "truncated", ...).
   // An image is a directory block followed by any number of blocks that
   // readers may load later (ImageBlocks).
   static Result<std::unique_ptr<DbFiles>> Open(Env* env, const std::string& path,
@@ -136,6 +137,10 @@ class DbFiles {
   // log is missing or stale).
   Status ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>* records, uint64_t* end, bool* stale,
                  bool* newer);
+  // Removes PATH.tmp, left by a checkpoint that was killed before its
+  // rename, when the writer lock is free (best effort: a failure leaves
+  // it for the next checkpoint to overwrite).
+  void RemoveStaleTemp();
   // Starts a fresh log for seq_ (truncating any old one).
   Status ResetLog(bool sync);
   Status Fail(Status s);

@@ -272,6 +272,23 @@ TEST_F(DbFilesTest, ASymlinkedDatabaseIsTheTargetFile) {
   std::remove(link.c_str());
 }
 
+TEST_F(DbFilesTest, AStaleTemporaryImageIsRemovedOnOpenByAWriterOnly) {
+  std::string tmp = path_ + ".tmp";
+  {
+    auto writer = OpenOk();
+    ASSERT_TRUE(writer->LockWriter(0).ok());
+    Spit(tmp, "half an image");
+    auto reader = OpenOk();  // the lock is taken: the file may be a checkpoint's
+    EXPECT_EQ(Slurp(tmp), "half an image");
+  }
+  auto g = OpenOk();
+  EXPECT_NE(access(tmp.c_str(), F_OK), 0) << "stale " << tmp << " kept";
+  std::string image;
+  std::vector<std::string> records;
+  ASSERT_TRUE(g->Load(&image, &records).ok());
+  EXPECT_EQ(image, "empty");
+}
+
 TEST(BlockTest, RoundTripsAndRejectsTheWrongSeed) {
   std::string raw(10000, 'q');
   std::string block = EncodeBlock(raw, 7);

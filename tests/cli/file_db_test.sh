@@ -5,7 +5,7 @@
 # databases the next process opens; a second writer is told "database is
 # locked"; a file that is not a database is refused with exit status 1, and
 # so are a FIFO and a device (left as they are); a database reached through
-# a symlink is its target's.
+# a symlink is its target's; a stale PATH.tmp is removed on open.
 set -uo pipefail
 sluice=$1
 dir=$(mktemp -d)
@@ -92,6 +92,11 @@ echo "commit;" >&3
 exec 3>&-
 wait "$holder"
 check "the link's transaction committed" $'7\n8' "$(echo 'select x from t;' | "$sluice" sql "$dir/linked.db")"
+
+# A temporary image left by a killed checkpoint is removed on open.
+echo "half an image" >"$dir/shop.db.tmp"
+echo 'select 1;' | "$sluice" sql "$db" >/dev/null
+[ -e "$dir/shop.db.tmp" ] && { echo "FAIL: stale shop.db.tmp kept"; failures=$((failures + 1)); }
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"
