@@ -56,6 +56,16 @@ Result<uint64_t> ParseFileHeader(std::string_view data, std::string_view magic) 
   return DecodeFixed64(data.data() + 16);
 }
 
+Status CheckReplaceable(Env* env, const std::string& path) {
+  SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, path));
+  if (!env->FileExists(path)) return Status::OK();
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env->NewRandomAccessFile(path));
+  std::string head;
+  SLUICE_RETURN_IF_ERROR(file->Read(0, kImageMagic.size(), &head));
+  if (head.empty() || head == kImageMagic) return Status::OK();
+  return Status::Corruption("file is not a database", ResultCode::kNotADb);
+}
+
 Status ImageBlocks::ReadStored(size_t i, BlockHeader* header, std::string* stored) const {
   if (i >= offsets_.size()) return Status::Corruption(path_ + ": no image block " + std::to_string(i));
   std::string head;

@@ -163,6 +163,12 @@ class DbFiles {
   Status sticky_;
 };
 
+// Whether `path` may be replaced by a new database (a backup's target):
+// OK when it is missing, empty, or a database image (by its magic);
+// "file is not a database" (SQLITE_NOTADB) for any other regular file,
+// "PATH: not a regular file" (SQLITE_CANTOPEN) for the rest.
+Status CheckReplaceable(Env* env, const std::string& path);
+
 // File headers: magic:8 version:fixed32 reserved:fixed32 seq:fixed64
 // check:fixed64 (XXH64 of the first 24 bytes).
 std::string EncodeFileHeader(std::string_view magic, uint64_t seq);

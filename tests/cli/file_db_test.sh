@@ -5,7 +5,8 @@
 # databases the next process opens; a second writer is told "database is
 # locked"; a file that is not a database is refused with exit status 1, and
 # so are a FIFO and a device (left as they are); a database reached through
-# a symlink is its target's; a stale PATH.tmp is removed on open.
+# a symlink is its target's; a stale PATH.tmp is removed on open; .backup
+# keeps a file that is not a database.
 set -uo pipefail
 sluice=$1
 dir=$(mktemp -d)
@@ -97,6 +98,12 @@ check "the link's transaction committed" $'7\n8' "$(echo 'select x from t;' | "$
 echo "half an image" >"$dir/shop.db.tmp"
 echo 'select 1;' | "$sluice" sql "$db" >/dev/null
 [ -e "$dir/shop.db.tmp" ] && { echo "FAIL: stale shop.db.tmp kept"; failures=$((failures + 1)); }
+
+# .backup keeps a file that is not a database.
+echo "my notes" >"$dir/notes.txt"
+err=$(echo ".backup $dir/notes.txt" | "$sluice" sql "$db" 2>&1)
+check ".backup onto notes: message" "Error: file is not a database" "$err"
+check ".backup onto notes: file kept" "my notes" "$(cat "$dir/notes.txt")"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"

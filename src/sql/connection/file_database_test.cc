@@ -214,6 +214,30 @@ TEST_F(FileDatabaseTest, PragmasVacuumAndBackup) {
   EXPECT_EQ(Q(*db, "select group_concat(x) from t"), "a,b,c;");
 }
 
+TEST_F(FileDatabaseTest, BackupKeepsAFileThatIsNotADatabase) {
+  auto db = OpenDb();
+  ASSERT_TRUE(db->Execute("create table t(x); insert into t values ('a');").ok());
+  std::string notes = dir_ + "/copy.db";
+  {
+    std::ofstream out(notes);
+    out << "my notes\n";
+  }
+  Status s = db->Backup(notes);
+  EXPECT_EQ(s.message(), "file is not a database");
+  EXPECT_EQ(s.result_code(), ResultCode::kNotADb);
+  std::ifstream in(notes);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "my notes");
+  // A database (and an empty file) may be replaced.
+  ASSERT_TRUE(db->Backup(path_ + ".bak").ok());
+  ASSERT_TRUE(db->Backup(path_ + ".bak").ok());
+  std::remove((path_ + ".bak").c_str());
+  std::remove((path_ + ".bak-wal").c_str());
+  { std::ofstream empty(notes, std::ios::trunc); }
+  EXPECT_TRUE(db->Backup(notes).ok());
+}
+
 TEST_F(FileDatabaseTest, ASymlinkedDatabaseWritesItsTarget) {
   std::string link = dir_ + "/link.db";
   ASSERT_EQ(symlink("shop.db", link.c_str()), 0);
