@@ -246,7 +246,9 @@ class Database {
   static Result<std::unique_ptr<Database>> Open(std::string_view path, const OpenOptions& options = {});
 
   // Writes a consistent copy of the database to the file `path` (replaced
-  // if it exists), as a sluice database (the shell's .backup).
+  // if it exists and is empty or a sluice database; any other file is kept:
+  // "file is not a database", SQLITE_NOTADB), as a sluice database (the
+  // shell's .backup).
   // (The default, for test doubles, refuses.)
   virtual Status Backup(std::string_view path) {
     return Status::InvalidArgument("cannot back up to " + std::string(path) + ": not supported here");

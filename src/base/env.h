@@ -61,6 +61,10 @@ class FileLock {
   virtual Status Relock(int timeout_ms) = 0;
 };
 
+// What a path names (after following symlinks): a database may only be a
+// regular file, never a device or a FIFO that a checkpoint would replace.
+enum class FileType { kMissing, kRegular, kDirectory, kOther };
+
 class Env {
  public:
   virtual ~Env() = default;
@@ -83,6 +87,15 @@ class Env {
   // is renamed over. An identity is not reused while a file with it is
   // open.
   virtual Result<uint64_t> FileIdentity(const std::string& path) = 0;
+  // What `path` names, following symlinks; kMissing when nothing does
+  // (also for a dangling symlink).
+  virtual Result<FileType> GetFileType(const std::string& path) = 0;
+  // `path` with symlinks in its last component followed, repeatedly, until
+  // it names something that is not a symlink or nothing at all (a dangling
+  // link resolves to its target). A relative link target is taken relative
+  // to the link's directory. Directories on the way are left as they are
+  // (renames and locks work through them). Fails on a symlink loop.
+  virtual Result<std::string> ResolveSymlinks(const std::string& path) = 0;
   virtual Status RemoveFile(const std::string& path) = 0;
   // Atomically replaces `to` with `from` (rename(2)).
   virtual Status RenameFile(const std::string& from, const std::string& to) = 0;

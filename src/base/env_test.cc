@@ -2,6 +2,7 @@
 // short reads at the end of a file, errors that name the path, and the
 // lock's exclusion inside one process and across processes.
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -329,6 +330,47 @@ TEST_F(PosixEnvTest, LocksCanBeReleasedAndRetakenWithoutReopening) {
   second->reset();
   EXPECT_TRUE((*first)->Relock(0).ok());
   EXPECT_EQ(env_->LockFile(path, 0).status().code(), StatusCode::kTimedOut);
+}
+
+TEST_F(PosixEnvTest, GetFileTypeTellsRegularFilesFromTheRest) {
+  std::string file = Path("f");
+  WriteFile(file, "x");
+  ASSERT_EQ(::mkfifo(Path("fifo").c_str(), 0644), 0);
+  ASSERT_EQ(::symlink("f", Path("link").c_str()), 0);
+  ASSERT_EQ(::symlink("nowhere", Path("dangling").c_str()), 0);
+  auto type = [&](const std::string& p) {
+    Result<FileType> t = env_->GetFileType(p);
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return t.ok() ? *t : FileType::kMissing;
+  };
+  EXPECT_EQ(type(file), FileType::kRegular);
+  EXPECT_EQ(type(Path("link")), FileType::kRegular);
+  EXPECT_EQ(type(Path("fifo")), FileType::kOther);
+  EXPECT_EQ(type(dir_), FileType::kDirectory);
+  EXPECT_EQ(type(Path("missing")), FileType::kMissing);
+  EXPECT_EQ(type(Path("dangling")), FileType::kMissing);
+  if (env_->FileExists("/dev/null")) {
+    EXPECT_EQ(type("/dev/null"), FileType::kOther);
+  }
+}
+
+TEST_F(PosixEnvTest, ResolveSymlinksFollowsLinkChainsAndDanglingLinks) {
+  WriteFile(Path("real"), "x");
+  ASSERT_EQ(::symlink("real", Path("a").c_str()), 0);             // relative
+  ASSERT_EQ(::symlink(Path("a").c_str(), Path("b").c_str()), 0);  // absolute, to a link
+  ASSERT_EQ(::symlink("new.db", Path("dangling").c_str()), 0);    // target missing
+  ASSERT_EQ(::symlink("loop2", Path("loop1").c_str()), 0);
+  ASSERT_EQ(::symlink("loop1", Path("loop2").c_str()), 0);
+  auto resolve = [&](const std::string& p) {
+    Result<std::string> r = env_->ResolveSymlinks(p);
+    return r.ok() ? *r : "<" + r.status().ToString() + ">";
+  };
+  EXPECT_EQ(resolve(Path("real")), Path("real"));
+  EXPECT_EQ(resolve(Path("a")), Path("real"));
+  EXPECT_EQ(resolve(Path("b")), Path("real"));
+  EXPECT_EQ(resolve(Path("dangling")), Path("new.db"));
+  EXPECT_EQ(resolve(Path("missing")), Path("missing"));
+  EXPECT_FALSE(env_->ResolveSymlinks(Path("loop1")).ok());
 }
 
 }  // namespace

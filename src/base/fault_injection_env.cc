@@ -197,6 +197,10 @@ Result<uint64_t> FaultInjectionEnv::FileSize(const std::string& path) { return b
 
 Result<uint64_t> FaultInjectionEnv::FileIdentity(const std::string& path) { return base_->FileIdentity(path); }
 
+Result<FileType> FaultInjectionEnv::GetFileType(const std::string& path) { return base_->GetFileType(path); }
+
+Result<std::string> FaultInjectionEnv::ResolveSymlinks(const std::string& path) { return base_->ResolveSymlinks(path); }
+
 Result<std::unique_ptr<FileLock>> FaultInjectionEnv::LockFile(const std::string& path, int timeout_ms) {
   return base_->LockFile(path, timeout_ms);
 }

@@ -6,8 +6,8 @@
 //   NewWritableFile, NewAppendableFile, NewUpdatableFile (all may create a
 //   file), Append, WriteAt, Sync, RenameFile, RemoveFile, TruncateFile,
 //   SyncDir.
-// Reads, FileExists, FileSize, Close and LockFile are not counted and never
-// fail by injection. FailAt(n, kind) makes operation number n, counted from
+// Reads, FileExists, FileSize, FileIdentity, GetFileType, ResolveSymlinks,
+// Close and LockFile are not counted and never fail by injection. FailAt(n, kind) makes operation number n, counted from
 // the call (0 = the next one), fail:
 //   kError      the operation does nothing and returns IOError("injected
 //               fault: <Op> <path>").
@@ -112,6 +112,8 @@ class FaultInjectionEnv final : public Env {
   bool FileExists(const std::string& path) override;
   Result<uint64_t> FileSize(const std::string& path) override;
   Result<uint64_t> FileIdentity(const std::string& path) override;
+  Result<FileType> GetFileType(const std::string& path) override;
+  Result<std::string> ResolveSymlinks(const std::string& path) override;
   Status RemoveFile(const std::string& path) override;
   Status RenameFile(const std::string& from, const std::string& to) override;
   Status TruncateFile(const std::string& path, uint64_t size) override;

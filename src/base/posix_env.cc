@@ -272,6 +272,41 @@ class PosixEnv final : public Env {
     return static_cast<uint64_t>(st.st_size);
   }
 
+  Result<FileType> GetFileType(const std::string& path) override {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      if (errno == ENOENT) return FileType::kMissing;
+      return PosixError("cannot stat " + path, errno);
+    }
+    if (S_ISREG(st.st_mode)) return FileType::kRegular;
+    if (S_ISDIR(st.st_mode)) return FileType::kDirectory;
+    return FileType::kOther;
+  }
+
+  // 40 links at most, as Linux's own path walk (ELOOP beyond).
+  Result<std::string> ResolveSymlinks(const std::string& path) override {
+    std::string current = path;
+    for (int hops = 0; hops < 40; ++hops) {
+      struct stat st;
+      if (::lstat(current.c_str(), &st) != 0) {
+        if (errno == ENOENT) return current;
+        return PosixError("cannot stat " + current, errno);
+      }
+      if (!S_ISLNK(st.st_mode)) return current;
+      std::string target(static_cast<size_t>(st.st_size > 0 ? st.st_size : 4096) + 1, '\0');
+      ssize_t n = ::readlink(current.c_str(), target.data(), target.size());
+      if (n < 0) return PosixError("cannot read link " + current, errno);
+      if (static_cast<size_t>(n) >= target.size()) return PosixError("cannot read link " + current, ENAMETOOLONG);
+      target.resize(static_cast<size_t>(n));
+      if (target.empty() || target[0] != '/') {
+        std::string dir = DirName(current);
+        target = dir == "/" ? "/" + target : dir + "/" + target;
+      }
+      current = std::move(target);
+    }
+    return PosixError("cannot resolve " + path, ELOOP, ResultCode::kCantOpen);
+  }
+
   Status RemoveFile(const std::string& path) override {
     if (::unlink(path.c_str()) != 0) return PosixError("cannot remove " + path, errno);
     return Status::OK();

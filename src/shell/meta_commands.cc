@@ -343,6 +343,10 @@ CommandResult Shell::DoBackup(const std::vector<std::string>& args) {
     return CommandResult::kError;
   }
   Status s = db_->Backup(names.back());
+  if (s.result_code() == ResultCode::kNotADb) {  // an existing file that is not a database: kept
+    PrintError("Error: file is not a database\n");
+    return CommandResult::kError;
+  }
   if (!s.ok()) {
     PrintError("Error: cannot open \"" + names.back() + "\"\n");
     return CommandResult::kError;

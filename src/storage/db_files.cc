@@ -23,6 +23,15 @@ Status FileError(const std::string& path, std::string_view what, ResultCode rc =
   return Status::Corruption(path + ": " + std::string(what), rc);
 }
 
+// A database's files may only be regular files (or not exist yet): a
+// checkpoint renames a new image over PATH, which would replace a device
+// or a FIFO, and the log is truncated and written in place.
+Status CheckRegularOrMissing(Env* env, const std::string& path) {
+  SLUICE_ASSIGN_OR_RETURN(FileType type, env->GetFileType(path));
+  if (type == FileType::kMissing || type == FileType::kRegular) return Status::OK();
+  return Status::IOError(path + ": not a regular file", ResultCode::kCantOpen);
+}
+
 }  // namespace
 
 std::string EncodeFileHeader(std::string_view magic, uint64_t seq) {
@@ -45,6 +54,16 @@ Result<uint64_t> ParseFileHeader(std::string_view data, std::string_view magic) 
     return Status::Corruption("unsupported format version " + std::to_string(version));
   }
   return DecodeFixed64(data.data() + 16);
+}
+
+Status CheckReplaceable(Env* env, const std::string& path) {
+  SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, path));
+  if (!env->FileExists(path)) return Status::OK();
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> file, env->NewRandomAccessFile(path));
+  std::string head;
+  SLUICE_RETURN_IF_ERROR(file->Read(0, kImageMagic.size(), &head));
+  if (head.empty() || head == kImageMagic) return Status::OK();
+  return Status::Corruption("file is not a database", ResultCode::kNotADb);
 }
 
 Status ImageBlocks::ReadStored(size_t i, BlockHeader* header, std::string* stored) const {
@@ -77,10 +96,16 @@ Result<std::string> ImageBlocks::ReadFramed(size_t i, uint64_t new_seq) const {
 
 Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path,
                                                const std::vector<std::string>& empty_image) {
-  std::unique_ptr<DbFiles> files(new DbFiles(env, path));
+  // Everything (lock, log, image, rename) works on the real file: renaming
+  // a new image over a symlink would replace the link, not its target, and
+  // the link and the target would lock different logs.
+  SLUICE_ASSIGN_OR_RETURN(std::string real, env->ResolveSymlinks(path));
+  SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, real));
+  std::unique_ptr<DbFiles> files(new DbFiles(env, real));
+  SLUICE_RETURN_IF_ERROR(CheckRegularOrMissing(env, files->log_path_));
   auto is_empty = [&]() -> Result<bool> {
-    if (!env->FileExists(path)) return true;
-    SLUICE_ASSIGN_OR_RETURN(uint64_t size, env->FileSize(path));
+    if (!env->FileExists(real)) return true;
+    SLUICE_ASSIGN_OR_RETURN(uint64_t size, env->FileSize(real));
     return size == 0;
   };
   SLUICE_ASSIGN_OR_RETURN(bool empty, is_empty());
@@ -98,7 +123,19 @@ Result<std::unique_ptr<DbFiles>> DbFiles::Open(Env* env, const std::string& path
     }
     files->UnlockWriter();
   }
+  files->RemoveStaleTemp();
   return files;
+}
+
+void DbFiles::RemoveStaleTemp() {
+  std::string tmp = path_ + ".tmp";
+  Result<FileType> type = env_->GetFileType(tmp);
+  if (!type.ok() || *type != FileType::kRegular) return;
+  // Only a writer may: another one's checkpoint could be writing it now.
+  if (!LockWriter(0).ok()) return;
+  type = env_->GetFileType(tmp);
+  if (type.ok() && *type == FileType::kRegular) (void)env_->RemoveFile(tmp);
+  UnlockWriter();
 }
 
 DbFiles::~DbFiles() { UnlockWriter(); }

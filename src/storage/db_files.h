@@ -74,7 +74,11 @@ struct ImageBlock {
 class DbFiles {
  public:
   // Opens the database at `path`; a missing or empty file becomes a new
-  // database whose image is `empty_image`. Errors name the file and say
+  // database whose image is `empty_image`. A symlink is followed (also to
+  // a target that does not exist yet) and path() is the real file's; a
+  // path that names anything but a regular file (a device, a FIFO, a
+  // directory) is refused (SQLITE_CANTOPEN, "PATH: not a regular file").
+  // A PATH.tmp left by a killed checkpoint is removed when no one writes. Errors name the file and say
   // what is wrong with it ("file is not a database", "truncated", ...).
   // An image is a directory block followed by any number of blocks that
   // readers may load later (ImageBlocks).
@@ -133,6 +137,10 @@ class DbFiles {
   // log is missing or stale).
   Status ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>* records, uint64_t* end, bool* stale,
                  bool* newer);
+  // Removes PATH.tmp, left by a checkpoint that was killed before its
+  // rename, when the writer lock is free (best effort: a failure leaves
+  // it for the next checkpoint to overwrite).
+  void RemoveStaleTemp();
   // Starts a fresh log for seq_ (truncating any old one).
   Status ResetLog(bool sync);
   Status Fail(Status s);
@@ -154,6 +162,12 @@ class DbFiles {
   std::unique_ptr<RandomAccessFile> log_reader_;
   Status sticky_;
 };
+
+// Whether `path` may be replaced by a new database (a backup's target):
+// OK when it is missing, empty, or a database image (by its magic);
+// "file is not a database" (SQLITE_NOTADB) for any other regular file,
+// "PATH: not a regular file" (SQLITE_CANTOPEN) for the rest.
+Status CheckReplaceable(Env* env, const std::string& path);
 
 // File headers: magic:8 version:fixed32 reserved:fixed32 seq:fixed64
 // check:fixed64 (XXH64 of the first 24 bytes).

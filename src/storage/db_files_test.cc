@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -223,6 +225,68 @@ TEST_F(DbFilesTest, BadFilesGiveClearErrorsNamingTheFile) {
   s = g->Load(&image, &records);
   EXPECT_NE(s.message().find("checksum mismatch"), std::string::npos) << s.message();
   EXPECT_FALSE(g->Verify().empty());
+}
+
+TEST_F(DbFilesTest, DevicesAndFifosAreRefusedAndLeftAlone) {
+  std::string fifo = dir_ + "/fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
+  std::vector<std::string> refused = {fifo, dir_};
+  std::string dev = dir_ + "/null";
+  if (mknod(dev.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) refused.push_back(dev);  // needs root
+  for (const std::string& p : refused) {
+    Result<std::unique_ptr<DbFiles>> f = DbFiles::Open(Env::Default(), p, "empty");
+    ASSERT_FALSE(f.ok()) << p;
+    EXPECT_EQ(f.status().message(), p + ": not a regular file");
+    EXPECT_EQ(f.status().result_code(), ResultCode::kCantOpen);
+    struct stat st;
+    ASSERT_EQ(lstat(p.c_str(), &st), 0);
+    EXPECT_FALSE(S_ISREG(st.st_mode)) << p << " was replaced";
+  }
+  std::remove(dev.c_str());
+  std::remove(fifo.c_str());
+}
+
+TEST_F(DbFilesTest, ASymlinkedDatabaseIsTheTargetFile) {
+  std::string link = dir_ + "/link.db";
+  ASSERT_EQ(symlink("test.db", link.c_str()), 0);  // dangling until created
+  {
+    Result<std::unique_ptr<DbFiles>> f = DbFiles::Open(Env::Default(), link, "empty");
+    ASSERT_TRUE(f.ok()) << f.status().ToString();
+    EXPECT_EQ((*f)->path(), path_);
+    ASSERT_TRUE((*f)->LockWriter(0).ok());
+    ASSERT_TRUE((*f)->Checkpoint("image 2", true).ok());
+    ASSERT_TRUE((*f)->Append("rec", true).ok());
+    // The target's writer lock is the link's.
+    auto other = OpenOk();
+    EXPECT_EQ(other->LockWriter(0).code(), StatusCode::kTimedOut);
+  }
+  struct stat st;
+  ASSERT_EQ(lstat(link.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode)) << "the checkpoint replaced the link";
+  auto g = OpenOk();
+  std::string image;
+  std::vector<std::string> records;
+  ASSERT_TRUE(g->Load(&image, &records).ok());
+  EXPECT_EQ(image, "image 2");
+  EXPECT_EQ(records, std::vector<std::string>{"rec"});
+  std::remove(link.c_str());
+}
+
+TEST_F(DbFilesTest, AStaleTemporaryImageIsRemovedOnOpenByAWriterOnly) {
+  std::string tmp = path_ + ".tmp";
+  {
+    auto writer = OpenOk();
+    ASSERT_TRUE(writer->LockWriter(0).ok());
+    Spit(tmp, "half an image");
+    auto reader = OpenOk();  // the lock is taken: the file may be a checkpoint's
+    EXPECT_EQ(Slurp(tmp), "half an image");
+  }
+  auto g = OpenOk();
+  EXPECT_NE(access(tmp.c_str(), F_OK), 0) << "stale " << tmp << " kept";
+  std::string image;
+  std::vector<std::string> records;
+  ASSERT_TRUE(g->Load(&image, &records).ok());
+  EXPECT_EQ(image, "empty");
 }
 
 TEST(BlockTest, RoundTripsAndRejectsTheWrongSeed) {

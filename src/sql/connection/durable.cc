@@ -306,6 +306,8 @@ Status DatabaseImpl::Backup(std::string_view path) {
   SLUICE_RETURN_IF_ERROR(LoadAllColumns());
   std::string target(path);
   Env* env = Env::Default();
+  // Never overwrite a file that is not a database (sqlite3 refuses too).
+  SLUICE_RETURN_IF_ERROR(storage::CheckReplaceable(env, target));
   if (env->FileExists(target)) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target));
   if (env->FileExists(target + "-wal")) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target + "-wal"));
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<storage::DbFiles> files,

@@ -3,6 +3,7 @@
 // PRAGMAs, backup, bad files, the Appender and re-run bound statements.
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -211,6 +212,50 @@ TEST_F(FileDatabaseTest, PragmasVacuumAndBackup) {
   auto copy = OpenDb(dir_ + "/copy.db");
   EXPECT_EQ(Q(*copy, "select group_concat(x) from t"), "a,b;");
   EXPECT_EQ(Q(*db, "select group_concat(x) from t"), "a,b,c;");
+}
+
+TEST_F(FileDatabaseTest, BackupKeepsAFileThatIsNotADatabase) {
+  auto db = OpenDb();
+  ASSERT_TRUE(db->Execute("create table t(x); insert into t values ('a');").ok());
+  std::string notes = dir_ + "/copy.db";
+  {
+    std::ofstream out(notes);
+    out << "my notes\n";
+  }
+  Status s = db->Backup(notes);
+  EXPECT_EQ(s.message(), "file is not a database");
+  EXPECT_EQ(s.result_code(), ResultCode::kNotADb);
+  std::ifstream in(notes);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "my notes");
+  // A database (and an empty file) may be replaced.
+  ASSERT_TRUE(db->Backup(path_ + ".bak").ok());
+  ASSERT_TRUE(db->Backup(path_ + ".bak").ok());
+  std::remove((path_ + ".bak").c_str());
+  std::remove((path_ + ".bak-wal").c_str());
+  { std::ofstream empty(notes, std::ios::trunc); }
+  EXPECT_TRUE(db->Backup(notes).ok());
+}
+
+TEST_F(FileDatabaseTest, ASymlinkedDatabaseWritesItsTarget) {
+  std::string link = dir_ + "/link.db";
+  ASSERT_EQ(symlink("shop.db", link.c_str()), 0);
+  {
+    auto via_link = OpenDb(link);
+    ASSERT_TRUE(via_link->Execute("create table t(x); insert into t values (1);").ok());
+    auto via_target = OpenDb();
+    ASSERT_TRUE(via_target->Execute("pragma busy_timeout = 0").ok());
+    ASSERT_TRUE(via_link->Execute("begin; insert into t values (2);").ok());
+    EXPECT_EQ(via_target->Execute("insert into t values (3);").message(), "database is locked");
+    ASSERT_TRUE(via_link->Execute("commit;").ok());
+  }
+  auto db = OpenDb();
+  EXPECT_EQ(Q(*db, "select group_concat(x) from t"), "1,2;");
+  struct stat st;
+  ASSERT_EQ(lstat(link.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode));
+  std::remove(link.c_str());
 }
 
 TEST_F(FileDatabaseTest, NotADatabaseIsAClearError) {
