@@ -3,6 +3,7 @@
 // consumption, changes(), column names and accessors, atomicity,
 // transactions, the Appender, schema text.
 #include "sluice/database.h"
+#include "sql/connection/test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -31,15 +32,7 @@ class DatabaseTest : public ::testing::Test {
     if (!p.status.ok()) return Describe(p.status);
     if (!p.statement) return "empty";
     std::string out;
-    while (true) {
-      Result<bool> row = p.statement->Step();
-      if (!row.ok()) return out + Describe(row.status());
-      if (!*row) break;
-      for (int c = 0; c < p.statement->column_count(); ++c) {
-        out += std::string(c > 0 ? "|" : "") + std::string(p.statement->column_text(c));
-      }
-      out += ";";
-    }
+    if (Status s = sql::testing::AppendRowsText(*p.statement, &out); !s.ok()) return out + Describe(s);
     return out;
   }
   void Exec(std::string_view sql) { ASSERT_TRUE(db_->Execute(sql).ok()) << sql; }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sluice/database.h"
+#include "sql/connection/test_util.h"
 
 namespace sluice {
 namespace {
@@ -41,15 +42,7 @@ class FileDatabaseTest : public ::testing::Test {
     if (!p.status.ok()) return "error: " + p.status.message();
     if (!p.statement) return "";
     std::string out;
-    while (true) {
-      Result<bool> row = p.statement->Step();
-      if (!row.ok()) return out + "error: " + row.status().message();
-      if (!*row) break;
-      for (int c = 0; c < p.statement->column_count(); ++c) {
-        out += std::string(c > 0 ? "|" : "") + std::string(p.statement->column_text(c));
-      }
-      out += ";";
-    }
+    if (Status s = sql::testing::AppendRowsText(*p.statement, &out); !s.ok()) return out + "error: " + s.message();
     return out;
   }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "sluice/database.h"
+#include "sql/connection/test_util.h"
 #include "sql/connection/database_impl.h"
 
 namespace sluice::sql {
@@ -50,15 +51,7 @@ class TransactionTest : public ::testing::TestWithParam<bool> {
     PrepareOutcome p = db_->Prepare(sql);
     if (!p.status.ok()) return "error: " + p.status.message();
     std::string out;
-    while (true) {
-      Result<bool> row = p.statement->Step();
-      if (!row.ok()) return out + "error: " + row.status().message();
-      if (!*row) break;
-      for (int c = 0; c < p.statement->column_count(); ++c) {
-        out += std::string(c > 0 ? "|" : "") + std::string(p.statement->column_text(c));
-      }
-      out += ";";
-    }
+    if (Status s = testing::AppendRowsText(*p.statement, &out); !s.ok()) return out + "error: " + s.message();
     return out;
   }
   std::string Rows() { return Q("select a, b from t order by a"); }
