@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# import_kill_test.sh SLUICE_BINARY
+# import_kill.sh SLUICE_BINARY
 # `.import` into a file database is one transaction, as in sqlite3 (BEGIN,
 # an INSERT per record, COMMIT): a writer killed with SIGKILL in the middle
 # of an import leaves either none of the file's rows or all of them, never
