@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "sql/catalog/index.h"
 
 namespace sluice::sql {
@@ -30,11 +32,35 @@ TEST(TableTest, KeepsRowidOrder) {
   t->data.AppendRow(Row(2, 20), 2);
   t->data.AppendRow(Row(3, 30), 9);
   ASSERT_EQ(t->row_count(), 3u);
+  // Appended out of order: found by rowid before any re-sort.
+  EXPECT_FALSE(t->data.ordered());
+  EXPECT_EQ(t->data.value(0, t->data.FindRowid(2)).integer(), 2);
+  EXPECT_EQ(t->data.FindRowid(6), -1);
+  t->data.EnsureOrdered();
+  EXPECT_TRUE(t->data.ordered());
   EXPECT_EQ(t->data.rowids(), (std::vector<int64_t>{2, 5, 9}));
   EXPECT_EQ(t->data.value(0, 0).integer(), 2);
   EXPECT_EQ(t->data.NextRowid(), 10);
   EXPECT_EQ(t->data.FindRowid(5), 1);
   EXPECT_EQ(t->data.FindRowid(6), -1);
+}
+
+// Shuffled rowids: every one is found while unordered, and one merge puts
+// them in order.
+TEST(TableTest, ShuffledAppendsMergeIntoOrder) {
+  TablePtr t = MakeTable("t", 2);
+  std::vector<int64_t> ids;
+  for (int64_t i = 1; i <= 500; ++i) ids.push_back((i * 7919) % 1009);
+  for (int64_t id : ids) t->data.AppendRow(Row(static_cast<int>(id), 0), id);
+  for (int64_t id : ids) {
+    int64_t pos = t->data.FindRowid(id);
+    ASSERT_GE(pos, 0);
+    EXPECT_EQ(t->data.rowid(static_cast<size_t>(pos)), id);
+  }
+  EXPECT_EQ(t->data.max_rowid(), *std::max_element(ids.begin(), ids.end()));
+  t->data.EnsureOrdered();
+  EXPECT_TRUE(std::is_sorted(t->data.rowids().begin(), t->data.rowids().end()));
+  for (size_t pos = 0; pos < t->row_count(); ++pos) EXPECT_EQ(t->data.value(0, pos).integer(), t->data.rowid(pos));
 }
 
 TEST(TableTest, CompactAndTruncate) {

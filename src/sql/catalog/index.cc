@@ -1,29 +1,18 @@
-// HashIndex: hash of the key columns -> row positions (see index.h).
+// HashIndex: hash of the key columns -> chains of row positions (see index.h).
 #include "sql/catalog/index.h"
+
+#include <algorithm>
 
 #include "sql/value/value_hash.h"
 
 namespace sluice::sql {
 
 HashIndex::HashIndex(const TableData& rows, const IndexDef& def) : rows_(rows), def_(def) {
-  std::vector<Value> key(def.columns.size());
-  for (size_t pos = 0; pos < rows.row_count(); ++pos) {
-    bool has_null = false;
-    for (size_t k = 0; k < def.columns.size(); ++k) {
-      key[k] = rows.value(static_cast<size_t>(def.columns[k]), pos);
-      has_null |= key[k].is_null();
-    }
-    if (has_null) continue;
-    std::vector<uint32_t>& bucket = map_[HashKey(key)];
-    if (def.unique && !has_duplicate_) {
-      for (uint32_t other : bucket) {
-        if (KeyEquals(other, key)) {
-          has_duplicate_ = true;
-          break;
-        }
-      }
-    }
-    bucket.push_back(static_cast<uint32_t>(pos));
+  size_t n = rows.row_count();
+  chains_.reserve(n);
+  for (size_t pos = 0; pos < n; ++pos) {
+    Add(pos);
+    if (def.unique && !has_duplicate_ && HasOtherWithKeyOf(pos)) has_duplicate_ = true;
   }
 }
 
@@ -31,6 +20,17 @@ uint64_t HashIndex::HashKey(std::span<const Value> key) const {
   uint64_t h = 0x12345;
   for (size_t k = 0; k < key.size(); ++k) h = h * 31 + HashValue(key[k], def_.collations[k]);
   return h;
+}
+
+bool HashIndex::HashRow(size_t pos, uint64_t* hash) const {
+  uint64_t h = 0x12345;
+  for (size_t k = 0; k < def_.columns.size(); ++k) {
+    const Value& v = rows_.value(static_cast<size_t>(def_.columns[k]), pos);
+    if (v.is_null()) return false;
+    h = h * 31 + HashValue(v, def_.collations[k]);
+  }
+  *hash = h;
+  return true;
 }
 
 bool HashIndex::KeyEquals(uint32_t pos, std::span<const Value> key) const {
@@ -41,17 +41,88 @@ bool HashIndex::KeyEquals(uint32_t pos, std::span<const Value> key) const {
   return true;
 }
 
+bool HashIndex::RowKeysEqual(uint32_t a, uint32_t b) const {
+  for (size_t k = 0; k < def_.columns.size(); ++k) {
+    size_t c = static_cast<size_t>(def_.columns[k]);
+    if (CompareValues(rows_.value(c, a), rows_.value(c, b), def_.collations[k]) != 0) return false;
+  }
+  return true;
+}
+
+bool HashIndex::Covers(size_t c) const {
+  return std::find(def_.columns.begin(), def_.columns.end(), static_cast<int>(c)) != def_.columns.end();
+}
+
+void HashIndex::Add(size_t pos) {
+  if (pos >= member_.size()) {
+    size_t n = std::max(pos + 1, rows_.row_count());
+    next_.resize(n, kNone);
+    prev_.resize(n, kNone);
+    member_.resize(n, 0);
+  }
+  SLUICE_DCHECK_MSG(!member_[pos], "HashIndex::Add of a position already in the index");
+  uint64_t h;
+  if (!HashRow(pos, &h)) return;
+  uint32_t p = static_cast<uint32_t>(pos);
+  auto [it, fresh] = chains_.try_emplace(h, Chain{p, p});
+  if (fresh) {
+    prev_[p] = kNone;
+  } else {
+    next_[it->second.tail] = p;
+    prev_[p] = it->second.tail;
+    it->second.tail = p;
+  }
+  next_[p] = kNone;
+  member_[p] = 1;
+}
+
+void HashIndex::Remove(size_t pos) {
+  if (pos >= member_.size() || !member_[pos]) return;
+  uint64_t h;
+  bool hashed = HashRow(pos, &h);
+  SLUICE_DCHECK_MSG(hashed, "HashIndex::Remove after the row's key changed");
+  if (!hashed) return;
+  auto it = chains_.find(h);
+  SLUICE_DCHECK(it != chains_.end());
+  uint32_t p = static_cast<uint32_t>(pos);
+  uint32_t before = prev_[p], after = next_[p];
+  if (before == kNone) {
+    it->second.head = after;
+  } else {
+    next_[before] = after;
+  }
+  if (after == kNone) {
+    it->second.tail = before;
+  } else {
+    prev_[after] = before;
+  }
+  if (it->second.head == kNone) chains_.erase(it);
+  next_[p] = prev_[p] = kNone;
+  member_[p] = 0;
+}
+
 std::vector<uint32_t> HashIndex::Lookup(std::span<const Value> key) const {
   std::vector<uint32_t> out;
   for (const Value& v : key) {
     if (v.is_null()) return out;
   }
-  auto it = map_.find(HashKey(key));
-  if (it == map_.end()) return out;
-  for (uint32_t pos : it->second) {
+  auto it = chains_.find(HashKey(key));
+  if (it == chains_.end()) return out;
+  for (uint32_t pos = it->second.head; pos != kNone; pos = next_[pos]) {
     if (KeyEquals(pos, key)) out.push_back(pos);
   }
   return out;
+}
+
+bool HashIndex::HasOtherWithKeyOf(size_t pos) const {
+  uint64_t h;
+  if (!HashRow(pos, &h)) return false;
+  auto it = chains_.find(h);
+  if (it == chains_.end()) return false;
+  for (uint32_t other = it->second.head; other != kNone; other = next_[other]) {
+    if (other != pos && RowKeysEqual(other, static_cast<uint32_t>(pos))) return true;
+  }
+  return false;
 }
 
 }  // namespace sluice::sql

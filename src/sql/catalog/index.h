@@ -1,12 +1,20 @@
 // HashIndex: the lookup structure of an index (IndexDef in table_schema.h): from a
 // key (the values of the index columns) to the positions of the rows that
-// hold it, in ascending position (= rowid) order. Keys compare as SQLite's
-// index does: CompareValues under each column's collation, 1 == 1.0.
-// Rows with a NULL in the key are kept out of the map (they never match
-// `=` and never conflict under UNIQUE).
+// hold it. Keys compare as SQLite's index does: CompareValues under each
+// column's collation, 1 == 1.0. Rows with a NULL in the key are kept out
+// (they never match `=` and never conflict under UNIQUE).
 //
-// Derived data: TableData builds it on demand and drops it on changes.
-// REQUIRES: every key column of `rows` loaded.
+// Derived data, kept current as rows change: TableData builds it on first
+// use and then updates it row by row — Add for an appended row, Remove and
+// Add around a changed key — so an insert or a key update costs O(1)
+// expected, not a rebuild. Changes that move rows to other positions
+// (deletes, re-sorting) drop it; it is rebuilt on the next use.
+//
+// Layout: a hash map from the key's 64-bit hash to a chain of positions,
+// linked through per-position `next_`/`prev_` arrays (O(1) removal; keys
+// with equal hashes share a chain and are told apart by KeyEquals).
+//
+// REQUIRES: every key column of `rows` loaded; `rows` and `def` outlive it.
 #ifndef SLUICE_SQL_CATALOG_INDEX_H_
 #define SLUICE_SQL_CATALOG_INDEX_H_
 
@@ -23,19 +31,42 @@ class HashIndex {
  public:
   HashIndex(const TableData& rows, const IndexDef& def);
 
-  // Positions of rows whose key equals `key` (one Value per index column).
-  // Empty when the key holds a NULL.
+  // Positions of rows whose key equals `key` (one Value per index column),
+  // in no particular order. Empty when the key holds a NULL.
   std::vector<uint32_t> Lookup(std::span<const Value> key) const;
-  // For a UNIQUE index: true when two rows share a non-NULL key.
+  // True when a row other than `pos` holds row `pos`'s key (false when the
+  // key holds a NULL): a UNIQUE conflict of row `pos`.
+  bool HasOtherWithKeyOf(size_t pos) const;
+  // For a UNIQUE index: true when two rows shared a non-NULL key when the
+  // index was built (CREATE UNIQUE INDEX over existing rows).
   bool has_duplicate() const { return has_duplicate_; }
+  // True when column `c` is one of the key columns.
+  bool Covers(size_t c) const;
+
+  // Row `pos`'s current key goes in / out. REQUIRES for Add: `pos` not in
+  // the index; for Remove: the row's key columns unchanged since its Add.
+  void Add(size_t pos);
+  void Remove(size_t pos);
 
  private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  struct Chain {
+    uint32_t head;
+    uint32_t tail;
+  };
+
   uint64_t HashKey(std::span<const Value> key) const;
+  // The hash of row `pos`'s key; false when the key holds a NULL.
+  bool HashRow(size_t pos, uint64_t* hash) const;
   bool KeyEquals(uint32_t pos, std::span<const Value> key) const;
+  bool RowKeysEqual(uint32_t a, uint32_t b) const;
 
   const TableData& rows_;
   const IndexDef& def_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> map_;
+  std::unordered_map<uint64_t, Chain> chains_;
+  std::vector<uint32_t> next_;  // per position; kNone ends a chain
+  std::vector<uint32_t> prev_;
+  std::vector<uint8_t> member_;  // per position: in a chain (key without NULL)
   bool has_duplicate_ = false;
 };
 

@@ -17,6 +17,8 @@ TableData::TableData(const TableData& other)
     : columns_(other.columns_),
       rowids_(other.rowids_),
       max_rowid_(other.max_rowid_),
+      ordered_end_(other.ordered_end_),
+      unordered_(other.unordered_),
       state_(other.state_),
       clean_rows_(other.clean_rows_),
       edited_rowids_(other.edited_rowids_),
@@ -33,9 +35,70 @@ void TableData::InitColumns(size_t n) {
 }
 
 int64_t TableData::FindRowid(int64_t rowid) const {
-  auto it = std::lower_bound(rowids_.begin(), rowids_.end(), rowid);
-  if (it == rowids_.end() || *it != rowid) return -1;
-  return it - rowids_.begin();
+  auto end = rowids_.begin() + static_cast<std::ptrdiff_t>(ordered_end_);
+  auto it = std::lower_bound(rowids_.begin(), end, rowid);
+  if (it != end && *it == rowid) return it - rowids_.begin();
+  if (unordered_.empty()) return -1;
+  auto found = unordered_.find(rowid);
+  return found == unordered_.end() ? -1 : static_cast<int64_t>(found->second);
+}
+
+void TableData::EnsureOrdered() const {
+  if (ordered()) return;
+  SLUICE_DCHECK_MSG(!updating_, "EnsureOrdered while an update is open");
+  // Merge the sorted prefix with the sorted tail: O(n + k log k).
+  std::vector<size_t> tail;
+  tail.reserve(rowids_.size() - ordered_end_);
+  for (size_t i = ordered_end_; i < rowids_.size(); ++i) tail.push_back(i);
+  std::sort(tail.begin(), tail.end(), [&](size_t a, size_t b) { return rowids_[a] < rowids_[b]; });
+  std::vector<size_t> order;
+  order.reserve(rowids_.size());
+  size_t p = 0, q = 0;
+  while (p < ordered_end_ || q < tail.size()) {
+    if (q == tail.size() || (p < ordered_end_ && rowids_[p] < rowids_[tail[q]])) {
+      order.push_back(p++);
+    } else {
+      order.push_back(tail[q++]);
+    }
+  }
+  Permute(order);
+}
+
+void TableData::Permute(const std::vector<size_t>& order) const {
+  for (auto& col : columns_) {
+    if (col.size() != order.size()) continue;  // a lazy column not read in yet
+    std::vector<Value> sorted(col.size());
+    for (size_t i = 0; i < order.size(); ++i) sorted[i] = std::move(col[order[i]]);
+    col = std::move(sorted);
+  }
+  std::vector<int64_t> sorted_ids(rowids_.size());
+  for (size_t i = 0; i < order.size(); ++i) sorted_ids[i] = rowids_[order[i]];
+  rowids_ = std::move(sorted_ids);
+  ordered_end_ = rowids_.size();
+  unordered_.clear();
+  InvalidateIndexes();
+}
+
+void TableData::RecountAfterRemoval() {
+  if (ordered_end_ > rowids_.size()) ordered_end_ = rowids_.size();
+  unordered_.clear();
+  max_rowid_ = ordered_end_ == 0 ? 0 : rowids_[ordered_end_ - 1];
+  for (size_t i = ordered_end_; i < rowids_.size(); ++i) {
+    unordered_.emplace(rowids_[i], i);
+    max_rowid_ = std::max(max_rowid_, rowids_[i]);
+  }
+}
+
+void TableData::UnindexValue(size_t c, size_t pos) {
+  for (auto& index : built_) {
+    if (index != nullptr && index->Covers(c)) index->Remove(pos);
+  }
+}
+
+void TableData::ReindexValue(size_t c, size_t pos) {
+  for (auto& index : built_) {
+    if (index != nullptr && index->Covers(c)) index->Add(pos);
+  }
 }
 
 bool TableData::BeginEdits() {
@@ -52,24 +115,27 @@ bool TableData::StateConsistent() const {
   for (const auto& col : columns_) {
     if (source_ == nullptr && col.size() != rowids_.size()) return false;
   }
-  return true;
+  return ordered_end_ <= rowids_.size() && unordered_.size() == rowids_.size() - ordered_end_;
 }
 
 void TableData::AppendRow(std::vector<Value> row, int64_t rowid) {
   CheckWritable();
   SLUICE_DCHECK(row.size() == columns_.size());
+  SLUICE_DCHECK_MSG(FindRowid(rowid) < 0, "AppendRow of a rowid present");
   bool in_order = rowids_.empty() || rowid > max_rowid_;
-  // Out of order, the row lands inside the committed prefix: track by rowid.
+  // Out of order, the row belongs inside the committed rows: track by rowid.
   if (state_ == ChangeState::kEdited || !in_order) NoteRowChanged(rowid);
+  size_t pos = rowids_.size();
   for (size_t c = 0; c < columns_.size(); ++c) columns_[c].push_back(std::move(row[c]));
   rowids_.push_back(rowid);
-  if (rowids_.size() == 1 || rowid > max_rowid_) max_rowid_ = rowid;
-  if (!in_order) {
-    SortByRowid();
+  if (in_order && ordered_end_ == pos) {
+    ordered_end_ = pos + 1;
   } else {
-    // Appended in order: built indexes could be extended, but rebuilding
-    // lazily is simpler and still linear per statement.
-    InvalidateIndexes();
+    unordered_.emplace(rowid, pos);
+  }
+  if (pos == 0 || rowid > max_rowid_) max_rowid_ = rowid;
+  for (auto& index : built_) {
+    if (index != nullptr) index->Add(pos);
   }
   SLUICE_DCHECK(StateConsistent());
 }
@@ -80,10 +146,12 @@ void TableData::Truncate(size_t new_size) {
   if (new_size < clean_rows_ || state_ == ChangeState::kEdited) {
     for (size_t i = new_size; i < rowids_.size(); ++i) NoteRowRemoved(rowids_[i]);
   }
+  for (auto& index : built_) {
+    for (size_t pos = new_size; index != nullptr && pos < rowids_.size(); ++pos) index->Remove(pos);
+  }
   for (auto& col : columns_) col.resize(new_size);
   rowids_.resize(new_size);
-  max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
-  InvalidateIndexes();
+  RecountAfterRemoval();
   SLUICE_DCHECK(StateConsistent());
 }
 
@@ -95,7 +163,9 @@ void TableData::Compact(const std::vector<bool>& keep) {
   for (size_t i = 0; i < clean_rows_ && i < rowids_.size() && !track; ++i) track = !keep[i];
   if (track) BeginEdits();
   size_t out = 0;
+  size_t ordered_kept = 0;
   for (size_t i = 0; i < rowids_.size(); ++i) {
+    if (i < ordered_end_ && keep[i]) ++ordered_kept;
     if (!keep[i]) {
       if (track) NoteRowRemoved(rowids_[i]);
       continue;
@@ -109,7 +179,8 @@ void TableData::Compact(const std::vector<bool>& keep) {
   for (auto& col : columns_) col.resize(out);
   rowids_.resize(out);
   // SQLite keeps handing out max+1 based on the current max.
-  max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
+  ordered_end_ = ordered_kept;
+  RecountAfterRemoval();
   InvalidateIndexes();
   SLUICE_DCHECK(StateConsistent());
 }
@@ -126,14 +197,20 @@ void TableData::UpdateValue(size_t c, size_t pos, Value v) {
   SLUICE_DCHECK_MSG(updating_, "UpdateValue outside BeginUpdate");
   SLUICE_DCHECK(c < columns_.size() && pos < rowids_.size());
   if (!renumbered_ && (touched_.empty() || touched_.back() != rowids_[pos])) touched_.push_back(rowids_[pos]);
+  UnindexValue(c, pos);
   undo_.push_back({pos, static_cast<int>(c), std::move(columns_[c][pos]), 0});
   columns_[c][pos] = std::move(v);
+  ReindexValue(c, pos);
 }
 
 void TableData::UpdateRowid(size_t pos, int64_t rowid) {
   SLUICE_DCHECK_MSG(updating_, "UpdateRowid outside BeginUpdate");
   SLUICE_DCHECK(pos < rowids_.size());
   undo_.push_back({pos, -1, Value(), rowids_[pos]});
+  if (pos >= ordered_end_) {
+    unordered_.erase(rowids_[pos]);
+    unordered_.emplace(rowid, pos);
+  }
   rowids_[pos] = rowid;
   renumbered_ = true;  // the whole table is logged: no need to list rows
 }
@@ -152,7 +229,6 @@ void TableData::CommitUpdate() {
   }
   undo_.clear();
   touched_.clear();
-  InvalidateIndexes();
   SLUICE_DCHECK(StateConsistent());
 }
 
@@ -161,25 +237,33 @@ void TableData::RollbackUpdate() {
   updating_ = false;
   for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
     if (it->column < 0) {
+      if (it->pos >= ordered_end_) {
+        unordered_.erase(rowids_[it->pos]);
+        unordered_.emplace(it->rowid, it->pos);
+      }
       rowids_[it->pos] = it->rowid;
     } else {
-      columns_[static_cast<size_t>(it->column)][it->pos] = std::move(it->value);
+      size_t c = static_cast<size_t>(it->column);
+      UnindexValue(c, it->pos);
+      columns_[c][it->pos] = std::move(it->value);
+      ReindexValue(c, it->pos);
     }
   }
   undo_.clear();
   touched_.clear();
-  InvalidateIndexes();
 }
 
 void TableData::AppendRows(std::vector<std::vector<Value>> new_columns, const std::vector<int64_t>& new_rowids) {
   CheckWritable();
   SLUICE_DCHECK(new_columns.size() == columns_.size());
+  EnsureOrdered();
   for (size_t c = 0; c < columns_.size(); ++c) {
     columns_[c].insert(columns_[c].end(), std::make_move_iterator(new_columns[c].begin()),
                        std::make_move_iterator(new_columns[c].end()));
   }
   rowids_.insert(rowids_.end(), new_rowids.begin(), new_rowids.end());
   if (!rowids_.empty()) max_rowid_ = rowids_.back();
+  ordered_end_ = rowids_.size();
   InvalidateIndexes();
 }
 
@@ -191,6 +275,8 @@ void TableData::SetRows(std::vector<std::vector<Value>> new_columns, std::vector
   columns_ = std::move(new_columns);
   rowids_ = std::move(new_rowids);
   max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
+  ordered_end_ = rowids_.size();
+  unordered_.clear();
   InvalidateIndexes();
 }
 
@@ -200,6 +286,8 @@ void TableData::SetLazyColumns(std::shared_ptr<const ColumnSource> source, std::
   columns_.assign(ncols, {});
   rowids_ = std::move(new_rowids);
   max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
+  ordered_end_ = rowids_.size();
+  unordered_.clear();
   source_ = std::move(source);
   origin_ = source_;
   unloaded_.assign(ncols, 1);
@@ -238,19 +326,11 @@ void TableData::SortByRowid() {
   std::vector<size_t> order(rowids_.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rowids_[a] < rowids_[b]; });
-  for (auto& col : columns_) {
-    std::vector<Value> sorted(col.size());
-    for (size_t i = 0; i < order.size(); ++i) sorted[i] = std::move(col[order[i]]);
-    col = std::move(sorted);
-  }
-  std::vector<int64_t> sorted_ids(rowids_.size());
-  for (size_t i = 0; i < order.size(); ++i) sorted_ids[i] = rowids_[order[i]];
-  rowids_ = std::move(sorted_ids);
+  Permute(order);
   max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
-  InvalidateIndexes();
 }
 
-void TableData::InvalidateIndexes() { built_.clear(); }
+void TableData::InvalidateIndexes() const { built_.clear(); }
 
 const HashIndex& TableData::Index(size_t i, const IndexDef& def) const {
   if (built_.size() <= i) built_.resize(i + 1);

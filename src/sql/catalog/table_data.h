@@ -2,10 +2,18 @@
 // with the change log that durable commits write from.
 //
 // Storage: column(c)[i] is the value of column c in the i-th row and
-// rowid(i) its rowid. Rows are kept in ascending rowid order, which is
-// SQLite's scan order (appending a smaller rowid re-sorts). Every Value
-// stored here owns its bytes. For INTEGER PRIMARY KEY tables the alias
-// column holds the rowid too (the caller's: TableData knows no schema).
+// rowid(i) its rowid. Every Value stored here owns its bytes. For INTEGER
+// PRIMARY KEY tables the alias column holds the rowid too (the caller's:
+// TableData knows no schema).
+//
+// Order: SQLite scans in rowid order, so readers that walk the rows in
+// order call EnsureOrdered() first. Rows [0, ordered_end()) are in
+// ascending rowid order; rows appended out of order (a smaller rowid than
+// the largest, as with shuffled INTEGER PRIMARY KEY values) stay after
+// them, unsorted, and are found through a rowid map, so that such an
+// insert costs O(1) and not a re-sort; EnsureOrdered merges them in
+// (O(n + k log k) for k of them). Positions change only in EnsureOrdered,
+// Compact, Truncate and a renumbering CommitUpdate.
 //
 // The storage is private: every change goes through a mutator below, and
 // the mutators keep the change log themselves, so a commit always knows
@@ -34,6 +42,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -79,9 +88,17 @@ class TableData {
   }
   const Value& value(size_t c, size_t pos) const { return column(c)[pos]; }
   int64_t rowid(size_t pos) const { return rowids_[pos]; }
+  // In position order (see Order above).
   const std::vector<int64_t>& rowids() const { return rowids_; }
-  // Position of `rowid`, or -1.
+  // Position of `rowid`, or -1. O(log n), or O(1) for a row appended out
+  // of order. While an update that renumbers rows is open, only rows not
+  // renumbered are found.
   int64_t FindRowid(int64_t rowid) const;
+  // Puts every row in ascending rowid order (see Order above). Logically
+  // const: the rows and the change log stay the same, only positions move
+  // (which drops built indexes). REQUIRES: no update open.
+  void EnsureOrdered() const;
+  bool ordered() const { return ordered_end_ == rowids_.size(); }
   // The next automatic rowid (max + 1, as SQLite while max < INT64_MAX).
   int64_t NextRowid() const { return rowids_.empty() ? 1 : max_rowid_ + 1; }
   int64_t max_rowid() const { return max_rowid_; }
@@ -89,13 +106,16 @@ class TableData {
   // --- Row changes --------------------------------------------------------
   // REQUIRES (all): all_columns_loaded(), no update open.
   //
-  // Appends a row whose values already have column affinity applied. Keeps
-  // rowid order (re-sorting when needed).
+  // Appends a row whose values already have column affinity applied, at
+  // position row_count() (out of rowid order when `rowid` is not the
+  // largest; see Order above), and adds it to the built indexes.
+  // REQUIRES: `rowid` not present.
   void AppendRow(std::vector<Value> row, int64_t rowid);
-  // Removes the rows from position `new_size` on (undo of appends).
-  // REQUIRES: new_size <= row_count().
+  // Removes the rows from position `new_size` on (undo of appends); the
+  // built indexes stay, without them. REQUIRES: new_size <= row_count().
   void Truncate(size_t new_size);
-  // Keeps the rows whose keep[i] is true. REQUIRES: keep.size() == row_count().
+  // Keeps the rows whose keep[i] is true, in their relative order.
+  // REQUIRES: keep.size() == row_count().
   void Compact(const std::vector<bool>& keep);
 
   // In-place update of existing rows, as one undoable step: BeginUpdate,
@@ -103,8 +123,9 @@ class TableData {
   // the changed rows; renumbered rows re-sort and make the table
   // kRewritten) or RollbackUpdate (restores every value and rowid written).
   // While an update is open only reads and these calls are allowed; rowids
-  // changed by UpdateRowid are out of order until CommitUpdate (FindRowid
-  // sees them where they are).
+  // changed by UpdateRowid are out of order until CommitUpdate. Built
+  // indexes follow each UpdateValue (and its rollback) row by row, so a
+  // UNIQUE check in the middle of an update sees the rows as they are.
   void BeginUpdate();
   void UpdateValue(size_t c, size_t pos, Value v);
   void UpdateRowid(size_t pos, int64_t rowid);
@@ -147,10 +168,12 @@ class TableData {
 
   // --- Derived lookup structures ------------------------------------------
   // The lookup structure of index `def` at position `i` of the schema's
-  // indexes, built if needed. REQUIRES: all columns loaded.
+  // indexes, built if needed and then kept current by the row changes
+  // above. REQUIRES: all columns loaded.
   const HashIndex& Index(size_t i, const IndexDef& def) const;
-  // Drops them (every row change does; so must a change of the indexes).
-  void InvalidateIndexes();
+  // Drops them (changes that move rows do; so must a change of the
+  // indexes themselves).
+  void InvalidateIndexes() const;
 
  private:
   // Switches from kAppended to kEdited (the rows appended so far become
@@ -167,6 +190,13 @@ class TableData {
   }
   // Restores ascending rowid order (positions change, rowids do not).
   void SortByRowid();
+  // Moves every row to position order[i] -> i.
+  void Permute(const std::vector<size_t>& order) const;
+  // Recomputes max_rowid_ and the map of the rows after ordered_end_.
+  void RecountAfterRemoval();
+  // Keeps built indexes covering column c current around a value change.
+  void UnindexValue(size_t c, size_t pos);
+  void ReindexValue(size_t c, size_t pos);
   // The change-log invariants (checked in SLUICE_DCHECK builds).
   bool StateConsistent() const;
   void CheckWritable() const {
@@ -176,8 +206,12 @@ class TableData {
 
   // Mutable so that EnsureColumn can read a column in through a const table.
   mutable std::vector<std::vector<Value>> columns_;
-  std::vector<int64_t> rowids_;
+  // Mutable, with ordered_end_ and unordered_, for EnsureOrdered.
+  mutable std::vector<int64_t> rowids_;
   int64_t max_rowid_ = 0;
+  mutable size_t ordered_end_ = 0;
+  // rowid -> position of the rows from ordered_end_ on.
+  mutable std::unordered_map<int64_t, size_t> unordered_;
 
   ChangeState state_ = ChangeState::kAppended;
   size_t clean_rows_ = 0;

@@ -47,8 +47,10 @@ TEST(TableDataTest, AppendInsideTheRowidOrderIsAnEdit) {
   d.AppendRow(Row(2, 20), 2);
   EXPECT_EQ(d.change_state(), State::kEdited);
   EXPECT_EQ(SortedIds(d.edited_rowids()), (std::vector<int64_t>{2, 5}));
+  d.EnsureOrdered();
   EXPECT_EQ(d.rowids(), (std::vector<int64_t>{1, 2, 3, 5}));
   EXPECT_EQ(d.value(1, 1).integer(), 20);
+  EXPECT_EQ(SortedIds(d.edited_rowids()), (std::vector<int64_t>{2, 5}));  // ordering is no change
 }
 
 TEST(TableDataTest, RemovingCommittedRowsIsAnEdit) {

@@ -155,7 +155,7 @@ Status DatabaseImpl::ApplyLogRecord(const std::string& data) {
     } else if (rows.mode == durable::TableMode::kAppend) {
       // Checked before anything changes; then appended in place.
       if (rows.start != t->row_count()) return Status::Corruption(path + "-wal: log record out of sequence");
-      if (!rows.rowids.empty() && t->row_count() > 0 && rows.rowids.front() <= t->data.rowids().back()) {
+      if (!rows.rowids.empty() && t->row_count() > 0 && rows.rowids.front() <= t->data.max_rowid()) {
         return Status::Corruption(path + "-wal: appended rowids out of order");
       }
       SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());

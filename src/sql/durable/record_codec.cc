@@ -15,7 +15,9 @@ using sluice::PutString;
 using sluice::PutVarint;
 using sluice::Reader;
 
+// Orders the table first: records list rowids ascending.
 void EncodeRowids(const Table& t, size_t begin, size_t end, std::string* out) {
+  t.data.EnsureOrdered();
   PutVarint(out, end - begin);
   int64_t prev = 0;
   for (size_t i = begin; i < end; ++i) {

@@ -6,12 +6,11 @@
 // filling the columns the statement does not name from their DEFAULTs.
 // Emits one row: the number of rows inserted.
 //
-// Atomicity: on a failure the rows this statement inserted are removed
-// again. INSERT OR REPLACE into a table with a key, or with an explicit
+// Atomicity: on a failure the rows this statement inserted (the last ones
+// of the table) are removed again. INSERT OR REPLACE into a table with a key, or with an explicit
 // rowid, may also delete rows, which cannot be undone that way: it works on
 // a copy of the table that replaces the original only when every row went
 // in.
-#include <unordered_set>
 
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/ops/modify_operator.h"
@@ -68,6 +67,7 @@ class InsertOp : public ModifyOperator {
       target = copy.get();
     }
     std::vector<int64_t> inserted;
+    const size_t rows_before = target->row_count();
     Status failure;
     for (size_t r = 0; r < source.size; ++r) {
       std::vector<Value> row = defaults;
@@ -88,11 +88,11 @@ class InsertOp : public ModifyOperator {
       if (ins->inserted) inserted.push_back(ins->rowid);
     }
     if (!failure.ok()) {
+      // Without a copy nothing was deleted: this statement's rows are the
+      // ones after rows_before (AppendRow appends at the end).
       if (copy == nullptr && !inserted.empty()) {
-        std::unordered_set<int64_t> drop(inserted.begin(), inserted.end());
-        std::vector<bool> keep(target->row_count());
-        for (size_t i = 0; i < keep.size(); ++i) keep[i] = drop.count(target->data.rowid(i)) == 0;
-        target->data.Compact(keep);
+        SLUICE_DCHECK(target->row_count() == rows_before + inserted.size());
+        target->data.Truncate(rows_before);
       }
       return failure;
     }

@@ -27,6 +27,7 @@ class ScanOp : public Operator {
       if (node_.index >= 0) {
         SLUICE_RETURN_IF_ERROR(t.EnsureAllColumns());
       } else {
+        t.data.EnsureOrdered();  // a full scan walks positions in rowid order
         for (size_t c = 0; c < node_.outputs.size(); ++c) {
           int src = node_.scan_columns.empty() ? (c < ncols ? static_cast<int>(c) : -1) : node_.scan_columns[c];
           if (src >= 0) SLUICE_RETURN_IF_ERROR(t.EnsureColumn(static_cast<size_t>(src)));
@@ -45,7 +46,10 @@ class ScanOp : public Operator {
         }
         for (uint32_t pos : index.Lookup(values)) positions_.push_back(pos);
       }
-      std::sort(positions_.begin(), positions_.end());
+      // Rowid order, as SQLite's lookups return rows (positions are in rowid
+      // order only once the table is ordered).
+      std::sort(positions_.begin(), positions_.end(),
+                [&t](uint32_t a, uint32_t b) { return t.data.rowid(a) < t.data.rowid(b); });
       positions_.erase(std::unique(positions_.begin(), positions_.end()), positions_.end());
     }
     size_t total = node_.index >= 0 ? positions_.size() : t.row_count();

@@ -2,7 +2,6 @@
 #include "sql/exec/ops/table_write.h"
 
 #include "sql/catalog/index.h"
-#include "sql/value/value_hash.h"
 
 namespace sluice::sql {
 
@@ -23,56 +22,6 @@ Result<int64_t> RowidValue(const Value& v) {
   Value n = ApplyColumnAffinity(Affinity::kInteger, v);
   if (!n.is_integer()) return Status::InvalidArgument("datatype mismatch", ResultCode::kMismatch);
   return n.integer();
-}
-
-UniqueKeyCounter::UniqueKeyCounter(const Table& t, const IndexDef& idx) : t_(t), idx_(idx) {
-  if (!idx.unique) return;
-  for (size_t pos = 0; pos < t.row_count(); ++pos) Add(pos);
-}
-
-void UniqueKeyCounter::Remove(size_t pos) {
-  if (!idx_.unique) return;
-  auto [h, null] = Hash(pos);
-  if (null) return;
-  auto& bucket = counts_[h];
-  for (size_t i = 0; i < bucket.size(); ++i) {
-    if (Equal(bucket[i], pos)) {
-      bucket.erase(bucket.begin() + static_cast<std::ptrdiff_t>(i));
-      return;
-    }
-  }
-}
-
-bool UniqueKeyCounter::Add(size_t pos) {
-  if (!idx_.unique) return true;
-  auto [h, null] = Hash(pos);
-  if (null) return true;
-  auto& bucket = counts_[h];
-  bool ok = true;
-  for (const std::vector<Value>& k : bucket) ok &= !Equal(k, pos);
-  std::vector<Value> key;
-  for (int c : idx_.columns) key.push_back(t_.data.value(static_cast<size_t>(c), pos));
-  bucket.push_back(std::move(key));
-  return ok;
-}
-
-std::pair<uint64_t, bool> UniqueKeyCounter::Hash(size_t pos) const {
-  uint64_t h = 0;
-  for (size_t k = 0; k < idx_.columns.size(); ++k) {
-    const Value& v = t_.data.value(static_cast<size_t>(idx_.columns[k]), pos);
-    if (v.is_null()) return {0, true};
-    h = h * 31 + HashValue(v, idx_.collations[k]);
-  }
-  return {h, false};
-}
-
-bool UniqueKeyCounter::Equal(const std::vector<Value>& key, size_t pos) const {
-  for (size_t k = 0; k < idx_.columns.size(); ++k) {
-    if (CompareValues(key[k], t_.data.value(static_cast<size_t>(idx_.columns[k]), pos), idx_.collations[k]) != 0) {
-      return false;
-    }
-  }
-  return true;
 }
 
 Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* explicit_rowid,

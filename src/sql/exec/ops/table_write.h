@@ -10,8 +10,6 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "sluice/result.h"
@@ -64,26 +62,6 @@ std::string RowidName(const Table& table);
 // A value that must become a rowid (INTEGER affinity, then an integer), or
 // "datatype mismatch".
 Result<int64_t> RowidValue(const Value& v);
-
-// The keys of one UNIQUE index over a table's rows (NULL keys are not
-// counted), for UPDATE's row-by-row constraint checks. Does nothing for a
-// non-unique index. REQUIRES: `table` and `idx` outlive it.
-class UniqueKeyCounter {
- public:
-  UniqueKeyCounter(const Table& table, const IndexDef& idx);
-  // Forgets row `pos`'s key (before the row changes).
-  void Remove(size_t pos);
-  // Counts row `pos`'s key; false when another row already holds it.
-  bool Add(size_t pos);
-
- private:
-  std::pair<uint64_t, bool> Hash(size_t pos) const;
-  bool Equal(const std::vector<Value>& key, size_t pos) const;
-
-  const Table& t_;
-  const IndexDef& idx_;
-  std::unordered_map<uint64_t, std::vector<std::vector<Value>>> counts_;
-};
 
 }  // namespace sluice::sql
 

@@ -7,6 +7,7 @@
 // one row: the number of rows matched.
 #include <unordered_set>
 
+#include "sql/catalog/index.h"
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
@@ -72,10 +73,14 @@ class UpdateOp : public ModifyOperator {
     bool sets_rowid = false;
     for (const auto& a : assignments)
       sets_rowid |= a.first == kRowidColumn || (a.first >= 0 && a.first == t.rowid_alias);
-    // SQLite checks UNIQUE row by row, in update order: keep per-index key
-    // counts and (when rowids are assigned) the set of rowids current.
-    std::vector<UniqueKeyCounter> counters;
-    for (const IndexDef& idx : t.indexes) counters.emplace_back(t, idx);
+    // SQLite checks UNIQUE row by row, in update order: the table's built
+    // indexes follow every value written (TableData::UpdateValue), so a
+    // row's key is checked against the rows as they are at that moment.
+    // The set of current rowids is kept when rowids are assigned.
+    std::vector<std::pair<size_t, const HashIndex*>> unique;
+    for (size_t i = 0; i < t.indexes.size(); ++i) {
+      if (t.indexes[i].unique) unique.emplace_back(i, &t.Index(i));
+    }
     std::unordered_set<int64_t> live_rowids;
     if (sets_rowid) live_rowids.insert(data.rowids().begin(), data.rowids().end());
     // Every matched row's position, found before anything is written: a
@@ -92,7 +97,6 @@ class UpdateOp : public ModifyOperator {
       int64_t pos = positions[r];
       if (pos < 0) continue;
       size_t p = static_cast<size_t>(pos);
-      for (UniqueKeyCounter& kc : counters) kc.Remove(p);
       for (size_t a = 0; a < assignments.size(); ++a) {
         int col = assignments[a].first;
         if (col == kSuperseded) continue;
@@ -123,8 +127,8 @@ class UpdateOp : public ModifyOperator {
         }
         data.UpdateValue(static_cast<size_t>(col), p, std::move(v));
       }
-      for (size_t i = 0; i < counters.size(); ++i) {
-        if (!counters[i].Add(p)) {
+      for (const auto& [i, index] : unique) {
+        if (index->HasOtherWithKeyOf(p)) {
           return fail(Status::InvalidArgument(UniqueMessage(t, t.indexes[i]), UniqueConflictCode(t.indexes[i])));
         }
       }
