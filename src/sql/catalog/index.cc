@@ -101,6 +101,29 @@ void HashIndex::Remove(size_t pos) {
   member_[p] = 0;
 }
 
+void HashIndex::Renumber(const std::vector<uint32_t>& to, size_t new_count) {
+  for (size_t pos = 0; pos < member_.size(); ++pos) {
+    if (member_[pos] && (pos >= to.size() || to[pos] == kNone)) Remove(pos);
+  }
+  auto map = [&](uint32_t p) { return p == kNone ? kNone : to[p]; };
+  std::vector<uint32_t> next(new_count, kNone), prev(new_count, kNone);
+  std::vector<uint8_t> member(new_count, 0);
+  for (size_t pos = 0; pos < member_.size(); ++pos) {
+    if (!member_[pos]) continue;
+    uint32_t moved = to[pos];
+    next[moved] = map(next_[pos]);
+    prev[moved] = map(prev_[pos]);
+    member[moved] = 1;
+  }
+  next_ = std::move(next);
+  prev_ = std::move(prev);
+  member_ = std::move(member);
+  for (auto& [hash, chain] : chains_) {
+    chain.head = to[chain.head];
+    chain.tail = to[chain.tail];
+  }
+}
+
 std::vector<uint32_t> HashIndex::Lookup(std::span<const Value> key) const {
   std::vector<uint32_t> out;
   for (const Value& v : key) {

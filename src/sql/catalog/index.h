@@ -7,8 +7,8 @@
 // Derived data, kept current as rows change: TableData builds it on first
 // use and then updates it row by row — Add for an appended row, Remove and
 // Add around a changed key — so an insert or a key update costs O(1)
-// expected, not a rebuild. Changes that move rows to other positions
-// (deletes, re-sorting) drop it; it is rebuilt on the next use.
+// expected, not a rebuild. Deletes and re-sorting renumber the positions
+// it holds (Renumber); only a change of the indexes themselves drops it.
 //
 // Layout: a hash map from the key's 64-bit hash to a chain of positions,
 // linked through per-position `next_`/`prev_` arrays (O(1) removal; keys
@@ -47,9 +47,14 @@ class HashIndex {
   // the index; for Remove: the row's key columns unchanged since its Add.
   void Add(size_t pos);
   void Remove(size_t pos);
+  // Follows rows that move: the row at position p goes to to[p], or is
+  // dropped when to[p] == kNone; `new_count` rows remain. O(n) integer
+  // work, no key hashed again (deletes and re-sorts keep the index).
+  // REQUIRES: called before the rows move; to.size() == the row count.
+  void Renumber(const std::vector<uint32_t>& to, size_t new_count);
+  static constexpr uint32_t kNone = UINT32_MAX;
 
  private:
-  static constexpr uint32_t kNone = UINT32_MAX;
   struct Chain {
     uint32_t head;
     uint32_t tail;

@@ -46,6 +46,10 @@ int64_t TableData::FindRowid(int64_t rowid) const {
 void TableData::EnsureOrdered() const {
   if (ordered()) return;
   SLUICE_DCHECK_MSG(!updating_, "EnsureOrdered while an update is open");
+  Permute(MergeOrder());
+}
+
+std::vector<size_t> TableData::MergeOrder() const {
   // Merge the sorted prefix with the sorted tail: O(n + k log k).
   std::vector<size_t> tail;
   tail.reserve(rowids_.size() - ordered_end_);
@@ -61,22 +65,28 @@ void TableData::EnsureOrdered() const {
       order.push_back(tail[q++]);
     }
   }
-  Permute(order);
+  return order;
 }
 
 void TableData::Permute(const std::vector<size_t>& order) const {
+  if (!built_.empty()) {
+    std::vector<uint32_t> to(rowids_.size(), HashIndex::kNone);
+    for (size_t i = 0; i < order.size(); ++i) to[order[i]] = static_cast<uint32_t>(i);
+    for (auto& index : built_) {
+      if (index != nullptr) index->Renumber(to, order.size());
+    }
+  }
   for (auto& col : columns_) {
-    if (col.size() != order.size()) continue;  // a lazy column not read in yet
-    std::vector<Value> sorted(col.size());
+    if (col.size() != rowids_.size()) continue;  // a lazy column not read in yet
+    std::vector<Value> sorted(order.size());
     for (size_t i = 0; i < order.size(); ++i) sorted[i] = std::move(col[order[i]]);
     col = std::move(sorted);
   }
-  std::vector<int64_t> sorted_ids(rowids_.size());
+  std::vector<int64_t> sorted_ids(order.size());
   for (size_t i = 0; i < order.size(); ++i) sorted_ids[i] = rowids_[order[i]];
   rowids_ = std::move(sorted_ids);
   ordered_end_ = rowids_.size();
   unordered_.clear();
-  InvalidateIndexes();
 }
 
 void TableData::RecountAfterRemoval() {
@@ -162,6 +172,34 @@ void TableData::Compact(const std::vector<bool>& keep) {
   bool track = state_ == ChangeState::kEdited;
   for (size_t i = 0; i < clean_rows_ && i < rowids_.size() && !track; ++i) track = !keep[i];
   if (track) BeginEdits();
+  if (!ordered()) {
+    // Out-of-order rows would all move (and their rowid map be rebuilt):
+    // put the survivors in rowid order in the same pass instead.
+    std::vector<size_t> order = MergeOrder();
+    size_t kept = 0;
+    for (size_t i : order) {
+      if (keep[i]) {
+        order[kept++] = i;
+      } else if (track) {
+        NoteRowRemoved(rowids_[i]);
+      }
+    }
+    order.resize(kept);
+    Permute(order);
+    max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
+    SLUICE_DCHECK(StateConsistent());
+    return;
+  }
+  if (!built_.empty()) {
+    std::vector<uint32_t> to(rowids_.size(), HashIndex::kNone);
+    uint32_t next = 0;
+    for (size_t i = 0; i < keep.size(); ++i) {
+      if (keep[i]) to[i] = next++;
+    }
+    for (auto& index : built_) {
+      if (index != nullptr) index->Renumber(to, next);
+    }
+  }
   size_t out = 0;
   size_t ordered_kept = 0;
   for (size_t i = 0; i < rowids_.size(); ++i) {
@@ -181,7 +219,6 @@ void TableData::Compact(const std::vector<bool>& keep) {
   // SQLite keeps handing out max+1 based on the current max.
   ordered_end_ = ordered_kept;
   RecountAfterRemoval();
-  InvalidateIndexes();
   SLUICE_DCHECK(StateConsistent());
 }
 

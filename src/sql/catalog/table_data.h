@@ -96,7 +96,7 @@ class TableData {
   int64_t FindRowid(int64_t rowid) const;
   // Puts every row in ascending rowid order (see Order above). Logically
   // const: the rows and the change log stay the same, only positions move
-  // (which drops built indexes). REQUIRES: no update open.
+  // (built indexes follow). REQUIRES: no update open.
   void EnsureOrdered() const;
   bool ordered() const { return ordered_end_ == rowids_.size(); }
   // The next automatic rowid (max + 1, as SQLite while max < INT64_MAX).
@@ -114,8 +114,8 @@ class TableData {
   // Removes the rows from position `new_size` on (undo of appends); the
   // built indexes stay, without them. REQUIRES: new_size <= row_count().
   void Truncate(size_t new_size);
-  // Keeps the rows whose keep[i] is true, in their relative order.
-  // REQUIRES: keep.size() == row_count().
+  // Keeps the rows whose keep[i] is true, in their relative order (built
+  // indexes are renumbered, not rebuilt). REQUIRES: keep.size() == row_count().
   void Compact(const std::vector<bool>& keep);
 
   // In-place update of existing rows, as one undoable step: BeginUpdate,
@@ -171,8 +171,7 @@ class TableData {
   // indexes, built if needed and then kept current by the row changes
   // above. REQUIRES: all columns loaded.
   const HashIndex& Index(size_t i, const IndexDef& def) const;
-  // Drops them (changes that move rows do; so must a change of the
-  // indexes themselves).
+  // Drops them (a change of the indexes themselves must).
   void InvalidateIndexes() const;
 
  private:
@@ -190,7 +189,9 @@ class TableData {
   }
   // Restores ascending rowid order (positions change, rowids do not).
   void SortByRowid();
-  // Moves every row to position order[i] -> i.
+  // The positions of all rows in rowid order (prefix and tail merged).
+  std::vector<size_t> MergeOrder() const;
+  // Row order[i] moves to position i; rows not listed are dropped.
   void Permute(const std::vector<size_t>& order) const;
   // Recomputes max_rowid_ and the map of the rows after ordered_end_.
   void RecountAfterRemoval();

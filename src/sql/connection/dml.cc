@@ -105,7 +105,6 @@ class CatalogWriteAccess : public TableWriteAccess {
     if (TablePtr current = catalog_.FindTable(name)) FindTableReferences(plan_, current.get(), &own);
     return catalog_.Mutable(name, static_cast<long>(own.size())).get();
   }
-  void Replace(TablePtr table) override { catalog_.ReplaceTable(std::move(table)); }
 
  private:
   Catalog& catalog_;

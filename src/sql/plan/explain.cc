@@ -26,6 +26,9 @@ std::string Describe(const PlanNode& n) {
       if (n.index >= 0) {
         s = "SEARCH " + n.table->name + (n.alias != n.table->name ? " AS " + n.alias : "") + " USING INDEX " +
             n.table->indexes[n.index].name + " (" + std::to_string(n.lookup_keys.size()) + " keys)";
+      } else if (n.rowid_lookup) {
+        s = "SEARCH " + n.table->name + (n.alias != n.table->name ? " AS " + n.alias : "") + " USING ROWID (" +
+            std::to_string(n.lookup_keys.size()) + " keys)";
       }
       return s;
     }

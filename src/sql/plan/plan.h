@@ -95,6 +95,7 @@ struct PlanNode {
   // matching `outputs`; empty means all columns then the rowid.
   std::vector<int> scan_columns;
   int index = -1;                                      // index lookup: position in table->indexes
+  bool rowid_lookup = false;                           // rowid lookup: each key one rowid expr
   std::vector<std::vector<BoundExprPtr>> lookup_keys;  // each: one expr per index column
 
   // kValues.

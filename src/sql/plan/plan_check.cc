@@ -20,7 +20,7 @@ const char* PlanNodeProblem(const PlanNode& node) {
     return "insert columns on a node that is not kInsert";
   }
   if (node.kind != PlanKind::kUpdate && !node.assignments.empty()) return "assignments on a node that is not kUpdate";
-  if (node.kind != PlanKind::kGet && (node.index >= 0 || !node.lookup_keys.empty())) {
+  if (node.kind != PlanKind::kGet && (node.index >= 0 || node.rowid_lookup || !node.lookup_keys.empty())) {
     return "an index lookup on a node that is not kGet";
   }
   if (node.table == nullptr && (node.kind == PlanKind::kGet || is_modify))
@@ -30,7 +30,9 @@ const char* PlanNodeProblem(const PlanNode& node) {
     case PlanKind::kGet:
       if (nkids != 0) return "kGet with inputs";
       if (node.index >= static_cast<int>(node.table->indexes.size())) return "kGet with an index the table lacks";
-      if ((node.index >= 0) != !node.lookup_keys.empty()) return "kGet with an index but no lookup keys, or keys alone";
+      if (node.index >= 0 && node.rowid_lookup) return "kGet with both an index and a rowid lookup";
+      if ((node.index >= 0 || node.rowid_lookup) != !node.lookup_keys.empty())
+        return "kGet with an index but no lookup keys, or keys alone";
       return nullptr;
     case PlanKind::kValues: return nkids == 0 ? nullptr : "kValues with inputs";
     case PlanKind::kFilter:

@@ -6,11 +6,11 @@
 // filling the columns the statement does not name from their DEFAULTs.
 // Emits one row: the number of rows inserted.
 //
-// Atomicity: on a failure the rows this statement inserted (the last ones
-// of the table) are removed again. INSERT OR REPLACE into a table with a key, or with an explicit
-// rowid, may also delete rows, which cannot be undone that way: it works on
-// a copy of the table that replaces the original only when every row went
-// in.
+// Atomicity: on a failure the rows this statement inserted are removed
+// again, and the rows INSERT OR REPLACE deleted (kept aside until the
+// statement ends) are put back.
+
+#include <unordered_set>
 
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/ops/modify_operator.h"
@@ -60,13 +60,14 @@ class InsertOp : public ModifyOperator {
     SLUICE_CHECK(ctx_->tables != nullptr);
     Table* target = ctx_->tables->Writable(schema.name);
     if (target == nullptr) return Status::InvalidArgument("no such table: " + schema.name);
-    TablePtr copy;
-    if (conflict == ConflictResolution::kReplace &&
-        (schema.rowid_alias >= 0 || !schema.indexes.empty() || rowid_slot >= 0)) {
-      copy = target->Clone();
-      target = copy.get();
-    }
-    std::vector<int64_t> inserted;
+    // REPLACE may delete rows: they are kept (in `restore`) until the
+    // statement succeeds. `mine` holds the rowids this statement inserted
+    // that are still present; a deleted row of its own is not restored.
+    const bool may_delete = conflict == ConflictResolution::kReplace &&
+                            (schema.rowid_alias >= 0 || !schema.indexes.empty() || rowid_slot >= 0);
+    std::vector<DeletedRow> deleted, restore;
+    std::unordered_set<int64_t> mine;
+    int64_t count = 0;
     const size_t rows_before = target->row_count();
     Status failure;
     for (size_t r = 0; r < source.size; ++r) {
@@ -79,25 +80,35 @@ class InsertOp : public ModifyOperator {
           explicit_rowid = source.columns[i][r];
         }
       }
-      Result<InsertedRow> ins =
-          InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, conflict);
+      Result<InsertedRow> ins = InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr,
+                                          conflict, may_delete ? &deleted : nullptr);
       if (!ins.ok()) {
         failure = ins.status();
         break;
       }
-      if (ins->inserted) inserted.push_back(ins->rowid);
+      for (DeletedRow& gone : deleted) {
+        if (mine.erase(gone.rowid) == 0) restore.push_back(std::move(gone));
+      }
+      deleted.clear();
+      if (!ins->inserted) continue;
+      ++count;
+      if (may_delete) mine.insert(ins->rowid);
     }
     if (!failure.ok()) {
-      // Without a copy nothing was deleted: this statement's rows are the
-      // ones after rows_before (AppendRow appends at the end).
-      if (copy == nullptr && !inserted.empty()) {
-        SLUICE_DCHECK(target->row_count() == rows_before + inserted.size());
-        target->data.Truncate(rows_before);
+      if (!may_delete) {
+        // Nothing was deleted: this statement's rows are the ones after
+        // rows_before (AppendRow appends at the end).
+        SLUICE_DCHECK(target->row_count() == rows_before + static_cast<size_t>(count));
+        if (count > 0) target->data.Truncate(rows_before);
+      } else {
+        std::vector<bool> keep(target->row_count());
+        for (size_t i = 0; i < keep.size(); ++i) keep[i] = mine.count(target->data.rowid(i)) == 0;
+        if (!mine.empty()) target->data.Compact(keep);
+        for (DeletedRow& row : restore) target->data.AppendRow(std::move(row.values), row.rowid);
       }
       return failure;
     }
-    if (copy != nullptr) ctx_->tables->Replace(std::move(copy));
-    return static_cast<int64_t>(inserted.size());
+    return count;
   }
 
   // The rows of a VALUES node, evaluated straight into `out`: the source of

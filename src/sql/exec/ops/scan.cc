@@ -2,8 +2,9 @@
 // the table's columns followed by the rowid. A full scan references the
 // table's column storage (data_chunk.h) instead of copying it. With an
 // index lookup, only the rows matching one of the lookup keys (still in
-// rowid order), copied.
+// rowid order), copied; with a rowid lookup, the rows of those rowids.
 #include <algorithm>
+#include <cmath>
 
 #include "sql/catalog/index.h"
 #include "sql/exec/expr_eval.h"
@@ -24,7 +25,7 @@ class ScanOp : public Operator {
     if (!loaded_) {
       // A table from a database file reads a column in on first use: only
       // the columns this scan emits (an index lookup needs them all).
-      if (node_.index >= 0) {
+      if (lookup()) {
         SLUICE_RETURN_IF_ERROR(t.EnsureAllColumns());
       } else {
         t.data.EnsureOrdered();  // a full scan walks positions in rowid order
@@ -34,6 +35,16 @@ class ScanOp : public Operator {
         }
       }
       loaded_ = true;
+    }
+    if (node_.rowid_lookup && !looked_up_) {
+      looked_up_ = true;
+      for (const auto& key : node_.lookup_keys) {
+        SLUICE_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*key[0], ctx_));
+        int64_t rowid;
+        if (!AsRowid(v, &rowid)) continue;
+        int64_t pos = t.data.FindRowid(rowid);
+        if (pos >= 0) positions_.push_back(static_cast<uint32_t>(pos));
+      }
     }
     if (node_.index >= 0 && !looked_up_) {
       looked_up_ = true;
@@ -48,24 +59,27 @@ class ScanOp : public Operator {
       }
       // Rowid order, as SQLite's lookups return rows (positions are in rowid
       // order only once the table is ordered).
+    }
+    if (lookup() && !sorted_) {
+      sorted_ = true;
       std::sort(positions_.begin(), positions_.end(),
                 [&t](uint32_t a, uint32_t b) { return t.data.rowid(a) < t.data.rowid(b); });
       positions_.erase(std::unique(positions_.begin(), positions_.end()), positions_.end());
     }
-    size_t total = node_.index >= 0 ? positions_.size() : t.row_count();
+    size_t total = lookup() ? positions_.size() : t.row_count();
     if (next_ >= total) return false;
     size_t n = std::min(kChunkSize, total - next_);
     for (size_t c = 0; c < node_.outputs.size(); ++c) {
       // Column c of the batch: table column `src`, or the rowid.
       int src = node_.scan_columns.empty() ? (c < ncols ? static_cast<int>(c) : -1) : node_.scan_columns[c];
-      if (src >= 0 && node_.index < 0) {
+      if (src >= 0 && !lookup()) {
         out->Reference(c, t.data.column(static_cast<size_t>(src)).data() + next_);
         continue;
       }
       std::vector<Value>& dst = out->column(c);
       dst.resize(n);
       for (size_t i = 0; i < n; ++i) {
-        size_t pos = node_.index >= 0 ? positions_[next_ + i] : next_ + i;
+        size_t pos = lookup() ? positions_[next_ + i] : next_ + i;
         if (src >= 0) {
           dst[i] = t.data.value(static_cast<size_t>(src), pos);
         } else {
@@ -82,7 +96,23 @@ class ScanOp : public Operator {
   const PlanNode& node_;
   ExecContext* ctx_;
   size_t next_ = 0;
+  bool lookup() const { return node_.index >= 0 || node_.rowid_lookup; }
+  // A lookup key as a rowid: an integer, or a real with an integer value
+  // (rowid 5 equals 5.0); nothing else equals a rowid.
+  static bool AsRowid(const Value& v, int64_t* rowid) {
+    if (v.is_integer()) {
+      *rowid = v.integer();
+      return true;
+    }
+    if (!v.is_real()) return false;
+    double d = v.real();
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || d != std::trunc(d)) return false;
+    *rowid = static_cast<int64_t>(d);
+    return true;
+  }
+
   bool looked_up_ = false;
+  bool sorted_ = false;
   bool loaded_ = false;
   std::vector<uint32_t> positions_;
 };

@@ -25,7 +25,7 @@ Result<int64_t> RowidValue(const Value& v) {
 }
 
 Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* explicit_rowid,
-                              ConflictResolution conflict) {
+                              ConflictResolution conflict, std::vector<DeletedRow>* deleted) {
   InsertedRow out;
   for (size_t c = 0; c < row.size(); ++c) {
     row[c] = ApplyColumnAffinity(t.columns_info[c].affinity, row[c]).Owned();
@@ -77,6 +77,13 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
     }
   }
   if (!doomed.empty()) {
+    for (size_t pos = 0; deleted != nullptr && pos < doomed.size(); ++pos) {
+      if (!doomed[pos]) continue;
+      DeletedRow gone;
+      gone.rowid = t.data.rowid(pos);
+      for (size_t c = 0; c < t.data.column_count(); ++c) gone.values.push_back(t.data.value(c, pos));
+      deleted->push_back(std::move(gone));
+    }
     doomed.flip();
     t.data.Compact(doomed);
   }

@@ -27,23 +27,26 @@ class TableWriteAccess {
   // The table named `name` for writing in place: private to the running
   // statement (copied first when a transaction snapshot or another
   // statement shares it). Null when there is no such table. Valid until the
-  // statement ends or Replace.
+  // statement ends.
   virtual Table* Writable(const std::string& name) = 0;
-  // Swaps `table` in for the table of the same name (a statement that
-  // worked on a Clone and succeeded).
-  virtual void Replace(TablePtr table) = 0;
 };
 
 // Stores a row into `table` with the checks of an INSERT (affinity, NOT
 // NULL, rowid, UNIQUE), honouring `conflict`. `inserted` is false when the
-// row was ignored. REPLACE deletes the conflicting rows (see InsertOp for
-// how a statement stays atomic then).
+// row was ignored. REPLACE deletes the conflicting rows; when `deleted`
+// is given, each deleted row (values and rowid) is appended to it first, so
+// that the caller can put it back (see InsertOp for how a statement stays
+// atomic).
 struct InsertedRow {
   bool inserted = false;
   int64_t rowid = 0;
 };
+struct DeletedRow {
+  std::vector<Value> values;
+  int64_t rowid = 0;
+};
 Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value* explicit_rowid,
-                              ConflictResolution conflict);
+                              ConflictResolution conflict, std::vector<DeletedRow>* deleted = nullptr);
 
 // SQLite's extended result code for a duplicate key in `idx`
 // (SQLITE_CONSTRAINT_PRIMARYKEY or _UNIQUE) and for a duplicate rowid of

@@ -7,8 +7,9 @@
 // becomes a hash-join key pair; the rest stays as the join's residual.
 // At a LEFT join, WHERE conjuncts may only go to the left input; ON
 // conjuncts that read only the right input go to the right one.
-// At a table scan, `col = const` or `col IN (consts)` on the first column
-// of an index with matching affinity/collation turns the scan into lookups.
+// At a table scan, `col = const` or `col IN (consts)` on the rowid (or its
+// INTEGER PRIMARY KEY alias), or on the column of a one-column index with
+// matching affinity/collation, turns the scan into lookups.
 #include <algorithm>
 #include <set>
 #include <vector>
@@ -51,7 +52,6 @@ PlanPtr Push(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions
 // Tries to turn a scan with filters into index lookups.
 void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
   const Table& table = *get->table;
-  if (table.indexes.empty()) return;
   IdSet all = Outputs(*get);
   for (size_t p = 0; p < preds->size(); ++p) {
     BoundExpr& e = *(*preds)[p];
@@ -80,11 +80,35 @@ void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
       }
     }
     if (col == nullptr) continue;
-    int column = -1;
-    for (size_t c = 0; c < table.columns_info.size(); ++c) {
+    int column = -1;  // ncols: the rowid
+    const size_t ncols = table.columns_info.size();
+    for (size_t c = 0; c <= ncols && c < get->outputs.size(); ++c) {
       if (get->outputs[c] == col->column) column = static_cast<int>(c);
     }
     if (column < 0) continue;
+    if (column == static_cast<int>(ncols) || column == table.rowid_alias) {
+      // The rowid: keys are the constants after numeric comparison
+      // affinity (the scan matches integers and integral reals only, as
+      // an integer compares with them). Without numeric affinity ('5'
+      // against an untyped expression) the filter stays.
+      std::vector<std::vector<BoundExprPtr>> keys;
+      bool ok = true;
+      for (const BoundExpr* v : values) {
+        Affinity aff = e.kind == BoundKind::kCompare ? ComparisonAffinity(col->affinity, v->affinity) : col->affinity;
+        if (!IsNumericAffinity(aff) && !(v->constant.is_integer() || v->constant.is_real())) {
+          ok = false;
+          break;
+        }
+        std::vector<BoundExprPtr> key;
+        key.push_back(MakeConstant(ApplyComparisonAffinity(aff, v->constant)));
+        keys.push_back(std::move(key));
+      }
+      if (!ok) continue;
+      get->rowid_lookup = true;
+      get->lookup_keys = std::move(keys);
+      preds->erase(preds->begin() + static_cast<std::ptrdiff_t>(p));
+      return;
+    }
     const ColumnInfo& info = table.columns_info[column];
     Collation coll = e.kind == BoundKind::kCompare ? e.collation : col->collation;
     for (size_t i = 0; i < table.indexes.size(); ++i) {
@@ -288,7 +312,7 @@ PlanPtr Push(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions
     }
     case PlanKind::kJoin: return PushJoin(std::move(node), std::move(preds), options);
     case PlanKind::kGet:
-      if (options.use_indexes && node->index < 0) ChooseIndex(node.get(), &preds);
+      if (options.use_indexes && node->lookup_keys.empty()) ChooseIndex(node.get(), &preds);
       return WrapFilter(std::move(node), std::move(preds));
     default: break;
   }
