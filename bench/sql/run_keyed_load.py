@@ -3,8 +3,8 @@
 vs sqlite3 side by side in one run.
 
 Each case is one shell process per engine (the same script on stdin), timed
-as wall time from start to exit; the time of a process that only creates the
-table (fastest of 3) is subtracted. After the load every engine prints
+as wall time from start to exit; the time of a process that only creates
+(and for the point cases fills) the table, fastest of 3, is subtracted. After the load every engine prints
 count(*), sum(key) and total(length(v)), which must agree: a fast wrong
 answer is a failure (exit status 1).
 
@@ -17,6 +17,12 @@ Cases (N rows, keys a seeded shuffle of 1..N):
   insert-autocommit   N/1000 single-row INSERTs without a transaction into a
                       file table that already holds N rows (PRIMARY KEY and
                       UNIQUE): the cost of one small write to a big keyed table
+  replace-point       N/10 INSERT OR REPLACE of existing keys, one
+                      transaction, into an N-row keyed table in :memory:
+                      (the .import that fills it is in the subtracted
+                      baseline process too)
+  update-point        N/10 UPDATE ... WHERE k = const, the same way
+  delete-point        N/10 DELETE ... WHERE k = const, the same way
 """
 import argparse
 import os
@@ -64,6 +70,8 @@ CHECK = "select count(*), sum(k), total(length(v)) from t;\n"
 def cases(rows, csv):
     n_txn = max(rows // 10, 1)
     n_auto = max(rows // 1000, 1)
+    keyed = ("create table t(k integer primary key, v text unique);\n", f".import --csv {csv} t\n")
+    points = random.Random(3).sample(range(1, rows + 1), n_txn)
     return [
         ("import-unique-mem", rows, ":memory:", None,
          "create table t(k integer unique, v text);\n", f".import --csv {csv} t\n"),
@@ -77,7 +85,11 @@ def cases(rows, csv):
         ("insert-autocommit", n_auto, "FILE",
          ("create table t(k integer primary key, v text unique);\n", f".import --csv {csv} t\n"),
          "", "".join(f"insert into t values({rows + i},'w{i}');\n" for i in range(1, n_auto + 1))),
-    ]
+    ] + [(name, n_txn, ":memory:", None, "".join(keyed), "begin;\n" + "".join(make(i) for i in points) + "commit;\n")
+         for name, make in (
+             ("replace-point", lambda i: f"insert or replace into t values({i},'r{i}');\n"),
+             ("update-point", lambda i: f"update t set v='u{i}' where k={i};\n"),
+             ("delete-point", lambda i: f"delete from t where k={i};\n"))]
 
 
 def run(argv, stdin_text, timeout):
