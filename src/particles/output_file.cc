@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace sluice::particles {
@@ -220,6 +221,20 @@ Status WriteAndRename(const std::string& shown, const std::string& target, std::
 }
 
 }  // namespace
+
+bool SameOutputFile(const std::string& a, const std::string& b) {
+  std::string ta, tb;
+  int err = 0;
+  if (!ResolveSymlinks(a, &ta, &err) || !ResolveSymlinks(b, &tb, &err)) return false;
+  struct stat sa, sb;
+  const bool ea = ::stat(ta.c_str(), &sa) == 0, eb = ::stat(tb.c_str(), &sb) == 0;
+  if (ea && eb) return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (ea || eb) return false;
+  // Neither exists yet: the same name in the same directory.
+  char da[PATH_MAX], db[PATH_MAX];
+  if (!::realpath(DirOf(ta).c_str(), da) || !::realpath(DirOf(tb).c_str(), db)) return false;
+  return std::strcmp(da, db) == 0 && BaseOf(ta) == BaseOf(tb);
+}
 
 Status CheckOutputPath(const std::string& path) {
   if (path.empty() || path.back() == '/') return WriteError(path, EISDIR);

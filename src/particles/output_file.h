@@ -37,6 +37,12 @@ namespace sluice::particles {
 // OK if ReplaceOutputFile(path, ...) can be expected to succeed now.
 Status CheckOutputPath(const std::string& path);
 
+// Whether `a` and `b` name the same file that ReplaceOutputFile would
+// replace (a regular file, or nothing yet), however spelt: "x.png",
+// "./x.png", a symlink to it. False for devices such as /dev/null, which two
+// outputs may share.
+bool SameOutputFile(const std::string& a, const std::string& b);
+
 // Replaces the file at `path` with `data`, atomically (see above).
 Status ReplaceOutputFile(const std::string& path, std::string_view data);
 

@@ -118,6 +118,17 @@ TEST_F(OutputFileTest, DirectoriesAndMissingDirectoriesAreRefused) {
   EXPECT_NE(CheckOutputPath(Path("no/such/a.png")).message().find("No such file or directory"), std::string::npos);
 }
 
+TEST_F(OutputFileTest, SameOutputFileSeesThroughSpellingsButNotDevices) {
+  EXPECT_TRUE(SameOutputFile(Path("a.png"), Path("a.png")));
+  EXPECT_TRUE(SameOutputFile(Path("a.png"), dir_ + "/./a.png"));
+  EXPECT_FALSE(SameOutputFile(Path("a.png"), Path("b.png")));
+  Write(Path("a.png"), "x");
+  ASSERT_EQ(::symlink("a.png", Path("link.png").c_str()), 0);
+  EXPECT_TRUE(SameOutputFile(Path("a.png"), Path("link.png")));
+  EXPECT_FALSE(SameOutputFile(Path("a.png"), Path("b.png")));
+  EXPECT_FALSE(SameOutputFile("/dev/null", "/dev/null"));
+}
+
 TEST_F(OutputFileTest, CheckTouchesNothing) {
   Write(Path("a.png"), "previous");
   ASSERT_TRUE(CheckOutputPath(Path("a.png")).ok());

@@ -125,7 +125,7 @@ int ParticlesMain(const ParticlesFlags& flags) {
     return UsageError("--html: " + std::to_string(opts.n) + " particles every " + std::to_string(html_every) + " of " +
                       std::to_string(opts.steps) + " steps would make the page too large; raise --html-every");
   }
-  if (!flags.png.empty() && flags.png == flags.html) {
+  if (!flags.png.empty() && !flags.html.empty() && SameOutputFile(flags.png, flags.html)) {
     return UsageError("--png and --html name the same file '" + flags.png + "'");
   }
   if (!flags.png.empty() && !CheckWritable(flags.png, "--png")) return kExitUsage;
