@@ -21,6 +21,14 @@ Status WriteError(const std::string& path, int err) {
   return Status::IOError("cannot write '" + path + "': " + std::strerror(err));
 }
 
+// The temporary file beside the target could not be created: say where,
+// since the target itself may well be writable.
+Status TempError(const std::string& path, const std::string& dir, int err) {
+  if (err == ENOENT || err == ENOTDIR) return WriteError(path, err);
+  return Status::IOError("cannot write '" + path + "': cannot create a file in '" + dir + "' (" + std::strerror(err) +
+                         "), and the file is only ever replaced whole");
+}
+
 std::string DirOf(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
@@ -170,13 +178,13 @@ Status WriteAndRename(const std::string& shown, const std::string& target, std::
         *unsupported = true;
         return Status::OK();
       }
-      return WriteError(shown, errno);
+      return TempError(shown, dir, errno);
     }
   } else {
     for (int k = 0; fd < 0; ++k) {
       temp = TempName(target, k);
       fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd < 0 && (errno != EEXIST || k == 100)) return WriteError(shown, errno);
+      if (fd < 0 && (errno != EEXIST || k == 100)) return TempError(shown, dir, errno);
     }
     if (!guard.Track(temp)) {
       ::unlink(temp.c_str());
@@ -257,7 +265,7 @@ Status CheckOutputPath(const std::string& path) {
     fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0) ::unlink(temp.c_str());
   }
-  if (fd < 0) return WriteError(path, errno);
+  if (fd < 0) return TempError(path, dir, errno);
   ::close(fd);
   return Status::OK();
 }

@@ -23,7 +23,9 @@
 // FIFO, /dev/stdout) is written in place, since replacing a device node by
 // rename would be wrong; a directory is refused.
 //
-// Errors: IOError "cannot write 'PATH': REASON".
+// Errors: IOError "cannot write 'PATH': REASON"; when the directory does not
+// let us create the temporary file, REASON says so (the target itself may be
+// writable: it is still not written in place, which could leave it partial).
 #ifndef SLUICE_PARTICLES_OUTPUT_FILE_H_
 #define SLUICE_PARTICLES_OUTPUT_FILE_H_
 

@@ -5,7 +5,8 @@ What --png and --html show, checked against the simulation itself:
   - the HTML player's energy plot holds, for every step, exactly the energy
     the simulator reports (`--stats 1` prints each step's energy as the
     shortest repr of the double; the page must hold the same doubles), and
-    the page carries a legend entry per worker in the worker colours;
+    the page carries a legend entry per worker, and draws particles in the
+    PNG's exact worker colours;
   - the PNG decodes (our own reader: zlib + the PNG filters), is the
     chapter's square box plus a title band above and a legend band below;
     the title band holds black text pixels only, different for a different
@@ -115,6 +116,12 @@ with tempfile.TemporaryDirectory() as tmp:
         r, g, b = WORKER_COLOURS[w]
         if not re.search(rf'background:rgb\({r},{g},{b}\)"></span>thread {w}</span>', page):
             fail(f"no legend entry 'thread {w}' in rgb({r},{g},{b})")
+    # The particles' colours are the PNG's exact ones (CSS's "green" and
+    # "purple" are not Tk's, so colour names would not do).
+    colours = re.search(r"const colors = \[([^\]]*)\]", page)
+    want = ", ".join(f'"rgb({r},{g},{b})"' for r, g, b in WORKER_COLOURS)
+    if not colours or colours.group(1) != want:
+        fail(f"the player's colours are not the PNG's: {colours.group(1) if colours else None}")
     if "<canvas id=\"energy\"" not in page:
         fail("no canvas for the energy plot")
 
