@@ -2,9 +2,11 @@
 // and output files.
 #include "particles/particles_main.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <charconv>
 #include <cstdio>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,7 +15,11 @@
 
 #include "particles/force_kernel.h"
 #include "particles/html_player.h"
+#include "particles/legend.h"
+#include "particles/output_file.h"
+#include "particles/picture.h"
 #include "particles/png_writer.h"
+#include "particles/progress_line.h"
 #include "particles/simulation.h"
 
 namespace sluice::particles {
@@ -30,16 +36,30 @@ std::string Repr(double v) {
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
-// Creates (truncates) `path` now, so an unwritable output fails before a
-// long run rather than after it.
+// Fails now, before a long run, if `path` could not be written after it.
+// Touches nothing: a run that is stopped leaves an existing file as it was.
 bool CheckWritable(const std::string& path, const char* option) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) {
-    std::fprintf(stderr, "sluice particles: %s: cannot write '%s': %s\n", option, path.c_str(), std::strerror(errno));
+  Status st = CheckOutputPath(path);
+  if (!st.ok()) {
+    std::fprintf(stderr, "sluice particles: %s: %s\n", option, st.message().c_str());
     return false;
   }
-  std::fclose(f);
   return true;
+}
+
+// The terminal's width in columns (0 when unknown).
+int TerminalWidth(int fd) {
+  struct winsize ws;
+  return ::ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
+}
+
+// "200 particles, 300 steps, threads (2), naive": the title of the
+// pictures.
+std::string RunTitle(const SimulationOptions& o) {
+  std::string title = std::to_string(o.n) + (o.n == 1 ? " particle, " : " particles, ") + std::to_string(o.steps) +
+                      (o.steps == 1 ? " step, " : " steps, ") + ModeName(o.mode);
+  if (o.mode != Mode::kSerial) title += " (" + std::to_string(o.workers) + ")";
+  return title + ", " + AlgorithmName(o.algorithm);
 }
 
 int UsageError(const std::string& message) {
@@ -105,6 +125,9 @@ int ParticlesMain(const ParticlesFlags& flags) {
     return UsageError("--html: " + std::to_string(opts.n) + " particles every " + std::to_string(html_every) + " of " +
                       std::to_string(opts.steps) + " steps would make the page too large; raise --html-every");
   }
+  if (!flags.png.empty() && !flags.html.empty() && SameOutputFile(flags.png, flags.html)) {
+    return UsageError("--png and --html name the same file '" + flags.png + "'");
+  }
   if (!flags.png.empty() && !CheckWritable(flags.png, "--png")) return kExitUsage;
   if (!flags.html.empty() && !CheckWritable(flags.html, "--html")) return kExitUsage;
 
@@ -114,23 +137,32 @@ int ParticlesMain(const ParticlesFlags& flags) {
     recorder = std::make_unique<HtmlRecorder>(opts.n, opts.workers, ph.box_size, opts.steps, html_every);
   }
   const std::int64_t stats = flags.stats;
+  // The progress line goes to a terminal only: never into a pipe or a file.
+  std::unique_ptr<ProgressLine> progress;
+  if (opts.steps > 0 && ::isatty(STDERR_FILENO)) {
+    progress = std::make_unique<ProgressLine>(stderr, opts.steps, TerminalWidth(STDERR_FILENO));
+  }
+  // A --stats line on the same terminal first erases the progress line.
+  const bool stdout_tty = ::isatty(STDOUT_FILENO) != 0;
   StepObserver observer;
-  if (stats > 0 || recorder) {
-    observer = [stats, &recorder](std::int64_t step, double energy, const ParticleSet& state) {
-      if (stats > 0 && step % stats == 0)
+  if (stats > 0 || recorder || progress) {
+    observer = [stats, stdout_tty, &recorder, &progress](std::int64_t step, double energy, const ParticleSet& state) {
+      if (stats > 0 && step % stats == 0) {
+        if (progress && stdout_tty) progress->Clear();
         std::printf("step %lld: energy %s\n", static_cast<long long>(step), Repr(energy).c_str());
+        if (progress) std::fflush(stdout);
+      }
       if (recorder) recorder->Observe(step, energy, state);
+      if (progress) progress->Update(step);
     };
   }
 
   auto result = RunSimulation(opts, observer);
+  if (progress) progress->Clear();
   if (!result.ok()) {
     std::fflush(stdout);
     std::fprintf(stderr, "sluice particles: %s\n", result.status().message().c_str());
-    for (const std::string* path : {&flags.png, &flags.html}) {
-      if (!path->empty()) std::remove(path->c_str());
-    }
-    return kExitFailure;
+    return kExitFailure;  // an existing --png or --html file is left as it was
   }
   std::printf("%s simulation took %.4f seconds\n", ModeAdjective(opts.mode), result->seconds);
   std::string algorithm = AlgorithmName(opts.algorithm);
@@ -142,21 +174,22 @@ int ParticlesMain(const ParticlesFlags& flags) {
   std::printf("final energy: %s (initial %s; %zu particle%s, %lld steps, %s, %zu %s)\n",
               Repr(result->final_energy).c_str(), Repr(result->initial_energy).c_str(), opts.n, opts.n == 1 ? "" : "s",
               static_cast<long long>(opts.steps), algorithm.c_str(), opts.workers, unit);
+  std::fflush(stdout);
   int status = kExitOk;
+  const std::string title = RunTitle(opts);
+  const std::vector<LegendEntry> legend = WorkerLegend(opts.mode, opts.workers);
   if (!flags.png.empty()) {
-    const std::vector<std::uint8_t> png = EncodePng(DrawParticles(result->final_state, ph.box_size, opts.workers));
-    Status st = WriteFileBytes(flags.png, png.data(), png.size());
+    const std::vector<std::uint8_t> png =
+        EncodePng(DrawTitledPicture(result->final_state, ph.box_size, opts.workers, title, legend));
+    Status st = ReplaceOutputFile(flags.png, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
     if (!st.ok()) {
       std::fprintf(stderr, "sluice particles: --png: %s\n", st.message().c_str());
       status = kExitFailure;
     }
   }
   if (recorder) {
-    const std::string title = std::to_string(opts.n) + " particles, " + ModeName(opts.mode) + " (" +
-                              std::to_string(opts.workers) + "), " + AlgorithmName(opts.algorithm) + ", " +
-                              std::to_string(opts.steps) + " steps";
-    const std::string page = recorder->Page(title);
-    Status st = WriteFileBytes(flags.html, page.data(), page.size());
+    const std::string page = recorder->Page(title, legend);
+    Status st = ReplaceOutputFile(flags.html, page);
     if (!st.ok()) {
       std::fprintf(stderr, "sluice particles: --html: %s\n", st.message().c_str());
       status = kExitFailure;

@@ -7,9 +7,13 @@
 //
 // Prints `--stats` lines while running, then the chapter's closing line
 // ("serial simulation took 0.0197 seconds", "multithreaded ...",
-// "multiprocess ...") and the final energy. Bad options and unwritable
-// output files exit 2 before anything runs; a run that blows up exits 1
-// naming the step.
+// "multiprocess ...") and the final energy. When stderr is a terminal, a
+// run longer than a second keeps a progress line (steps/s, ETA) there
+// (progress_line.h), erased before anything else is printed. Bad options
+// and unwritable output files exit 2 before anything runs; a run that
+// blows up exits 1 naming the step. --png and --html files are written
+// after the run, atomically (output_file.h): a failed, interrupted or
+// killed run leaves an existing file as it was and no partial one.
 //
 // src/cli registers the subcommand and its options (AddParticlesOptions, so
 // `sluice particles --help` lists them) and runs ParticlesMain with what

@@ -3,10 +3,8 @@
 
 #include <zlib.h>
 
-#include <cerrno>
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 
 #include "particles/blocks.h"
 
@@ -42,6 +40,29 @@ void Image::DrawDisc(double cx, double cy, double radius, Rgb color) {
       rgb_[i + 1] = color.g;
       rgb_[i + 2] = color.b;
     }
+  }
+}
+
+void Image::FillRect(int x, int y, int w, int h, Rgb color) {
+  const int x0 = std::max(0, x), x1 = std::min(width_, x + w);
+  const int y0 = std::max(0, y), y1 = std::min(height_, y + h);
+  for (int yy = y0; yy < y1; ++yy) {
+    for (int xx = x0; xx < x1; ++xx) {
+      const std::size_t i = (static_cast<std::size_t>(yy) * width_ + xx) * 3;
+      rgb_[i] = color.r;
+      rgb_[i + 1] = color.g;
+      rgb_[i + 2] = color.b;
+    }
+  }
+}
+
+void Image::Paste(const Image& other, int x, int y) {
+  const int x0 = std::max(0, x), x1 = std::min(width_, x + other.width_);
+  if (x0 >= x1) return;
+  for (int yy = std::max(0, y); yy < std::min(height_, y + other.height_); ++yy) {
+    const std::size_t from = (static_cast<std::size_t>(yy - y) * other.width_ + (x0 - x)) * 3;
+    const std::size_t to = (static_cast<std::size_t>(yy) * width_ + x0) * 3;
+    std::copy(other.rgb_.begin() + from, other.rgb_.begin() + from + (x1 - x0) * 3, rgb_.begin() + to);
   }
 }
 
@@ -89,18 +110,6 @@ std::vector<std::uint8_t> EncodePng(const Image& image) {
   PutChunk(out, "IDAT", packed);
   PutChunk(out, "IEND", {});
   return out;
-}
-
-Status WriteFileBytes(const std::string& path, const void* data, std::size_t size) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return Status::IOError("cannot write '" + path + "': " + std::strerror(errno));
-  const bool wrote = std::fwrite(data, 1, size, f) == size;
-  const int write_errno = errno;
-  const bool closed = std::fclose(f) == 0;
-  if (!wrote || !closed) {
-    return Status::IOError("cannot write '" + path + "': " + std::strerror(wrote ? errno : write_errno));
-  }
-  return Status::OK();
 }
 
 Image DrawParticles(const ParticleSet& s, double box_size, std::size_t workers) {

@@ -10,11 +10,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "particles/particle_set.h"
-#include "sluice/status.h"
 
 namespace sluice::particles {
 
@@ -36,6 +34,10 @@ class Image {
   Rgb at(int x, int y) const;
   // A filled disc; parts outside the image are clipped.
   void DrawDisc(double cx, double cy, double radius, Rgb color);
+  // A filled w x h rectangle with its top-left corner at (x, y); clipped.
+  void FillRect(int x, int y, int w, int h, Rgb color);
+  // Copies `other` with its top-left corner at (x, y); clipped.
+  void Paste(const Image& other, int x, int y);
   const std::vector<std::uint8_t>& rgb() const { return rgb_; }
 
  private:
@@ -45,9 +47,6 @@ class Image {
 
 // The PNG file's bytes.
 std::vector<std::uint8_t> EncodePng(const Image& image);
-
-// Writes `bytes` to `path` (IOError naming the path and the reason).
-Status WriteFileBytes(const std::string& path, const void* data, std::size_t size);
 
 // The chapter's picture of a state: a 600-pixel box plus margins, each
 // particle a disc of radius ceil(sqrt(10000 / n)) (at least 1) coloured by

@@ -9,6 +9,7 @@
 
 #include "particles/html_player.h"
 #include "particles/initial_state.h"
+#include "particles/legend.h"
 
 namespace sluice::particles {
 namespace {
@@ -83,13 +84,52 @@ TEST(HtmlRecorderTest, SamplesEveryKStepsAndTheLast) {
   HtmlRecorder rec(3, 1, ph.box_size, 25, 10);
   for (std::int64_t step = 0; step <= 25; ++step) rec.Observe(step, 0.5, s);
   EXPECT_EQ(rec.frames(), 4u);  // 0, 10, 20, 25
-  const std::string page = rec.Page("a <title>");
+  const std::string page = rec.Page("a <title>", WorkerLegend(Mode::kThreads, 2));
   EXPECT_NE(page.find("steps: [0,10,20,25]"), std::string::npos);
+  EXPECT_NE(page.find(">thread 1</span>"), std::string::npos);
   EXPECT_NE(page.find("a &lt;title&gt;"), std::string::npos);
   EXPECT_EQ(page.find('@'), std::string::npos) << "a placeholder was left in the page";
   // 4 frames x 3 particles x 4 bytes = 48 bytes = 64 base64 characters.
   const std::size_t at = page.find("frames: \"") + 9;
   EXPECT_EQ(page.find('"', at) - at, 64u);
+}
+
+// The energy plot holds the energy of every step, written so that it reads
+// back as the same double.
+TEST(HtmlRecorderTest, PlotsTheEnergyOfEveryStep) {
+  const Physics ph = Physics::ForCount(3);
+  const ParticleSet s = MakeParticles(3, ph);
+  HtmlRecorder rec(3, 1, ph.box_size, 4, 2);
+  const double energies[] = {0.1, 1.0 / 3, 2e-300, 12345.678901234567, 0.07021567704180778};
+  for (std::int64_t step = 0; step <= 4; ++step) rec.Observe(step, energies[step], s);
+  EXPECT_EQ(rec.frames(), 3u);
+  EXPECT_EQ(rec.plot_points(), 5u);
+  const std::string page = rec.Page("t", WorkerLegend(Mode::kSerial, 1));
+  const std::size_t plot = page.find("const plot = {");
+  ASSERT_NE(plot, std::string::npos);
+  EXPECT_NE(page.find("steps: [0,1,2,3,4]", plot), std::string::npos);
+  const std::size_t at = page.find("energies: [", plot) + 11;
+  const std::string list = page.substr(at, page.find(']', at) - at);
+  std::vector<double> parsed;
+  for (std::size_t from = 0; from <= list.size();) {
+    std::size_t comma = list.find(',', from);
+    if (comma == std::string::npos) comma = list.size();
+    parsed.push_back(std::stod(list.substr(from, comma - from)));
+    from = comma + 1;
+  }
+  EXPECT_EQ(parsed, std::vector<double>(std::begin(energies), std::end(energies)));
+  EXPECT_NE(page.find(">serial</span>"), std::string::npos);
+}
+
+TEST(HtmlRecorderTest, ALongRunPlotsEveryKthStepAndTheLast) {
+  const Physics ph = Physics::ForCount(1);
+  const ParticleSet s = MakeParticles(1, ph);
+  const std::int64_t steps = 10 * HtmlRecorder::kMaxPlotPoints + 3;
+  HtmlRecorder rec(1, 1, ph.box_size, steps, 1000);
+  for (std::int64_t step = 0; step <= steps; ++step) rec.Observe(step, 1.0, s);
+  // Every 11th step (ceil(steps / max)) from 0, then the last.
+  EXPECT_EQ(rec.plot_points(), static_cast<std::size_t>(steps / 11 + 1 + 1));
+  EXPECT_LE(rec.plot_points(), static_cast<std::size_t>(HtmlRecorder::kMaxPlotPoints) + 2);
 }
 
 }  // namespace

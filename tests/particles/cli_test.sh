@@ -78,9 +78,26 @@ expect 2 EMPTY 'too many particles' -- -n 100000000000
 expect 2 EMPTY 'page too large' -- -n 1000000 -s 100000 --html-every 1 --html "$tmp/big.html"
 expect 2 EMPTY 'page too large' -- -n 20000000 -s 9000000000000000000 --html-every 1 --html "$tmp/big.html"
 
-# Blow-ups stop with exit 1 and name the step; no half-written pictures stay.
+# Output files are written whole after the run, through a temporary file
+# renamed into place: the path is checked first without being touched.
+expect 2 EMPTY "--png: cannot write '$tmp': Is a directory" -- --png "$tmp"
+expect 2 EMPTY "--png and --html name the same file '$tmp/same'" -- --png "$tmp/same" --html "$tmp/same"
+[ -e "$tmp/same" ] && fail "a refused run created its output file"
+expect 0 'final energy' EMPTY -- -s 5 --png /dev/null --html /dev/null
+[ -c /dev/null ] || fail "--png /dev/null replaced the device"
+ln -s a.png "$tmp/link.png"
+expect 0 'final energy' EMPTY -- -s 5 --png "$tmp/link.png"
+[ -L "$tmp/link.png" ] || fail "--png through a symlink replaced the link"
+[ "$(ls -A "$tmp" | grep -c tmp)" -eq 0 ] || fail "temporary files left: $(ls -A "$tmp")"
+
+# Blow-ups stop with exit 1 and name the step; no half-written pictures
+# stay, and a picture from an earlier run is left as it was.
 expect 1 EMPTY 'blew up at step 1 of 1000: the kinetic energy is inf' -- --init random --dt 1e150 --png "$tmp/b.png"
 [ -e "$tmp/b.png" ] && fail "a failed run left its --png file behind"
+printf 'earlier picture' >"$tmp/c.png"
+expect 1 EMPTY 'blew up at step 1 of 1000' -- --init random --dt 1e150 --png "$tmp/c.png" --html "$tmp/c.html"
+[ "$(cat "$tmp/c.png" 2>/dev/null)" = 'earlier picture' ] || fail "a failed run destroyed the earlier --png file"
+[ -e "$tmp/c.html" ] && fail "a failed run left its --html file behind"
 expect 1 EMPTY 'blew up at step 1 of 1000: the kinetic energy is inf' -- --init random -n 200 --dt 1e150 --mode processes -j 2
 expect 1 EMPTY 'blew up at step 1 of 1000: the kinetic energy is inf' -- --init random -n 200 --dt 1e150 --mode threads -j 2
 expect 1 EMPTY 'blew up at step 1 of 1000: a particle moved too far outside the box' -- --dt 1e200
