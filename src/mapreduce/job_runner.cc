@@ -324,6 +324,9 @@ Status Job::RunTask(bool is_map, unsigned task) {
     if (fs::exists(att.log_path))
       last_error += (att.stderr_tail.empty() ? "\n" : "") + std::string("log: ") + att.log_path;
     if (monitor_) monitor_->Note("attempt " + att.attempt_id + " failed: " + st.message());
+    // Another attempt would fail the same way, and a job of many tasks would
+    // run them all max_attempts times before saying so.
+    if (att.cannot_run) return Status::IOError("task " + TaskId(is_map, task) + " failed (not retried); " + last_error);
   }
   return Status::IOError("task " + TaskId(is_map, task) + " failed after " +
                          std::to_string(std::max(1u, options_.max_attempts)) + " attempt(s); the last one, " +
