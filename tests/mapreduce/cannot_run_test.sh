@@ -45,7 +45,7 @@ chmod +x dos.py
 cannot dos_line_endings "ends in a carriage return \(DOS line endings\)" --mapper ./dos.py --reducer cat
 cannot missing_script "'nothere.py' does not exist in $WORK, so python3 could not open it" \
   --mapper "python3 -u nothere.py" --reducer cat
-cannot missing_reducer "task_local_0001_r_000000 failed \(not retried\).*'./reducer.sh' does not exist" \
+cannot missing_reducer "task_local_0001_r_00000[01] failed \(not retried\).*'./reducer.sh' does not exist" \
   --mapper cat --reducer ./reducer.sh --reducers 2
 cannot missing_combiner "combiner exited with status 127; the command cannot run: 'no-such-combiner' is not on" \
   --mapper "$PROGS/wc_mapper.sh" --combiner no-such-combiner --reducer "$PROGS/sum_reducer.sh"
