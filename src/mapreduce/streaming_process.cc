@@ -114,12 +114,12 @@ class LineSplitter {
   std::string carry_;
 };
 
-// Bytes written into the pipe whose read end is `in_r` that the program has
-// not read yet (up to 1 MiB: bytes written alone would show a small job
-// done at once).
-std::uint64_t Unread(int in_r) {
+// Bytes waiting in the pipe whose read end is `read_end`: on stdin's, what
+// the program has not read yet (up to 1 MiB: bytes written alone would show
+// a small job done at once); on stdout's, what we have not.
+std::uint64_t Unread(int read_end) {
   int unread = 0;
-  if (::ioctl(in_r, FIONREAD, &unread) != 0 || unread < 0) unread = 0;
+  if (::ioctl(read_end, FIONREAD, &unread) != 0 || unread < 0) unread = 0;
   return static_cast<std::uint64_t>(unread);
 }
 
@@ -191,6 +191,9 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   // being reused, so killing the group can never hit a stranger.
   bool exited = false;
   bool lingerers_killed = false;
+  // stdout bytes the program had left in the pipe when it exited, and those
+  // read since: more than that were written by its descendants after it.
+  std::uint64_t out_unread_at_exit = 0, out_after_exit = 0;
   Clock::time_point exited_at, drain_deadline;
   int wstatus = 0;
   Status failure;
@@ -220,6 +223,13 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
       kill_group();
       lingerers_killed = true;
       drain_deadline = now + std::chrono::seconds(1);
+      if (out_open && out_after_exit > out_unread_at_exit) {
+        // They were writing records: what they had still to write is lost,
+        // so the attempt must not pass for complete.
+        kill_reason = "exited, but processes it started were still writing to its stdout " + Seconds(cmd.linger) +
+                      " s later; killed them (their output was cut short: a program must wait for its children)";
+        break;
+      }
       err_log.Note("sluice: the program exited, but processes it started kept its stdout or stderr open; killed " +
                    Seconds(cmd.linger) + " s later");
     } else if (lingerers_killed && now >= drain_deadline) {
@@ -270,6 +280,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
       if (out_idx >= 0 && (fds[out_idx].revents & (POLLIN | POLLHUP | POLLERR))) {
         ssize_t r = ::read(out_r.get(), buf.get(), 256 * 1024);
         if (r > 0) {
+          if (exited) out_after_exit += static_cast<std::uint64_t>(r);
           last_progress = Clock::now();
           failure = out_lines.Feed(buf.get(), static_cast<std::size_t>(r), consume_out);
           last_progress = Clock::now();  // our own processing time is not the program's
@@ -312,6 +323,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
         if (info.si_pid == pid) {
           exited = true;
           exited_at = Clock::now();
+          if (out_open) out_unread_at_exit = Unread(out_r.get());
         }
       } else if (errno != EINTR) {
         failure = Status::FromErrno("waitid", errno);

@@ -22,8 +22,10 @@
 // or what sh exec'd) has exited and its stdout and stderr are at EOF. Its
 // descendants (`cmd &`, a daemon it started) may keep those pipes open
 // after it exited: they get `linger` more to finish writing, then the
-// group is killed and the run ends with the program's own exit status (a
-// note in the log says so). Hadoop waits for stdout EOF instead, which
+// group is killed. If they were still writing to stdout, the run FAILS
+// (records were cut short); if they only held the pipes (a stray `&`), it
+// ends with the program's own exit status (a note in the log says so).
+// Hadoop waits for stdout EOF instead, which
 // turns a forgotten `&` into a task timeout; the exit of the process sluice
 // started is a surer end. Whatever the outcome — success, failure,
 // timeout, cancel — the whole process group is killed with SIGKILL before

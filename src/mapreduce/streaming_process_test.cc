@@ -195,6 +195,43 @@ TEST(StreamingProcessTest, DescendantsHoldingStdoutAfterTheExitAreKilledPromptly
   fs::remove_all(fs::path(log).parent_path());
 }
 
+// Descendants still writing to stdout when the linger is over are killed,
+// and the run fails: their records were cut short. Output the program
+// itself left unread in the pipe (a lot of it) does not count as theirs.
+TEST(StreamingProcessTest, DescendantsStillWritingStdoutFailTheRun) {
+  const std::string pidfile = PidFile("writer");
+  StringFeeder in("a\n");
+  Lines out;
+  StreamingReport report;
+  StreamingCommand c = Cmd("sh -c 'echo $$ > " + pidfile + "; while :; do echo more; sleep 0.05; done' & exec cat");
+  c.linger = std::chrono::milliseconds(300);
+  Status s = RunStreamingProcess(c, in, out, report, nullptr);
+  EXPECT_NE(s.message().find("still writing to its stdout 0.3 s later; killed them"), std::string::npos) << s.message();
+  pid_t child = ReadPid(pidfile);
+  ASSERT_GT(child, 0);
+  EXPECT_TRUE(Gone(child));
+  fs::remove(pidfile);
+
+  std::string big;
+  for (int i = 0; i < 200000; ++i) big += "line " + std::to_string(i) + "\n";
+  StringFeeder in2(big);
+  // Slow enough that cat exits with its last MiB still in the pipe.
+  class SlowLines final : public LineConsumer {
+   public:
+    Status Line(std::string_view) override {
+      if (++n % 10000 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      return Status::OK();
+    }
+    std::size_t n = 0;
+  } out2;
+  StreamingReport report2;
+  StreamingCommand c2 = Cmd("sleep 1000 & exec cat");
+  c2.linger = std::chrono::milliseconds(300);
+  s = RunStreamingProcess(c2, in2, out2, report2, nullptr);
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(out2.n, 200000u);
+}
+
 // A background child that does not hold the pipes is killed too: nothing
 // a run started outlives it, whether it succeeded or not.
 TEST(StreamingProcessTest, DetachedDescendantsAreKilledWhenTheRunEnds) {
