@@ -10,22 +10,26 @@ set -uo pipefail
 sluice=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$(mktemp -d)
 failures=0
-jobs_started=()
-# Our own leftovers only, by the pids the mappers recorded.
-cleanup() {
+running_job=
+# A duration no other process on the machine sleeps for, to find strays.
+marker=$((900000 + $$ % 90000))
+# kill_ours PIDFILE: kills the recorded processes still running with our
+# marker (a pid may have been reused since).
+kill_ours() {
   local pid
-  for pid in "${jobs_started[@]}"; do kill -9 "$pid" 2>/dev/null; done
-  if [ -f "$dir/pids" ]; then
-    while read -r pid; do kill -9 "$pid" 2>/dev/null; done <"$dir/pids"
-  fi
+  while read -r pid; do
+    grep -q "$marker" "/proc/$pid/cmdline" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+  done <"$1"
+}
+cleanup() {
+  [ -n "$running_job" ] && kill -9 "$running_job" 2>/dev/null
+  [ -f "$dir/pids" ] && kill_ours "$dir/pids"
   rm -rf "$dir"
 }
 trap cleanup EXIT
 cd "$dir" || exit 1
 seq 1 5000 >in.txt
 : >pids
-# A duration no other process on the machine sleeps for, to find strays.
-marker=$((900000 + $$ % 90000))
 
 fail() {
   echo "FAIL: $*" >&2
@@ -51,7 +55,7 @@ run_job() {
   shift 2
   "$sluice" mr run --quiet "$@" --output "$name" 2>"$name.err" &
   local job=$!
-  jobs_started+=("$job")
+  running_job=$job
   local waited=0
   while kill -0 "$job" 2>/dev/null && [ "$waited" -lt $((limit * 10)) ]; do
     sleep 0.1
@@ -65,6 +69,7 @@ run_job() {
     wait "$job"
     rc=$?
   fi
+  running_job=
 }
 
 check_no_orphans() {
@@ -73,13 +78,14 @@ check_no_orphans() {
   local n
   n=$(alive pids)
   [ "$n" -eq 0 ] || fail "$what: $n process(es) started by the mapper survived the job"
-  while read -r pid; do kill -9 "$pid" 2>/dev/null; done <pids
+  kill_ours pids
   : >pids
 }
 
+case_number=0
 # 1. The job succeeds promptly, with all of its output, and no child lives on.
 for mapper in "(sleep $marker & echo \$! >>$dir/pids) ; cat" "sleep $marker & echo \$! >>$dir/pids; exec cat"; do
-  name=out$((${#jobs_started[@]} + 1))
+  name=out$((++case_number))
   start=$(date +%s)
   run_job "$name" 20 --mapper "$mapper" --reducer cat --input in.txt --split-size 10K --parallel 2
   took=$(($(date +%s) - start))
@@ -101,7 +107,7 @@ done
 "$sluice" mr run --quiet --mapper "sleep $marker & echo \$! >>$dir/pids; exec cat" --reducer cat --input in.txt \
   --output int 2>int.err &
 job=$!
-jobs_started+=("$job")
+running_job=$job
 for _ in $(seq 1 100); do [ -s pids ] && break; sleep 0.05; done
 sleep 0.3
 kill -INT "$job"
@@ -112,6 +118,7 @@ if kill -0 "$job" 2>/dev/null; then
 fi
 wait "$job"
 rc=$?
+running_job=
 [ "$rc" -eq 130 ] || [ "$rc" -eq 0 ] || fail "Ctrl-C: exit $rc: $(cat int.err)"
 check_no_orphans "Ctrl-C"
 
