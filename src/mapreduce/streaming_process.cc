@@ -236,6 +236,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
       err_log.Note(
           "sluice: its stdout or stderr was still open after its process group was killed (held by a process that "
           "left the group); stopped reading");
+      if (out_open) failure = out_lines.Finish(consume_out);  // a last line without a newline
       break;
     }
     // Fetch the next input chunk before polling, so POLLOUT is asked for

@@ -232,6 +232,25 @@ TEST(StreamingProcessTest, DescendantsStillWritingStdoutFailTheRun) {
   EXPECT_EQ(out2.n, 200000u);
 }
 
+// A child that left the process group (setsid) cannot be killed with it:
+// the run still ends, a second after the kill, with all of the program's
+// output (its last line without a newline too).
+TEST(StreamingProcessTest, ADescendantOutsideTheGroupDoesNotHangTheRun) {
+  const std::string pidfile = PidFile("setsid");
+  StringFeeder in("a\nlast");
+  Lines out;
+  StreamingReport report;
+  StreamingCommand c = Cmd("setsid sh -c 'echo $$ > " + pidfile + "; exec sleep 1000' & exec cat");
+  c.linger = std::chrono::milliseconds(200);
+  Status s = RunStreamingProcess(c, in, out, report, nullptr);
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(out.lines, (std::vector<std::string>{"a", "last"}));
+  pid_t escaped = ReadPid(pidfile);
+  ASSERT_GT(escaped, 0);
+  ::kill(escaped, SIGKILL);  // ours to clean up: sluice could not
+  fs::remove(pidfile);
+}
+
 // A background child that does not hold the pipes is killed too: nothing
 // a run started outlives it, whether it succeeded or not.
 TEST(StreamingProcessTest, DetachedDescendantsAreKilledWhenTheRunEnds) {
