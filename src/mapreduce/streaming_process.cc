@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "mapreduce/cannot_run.h"
+#include "mapreduce/pipe_holders.h"
 #include "mapreduce/stderr_log.h"
 
 namespace sluice::mapreduce {
@@ -207,6 +208,13 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
     ::kill(-pid, SIGKILL);
     ::kill(pid, SIGKILL);  // in case it left its group
   };
+  // Descendants that left the group but hold stdout or stderr (setsid).
+  auto kill_pipe_holders = [&] {
+    for (const Fd* fd : {&out_r, &err_r}) {
+      if (fd->get() < 0) continue;
+      for (pid_t holder : PipeHolders(fd->get())) ::kill(holder, SIGKILL);
+    }
+  };
 
   while (out_open || err_open || !exited) {
     const auto now = Clock::now();
@@ -221,6 +229,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
     if (exited && !lingerers_killed && now - exited_at >= cmd.linger) {
       // Descendants hold stdout or stderr open after the program exited.
       kill_group();
+      kill_pipe_holders();
       lingerers_killed = true;
       drain_deadline = now + std::chrono::seconds(1);
       if (out_open && out_after_exit > out_unread_at_exit) {
@@ -234,8 +243,7 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
                    Seconds(cmd.linger) + " s later");
     } else if (lingerers_killed && now >= drain_deadline) {
       err_log.Note(
-          "sluice: its stdout or stderr was still open after its process group was killed (held by a process that "
-          "left the group); stopped reading");
+          "sluice: its stdout or stderr was still open a second after its processes were killed; stopped reading");
       if (out_open) failure = out_lines.Finish(consume_out);  // a last line without a newline
       break;
     }
@@ -333,8 +341,10 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
     }
   }
   // However the run ended, nothing it started may outlive it: kill the
-  // whole group (a no-op on the zombie of a program that exited), then reap.
+  // whole group (a no-op on the zombie of a program that exited), and what
+  // still holds its pipes, then reap.
   kill_group();
+  if (out_open || err_open) kill_pipe_holders();
   while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
   err_log.Finish();

@@ -29,8 +29,10 @@
 // turns a forgotten `&` into a task timeout; the exit of the process sluice
 // started is a surer end. Whatever the outcome — success, failure,
 // timeout, cancel — the whole process group is killed with SIGKILL before
-// the run returns, so no descendant outlives it (one that leaves the group
-// on purpose, with setsid or setpgid, is beyond reach).
+// the run returns, so no descendant outlives it; descendants that left the
+// group (setsid) but hold its stdout or stderr are found by the pipe
+// (pipe_holders.h) and killed too. Only one that leaves the group and lets
+// go of those pipes (a daemon) is beyond reach.
 #ifndef SLUICE_MAPREDUCE_STREAMING_PROCESS_H_
 #define SLUICE_MAPREDUCE_STREAMING_PROCESS_H_
 

@@ -232,22 +232,44 @@ TEST(StreamingProcessTest, DescendantsStillWritingStdoutFailTheRun) {
   EXPECT_EQ(out2.n, 200000u);
 }
 
-// A child that left the process group (setsid) cannot be killed with it:
-// the run still ends, a second after the kill, with all of the program's
-// output (its last line without a newline too).
-TEST(StreamingProcessTest, ADescendantOutsideTheGroupDoesNotHangTheRun) {
+// A child that left the process group (setsid) but holds stdout is found
+// by the pipe and killed too; the run ends with all of the program's output
+// (its last line without a newline too).
+TEST(StreamingProcessTest, ADescendantOutsideTheGroupHoldingStdoutIsKilled) {
   const std::string pidfile = PidFile("setsid");
   StringFeeder in("a\nlast");
   Lines out;
   StreamingReport report;
   StreamingCommand c = Cmd("setsid sh -c 'echo $$ > " + pidfile + "; exec sleep 1000' & exec cat");
   c.linger = std::chrono::milliseconds(200);
+  const auto start = std::chrono::steady_clock::now();
   Status s = RunStreamingProcess(c, in, out, report, nullptr);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   EXPECT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(out.lines, (std::vector<std::string>{"a", "last"}));
   pid_t escaped = ReadPid(pidfile);
   ASSERT_GT(escaped, 0);
-  ::kill(escaped, SIGKILL);  // ours to clean up: sluice could not
+  EXPECT_TRUE(Gone(escaped));
+  ::kill(escaped, SIGKILL);  // should it have survived
+  fs::remove(pidfile);
+}
+
+// Cancel finds it too.
+TEST(StreamingProcessTest, CancelKillsADescendantOutsideTheGroup) {
+  const std::string pidfile = PidFile("setsid_cancel");
+  std::atomic<bool> cancel{false};
+  std::thread canceller = CancelWhenStarted(pidfile, cancel);
+  StringFeeder in("x\n");
+  Lines out;
+  StreamingReport report;
+  Status s = RunStreamingProcess(Cmd("setsid sh -c 'echo $$ > " + pidfile + "; exec sleep 1000' & cat; sleep 60"), in,
+                                 out, report, &cancel);
+  canceller.join();
+  EXPECT_EQ(s.code(), StatusCode::kCancelled);
+  pid_t escaped = ReadPid(pidfile);
+  ASSERT_GT(escaped, 0);
+  EXPECT_TRUE(Gone(escaped));
+  ::kill(escaped, SIGKILL);
   fs::remove(pidfile);
 }
 

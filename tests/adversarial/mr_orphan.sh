@@ -5,7 +5,8 @@
 # --task-timeout (10 minutes by default), and the child outlived the job, a
 # timeout and Ctrl-C: the process-group kill was skipped once the mapper's
 # own process had exited. Each case here must end promptly (within 20 s)
-# and leave no process the mapper started alive.
+# and leave no process the mapper started alive — even one that left the
+# task's process group (setsid) while holding its stdout.
 set -uo pipefail
 sluice=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$(mktemp -d)
@@ -84,7 +85,8 @@ check_no_orphans() {
 
 case_number=0
 # 1. The job succeeds promptly, with all of its output, and no child lives on.
-for mapper in "(sleep $marker & echo \$! >>$dir/pids) ; cat" "sleep $marker & echo \$! >>$dir/pids; exec cat"; do
+for mapper in "(sleep $marker & echo \$! >>$dir/pids) ; cat" "sleep $marker & echo \$! >>$dir/pids; exec cat" \
+  "setsid sh -c 'echo \$\$ >>$dir/pids; exec sleep $marker' & exec cat"; do
   name=out$((++case_number))
   start=$(date +%s)
   run_job "$name" 20 --mapper "$mapper" --reducer cat --input in.txt --split-size 10K --parallel 2
