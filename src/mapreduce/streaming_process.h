@@ -25,14 +25,14 @@
 // group is killed. If they were still writing to stdout, the run FAILS
 // (records were cut short); if they only held the pipes (a stray `&`), it
 // ends with the program's own exit status (a note in the log says so).
-// Hadoop waits for stdout EOF instead, which
-// turns a forgotten `&` into a task timeout; the exit of the process sluice
-// started is a surer end. Whatever the outcome — success, failure,
-// timeout, cancel — the whole process group is killed with SIGKILL before
-// the run returns, so no descendant outlives it; descendants that left the
-// group (setsid) but hold its stdout or stderr are found by the pipe
-// (pipe_holders.h) and killed too. Only one that leaves the group and lets
-// go of those pipes (a daemon) is beyond reach.
+// Hadoop waits for stdout EOF instead, which turns a forgotten `&` into a
+// task timeout; the exit of the process sluice started is a surer end.
+// Whatever the outcome — success, failure, timeout, cancel — the whole
+// process group is killed with SIGKILL before the run returns, so no
+// descendant outlives it; descendants that left the group (setsid) but
+// hold its stdout or stderr are found by the pipe (pipe_holders.h) and
+// killed too. Only one that leaves the group and lets go of those pipes (a
+// daemon) is beyond reach.
 #ifndef SLUICE_MAPREDUCE_STREAMING_PROCESS_H_
 #define SLUICE_MAPREDUCE_STREAMING_PROCESS_H_
 
