@@ -40,22 +40,10 @@ bool IsExecutableFile(const fs::path& p) {
   return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(p.c_str(), X_OK) == 0;
 }
 
-// Where sh finds `name` on `path` (relative entries from `dir`).
-std::optional<fs::path> Lookup(const std::string& name, const std::string& path, const fs::path& dir) {
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t end = path.find(':', start);
-    if (end == std::string::npos) end = path.size();
-    fs::path entry = path.substr(start, end - start);
-    fs::path candidate = (entry.empty() ? dir : entry.is_relative() ? dir / entry : entry) / name;
-    if (IsExecutableFile(candidate)) return candidate;
-    start = end + 1;
-  }
-  return std::nullopt;
-}
-
-// A file named `name` in a directory of `path`, executable or not.
-std::optional<fs::path> LookupAny(const std::string& name, const std::string& path, const fs::path& dir) {
+// Where sh finds `name` on `path` (relative entries from `dir`); with
+// `any`, a regular file of that name even if it is not executable.
+std::optional<fs::path> Lookup(const std::string& name, const std::string& path, const fs::path& dir,
+                               bool any = false) {
   std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t end = path.find(':', start);
@@ -63,7 +51,7 @@ std::optional<fs::path> LookupAny(const std::string& name, const std::string& pa
     fs::path entry = path.substr(start, end - start);
     fs::path candidate = (entry.empty() ? dir : entry.is_relative() ? dir / entry : entry) / name;
     std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (any ? fs::is_regular_file(candidate, ec) : IsExecutableFile(candidate)) return candidate;
     start = end + 1;
   }
   return std::nullopt;
@@ -112,10 +100,7 @@ std::optional<Finding> Examine(const fs::path& file, const std::string& word, co
   std::string head(512, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  if (head.rfind("\x7f"
-                 "ELF",
-                 0) == 0)
-    return std::nullopt;  // a binary: nothing to say from here
+  if (head.rfind("\177ELF", 0) == 0) return std::nullopt;  // a binary: nothing to say from here
   if (head.rfind("#!", 0) != 0) {
     return Finding{Quoted(word) +
                        " has no #! line, so /bin/sh ran it as a shell script: make its first line say which "
@@ -185,7 +170,7 @@ std::optional<std::string> DiagnoseCannotRun(const std::string& command, int exi
                 Mentions(stderr_tail, word + ": Permission denied"))) {
       // Not on PATH as an executable file. A file of that name that is not
       // executable (on PATH, then here) is the likely mistake.
-      std::optional<fs::path> file = LookupAny(word, path, dir);
+      std::optional<fs::path> file = Lookup(word, path, dir, /*any=*/true);
       if (!file && fs::is_regular_file(dir / word, ec)) file = dir / word;
       if (file && ::access(file->c_str(), X_OK) != 0) {
         finding = Finding{Quoted(word) + " (" + file->string() + ") is not executable: chmod +x " + word +
@@ -206,9 +191,13 @@ std::optional<std::string> DiagnoseCannotRun(const std::string& command, int exi
     if (finding && finding->no_shebang && syntax_error) return finding->hint;
     return std::nullopt;
   }
+  const std::string generic = exit_status == 127
+                                  ? "a command it ran was not found (sh's status 127; see its stderr)"
+                                  : "a command it ran could not be executed (sh's status 126; see its stderr)";
+  // A file without #! may be a shell script that ran a missing command.
+  if (finding && finding->no_shebang) return generic + "; note: " + finding->hint;
   if (finding) return finding->hint;
-  if (exit_status == 127) return std::string("a command it ran was not found (sh's status 127; see its stderr)");
-  return std::string("a command it ran could not be executed (sh's status 126; see its stderr)");
+  return generic;
 }
 
 }  // namespace sluice::mapreduce

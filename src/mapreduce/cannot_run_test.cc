@@ -101,6 +101,13 @@ TEST_F(CannotRunTest, NoShebang) {
   EXPECT_NE(Diagnose("./m.py", 2, tail).find("'./m.py' has no #! line, so /bin/sh ran it as a shell script"),
             std::string::npos);
   EXPECT_EQ(Diagnose("./m.py", 2, "some error\n"), "(none)");
+  // A shell script without #! that ran a missing command: sh's own words
+  // first, the missing #! as a note.
+  Write("job.sh", "jq .x\n", true);
+  EXPECT_EQ(Diagnose("./job.sh", 127, "./job.sh: 1: jq: not found\n"),
+            "a command it ran was not found (sh's status 127; see its stderr); note: './job.sh' has no #! line, so "
+            "/bin/sh ran it as a shell script: make its first line say which interpreter runs it (e.g. "
+            "#!/usr/bin/env python3), or name the interpreter (\"python3 ./job.sh\")");
   Write("ok.sh", "#!/bin/sh\nexit 2\n", true);
   EXPECT_EQ(Diagnose("./ok.sh", 2, "Syntax error\n"), "(none)");
 }
