@@ -324,6 +324,9 @@ Status Job::RunTask(bool is_map, unsigned task) {
     if (fs::exists(att.log_path))
       last_error += (att.stderr_tail.empty() ? "\n" : "") + std::string("log: ") + att.log_path;
     if (monitor_) monitor_->Note("attempt " + att.attempt_id + " failed: " + st.message());
+    // Another attempt would fail the same way, and a job of many tasks would
+    // run them all max_attempts times before saying so.
+    if (att.cannot_run) return Status::IOError("task " + TaskId(is_map, task) + " failed (not retried); " + last_error);
   }
   return Status::IOError("task " + TaskId(is_map, task) + " failed after " +
                          std::to_string(std::max(1u, options_.max_attempts)) + " attempt(s); the last one, " +
@@ -333,7 +336,15 @@ Status Job::RunTask(bool is_map, unsigned task) {
 Status Job::RunPhase(parallel::ThreadPool& pool, bool is_map, unsigned n) {
   std::vector<std::future<Status>> futures;
   futures.reserve(n);
-  for (unsigned i = 0; i < n; ++i) futures.push_back(pool.submit([this, is_map, i] { return RunTask(is_map, i); }));
+  for (unsigned i = 0; i < n; ++i) {
+    futures.push_back(pool.submit([this, is_map, i] {
+      Status st = RunTask(is_map, i);
+      // The job has failed: stop the other tasks now, not once the futures
+      // before this one (tasks that may run for long) are collected.
+      if (!st.ok() && st.code() != StatusCode::kCancelled) stop_.store(true);
+      return st;
+    }));
+  }
   Status first;
   for (auto& f : futures) {
     while (f.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
@@ -342,7 +353,7 @@ Status Job::RunPhase(parallel::ThreadPool& pool, bool is_map, unsigned n) {
     Status st = f.get();
     if (!st.ok() && st.code() != StatusCode::kCancelled && first.ok()) {
       first = st;
-      stop_.store(true);  // the job has failed: stop the other tasks
+      stop_.store(true);
     }
   }
   if (options_.cancel != nullptr && options_.cancel->load()) return Status::Cancelled("interrupted");

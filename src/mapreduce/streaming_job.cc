@@ -194,6 +194,7 @@ class StreamingLogic final : public TaskLogic {
     att.counters.Merge(report.counters);
     if (!report.last_status.empty()) att.status = report.last_status;
     if (!report.stderr_tail.empty()) att.stderr_tail = report.stderr_tail;
+    if (report.cannot_run) att.cannot_run = true;
     return st;
   }
 

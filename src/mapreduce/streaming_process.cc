@@ -1,3 +1,5 @@
+// RunStreamingProcess (streaming_process.h): the spawn, the poll loop that
+// feeds stdin and drains stdout and stderr, the end of the process group.
 #include "mapreduce/streaming_process.h"
 
 #include <fcntl.h>
@@ -11,9 +13,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <deque>
-#include <filesystem>
 #include <memory>
+#include <optional>
+
+#include "mapreduce/cannot_run.h"
+#include "mapreduce/pipe_holders.h"
+#include "mapreduce/stderr_log.h"
 
 namespace sluice::mapreduce {
 namespace {
@@ -51,6 +56,12 @@ Status MakePipe(Fd* r, Fd* w) {
 
 void SetNonBlocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
 
+std::string Seconds(std::chrono::milliseconds d) {
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.1f", static_cast<double>(d.count()) / 1000.0);
+  return secs;
+}
+
 std::string DescribeExit(int wstatus) {
   if (WIFEXITED(wstatus)) return "exited with status " + std::to_string(WEXITSTATUS(wstatus));
   if (WIFSIGNALED(wstatus)) {
@@ -61,7 +72,8 @@ std::string DescribeExit(int wstatus) {
   return "ended with wait status " + std::to_string(wstatus);
 }
 
-// Splits a stream of bytes into lines.
+// Splits a stream of bytes into lines (stdout's: a line is a record, held
+// whole however long).
 class LineSplitter {
  public:
   template <typename F>
@@ -103,66 +115,12 @@ class LineSplitter {
   std::string carry_;
 };
 
-// What the program wrote on stderr: reporter lines, log lines, a tail.
-class StderrHandler {
- public:
-  StderrHandler(const std::string& log_path, StreamingReport& report) : log_path_(log_path), report_(report) {}
-  ~StderrHandler() {
-    if (log_ != nullptr) std::fclose(log_);
-  }
-  Status Line(std::string_view line) {
-    constexpr std::string_view kCounter = "reporter:counter:", kStatus = "reporter:status:";
-    if (line.substr(0, kCounter.size()) == kCounter) {
-      std::string_view rest = line.substr(kCounter.size());
-      std::size_t c2 = rest.rfind(',');
-      std::size_t c1 = c2 == std::string_view::npos || c2 == 0 ? std::string_view::npos : rest.rfind(',', c2 - 1);
-      if (c1 != std::string_view::npos) {
-        std::string amount(rest.substr(c2 + 1));
-        char* end = nullptr;
-        long long v = std::strtoll(amount.c_str(), &end, 10);
-        if (!amount.empty() && end == amount.c_str() + amount.size()) {
-          report_.counters.Add(std::string(rest.substr(0, c1)), std::string(rest.substr(c1 + 1, c2 - c1 - 1)), v);
-          return Status::OK();
-        }
-      }
-      // A malformed reporter line is logged like any other line.
-    } else if (line.substr(0, kStatus.size()) == kStatus) {
-      report_.last_status.assign(line.substr(kStatus.size()));
-      if (report_.on_status) report_.on_status(report_.last_status);
-      return Status::OK();
-    }
-    if (log_ == nullptr && !log_path_.empty()) {
-      // The log directory appears only when some task writes to stderr.
-      std::error_code ec;
-      std::filesystem::create_directories(std::filesystem::path(log_path_).parent_path(), ec);
-      log_ = std::fopen(log_path_.c_str(), "ae");
-    }
-    if (log_ != nullptr) {
-      std::fwrite(line.data(), 1, line.size(), log_);
-      std::fputc('\n', log_);
-    }
-    tail_.emplace_back(line.substr(0, 300));
-    if (tail_.size() > 10) tail_.pop_front();
-    return Status::OK();
-  }
-  void FinishTail() {
-    report_.stderr_tail.clear();
-    for (const std::string& l : tail_) report_.stderr_tail += l + "\n";
-  }
-
- private:
-  const std::string& log_path_;
-  StreamingReport& report_;
-  std::FILE* log_ = nullptr;
-  std::deque<std::string> tail_;
-};
-
-// Bytes written into the pipe whose read end is `in_r` that the program has
-// not read yet (up to 1 MiB: bytes written alone would show a small job
-// done at once).
-std::uint64_t Unread(int in_r) {
+// Bytes waiting in the pipe whose read end is `read_end`: on stdin's, what
+// the program has not read yet (up to 1 MiB: bytes written alone would show
+// a small job done at once); on stdout's, what we have not.
+std::uint64_t Unread(int read_end) {
   int unread = 0;
-  if (::ioctl(in_r, FIONREAD, &unread) != 0 || unread < 0) unread = 0;
+  if (::ioctl(read_end, FIONREAD, &unread) != 0 || unread < 0) unread = 0;
   return static_cast<std::uint64_t>(unread);
 }
 
@@ -202,7 +160,13 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   int rc = ::posix_spawn(&pid, "/bin/sh", &actions, &attr, argv, envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
-  if (rc != 0) return Status::FromErrno("cannot start '" + cmd.command + "'", rc);
+  if (rc != 0) {
+    // No /bin/sh, or no working directory: no attempt can do better. Lack
+    // of memory or processes (EAGAIN, ENOMEM) may pass: those are retried.
+    if (rc == ENOENT || rc == EACCES || rc == ENOTDIR || rc == ENOEXEC) report.cannot_run = true;
+    return Status::FromErrno(
+        "cannot start '" + cmd.command + "'" + (cmd.working_dir.empty() ? "" : " in " + cmd.working_dir), rc);
+  }
   out_w.reset();
   err_w.reset();
   // in_r stays open here: the child's exit then never makes our writes fail
@@ -216,47 +180,78 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
   // /proc/sys/fs/pipe-max-size.
   for (int fd : {in_w.get(), out_r.get()}) ::fcntl(fd, F_SETPIPE_SZ, 1 << 20);
 
-  StderrHandler err_handler(cmd.log_path, report);
-  LineSplitter out_lines, err_lines;
+  StderrLog err_log(cmd.log_path, cmd.log_limit, report);
+  LineSplitter out_lines;
   auto consume_out = [&](std::string_view line) { return output.Line(line); };
-  auto consume_err = [&](std::string_view line) { return err_handler.Line(line); };
 
   std::string_view pending;
   bool input_done = false;
-  bool out_open = true, err_open = true, reaped = false;
+  bool out_open = true, err_open = true;
+  // The program's own process has exited. It is not reaped until the end:
+  // as a zombie it keeps its pid, which is the process group's id, from
+  // being reused, so killing the group can never hit a stranger.
+  bool exited = false;
+  bool lingerers_killed = false;
+  // stdout bytes the program had left in the pipe when it exited, and those
+  // read since: more than that were written by its descendants after it.
+  std::uint64_t out_unread_at_exit = 0, out_after_exit = 0;
+  Clock::time_point exited_at, drain_deadline;
   int wstatus = 0;
   Status failure;
   std::string kill_reason;
   auto last_progress = Clock::now();
   auto last_report = Clock::now();
+  auto last_exit_check = Clock::now();
   std::unique_ptr<char[]> buf(new char[256 * 1024]);
 
   auto kill_group = [&] {
-    if (!reaped) {
-      ::kill(-pid, SIGKILL);
-      ::kill(pid, SIGKILL);
+    ::kill(-pid, SIGKILL);
+    ::kill(pid, SIGKILL);  // in case it left its group
+  };
+  // Descendants that left the group but hold stdout or stderr (setsid).
+  auto kill_pipe_holders = [&] {
+    for (const Fd* fd : {&out_r, &err_r}) {
+      if (fd->get() < 0) continue;
+      for (pid_t holder : PipeHolders(fd->get())) ::kill(holder, SIGKILL);
     }
   };
 
-  while (out_open || err_open || !reaped) {
+  while (out_open || err_open || !exited) {
+    const auto now = Clock::now();
     if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
-      kill_group();
       failure = Status::Cancelled("interrupted");
       break;
     }
-    if (cmd.timeout.count() > 0 && Clock::now() - last_progress > cmd.timeout) {
+    if (cmd.timeout.count() > 0 && now - last_progress > cmd.timeout) {
+      kill_reason = "timed out: no progress for " + Seconds(cmd.timeout) + " s (--task-timeout); killed";
+      break;
+    }
+    if (exited && !lingerers_killed && now - exited_at >= cmd.linger) {
+      // Descendants hold stdout or stderr open after the program exited.
       kill_group();
-      char secs[32];
-      std::snprintf(secs, sizeof secs, "%.1f", static_cast<double>(cmd.timeout.count()) / 1000.0);
-      kill_reason = std::string("timed out: no progress for ") + secs + " s (--task-timeout); killed";
+      kill_pipe_holders();
+      lingerers_killed = true;
+      drain_deadline = now + std::chrono::seconds(1);
+      if (out_open && out_after_exit > out_unread_at_exit) {
+        // They were writing records: what they had still to write is lost,
+        // so the attempt must not pass for complete.
+        kill_reason = "exited, but processes it started were still writing to its stdout " + Seconds(cmd.linger) +
+                      " s later; killed them (their output was cut short: a program must wait for its children)";
+        break;
+      }
+      err_log.Note("sluice: the program exited, but processes it started kept its stdout or stderr open; killed " +
+                   Seconds(cmd.linger) + " s later");
+    } else if (lingerers_killed && now >= drain_deadline) {
+      err_log.Note(
+          "sluice: its stdout or stderr was still open a second after its processes were killed; stopped reading");
+      if (out_open) failure = out_lines.Finish(consume_out);  // a last line without a newline
       break;
     }
     // Fetch the next input chunk before polling, so POLLOUT is asked for
-    // only while there is something to write.
-    if (pending.empty() && !input_done && in_w.get() >= 0) {
+    // only while there is something to write (and someone to read it).
+    if (pending.empty() && !input_done && in_w.get() >= 0 && !exited) {
       Result<std::string_view> chunk = input.Next();
       if (!chunk.ok()) {
-        kill_group();
         failure = chunk.status();
         break;
       }
@@ -275,7 +270,6 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
     int timeout_ms = (out_open || err_open) ? 100 : 10;
     int n = ::poll(fds, static_cast<nfds_t>(nfds), timeout_ms);
     if (n < 0 && errno != EINTR) {
-      kill_group();
       failure = Status::FromErrno("poll", errno);
       break;
     }
@@ -292,56 +286,82 @@ Status RunStreamingProcess(const StreamingCommand& cmd, ByteFeeder& input, LineC
           in_w.reset();
         }
       }
-      auto drain = [&](int idx, Fd& fd, bool& open, LineSplitter& lines, auto& consume) -> Status {
-        if (idx < 0 || !(fds[idx].revents & (POLLIN | POLLHUP | POLLERR))) return Status::OK();
-        ssize_t r = ::read(fd.get(), buf.get(), 256 * 1024);
+      if (out_idx >= 0 && (fds[out_idx].revents & (POLLIN | POLLHUP | POLLERR))) {
+        ssize_t r = ::read(out_r.get(), buf.get(), 256 * 1024);
+        if (r > 0) {
+          if (exited) out_after_exit += static_cast<std::uint64_t>(r);
+          last_progress = Clock::now();
+          failure = out_lines.Feed(buf.get(), static_cast<std::size_t>(r), consume_out);
+          last_progress = Clock::now();  // our own processing time is not the program's
+        } else if (r == 0) {
+          out_open = false;
+          out_r.reset();
+          failure = out_lines.Finish(consume_out);
+        } else if (errno != EAGAIN && errno != EINTR) {
+          failure = Status::FromErrno("read from task", errno);
+        }
+        if (!failure.ok()) break;
+      }
+      if (err_idx >= 0 && (fds[err_idx].revents & (POLLIN | POLLHUP | POLLERR))) {
+        ssize_t r = ::read(err_r.get(), buf.get(), 256 * 1024);
         if (r > 0) {
           last_progress = Clock::now();
-          Status s = lines.Feed(buf.get(), static_cast<std::size_t>(r), consume);
-          last_progress = Clock::now();  // our own processing time is not the program's
-          return s;
+          err_log.Feed(std::string_view(buf.get(), static_cast<std::size_t>(r)));
+          last_progress = Clock::now();
+        } else if (r == 0) {
+          err_open = false;
+          err_r.reset();
+        } else if (errno != EAGAIN && errno != EINTR) {
+          failure = Status::FromErrno("read from task", errno);
+          break;
         }
-        if (r == 0) {
-          open = false;
-          fd.reset();
-          return lines.Finish(consume);
-        }
-        if (errno != EAGAIN && errno != EINTR) return Status::FromErrno("read from task", errno);
-        return Status::OK();
-      };
-      failure = drain(out_idx, out_r, out_open, out_lines, consume_out);
-      if (failure.ok()) failure = drain(err_idx, err_r, err_open, err_lines, consume_err);
-      if (!failure.ok()) {
-        kill_group();
-        break;
       }
     }
     if (on_progress && Clock::now() - last_report >= std::chrono::milliseconds(50)) {
       last_report = Clock::now();
       on_progress(report.bytes_fed - std::min(report.bytes_fed, Unread(in_r.get())));
     }
-    // Reap once the program closed its output, or on a quiet poll (a
-    // grandchild may hold the pipes open): not a syscall per wake-up.
-    if (!reaped && ((!out_open && !err_open) || n == 0)) {
-      pid_t w = ::waitpid(pid, &wstatus, WNOHANG);
-      if (w == pid) {
-        reaped = true;
-      } else if (w < 0 && errno != EINTR) {
-        kill_group();
-        failure = Status::FromErrno("waitpid", errno);
+    // Look for the program's exit (without reaping it) once its output is
+    // closed, on a quiet poll, or every 100 ms while descendants keep the
+    // pipes busy: not a syscall per wake-up.
+    if (!exited &&
+        ((!out_open && !err_open) || n == 0 || Clock::now() - last_exit_check >= std::chrono::milliseconds(100))) {
+      last_exit_check = Clock::now();
+      siginfo_t info = {};
+      if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0) {
+        if (info.si_pid == pid) {
+          exited = true;
+          exited_at = Clock::now();
+          if (out_open) out_unread_at_exit = Unread(out_r.get());
+        }
+      } else if (errno != EINTR) {
+        failure = Status::FromErrno("waitid", errno);
         break;
       }
     }
   }
-  if (!reaped) {
-    kill_group();
-    while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
-    }
+  // However the run ended, nothing it started may outlive it: kill the
+  // whole group (a no-op on the zombie of a program that exited), and what
+  // still holds its pipes, then reap.
+  kill_group();
+  if (out_open || err_open) kill_pipe_holders();
+  while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
-  err_handler.FinishTail();
+  err_log.Finish();
   if (!failure.ok()) return failure;
   if (!kill_reason.empty()) return Status::IOError(kill_reason);
-  if (!(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) return Status::IOError(DescribeExit(wstatus));
+  if (!(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0)) {
+    const std::string what = DescribeExit(wstatus);
+    if (WIFEXITED(wstatus)) {
+      std::optional<std::string> why =
+          DiagnoseCannotRun(cmd.command, WEXITSTATUS(wstatus), report.stderr_tail, cmd.environment, cmd.working_dir);
+      if (why) {
+        report.cannot_run = true;
+        return Status::IOError(what + "; the command cannot run: " + *why);
+      }
+    }
+    return Status::IOError(what);
+  }
   const std::uint64_t left = pending.size() + Unread(in_r.get());
   if (left > 0 || !input_done) {
     return Status::IOError(

@@ -45,6 +45,9 @@ struct TaskAttempt {
   Counters counters;        // the attempt's own counters (merged on success)
   std::string status;       // last status message of the task
   std::string stderr_tail;  // for the failure message
+  // Set by the logic when the attempt failed because its program cannot run
+  // at all (not found, not executable): the task then fails without retries.
+  bool cannot_run = false;
 };
 
 class TaskLogic {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # failures_test.sh SLUICE: fault tolerance. A mapper that fails at random
 # still gives the right answer; a hanging mapper is timed out and retried; a
-# mapper that reads half its input and exits 0 fails the job; a job that
-# fails leaves no partial part file; usage errors exit 2.
+# mapper that reads half its input and exits 0 fails the job; a failed task
+# stops the job at once; a job that fails leaves no partial part file; usage
+# errors exit 2.
 source "$(dirname "$0")/lib.sh"
 cd "$WORK"
 corpus 20000 >in.txt
@@ -39,6 +40,15 @@ mr half --mapper "$PROGS/half_mapper.sh" --reducer "$PROGS/sum_reducer.sh" --inp
 grep -q "without reading all of its input" half.err && grep -q "task task_local_0001_m_000000 failed after 2 attempt(s)" half.err \
   && ok "the failure names the task and the reason" || { fail "half mapper message"; cat half.err; }
 [ ! -e half ] && ok "no output left behind" || fail "failed job left: $(ls -A half)"
+
+# A task that fails for good stops the job at once, even while a task
+# before it (collected first) would run for a long time.
+start=$(date +%s)
+mr stops --mapper 'if [ "$mapreduce_task_partition" = 0 ]; then sleep 30; fi; cat >/dev/null; exit 5' \
+  --reducer cat --input in.txt --split-size 60K --parallel 2 --max-attempts 1
+took=$(($(date +%s) - start))
+[ "$rc" -eq 1 ] && [ "$took" -lt 15 ] && grep -q "exited with status 5" stops.err \
+  && ok "a failed task stops the job at once (${took}s)" || { fail "failed task: exit $rc after ${took}s"; cat stops.err; }
 
 printf '#!/bin/sh\ncat >/dev/null\necho "something broke: line 42" >&2\nexit 3\n' >broken.sh && chmod +x broken.sh
 mr broken --mapper "$PROGS/wc_mapper.sh" --reducer ./broken.sh --input in.txt --reducers 2 --max-attempts 3
