@@ -275,15 +275,17 @@ namespace {
 
 // The record at `pos` of a log whose seq is `seq`: OK with *raw and *size
 // when it is complete and verifies; else *why says what is wrong with it
-// ("" when there is nothing there: the end of the file). *head gets the
-// bytes of its header as read.
+// ("" when there is nothing there: the end of the file) and *cut whether
+// the file ends inside it. *head gets the bytes of its header as read.
 Status ReadRecord(const RandomAccessFile& file, uint64_t pos, uint64_t seq, std::string* head, std::string* raw,
-                  uint64_t* size, std::string* why) {
+                  uint64_t* size, std::string* why, bool* cut) {
   why->clear();
+  *cut = false;
   SLUICE_RETURN_IF_ERROR(file.Read(pos, kBlockHeaderSize, head));
   if (head->empty()) return Status::OK();
   if (head->size() < kBlockHeaderSize) {
     *why = "truncated block header";
+    *cut = true;
     return Status::OK();
   }
   Result<BlockHeader> block = ParseBlockHeader(*head);
@@ -297,11 +299,13 @@ Status ReadRecord(const RandomAccessFile& file, uint64_t pos, uint64_t seq, std:
     SLUICE_ASSIGN_OR_RETURN(uint64_t file_size, file.Size());
     if (pos + kBlockHeaderSize + block->stored_len > file_size) {
       *why = "truncated block";
+      *cut = true;
       return Status::OK();
     }
   }
   std::string stored;
   SLUICE_RETURN_IF_ERROR(file.Read(pos + kBlockHeaderSize, static_cast<size_t>(block->stored_len), &stored));
+  *cut = stored.size() < block->stored_len;
   Result<std::string> decoded = DecodeBlockBody(*block, stored, seq);
   if (!decoded.ok()) {
     *why = decoded.status().message();
@@ -356,43 +360,80 @@ Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, bool scan_zeros, std::vec
     return Status::OK();
   }
   out->stale = false;
+  const std::string log_header = head;
   uint64_t pos = std::max<uint64_t>(offset, kFileHeaderSize);
   std::string raw, why;
   uint64_t size = 0;
+  bool cut = false;
   for (int recheck = 0;;) {
-    SLUICE_RETURN_IF_ERROR(ReadRecord(*file, pos, seq, &head, &raw, &size, &why));
+    SLUICE_RETURN_IF_ERROR(ReadRecord(*file, pos, seq, &head, &raw, &size, &why, &cut));
     if (why.empty() && !head.empty()) {
       records->push_back(std::move(raw));
       pos += size;
       continue;
     }
     // The records end at pos: the end of the file, the zeros the log is
-    // grown with, a torn tail, or damage.
-    if (head.empty() || (!scan_zeros && AllZeros(head))) break;
-    bool cached = !scan_zeros && pos == torn_at_ && head == torn_head_;
-    if (cached) {
-      out->tail_end = torn_tail_end_;
-      break;
+    // grown with, a torn tail, or damage. The log grows in zero-filled
+    // steps of kLogChunk *before* a record is written into them, so a crash
+    // never leaves the file ending inside or right after a record, but at
+    // a step's end (or just after the header of a fresh log): a file cut
+    // anywhere else was truncated, and what followed is gone.
+    uint64_t cut_at = 0;
+    if (head.empty()) {
+      if (pos == kFileHeaderSize || pos % kLogChunk == 0) break;
+      cut_at = pos;
+    } else if (AllZeros(head) && (!scan_zeros || cut)) {
+      break;  // the zeros the log is grown with
+    } else if (cut) {
+      // At a step's end: a power loss that lost a step's allocation with
+      // an unsynced record in it (a torn tail), or a damaged length (the
+      // scan below tells).
+      SLUICE_ASSIGN_OR_RETURN(uint64_t file_size, file->Size());
+      if (file_size % kLogChunk != 0) cut_at = file_size;
     }
-    SLUICE_ASSIGN_OR_RETURN(TailScan tail, ScanTail(*file, pos, &seq));
-    if (tail.valid_at == 0) {
-      // A torn tail (or nothing but zeros): nothing after it verifies.
-      if (tail.nonzero_end > pos) out->tail_end = tail.nonzero_end;
-      if (!scan_zeros) {
-        torn_at_ = pos;
-        torn_head_ = head;
-        torn_tail_end_ = out->tail_end;
+    TailScan tail;
+    if (cut_at == 0) {
+      bool cached = !scan_zeros && pos == torn_at_ && head == torn_head_;
+      if (cached) {
+        out->tail_end = torn_tail_end_;
+        break;
       }
-      break;
+      SLUICE_ASSIGN_OR_RETURN(tail, ScanTail(*file, pos, &seq));
+      if (tail.valid_at == 0) {
+        // A torn tail (or nothing but zeros): nothing after it verifies.
+        if (tail.nonzero_end > pos) out->tail_end = tail.nonzero_end;
+        if (!scan_zeros) {
+          torn_at_ = pos;
+          torn_head_ = head;
+          torn_tail_end_ = out->tail_end;
+        }
+        break;
+      }
+      // A record verifies after the one at pos. A reader may have raced a
+      // writer that was appending at pos (the writer writes in order, so
+      // that record is complete by now): read it again before calling it
+      // damage.
+      if (++recheck <= 3) continue;
     }
-    // A record verifies after the one at pos. A reader may have raced a
-    // writer that was appending at pos (the writer writes in order, so that
-    // record is complete by now): read it again before calling it damage.
-    if (++recheck <= 3) continue;
-    out->damage = "record at offset " + std::to_string(pos) + ": " + (why.empty() ? "unreadable" : why) + ", but " +
-                  (tail.gave_up ? "what follows it could not all be checked"
-                                : "a valid record follows it at offset " + std::to_string(tail.valid_at)) +
-                  "; the transactions from offset " + std::to_string(pos) + " on are not applied";
+    // A writer's checkpoint may have reset the log under a reader (it is
+    // truncated, then gets a new header): then read again, from the image.
+    std::string head_now;
+    SLUICE_RETURN_IF_ERROR(file->Read(0, kFileHeaderSize, &head_now));
+    if (head_now != log_header) {
+      out->newer = true;
+      return Status::OK();
+    }
+    if (cut_at != 0) {
+      out->damage = "the log is cut short at offset " + std::to_string(cut_at) +
+                    (head.empty() ? ", right after a record" : ", inside the record at offset " + std::to_string(pos)) +
+                    " (a crash leaves it at a multiple of " + std::to_string(kLogChunk) +
+                    " bytes); the transactions from offset " + std::to_string(pos) + " on are missing";
+    } else {
+      out->damage = "record at offset " + std::to_string(pos) + ": " + why + ", but " +
+                    (tail.gave_up ? "what follows it could not all be checked"
+                                  : "a valid record follows it at offset " + std::to_string(tail.valid_at)) +
+                    "; the transactions from offset " + std::to_string(pos) + " on are not applied";
+    }
     break;
   }
   out->end = pos;

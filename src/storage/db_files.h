@@ -10,7 +10,10 @@
 //   last record that does not verify, with no valid record after it) ends
 //   the log: it is ignored by readers and cut off by the next writer.
 // - A damaged log is not a torn tail: a log header that does not verify
-//   with records after it, or an undecodable record followed by valid ones.
+//   with records after it, an undecodable record followed by valid ones,
+//   or a file cut short (the log grows in zero-filled 1 MiB steps ahead
+//   of its records, so a crash never leaves it ending inside or right
+//   after a record but at a step's end).
 //   Its records from the damage on are not applied, the log is copied to
 //   PATH-wal.corrupt before anything else happens, and it is never reset
 //   or written to: damage() says what and where, and every later write

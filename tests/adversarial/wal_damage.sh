@@ -7,9 +7,10 @@
 # (resetting the log: the loss became permanent); an image truncated to 0
 # bytes opened as a new empty database over its log. Now: a torn last
 # record is still ignored (a crash mid-append, as in SQLite), any other
-# damage is reported on open and by integrity_check, the database is
-# read-only, and the log stays as it was with a copy in DB-wal.corrupt;
-# an empty or truncated image next to its log is refused.
+# damage (a log cut short included) is reported on open and by
+# integrity_check, the database is read-only, and the log stays as it was
+# with a copy in DB-wal.corrupt; an empty or truncated image next to its
+# log is refused.
 set -uo pipefail
 sluice=$1
 dir=$(mktemp -d)
@@ -122,12 +123,35 @@ flip_byte "$db-wal" 5
 out=$("$sluice" sql "$db" "select count(*) from t;" 2>&1)
 [ "$out" = "$rows" ] || fail "after repairing the header expected $rows rows, got: $out"
 
+# --- a log cut short (truncated inside a record) ---------------------------
+db=$dir/cut.db
+make_db "$db"
+mapfile -t at < <(record_offsets "$db-wal")
+truncate -s $((at[3] + 10)) "$db-wal"
+cp "$db-wal" "$dir/damaged-wal"
+out=$("$sluice" sql "$db" "select count(*) from t;" 2>"$dir/err")
+grep -q "Warning: $db-wal: database disk image is malformed: the log is cut short at offset $((at[3] + 10))" "$dir/err" ||
+  fail "no warning for a log cut short: $(cat "$dir/err")"
+[ "$out" = 3 ] || fail "a log cut inside its 4th record: expected 3 rows, got: $out"
+check=$("$sluice" sql "$db" "pragma integrity_check;" 2>/dev/null)
+[ "$check" != ok ] || fail "integrity_check says ok for a log cut short"
+"$sluice" sql "$db" "insert into t values (100, 'new');" >/dev/null 2>&1 && fail "a write after a log cut short succeeded"
+cmp -s "$db-wal" "$dir/damaged-wal" || fail "the log cut short was changed"
+
 # --- a torn last record (a crash mid-append) is not an error ---------------
+# The log is grown with zeros ahead of its records: the end of a torn
+# record is zeros, the file keeps its size.
 db=$dir/torn.db
 make_db "$db"
 mapfile -t at < <(record_offsets "$db-wal")
 last=${at[$((rows - 1))]}
-truncate -s $((last + 30)) "$db-wal"
+python3 - "$db-wal" $((last + 30)) <<'PY'
+import sys
+path, at = sys.argv[1], int(sys.argv[2])
+with open(path, "r+b") as f:
+    f.seek(at)
+    f.write(bytes(200))
+PY
 out=$("$sluice" sql "$db" "select count(*) from t; pragma integrity_check;" 2>"$dir/err")
 [ "$out" = "$((rows - 1))"$'\n'"ok" ] || fail "a torn tail: expected $((rows - 1)) rows and ok, got: $out"
 [ ! -s "$dir/err" ] || fail "a torn tail gave a warning: $(cat "$dir/err")"

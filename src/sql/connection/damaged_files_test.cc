@@ -2,12 +2,14 @@
 // valid records, or in its header, opens read-only with the transactions
 // before the damage, says so (warnings(), PRAGMA integrity_check, the
 // SQLITE_CORRUPT error of every write) and is kept, byte for byte, with a
-// copy in PATH-wal.corrupt; a torn tail is still ignored and cut; an empty
-// image next to a log that holds data is refused.
+// copy in PATH-wal.corrupt — and so does a log cut short; a torn tail is
+// still ignored and cut; an empty image next to a log that holds data is
+// refused.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -164,8 +166,12 @@ TEST_F(DamagedFilesTest, AFlippedLogHeaderDoesNotThrowTheLogAway) {
 TEST_F(DamagedFilesTest, ATornLastRecordIsIgnoredAndCutAsInSqlite) {
   std::vector<size_t> at = MakeLogWithRows(4);
   ASSERT_EQ(at.size(), 4u);
-  // A crash in the middle of the last append: the file ends inside it.
-  Spit(path_ + "-wal", Slurp(path_ + "-wal").substr(0, at[3] + kBlockHeader + 4));
+  // A crash in the middle of the last append: the end of its record never
+  // reached the file (which the log's zero-filled growth had allocated).
+  std::string log = Slurp(path_ + "-wal");
+  std::fill(log.begin() + static_cast<std::ptrdiff_t>(at[3] + kBlockHeader + 4),
+            log.begin() + log.find_last_not_of('\0') + 1, '\0');
+  Spit(path_ + "-wal", log);
   {
     Result<std::unique_ptr<Database>> opened = Database::Open(path_);
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
@@ -179,6 +185,35 @@ TEST_F(DamagedFilesTest, ATornLastRecordIsIgnoredAndCutAsInSqlite) {
   Result<std::unique_ptr<Database>> again = Database::Open(path_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(Q(**again, "select a from t"), "1;2;3;5;");
+}
+
+TEST_F(DamagedFilesTest, ALogCutShortIsReportedNotTakenForATornTail) {
+  std::vector<size_t> at = MakeLogWithRows(5);
+  ASSERT_EQ(at.size(), 5u);
+  std::string log = Slurp(path_ + "-wal");
+  // Inside the fourth record, and right after the second one: a crash
+  // leaves neither (the log grows in zero-filled 1 MiB steps ahead of its
+  // records), so the transactions after the cut are missing.
+  for (size_t cut : {at[3] + 10, at[2]}) {
+    Spit(path_ + "-wal", log.substr(0, cut));
+    std::remove((path_ + "-wal.corrupt").c_str());
+    {
+      Result<std::unique_ptr<Database>> opened = Database::Open(path_);
+      ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+      Database& db = **opened;
+      ASSERT_EQ(db.warnings().size(), 1u) << cut;
+      EXPECT_NE(
+          db.warnings()[0].find(path_ + "-wal: database disk image is malformed: the log is cut short at offset " +
+                                std::to_string(cut)),
+          std::string::npos)
+          << db.warnings()[0];
+      EXPECT_EQ(Q(db, "select count(*) from t"), cut == at[2] ? "2;" : "3;");
+      EXPECT_NE(Q(db, "pragma integrity_check"), "ok;");
+      EXPECT_EQ(db.Execute("insert into t values (9, 'nine');").result_code(), ResultCode::kCorrupt);
+    }
+    EXPECT_EQ(Slurp(path_ + "-wal"), log.substr(0, cut));
+    EXPECT_EQ(Slurp(path_ + "-wal.corrupt"), log.substr(0, cut));
+  }
 }
 
 TEST_F(DamagedFilesTest, AnEmptyImageNextToALogIsRefusedNotANewDatabase) {
