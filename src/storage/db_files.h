@@ -114,7 +114,9 @@ class DbFiles {
   // Without check_image only the log is read (its header names the image it
   // belongs to): cheaper, but after a writer crashed between a checkpoint's
   // rename and the log reset it keeps showing the state before that
-  // checkpoint until the next writer. Writers must check the image.
+  // checkpoint until the next writer. Writers must check the image. Damage
+  // met here sets damage() as Load does; once set, the log is not read
+  // again (its records stop at the damage).
   Status Poll(std::vector<std::string>* records, bool* reload, bool check_image = true);
 
   // Takes the writer lock, waiting up to timeout_ms. REQUIRES: not held.
