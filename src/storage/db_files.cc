@@ -348,8 +348,9 @@ Status DbFiles::ReadLog(uint64_t seq, uint64_t offset, bool scan_zeros, std::vec
     if (head.size() < kFileHeaderSize) return Status::OK();
     SLUICE_ASSIGN_OR_RETURN(TailScan tail, ScanTail(*file, kFileHeaderSize, nullptr));
     if (tail.nonzero_end > kFileHeaderSize) {
-      out->damage = "log header at offset 0: " + log_seq.status().message() + ", with " +
-                    std::to_string(tail.nonzero_end - kFileHeaderSize) +
+      std::string why = head.compare(0, kLogMagic.size(), kLogMagic) != 0 ? std::string("not the log magic")
+                                                                          : log_seq.status().message();
+      out->damage = "log header at offset 0: " + why + ", with " + std::to_string(tail.nonzero_end - kFileHeaderSize) +
                     " bytes of records after it; none of the log's transactions is applied";
     }
     return Status::OK();

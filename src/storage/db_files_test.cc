@@ -280,8 +280,9 @@ TEST_F(DbFilesTest, AFlippedLogHeaderIsDamageNotAnEmptyLog) {
   EXPECT_TRUE(records.empty());
   Status d = g->damage();
   ASSERT_FALSE(d.ok());
-  EXPECT_NE(d.message().find(path_ + "-wal: database disk image is malformed: log header at offset 0: "),
-            std::string::npos)
+  EXPECT_NE(
+      d.message().find(path_ + "-wal: database disk image is malformed: log header at offset 0: not the log magic"),
+      std::string::npos)
       << d.message();
   ASSERT_TRUE(g->LockWriter(0).ok());
   EXPECT_FALSE(g->Append("third", true).ok());
@@ -291,6 +292,14 @@ TEST_F(DbFilesTest, AFlippedLogHeaderIsDamageNotAnEmptyLog) {
   EXPECT_EQ(Slurp(path_ + "-wal.corrupt"), log);
   EXPECT_FALSE(g->Verify().empty());
   std::remove((path_ + "-wal.corrupt").c_str());
+
+  log[5] ^= 1;
+  log[20] ^= 1;  // the seq, under the header's checksum
+  Spit(path_ + "-wal", log);
+  auto h = OpenOk();
+  ASSERT_TRUE(h->Load(&image, &records).ok());
+  EXPECT_NE(h->damage().message().find("log header at offset 0: header checksum mismatch, with "), std::string::npos)
+      << h->damage().ToString();
 }
 
 TEST_F(DbFilesTest, ATornLogHeaderWithNothingAfterItIsNotDamage) {
