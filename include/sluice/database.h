@@ -242,8 +242,19 @@ class Database {
   // returns (PRAGMA synchronous=FULL, the default); one writer at a time
   // across processes ("database is locked" after PRAGMA busy_timeout ms).
   // Errors name the file: "shop.db: file is not a database" (SQLITE_NOTADB),
-  // "cannot open ...: ..." (SQLITE_CANTOPEN), ...
+  // "cannot open ...: ..." (SQLITE_CANTOPEN), "shop.db: database disk image
+  // is malformed: ..." (SQLITE_CORRUPT: an empty image next to a log that
+  // holds data), ... A damaged log does not stop the open: see warnings().
   static Result<std::unique_ptr<Database>> Open(std::string_view path, const OpenOptions& options = {});
+
+  // What is wrong with the database without stopping it from opening (the
+  // shell prints it on stderr): a damaged write-ahead log — which file,
+  // where, which transactions are not applied, where its copy was kept.
+  // The database then shows the transactions before the damage, read-only:
+  // writes fail with that same message (SQLITE_CORRUPT), PRAGMA
+  // integrity_check reports it, and .backup can save what is readable
+  // (docs/formats/database_file.md, "Damage"). Empty when all is well.
+  virtual std::vector<std::string> warnings() const { return {}; }
 
   // Writes a consistent copy of the database to the file `path` (replaced
   // if it exists and is empty or a sluice database; any other file is kept:

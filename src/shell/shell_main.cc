@@ -118,6 +118,7 @@ int ShellMain(const std::vector<std::string>& args, const ShellStreams& io) {
     return 1;
   }
   std::unique_ptr<Database> db = std::move(*opened);
+  for (const std::string& warning : db->warnings()) Print(io.err, "Warning: " + warning + "\n");
   if (preload) {
     Status s = db->Execute(ChapterTablesSql());
     if (!s.ok()) {

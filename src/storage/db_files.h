@@ -6,9 +6,20 @@
 // this class only guarantees their order and integrity:
 //
 // - A commit is an Append of one record; it is durable once Append with
-//   sync returned OK. A torn or corrupt tail of the log (a crash during an
-//   append) ends the log: it is ignored by readers and cut off by the next
-//   writer.
+//   sync returned OK. A torn tail of the log (a crash during an append: a
+//   last record that does not verify, with no valid record after it) ends
+//   the log: it is ignored by readers and cut off by the next writer.
+// - A damaged log is not a torn tail: a log header that does not verify
+//   with records after it, an undecodable record followed by valid ones,
+//   or a file cut short (the log grows in zero-filled 1 MiB steps ahead
+//   of its records, so a crash never leaves it ending inside or right
+//   after a record but at a step's end).
+//   Its records from the damage on are not applied, the log is copied to
+//   PATH-wal.corrupt before anything else happens, and it is never reset
+//   or written to: damage() says what and where, and every later write
+//   fails with that error (SQLITE_CORRUPT). Open refuses an empty or
+//   missing image whose log holds data (a truncated database), instead of
+//   starting a new database over that log.
 // - A checkpoint writes a new image to PATH.tmp, syncs it, renames it over
 //   PATH, syncs the directory, and only then resets the log to the new seq.
 //   A log whose seq is older than the image's is stale (its records are in
@@ -74,7 +85,10 @@ struct ImageBlock {
 class DbFiles {
  public:
   // Opens the database at `path`; a missing or empty file becomes a new
-  // database whose image is `empty_image`. A symlink is followed (also to
+  // database whose image is `empty_image` — unless its log holds data: a
+  // 0-byte image with a non-empty log, or a missing one with records in
+  // its log, is refused (SQLITE_CORRUPT, "PATH: database disk image is
+  // malformed: ...") and both files are left as they are. A symlink is followed (also to
   // a target that does not exist yet) and path() is the real file's; a
   // path that names anything but a regular file (a device, a FIFO, a
   // directory) is refused (SQLITE_CANTOPEN, "PATH: not a regular file").
@@ -90,7 +104,9 @@ class DbFiles {
   ~DbFiles();
 
   // The current image's directory block, the valid log records after it,
-  // and (when asked) the image's other blocks.
+  // and (when asked) the image's other blocks. A damaged log (see above)
+  // is not an error here: the records before the damage are returned and
+  // damage() is set.
   Status Load(std::string* image, std::vector<std::string>* records,
               std::shared_ptr<const ImageBlocks>* blocks = nullptr);
   // What other processes committed since the last Load/Poll: new records,
@@ -98,7 +114,9 @@ class DbFiles {
   // Without check_image only the log is read (its header names the image it
   // belongs to): cheaper, but after a writer crashed between a checkpoint's
   // rename and the log reset it keeps showing the state before that
-  // checkpoint until the next writer. Writers must check the image.
+  // checkpoint until the next writer. Writers must check the image. Damage
+  // met here sets damage() as Load does; once set, the log is not read
+  // again (its records stop at the damage).
   Status Poll(std::vector<std::string>* records, bool* reload, bool check_image = true);
 
   // Takes the writer lock, waiting up to timeout_ms. REQUIRES: not held.
@@ -108,6 +126,7 @@ class DbFiles {
   bool writer_locked() const { return locked_; }
 
   // REQUIRES: writer lock, up to date. Appends one record; syncs if `sync`.
+  // Bytes of a torn tail after the valid records are zeroed first.
   Status Append(const std::string& payload, bool sync);
   // REQUIRES: writer lock, up to date. Replaces the image, empties the log.
   Status Checkpoint(const std::vector<ImageBlock>& image, bool sync);
@@ -119,9 +138,16 @@ class DbFiles {
   uint64_t seq() const { return seq_; }
   const std::string& path() const { return path_; }
   Status sticky_error() const { return sticky_; }
+  // OK, or (SQLITE_CORRUPT) what is wrong with the log and where, which of
+  // its transactions are not applied, and where its copy was kept. Once
+  // set, stays set: the log is left for recovery.
+  Status damage() const { return damage_; }
+  // Whether this connection may write: the sticky error, else damage().
+  Status CheckWritable() const { return !sticky_.ok() ? sticky_ : damage_; }
 
   // Re-reads both files and checks every checksum; a list of problems
-  // (empty when all is well).
+  // (empty when all is well). A damaged log is one (and sets damage()); a
+  // torn tail is not.
   std::vector<std::string> Verify();
 
  private:
@@ -132,11 +158,30 @@ class DbFiles {
   // blocks; keeps the file in *file.
   Status ReadImage(uint64_t* seq, std::string* image, std::shared_ptr<RandomAccessFile>* file = nullptr,
                    std::vector<uint64_t>* offsets = nullptr);
-  // Reads valid records of the log from `offset` if its seq is `seq`;
-  // *end = offset after the last valid record (kFileHeaderSize when the
-  // log is missing or stale).
-  Status ReadLog(uint64_t seq, uint64_t offset, std::vector<std::string>* records, uint64_t* end, bool* stale,
-                 bool* newer);
+  // What ReadLog found.
+  struct LogRead {
+    uint64_t end = kFileHeaderSize;  // after the last valid record
+    bool stale = true;               // missing, empty, or of an older seq
+    bool newer = false;              // of a newer seq: a checkpoint is under way
+    uint64_t tail_end = 0;           // a torn tail's bytes after `end` reach up to here
+    std::string damage;              // non-empty: the log is damaged (what and where)
+  };
+  // Reads valid records of the log from `offset` if its seq is `seq`, and
+  // classifies where they end: the end of the data, a torn tail, or
+  // damage. A zero block header ends the log without a look further
+  // unless `scan_zeros` (Load and Verify look once; writers only ever
+  // write at the end of the valid records, so what lies beyond was checked
+  // when it was loaded).
+  Status ReadLog(uint64_t seq, uint64_t offset, bool scan_zeros, std::vector<std::string>* records, LogRead* out);
+  // Sets damage_ from ReadLog's description, after copying the log to
+  // PATH-wal.corrupt (or .corrupt.N when that holds other bytes).
+  void NoteDamage(const std::string& what);
+  // Copies the log aside; the copy's path, or an error.
+  Result<std::string> KeepDamagedLog();
+  // Before a new database is created at an empty or missing PATH: refuses
+  // (SQLITE_CORRUPT) when the log holds data that the new database's log
+  // reset would destroy.
+  Status CheckNoLogWithoutImage();
   // Removes PATH.tmp, left by a checkpoint that was killed before its
   // rename, when the writer lock is free (best effort: a failure leaves
   // it for the next checkpoint to overwrite).
@@ -161,6 +206,15 @@ class DbFiles {
   std::unique_ptr<WritableFile> log_writer_;
   std::unique_ptr<RandomAccessFile> log_reader_;
   Status sticky_;
+  Status damage_;
+  // The end of a torn tail's bytes after log_end_ (0: none known); the
+  // next Append zeroes them so that later readers stop at a zero header.
+  uint64_t tail_end_ = 0;
+  // The last torn tail seen by a Poll (its offset and first bytes), so that
+  // polls that stop there again do not look past it again.
+  uint64_t torn_at_ = 0;
+  std::string torn_head_;
+  uint64_t torn_tail_end_ = 0;
 };
 
 // Whether `path` may be replaced by a new database (a backup's target):

@@ -54,6 +54,7 @@ class DatabaseImpl : public Database {
   Result<std::unique_ptr<Appender>> CreateAppender(std::string_view table) override;
   bool in_transaction() const override { return txn_.active(); }
   Status Backup(std::string_view path) override;
+  std::vector<std::string> warnings() const override;
 
   static PlannerOptions DefaultPlannerOptions();
 

@@ -59,6 +59,12 @@ Status DatabaseImpl::OpenFile(const std::string& path, Env* env) {
   return s;
 }
 
+std::vector<std::string> DatabaseImpl::warnings() const {
+  // A damaged log: the files keep it, and refuse every write.
+  if (durable_ == nullptr || durable_->files->damage().ok()) return {};
+  return {durable_->files->damage().message()};
+}
+
 Status DatabaseImpl::RunReplaySql(const std::string& sql) {
   replaying_ = true;
   Status s = Execute(sql);
@@ -318,7 +324,7 @@ Status DatabaseImpl::Backup(std::string_view path) {
 DatabaseImpl::~DatabaseImpl() {
   // Clean close: fold the log into the image when no one else is writing.
   if (durable_ == nullptr || durable_->files->log_bytes() == 0 || txn_.active()) return;
-  if (!durable_->files->sticky_error().ok()) return;
+  if (!durable_->files->CheckWritable().ok()) return;  // a failed write, or a damaged log to keep
   if (durable_->files->writer_locked() || !durable_->files->LockWriter(0).ok()) return;
   if (Poll(/*check_image=*/true).ok()) (void)CheckpointCatalog(synchronous_ != Synchronous::kOff);
   durable_->files->UnlockWriter();

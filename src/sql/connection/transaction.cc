@@ -48,9 +48,11 @@ Status Transaction::Rollback() {
 Status Transaction::BeginWrite() {
   DurableState* d = db_->durable_.get();
   if (d == nullptr || db_->replaying_ || d->files->writer_locked()) return Status::OK();
-  SLUICE_RETURN_IF_ERROR(d->files->sticky_error());
+  SLUICE_RETURN_IF_ERROR(d->files->CheckWritable());
   SLUICE_RETURN_IF_ERROR(d->files->LockWriter(db_->busy_timeout_ms_));
   Status s = db_->Poll(/*check_image=*/true);
+  // The poll may have found the log damaged: nothing may be written then.
+  if (s.ok()) s = d->files->CheckWritable();
   if (!s.ok()) d->files->UnlockWriter();
   return s;
 }
