@@ -223,7 +223,9 @@ std::vector<std::string> Shell::CompletionCandidates(std::string_view line, std:
     if (!qualifier.empty() && !StartsWithNoCase(row[0], qualifier)) continue;
     if (!qualifier.empty() && row[0].size() != qualifier.size()) continue;
     std::vector<std::vector<std::string>> columns;
-    QueryRows("PRAGMA table_info(" + DoubleQuoted(row[0]) + ")", &columns);
+    std::string literal;
+    AppendQuotedString(row[0], &literal);
+    QueryRows("PRAGMA table_info=" + literal, &columns);
     for (const auto& c : columns) {
       if (c.size() > 1 && StartsWithNoCase(c[1], word)) out.push_back(c[1]);
     }

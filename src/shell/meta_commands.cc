@@ -24,7 +24,7 @@ struct CommandName {
 };
 constexpr CommandName kCommands[] = {
     {"backup", 3}, {"bail", 3},    {"dump", 1},      {"echo", 1},      {"exit", 1},  {"headers", 1}, {"help", 1},
-    {"import", 1}, {"mode", 1},    {"nullvalue", 1}, {"open", 1},      {"once", 1},  {"output", 1},  {"quit", 1},
+    {"import", 1}, {"mode", 1},    {"nullvalue", 1}, {"open", 2},      {"once", 1},  {"output", 1},  {"quit", 1},
     {"read", 1},   {"save", 3},    {"schema", 1},    {"separator", 1}, {"shell", 2}, {"show", 1},    {"system", 2},
     {"tables", 1}, {"timeout", 5}, {"timer", 5},     {"width", 1},
 };
