@@ -31,6 +31,11 @@ void RaiseInterrupt() {
 }
 
 InterruptHandler::InterruptHandler() {
+  // A shell started with SIGINT ignored (a background job of a script, a
+  // nohup'd run) keeps ignoring it, as a Ctrl-C at the terminal is not
+  // meant for it.
+  struct sigaction current = {};
+  if (sigaction(SIGINT, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) return;
   struct sigaction sa = {};
   sa.sa_handler = OnSigint;
   sigemptyset(&sa.sa_mask);

@@ -16,7 +16,8 @@
 namespace sluice::shell {
 
 // Installs the SIGINT handler for the life of the object (the previous
-// disposition is restored after). Only one may exist at a time.
+// disposition is restored after), unless SIGINT is ignored (a background
+// job): then it stays ignored. Only one may exist at a time.
 class InterruptHandler {
  public:
   InterruptHandler();
