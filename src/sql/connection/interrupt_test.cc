@@ -84,6 +84,26 @@ TEST_F(InterruptTest, StopsAJoinWhoseConditionRejectsEveryPair) {
   EXPECT_LT(took.count(), 10000);
 }
 
+TEST_F(InterruptTest, StopsAQueryWhileItHandsOutSortedRows) {
+  // All rows are read and sorted before the first comes out; the interrupt
+  // then comes between rows handed out.
+  PrepareOutcome p = db_->Prepare("select a.x, b.x from a, a as b order by 2, 1");
+  ASSERT_TRUE(p.status.ok());
+  Result<bool> row = p.statement->Step();
+  ASSERT_TRUE(row.ok() && *row);
+  db_->Interrupt();
+  int rows = 1;
+  while (true) {
+    row = p.statement->Step();
+    if (!row.ok() || !*row) break;
+    ++rows;
+  }
+  ASSERT_FALSE(row.ok()) << "all " << rows << " rows came out";
+  EXPECT_EQ(row.status().result_code(), ResultCode::kInterrupt);
+  EXPECT_LT(rows, 1024 * 1024);
+  EXPECT_EQ(Q("select count(*) from a"), "1024;");
+}
+
 TEST_F(InterruptTest, AnInterruptWithNothingRunningIsForgotten) {
   db_->Interrupt();
   EXPECT_EQ(Q("select count(*) from a, a as b"), "1048576;");

@@ -64,7 +64,9 @@ Result<bool> QueryCursor::Step() {
     ++row_;
   }
   while (row_ >= chunk_.size()) {
-    Result<bool> more = root_->Next(&chunk_);
+    // Rows a blocking operator (sort, aggregate) hands out after its input
+    // is read pull no leaf, which is where the operators poll: poll here.
+    Result<bool> more = ctx_->interrupted() ? Result<bool>(ExecContext::InterruptedStatus()) : root_->Next(&chunk_);
     if (!more.ok()) {
       finished_ = true;
       root_.reset();
