@@ -68,6 +68,7 @@ Status Materialize(const PlanNode& node, ExecContext* ctx, RowStore* out) {
   OperatorPtr op = MakeOperator(node, ctx);
   DataChunk chunk;
   while (true) {
+    SLUICE_RETURN_IF_ERROR(ctx->CheckInterrupt());  // a sort's output reads no leaf
     SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&chunk));
     if (!more) return Status::OK();
     out->Append(chunk);
