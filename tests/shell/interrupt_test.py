@@ -23,11 +23,11 @@ import time
 SLUICE = os.path.abspath(sys.argv[1])
 failures = []
 
-# 1024 rows; "select count(*) from a, a as b, a as c" then runs for minutes.
+# 1024 rows: LONG_QUERY (2^40 pairs) and LONG_INSERT run for minutes.
 SETUP = ["create table a(x); insert into a values (1);"] + [
     "insert into a select x + (select count(*) from a) from a;"
 ] * 10
-LONG_QUERY = "select count(*) from a, a as b, a as c;"
+LONG_QUERY = "select count(*) from a, a as b, a as c, a as d;"
 LONG_INSERT = "insert into a select a.x from a, a as b, a as c where a.x + b.x + c.x < 0;"
 
 
