@@ -1,6 +1,9 @@
 // Tab completion of the terminal (Shell::CompletionCandidates): dot
 // commands, SQL keywords, and the names the database holds, read through
 // the same catalog queries the dot commands use.
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -186,6 +189,30 @@ std::string NameBefore(std::string_view line, size_t end) {
   return std::string(line.substr(b, end - b));
 }
 
+// File names for a dot command's argument `path` (the text after the last
+// space), each cut to what follows `word_offset` bytes of `path` (the word
+// libedit replaces starts there: '/' and '.' end words). Directories get a
+// trailing '/'; hidden files only when the name typed starts with '.'.
+std::vector<std::string> FileCandidates(std::string_view path, size_t word_offset) {
+  std::vector<std::string> out;
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string_view::npos ? "" : std::string(path.substr(0, slash + 1));
+  const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  DIR* d = opendir(dir.empty() ? "." : dir.c_str());
+  if (d == nullptr) return out;
+  while (struct dirent* e = readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name == "." || name == ".." || !name.starts_with(base)) continue;
+    if (name.starts_with(".") && !base.starts_with(".")) continue;
+    std::string full = dir + std::string(name);
+    struct stat st;
+    if (stat(full.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) full.push_back('/');
+    if (full.size() >= word_offset) out.push_back(full.substr(word_offset));
+  }
+  closedir(d);
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> Shell::CompletionCandidates(std::string_view line, std::string_view word) {
@@ -200,7 +227,16 @@ std::vector<std::string> Shell::CompletionCandidates(std::string_view line, std:
     }
     return out;
   }
-  if (lead != std::string_view::npos && line[lead] == '.') return out;  // dot-command arguments: none
+  if (lead != std::string_view::npos && line[lead] == '.') {
+    // A dot command's argument: a file name (.read, .open, .import, ...).
+    const size_t space = line.find_last_of(" \t");
+    if (space == std::string_view::npos || space < lead) return out;
+    const std::string_view path = line.substr(space + 1);
+    if (path.size() < word.size()) return out;
+    out = FileCandidates(path, path.size() - word.size());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
   const bool lower = !word.empty() && std::islower(static_cast<unsigned char>(word[0]));
   std::vector<std::vector<std::string>> tables;
   QueryRows("SELECT name FROM sqlite_schema WHERE type IN ('table','view') ORDER BY 1", &tables);

@@ -71,7 +71,7 @@ class Shell {
 
   // Tab completion (completion.cc): the words that may complete `word`,
   // the last word of `line` (the input up to the cursor): dot commands
-  // after a leading '.', else SQL keywords (in the case the word is typed
+  // after a leading '.', file names for their arguments, else SQL keywords (in the case the word is typed
   // in), table and view names, and column names (of the table named
   // before a '.', or of every table).
   std::vector<std::string> CompletionCandidates(std::string_view line, std::string_view word);

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -474,7 +475,17 @@ TEST(ShellTest, CompletionOffersDotCommandsKeywordsTablesAndColumns) {
   EXPECT_EQ(shell.CompletionCandidates(".mo", "mo"), Words{"mode"});
   EXPECT_EQ(shell.CompletionCandidates(".sh", "sh"), (Words{"shell", "show"}));
   EXPECT_EQ(shell.CompletionCandidates(".op", "op"), Words{"open"});
-  EXPECT_EQ(shell.CompletionCandidates(".mode c", "c"), Words{});  // no arguments
+  // A dot command's argument: file names, cut to the word being replaced.
+  const std::string dir = ::testing::TempDir() + "/completion_dir";
+  std::filesystem::create_directories(dir + "/sub.d");
+  std::ofstream(dir + "/data.csv") << "x\n";
+  std::ofstream(dir + "/data.sql") << "x\n";
+  std::ofstream(dir + "/.hidden") << "x\n";
+  EXPECT_EQ(shell.CompletionCandidates(".read " + dir + "/da", "da"), (Words{"data.csv", "data.sql"}));
+  EXPECT_EQ(shell.CompletionCandidates(".import " + dir + "/data.c", "c"), Words{"csv"});
+  EXPECT_EQ(shell.CompletionCandidates(".open " + dir + "/", ""), (Words{"data.csv", "data.sql", "sub.d/"}));
+  EXPECT_EQ(shell.CompletionCandidates(".open " + dir + "/.h", "h"), Words{"hidden"});
+  std::filesystem::remove_all(dir);
   // Keywords in the case they are typed in.
   EXPECT_EQ(shell.CompletionCandidates("sel", "sel"), Words{"select"});
   EXPECT_EQ(shell.CompletionCandidates("SEL", "SEL"), Words{"SELECT"});
