@@ -4,7 +4,7 @@
 At a terminal (a pseudo-terminal here): Ctrl-C during a long query prints
 "Runtime error: interrupted (9)" and the shell goes on with the open
 transaction kept; during an INSERT inside BEGIN it rolls the transaction
-back (sqlite3's rule); while a line is typed it drops that line; three in
+back (sqlite3's rule); while a line is typed or in a Ctrl-R search it drops that line; three in
 a row with no line in between leave with status 1. Each line entered is in
 ~/.sluice_history at once, not only after a clean exit. In a script (stdin
 not a terminal) SIGINT stops the statement and the script: "Runtime error
@@ -126,6 +126,13 @@ def interactive(home):
     t.read_for(0.3)
     check(t.line("select 42;", "42"), "the line after Ctrl-C at the prompt did not run on its own")
     check(b"partial" not in t.out[t.mark:], "the dropped line was run")
+    # Ctrl-C in a history search (Ctrl-R) too.
+    t.send("\x12sel")
+    t.read_for(0.3)
+    t.send("\x03")
+    t.read_for(0.3)
+    check(not t.exited(), "Ctrl-C in a Ctrl-R search ended the shell")
+    check(t.line("select 43;", "43"), "the line after Ctrl-C in a Ctrl-R search did not run on its own")
     # An interrupted INSERT inside BEGIN rolls the transaction back.
     t.send(LONG_INSERT + "\n")
     t.read_for(0.7)
