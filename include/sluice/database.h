@@ -49,8 +49,9 @@
 //                                  error" or "Runtime error")
 //
 // Thread safety: a Database and its Statements are used by one thread at a
-// time (as an SQLite connection in its default threading mode). Internally
-// the engine may use several threads for one query.
+// time (as an SQLite connection in its default threading mode), except
+// Database::Interrupt(), which any thread or a signal handler may call.
+// Internally the engine may use several threads for one query.
 #ifndef SLUICE_DATABASE_H_
 #define SLUICE_DATABASE_H_
 
@@ -279,6 +280,18 @@ class Database {
 
   // True when a BEGIN has no matching COMMIT/ROLLBACK yet.
   virtual bool in_transaction() const = 0;
+
+  // Makes the statements running now stop soon (sqlite3_interrupt): their
+  // Step fails with "interrupted" (SQLITE_INTERRUPT, 9, phase kStep), at
+  // the next chunk boundary of the query. As in SQLite, an interrupted
+  // query leaves an open transaction as it was, while an interrupted
+  // INSERT/UPDATE/DELETE (or CREATE TABLE ... AS) inside BEGIN...COMMIT
+  // rolls the whole transaction back; outside one it is undone like any
+  // failed statement. When no statement is running the call has no effect
+  // (it is forgotten when the next statement starts). Safe to call from
+  // any thread and from a signal handler (it only stores an atomic flag).
+  // (The default, for test doubles, does nothing.)
+  virtual void Interrupt() {}
 };
 
 }  // namespace sluice

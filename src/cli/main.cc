@@ -1,7 +1,9 @@
 // Entry point of the `sluice` binary: parses the command line with CLI11 and
 // dispatches to one subcommand. Usage errors (unknown subcommand, bad flag,
 // missing subcommand) print a one-line reason plus a hint and exit with 2.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <string>
 
@@ -67,6 +69,19 @@ int Main(int argc, char** argv) {
   return sluice::cli::kExitUsage;
 }
 
+// Output that could not be written (a full disk, a closed pipe end) must
+// not end in exit status 0: every subcommand's stdout is flushed and
+// checked here.
+int CheckStdout(int status) {
+  errno = 0;
+  bool flushed = std::fflush(stdout) == 0;
+  if (flushed && !std::ferror(stdout)) return status;
+  int err = errno;
+  std::fprintf(stderr, "sluice: error writing to standard output%s%s\n", err != 0 ? ": " : "",
+               err != 0 ? std::strerror(err) : "");
+  return status != 0 ? status : 1;
+}
+
 }  // namespace
 
-int main(int argc, char** argv) { return Main(argc, argv); }
+int main(int argc, char** argv) { return CheckStdout(Main(argc, argv)); }

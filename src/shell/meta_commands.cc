@@ -1,6 +1,9 @@
 // The dot commands of the shell (Shell::RunMetaCommand), with sqlite3
 // 3.40's names, abbreviations, usage messages and side effects. .import is
-// in import_command.cc, .tables and .schema in schema_commands.cc.
+// in import_command.cc, .tables and .schema in schema_commands.cc, .open
+// and .shell/.system in open_command.cc.
+#include <sys/stat.h>
+
 #include <cctype>
 
 #include "shell/dot_args.h"
@@ -20,11 +23,21 @@ struct CommandName {
   size_t min_length;
 };
 constexpr CommandName kCommands[] = {
-    {"backup", 3}, {"bail", 3},    {"dump", 1},  {"echo", 1},      {"exit", 1},      {"headers", 1},
-    {"help", 1},   {"import", 1},  {"mode", 1},  {"nullvalue", 1}, {"once", 1},      {"output", 1},
-    {"quit", 1},   {"read", 1},    {"save", 3},  {"schema", 1},    {"separator", 1}, {"show", 1},
-    {"tables", 1}, {"timeout", 5}, {"timer", 5}, {"width", 1},
+    {"backup", 3}, {"bail", 3},    {"dump", 1},      {"echo", 1},      {"exit", 1},  {"headers", 1}, {"help", 1},
+    {"import", 1}, {"mode", 1},    {"nullvalue", 1}, {"open", 2},      {"once", 1},  {"output", 1},  {"quit", 1},
+    {"read", 1},   {"save", 3},    {"schema", 1},    {"separator", 1}, {"shell", 2}, {"show", 1},    {"system", 2},
+    {"tables", 1}, {"timeout", 5}, {"timer", 5},     {"width", 1},
 };
+
+}  // namespace
+
+std::vector<std::string_view> DotCommandNames() {
+  std::vector<std::string_view> names;
+  for (const CommandName& c : kCommands) names.push_back(c.name);
+  return names;
+}
+
+namespace {
 
 std::string_view Lookup(std::string_view typed) {
   if (typed.empty()) return "";
@@ -116,12 +129,16 @@ constexpr std::string_view kHelp[] = {
     "     TABLE          The name of SQL table used for \"insert\" mode",
     ".nullvalue STRING        Use STRING in place of NULL values",
     ".once FILE               Output for the next SQL command only to FILE",
+    ".open ?OPTIONS? ?FILE?   Close existing database and reopen FILE",
+    "     --new           Initialize FILE to an empty database",
     ".output ?FILE?           Send output to FILE or stdout if FILE is omitted",
     ".quit                    Exit this program",
     ".read FILE               Read input from FILE",
     ".schema ?PATTERN?        Show the CREATE statements matching PATTERN",
     ".separator COL ?ROW?     Change the column and row separators",
+    ".shell CMD ARGS...       Run CMD ARGS... in a system shell",
     ".show                    Show the current values for various settings",
+    ".system CMD ARGS...      Run CMD ARGS... in a system shell",
     ".tables ?TABLE?          List names of tables matching LIKE pattern TABLE",
     ".timeout MS              Try opening locked tables for MS milliseconds",
     ".timer on|off            Turn SQL timer on or off",
@@ -228,9 +245,8 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
         mode = std::string(ModeName(settings_.mode));
       }
       if (!ApplyMode(mode, table, options, header_set_, &settings_)) {
-        err +=
-            "Error: mode should be one of: ascii box column csv html insert json line list markdown qbox "
-            "quote table tabs tcl\n";
+        // sqlite3 also lists ascii, html and tcl, which this shell lacks.
+        err += "Error: mode should be one of: box column csv insert json line list markdown qbox quote table tabs\n";
         rc = CommandResult::kError;
       }
     }
@@ -252,6 +268,8 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
         once_ = cmd == "once" && redirect_ != nullptr;
       }
     }
+  } else if (cmd == "open") {
+    rc = DoOpen(args);
   } else if (cmd == "read") {
     rc = DoRead(args);
   } else if (cmd == "schema") {
@@ -262,6 +280,8 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
     if (nargs >= 3) settings_.row_separator = args[2];
   } else if (cmd == "backup" || cmd == "save") {
     rc = DoBackup(args);
+  } else if (cmd == "shell" || cmd == "system") {
+    rc = DoSystem(args);
   } else if (cmd == "show") {
     if (nargs != 1) {
       usage(".show");
@@ -382,6 +402,13 @@ CommandResult Shell::DoRead(const std::vector<std::string>& args) {
     return CommandResult::kError;
   }
   std::FILE* f = std::fopen(args[1].c_str(), "rb");
+  // fopen opens a directory for reading on Linux, and reading it then
+  // fails as if it were empty: refused as sqlite3 does.
+  struct stat st;
+  if (f != nullptr && (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode))) {
+    std::fclose(f);
+    f = nullptr;
+  }
   if (f == nullptr) {
     PrintError("Error: cannot open \"" + args[1] + "\"\n");
     return CommandResult::kError;

@@ -11,6 +11,7 @@
 #include "shell/cell.h"
 #include "shell/error_report.h"
 #include "shell/input_scan.h"
+#include "shell/interrupt.h"
 #include "shell/result_formatter.h"
 #include "sluice/sql_text.h"
 
@@ -60,11 +61,26 @@ Cell ReadCell(const Statement& stmt, int i) {
 }
 
 Shell::Shell(Database* db, std::string db_name, std::FILE* out, std::FILE* err)
-    : db_(db), db_name_(std::move(db_name)), out_(out), err_(err) {}
+    : db_(db), db_name_(std::move(db_name)), out_(out), err_(err) {
+  SetInterruptTarget(db_);
+}
 
 Shell::~Shell() {
+  SetInterruptTarget(nullptr);
   Flush();
   ResetOutput();
+}
+
+void Shell::TakeOwnership(std::unique_ptr<Database> db) {
+  if (db.get() == db_) owned_db_ = std::move(db);
+}
+
+void Shell::ReplaceDatabase(std::unique_ptr<Database> db, std::string name) {
+  // The handler must never see a closed database: retarget first.
+  SetInterruptTarget(db.get());
+  db_ = db.get();
+  owned_db_ = std::move(db);  // closes the previous one if the Shell owned it
+  db_name_ = std::move(name);
 }
 
 void Shell::Flush() {
@@ -106,6 +122,12 @@ CommandResult Shell::ProcessInput(LineSource* source, bool from_file) {
   QuickScan scan;
   while (errors == 0 || !bail_ || at_terminal) {
     Flush();
+    // Ctrl-C (interrupt.h) ends a script; at the terminal it only stopped
+    // the statement or the line being typed.
+    if (PendingInterrupts() > 0) {
+      if (from_file) break;
+      ResetInterrupts();
+    }
     if (!source->ReadLine(!sql.empty(), &line)) {
       if (at_terminal) buffer_.push_back('\n');
       break;

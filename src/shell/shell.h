@@ -19,11 +19,18 @@
 // for what the user types at the terminal (error_report.h words them from
 // the Status's phase, result code and error offset).
 //
-// Thread safety: one thread. The Shell borrows the Database and the streams.
+// Ctrl-C (interrupt.h): the Shell makes its database the target of the
+// SIGINT handler; before each input line, a pending interrupt ends a script
+// (stdin that is not a terminal, a .read file) and is forgotten at the
+// terminal, as sqlite3's process_input() does.
+//
+// Thread safety: one thread. The Shell borrows the streams, and borrows
+// its Database until TakeOwnership or `.open` replaces it.
 #ifndef SLUICE_SHELL_SHELL_H_
 #define SLUICE_SHELL_SHELL_H_
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,12 +51,30 @@ enum class CommandResult {
   kQuit,   // .quit / .exit: stop reading input
 };
 
+// The dot commands' full names, in lookup order (meta_commands.cc).
+std::vector<std::string_view> DotCommandNames();
+
 class Shell {
  public:
   // REQUIRES: `db`, `out` and `err` outlive the Shell. `db_name` is what
   // `.show` reports as the filename.
   Shell(Database* db, std::string db_name, std::FILE* out, std::FILE* err);
   ~Shell();
+
+  // How `.open FILE` opens a database (":memory:" for a new in-memory
+  // one); without an opener `.open` fails.
+  using DatabaseOpener = std::function<Result<std::unique_ptr<Database>>(const std::string& path)>;
+  void set_opener(DatabaseOpener opener) { opener_ = std::move(opener); }
+  // The Shell owns `db` from now on. REQUIRES: db.get() is its database.
+  void TakeOwnership(std::unique_ptr<Database> db);
+  Database* database() const { return db_; }
+
+  // Tab completion (completion.cc): the words that may complete `word`,
+  // the last word of `line` (the input up to the cursor): dot commands
+  // after a leading '.', file names for their arguments, else SQL keywords (in the case the word is typed
+  // in), table and view names, and column names (of the table named
+  // before a '.', or of every table).
+  std::vector<std::string> CompletionCandidates(std::string_view line, std::string_view word);
   Shell(const Shell&) = delete;
   Shell& operator=(const Shell&) = delete;
 
@@ -107,6 +132,12 @@ class Shell {
   CommandResult DoRead(const std::vector<std::string>& args);
   CommandResult DoTimeout(const std::vector<std::string>& args);
   CommandResult DoBackup(const std::vector<std::string>& args);
+  CommandResult DoOpen(const std::vector<std::string>& args);
+  CommandResult DoSystem(const std::vector<std::string>& args);
+  // Makes `db` (named `name` in .show) the database, closing the previous.
+  void ReplaceDatabase(std::unique_ptr<Database> db, std::string name);
+  // .open --new: drops every table and view of the database.
+  Status EmptyDatabase();
   void PrintHelp(std::string_view topic);
   // Runs `sql` (one statement) and collects its rows as text; for the
   // commands that read the catalog. Returns false when it cannot be prepared.
@@ -117,6 +148,8 @@ class Shell {
   std::optional<DumpColumns> ReadDumpColumns(const std::string& table, bool preserve_rowids);
 
   Database* db_;
+  std::unique_ptr<Database> owned_db_;  // db_, once the Shell owns it
+  DatabaseOpener opener_;
   std::string db_name_;
   std::FILE* out_;
   std::FILE* err_;

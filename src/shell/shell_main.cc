@@ -10,7 +10,9 @@
 
 #include "shell/chapter_tables.h"
 #include "shell/error_report.h"
+#include "shell/interrupt.h"
 #include "shell/line_source.h"
+#include "shell/open_error.h"
 #include "shell/shell.h"
 #include "sluice/database.h"
 #include "sluice/version.h"
@@ -114,7 +116,7 @@ int ShellMain(const std::vector<std::string>& args, const ShellStreams& io) {
   const std::string db_name = have_db_file ? db_file : ":memory:";
   Result<std::unique_ptr<Database>> opened = Database::Open(have_db_file ? db_file : ":memory:");
   if (!opened.ok()) {
-    Print(io.err, "Error: unable to open database \"" + db_name + "\": " + opened.status().message() + "\n");
+    Print(io.err, OpenFailureText(db_name, opened.status()));
     return 1;
   }
   std::unique_ptr<Database> db = std::move(*opened);
@@ -127,7 +129,12 @@ int ShellMain(const std::vector<std::string>& args, const ShellStreams& io) {
     }
   }
 
+  // Ctrl-C interrupts the running statement (interrupt.h) instead of
+  // killing the shell.
+  InterruptHandler interrupt_handler;
   Shell shell(db.get(), db_name, io.out, io.err);
+  shell.TakeOwnership(std::move(db));
+  shell.set_opener([](const std::string& path) { return Database::Open(path); });
   bool interactive = io.interactive >= 0 ? io.interactive != 0 : isatty(fileno(io.in)) != 0;
   OutputSettings& s = shell.settings();
   bool bail = false;
@@ -232,7 +239,9 @@ int ShellMain(const std::vector<std::string>& args, const ShellStreams& io) {
                             : "Connected to a transient in-memory database.\n");
     }
     std::fflush(io.out);
-    EditLineSource source("sluice> ", "   ...> ", DefaultHistoryFile());
+    EditLineSource source(
+        "sluice> ", "   ...> ", DefaultHistoryFile(),
+        [&shell](std::string_view line, std::string_view word) { return shell.CompletionCandidates(line, word); });
     r = shell.ProcessInput(&source, /*from_file=*/false);
   } else {
     FileLineSource source(io.in);

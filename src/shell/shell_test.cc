@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "shell/fake_database.h"
+#include "shell/interrupt.h"
 
 namespace sluice::shell {
 namespace {
@@ -178,8 +180,7 @@ TEST(ShellTest, UnknownCommandsAndBadUsage) {
   ScriptRun r = RunScript(&db, ".foo\n.mode foo\n.headers\n.bail maybe\n");
   EXPECT_EQ(r.err,
             "Error: unknown command or invalid arguments:  \"foo\". Enter \".help\" for help\n"
-            "Error: mode should be one of: ascii box column csv html insert json line list markdown qbox quote "
-            "table tabs tcl\n"
+            "Error: mode should be one of: box column csv insert json line list markdown qbox quote table tabs\n"
             "Usage: .headers on|off\n"
             "ERROR: Not a boolean value: \"maybe\". Assuming \"no\".\n");
   EXPECT_EQ(r.result, CommandResult::kError);
@@ -445,6 +446,110 @@ TEST(ShellTest, HelpListsDumpAndTimeout) {
   EXPECT_EQ(r.out,
             ".timeout MS              Try opening locked tables for MS milliseconds\n"
             ".timer on|off            Turn SQL timer on or off\n");
+}
+
+}  // namespace
+}  // namespace sluice::shell
+
+namespace sluice::shell {
+namespace {
+
+FakeDatabase CatalogDb() {
+  FakeDatabase db;
+  FakeTable items;
+  items.sql = "CREATE TABLE items(price, quantity)";
+  items.columns = {"price", "quantity"};
+  db.AddTable("items", items);
+  FakeTable owners;
+  owners.sql = "CREATE TABLE owners(name, quota)";
+  owners.columns = {"name", "quota"};
+  db.AddTable("owners", owners);
+  return db;
+}
+
+using Words = std::vector<std::string>;
+
+TEST(ShellTest, CompletionOffersDotCommandsKeywordsTablesAndColumns) {
+  FakeDatabase db = CatalogDb();
+  Shell shell(&db, ":memory:", stdout, stderr);
+  EXPECT_EQ(shell.CompletionCandidates(".mo", "mo"), Words{"mode"});
+  EXPECT_EQ(shell.CompletionCandidates(".sh", "sh"), (Words{"shell", "show"}));
+  EXPECT_EQ(shell.CompletionCandidates(".op", "op"), Words{"open"});
+  // A dot command's argument: file names, cut to the word being replaced.
+  const std::string dir = ::testing::TempDir() + "/completion_dir";
+  std::filesystem::create_directories(dir + "/sub.d");
+  std::ofstream(dir + "/data.csv") << "x\n";
+  std::ofstream(dir + "/data.sql") << "x\n";
+  std::ofstream(dir + "/.hidden") << "x\n";
+  EXPECT_EQ(shell.CompletionCandidates(".read " + dir + "/da", "da"), (Words{"data.csv", "data.sql"}));
+  EXPECT_EQ(shell.CompletionCandidates(".import " + dir + "/data.c", "c"), Words{"csv"});
+  EXPECT_EQ(shell.CompletionCandidates(".open " + dir + "/", ""), (Words{"data.csv", "data.sql", "sub.d/"}));
+  EXPECT_EQ(shell.CompletionCandidates(".open " + dir + "/.h", "h"), Words{"hidden"});
+  std::filesystem::remove_all(dir);
+  // Keywords in the case they are typed in.
+  EXPECT_EQ(shell.CompletionCandidates("sel", "sel"), Words{"select"});
+  EXPECT_EQ(shell.CompletionCandidates("SEL", "SEL"), Words{"SELECT"});
+  // Tables, and the columns of every table.
+  EXPECT_EQ(shell.CompletionCandidates("select * from it", "it"), Words{"items"});
+  EXPECT_EQ(shell.CompletionCandidates("select qu", "qu"), (Words{"quantity", "query", "quota"}));
+  // After "t.", the columns of t only.
+  EXPECT_EQ(shell.CompletionCandidates("select items.qu", "qu"), Words{"quantity"});
+  EXPECT_EQ(shell.CompletionCandidates("select owners.", ""), (Words{"name", "quota"}));
+}
+
+TEST(ShellTest, OpenSwitchesDatabasesAndFallsBackToMemoryOnFailure) {
+  FakeDatabase db = BasicDb();
+  static std::vector<std::string> opened;
+  opened.clear();
+  auto setup = [](Shell* shell) {
+    shell->set_opener([](const std::string& path) -> Result<std::unique_ptr<Database>> {
+      opened.push_back(path);
+      if (path == "bad.db") return Status::InvalidArgument("bad.db: file is not a database", ResultCode::kNotADb);
+      auto fresh = std::make_unique<FakeDatabase>();
+      fresh->Add("select 2", Rows({"2"}, {{Cell::Integer("2")}}));
+      return std::unique_ptr<Database>(std::move(fresh));
+    });
+  };
+  ScriptRun r = RunScript(&db,
+                          "select 1;\n.open other.db\nselect 2;\nselect 1;\n.open bad.db\nselect 2;\n.open\n"
+                          ".open --readonly x\n.open --zzz\n.open a b\n",
+                          false, setup);
+  EXPECT_EQ(r.out, "1\n2\n2\n");
+  EXPECT_EQ(opened, (std::vector<std::string>{"other.db", "bad.db", ":memory:", ":memory:"}));
+  EXPECT_EQ(r.err,
+            // The new database knows only "select 2" (the fake's error for the rest).
+            "Parse error near line 4: near \"select\": syntax error\n  select 1;\n  ^--- error here\n"
+            "Error: unable to open database \"bad.db\": bad.db: file is not a database\n"
+            "Error: .open --readonly is not supported by this shell\n"
+            "unknown option: --zzz\n"
+            "extra argument: \"b\"\n");
+}
+
+TEST(ShellTest, ReadOfADirectoryIsAnError) {
+  FakeDatabase db = BasicDb();
+  std::string dir = ::testing::TempDir();
+  ScriptRun r = RunScript(&db, ".read " + dir + "\nselect 1;\n");
+  EXPECT_EQ(r.err, "Error: cannot open \"" + dir + "\"\n");
+  EXPECT_EQ(r.out, "1\n");
+  EXPECT_EQ(r.result, CommandResult::kError);
+}
+
+TEST(ShellTest, AnInterruptStopsAScriptButNotTheTerminal) {
+  FakeDatabase db = BasicDb();
+  RaiseInterrupt();
+  ScriptRun script = RunScript(&db, "select 1;\nselect 3;\n");
+  EXPECT_EQ(script.out, "");
+  ResetInterrupts();
+  RaiseInterrupt();
+  ScriptRun terminal = RunScript(&db, "select 1;\nselect 3;\n", /*interactive=*/true);
+  EXPECT_EQ(terminal.out, "1\n3\n\n");  // the terminal's last newline at EOF
+  EXPECT_EQ(PendingInterrupts(), 0);
+}
+
+TEST(ShellTest, HistoryLinesAreEncodedAsLibeditReadsThem) {
+  EXPECT_EQ(EncodeHistoryLine("select 'a b';"), "select\\040'a\\040b';");
+  EXPECT_EQ(EncodeHistoryLine("x\\y\t\xc3\xa9"), "x\\134y\\011\\303\\251");
+  EXPECT_EQ(EncodeHistoryLine(""), "");
 }
 
 }  // namespace

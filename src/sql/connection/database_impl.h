@@ -18,6 +18,7 @@
 #ifndef SLUICE_SQL_CONNECTION_DATABASE_IMPL_H_
 #define SLUICE_SQL_CONNECTION_DATABASE_IMPL_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -55,6 +56,20 @@ class DatabaseImpl : public Database {
   bool in_transaction() const override { return txn_.active(); }
   Status Backup(std::string_view path) override;
   std::vector<std::string> warnings() const override;
+  // Sets the flag that the running statements' operators poll
+  // (ExecContext::interrupt); async-signal-safe.
+  void Interrupt() override { interrupt_.store(true, std::memory_order_relaxed); }
+
+  // The interrupt flag, for the ExecContext of a statement's run.
+  const std::atomic<bool>* interrupt_flag() const { return &interrupt_; }
+  // A statement starts / stops running (a query: from its first Step to its
+  // end or destruction). The first to start while none runs clears the
+  // interrupt flag, as sqlite3 forgets an interrupt when no statement is
+  // running.
+  void StatementStarted() {
+    if (running_statements_++ == 0) interrupt_.store(false, std::memory_order_relaxed);
+  }
+  void StatementStopped() { --running_statements_; }
 
   static PlannerOptions DefaultPlannerOptions();
 
@@ -132,6 +147,10 @@ class DatabaseImpl : public Database {
   bool replaying_ = false;
   const std::vector<Value>* parameters_ = nullptr;
   bool appender_writing_ = false;
+  // Set by Interrupt() (any thread, signal handlers); lock-free.
+  std::atomic<bool> interrupt_{false};
+  static_assert(std::atomic<bool>::is_always_lock_free);
+  int running_statements_ = 0;
 };
 
 }  // namespace sluice::sql

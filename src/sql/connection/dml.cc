@@ -127,6 +127,7 @@ Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
   CatalogWriteAccess access(db.catalog(), *plan);
   ExecContext ctx;
   ctx.tables = &access;
+  ctx.interrupt = db.interrupt_flag();
   OperatorPtr op = MakeOperator(*plan, &ctx);
   DataChunk out;
   SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&out));

@@ -54,7 +54,9 @@ Result<bool> QueryCursor::Step() {
   if (is_explain()) return StepExplain();
   if (!started_) {
     started_ = true;
+    SetRunning(true);
     ctx_ = std::make_unique<ExecContext>();
+    ctx_->interrupt = db_->interrupt_flag();
     root_ = MakeOperator(*plan_, ctx_.get());
     row_ = 0;
     chunk_.Reset(0);
@@ -62,15 +64,19 @@ Result<bool> QueryCursor::Step() {
     ++row_;
   }
   while (row_ >= chunk_.size()) {
-    Result<bool> more = root_->Next(&chunk_);
+    // Rows a blocking operator (sort, aggregate) hands out after its input
+    // is read pull no leaf, which is where the operators poll: poll here.
+    Result<bool> more = ctx_->interrupted() ? Result<bool>(ExecContext::InterruptedStatus()) : root_->Next(&chunk_);
     if (!more.ok()) {
       finished_ = true;
       root_.reset();
+      SetRunning(false);
       return more.status();
     }
     if (!*more) {
       finished_ = true;
       root_.reset();
+      SetRunning(false);
       return false;
     }
     // The caller may change tables between steps: own what we hand out.

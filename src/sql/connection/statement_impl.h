@@ -36,6 +36,7 @@ class StatementImpl : public ::sluice::Statement {
   // REQUIRES: `db` outlives the statement.
   StatementImpl(DatabaseImpl* db, std::shared_ptr<sql::Statement> ast, std::string text)
       : db_(db), ast_(std::move(ast)), text_(std::move(text)) {}
+  ~StatementImpl() override { SetRunning(false); }
 
   // Binds and plans; errors are prepare-time errors.
   virtual Status Prepare() = 0;
@@ -55,6 +56,17 @@ class StatementImpl : public ::sluice::Statement {
 
  protected:
   const Value& current(int i) const { return chunk_.at(static_cast<size_t>(i), row_); }
+  // Tells the database that this statement started or stopped running
+  // (DatabaseImpl::StatementStarted: the interrupt flag's lifetime).
+  void SetRunning(bool running) {
+    if (running == running_) return;
+    running_ = running;
+    if (running) {
+      db_->StatementStarted();
+    } else {
+      db_->StatementStopped();
+    }
+  }
 
   DatabaseImpl* db_;
   std::shared_ptr<sql::Statement> ast_;
@@ -69,6 +81,7 @@ class StatementImpl : public ::sluice::Statement {
 
  private:
   mutable std::vector<std::string> text_buffers_;  // column_text of non-strings
+  bool running_ = false;                           // counted in the database's running statements
 };
 
 // SELECT and EXPLAIN (query_cursor.cc).

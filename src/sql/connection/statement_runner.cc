@@ -113,8 +113,19 @@ Result<bool> ExecCursor::Step() {
     return Status::InvalidArgument("cannot write while an Appender is writing to this database: Finish it first",
                                    ResultCode::kMisuse);
   }
+  SetRunning(true);
   Result<int64_t> n = RunInTransaction();
-  if (!n.ok()) return n.status();
+  SetRunning(false);
+  if (!n.ok()) {
+    // sqlite3 rolls the whole transaction back when a statement that
+    // writes is interrupted inside BEGIN...COMMIT (the statement itself is
+    // undone already); an interrupted query leaves it open.
+    if (n.status().result_code() == ResultCode::kInterrupt && IsWriteStatement(ast_->kind) && db_->in_transaction()) {
+      Status rolled_back = db_->transaction().Rollback();
+      if (!rolled_back.ok()) return rolled_back;
+    }
+    return n.status();
+  }
   changes_ = *n;
   return false;
 }

@@ -1,13 +1,16 @@
 // ExecContext: per-execution state shared by the operators of one statement
 // run: the stack of outer rows that correlated subqueries read, and the
 // result caches of subqueries (keyed by the values of the outer columns
-// they read, so an uncorrelated subquery runs once).
+// they read, so an uncorrelated subquery runs once), and the connection's
+// interrupt flag (Database::Interrupt), which operators poll at chunk
+// boundaries and in their long inner loops.
 //
 // Not thread-safe: one per statement execution (parallel workers will get
 // their own stacks; caches then need a lock or per-worker copies).
 #ifndef SLUICE_SQL_EXEC_EXEC_CONTEXT_H_
 #define SLUICE_SQL_EXEC_EXEC_CONTEXT_H_
 
+#include <atomic>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -15,6 +18,7 @@
 #include "sql/plan/bound_expr.h"
 #include "sql/exec/row_ref.h"
 #include "sql/value/value_hash.h"
+#include "sluice/status.h"
 
 namespace sluice::sql {
 
@@ -61,6 +65,14 @@ class ExecContext {
   int depth = 0;
   // Where modify operators (INSERT, UPDATE, DELETE) write; not owned.
   TableWriteAccess* tables = nullptr;
+  // The connection's interrupt flag, set from another thread or a signal
+  // handler; null: the statement cannot be interrupted. Not owned.
+  const std::atomic<bool>* interrupt = nullptr;
+
+  bool interrupted() const { return interrupt != nullptr && interrupt->load(std::memory_order_relaxed); }
+  // OK, or SQLite's "interrupted" (SQLITE_INTERRUPT) once the flag is set.
+  Status CheckInterrupt() const { return interrupted() ? InterruptedStatus() : Status::OK(); }
+  static Status InterruptedStatus() { return Status::Cancelled("interrupted"); }
 
   // The value of outer column `id` from the innermost frame that has it.
   const Value* FindOuter(ColumnId id) const {

@@ -15,7 +15,6 @@ select 1 +;
 select 6; -- trailing comment
 select 1111111111, 2222222222, 3333333333, 4444444444, 5555555555, 66666666 frm x;
 .nosuchcommand
-.mode nosuchmode
 .headers maybe
 .bail
 select 7;

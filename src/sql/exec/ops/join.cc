@@ -38,6 +38,7 @@ class JoinOp : public Operator {
  public:
   JoinOp(const PlanNode& node, ExecContext* ctx, OperatorPtr left, OperatorPtr right, bool hash)
       : node_(node),
+        ctx_(ctx),
         left_(std::move(left)),
         right_(std::move(right)),
         hash_(hash),
@@ -60,6 +61,8 @@ class JoinOp : public Operator {
     while (true) {
       out->Reset(node_.outputs.size());
       if (done_) return false;
+      // A batch that passes no pair does not reach a leaf: poll here.
+      SLUICE_RETURN_IF_ERROR(ctx_->CheckInterrupt());
       SLUICE_RETURN_IF_ERROR(ListPairs());
       if (pairs_left_.empty()) {
         if (done_) return false;
@@ -357,6 +360,7 @@ class JoinOp : public Operator {
   }
 
   const PlanNode& node_;
+  ExecContext* ctx_;
   OperatorPtr left_;
   OperatorPtr right_;
   bool hash_;
