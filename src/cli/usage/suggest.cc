@@ -4,6 +4,17 @@
 #include <algorithm>
 
 namespace sluice::cli {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string lower(s);
+  for (char& ch : lower) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return lower;
+}
+
+}  // namespace
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {
   // d[i][j]: distance between a[0, i) and b[0, j); three rows suffice for
@@ -31,8 +42,10 @@ std::vector<std::string> Suggest(std::string_view word, const std::vector<std::s
   const std::size_t allowed = word.size() <= 4 ? 1 : word.size() <= 8 ? 2 : 3;
   std::size_t best = allowed + 1;
   std::vector<std::string> closest;
+  const std::string lower_word = Lower(word);
   for (const std::string& c : candidates) {
-    const std::size_t d = EditDistance(word, c);
+    // Case is a slip of the shift key, not an edit: "SQL" is "sql".
+    const std::size_t d = EditDistance(lower_word, Lower(c));
     // A distance as long as the candidate is a replacement, not a typo.
     if (d >= c.size() || d > best) continue;
     if (d < best) closest.clear();

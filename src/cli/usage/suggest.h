@@ -19,10 +19,10 @@ namespace sluice::cli {
 std::size_t EditDistance(std::string_view a, std::string_view b);
 
 // The candidates `word` is most likely a typo of, in the order given:
-// those at the smallest edit distance when it is small for the word's
-// length (1 up to 4 bytes, 2 up to 8, 3 beyond), else those that `word`
-// is a prefix of (at least 2 bytes of it). Empty when nothing is close,
-// and when `word` is itself a candidate.
+// those at the smallest edit distance, ignoring ASCII case, when it is
+// small for the word's length (1 up to 4 bytes, 2 up to 8, 3 beyond), else
+// those that `word` is a prefix of (at least 2 bytes of it). Empty when
+// nothing is close, and when `word` is itself a candidate.
 std::vector<std::string> Suggest(std::string_view word, const std::vector<std::string>& candidates);
 
 // " (did you mean 'a'?)", " (did you mean 'a' or 'b'?)", or "" when

@@ -29,6 +29,8 @@ TEST(EditDistance, CountsInsertionsDeletionsSubstitutionsAndSwaps) {
 TEST(Suggest, NamesTheClosestCandidates) {
   const Names subcommands = {"demo", "sql", "slt", "crawl", "mr", "particles"};
   EXPECT_EQ(Suggest("sqll", subcommands), Names{"sql"});
+  EXPECT_EQ(Suggest("SQL", subcommands), Names{"sql"});
+  EXPECT_EQ(Suggest("Demo", subcommands), Names{"demo"});
   EXPECT_EQ(Suggest("crawk", subcommands), Names{"crawl"});
   EXPECT_EQ(Suggest("particle", subcommands), Names{"particles"});
   EXPECT_EQ(Suggest("sq", subcommands), (Names{"sql"}));
