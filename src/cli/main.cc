@@ -45,10 +45,13 @@ int Main(int argc, char** argv) {
   add(&sluice::cli::RegisterMr);
   add(&sluice::cli::RegisterParticles);
   // Each subcommand's footer gives its own exit statuses; this one is the
-  // top-level help's only.
+  // top-level help's only. `sluice sql --help` is the shell's own, as
+  // sqlite3's, so its statuses (shell_main.h) are said here.
   app.footer(
-      "Exit status: 0 success, 1 the command ran and found a problem, 2 usage or fatal error\n"
-      "(each subcommand's --help says what its statuses mean).\n"
+      "Exit status: 0 success, 1 the command ran and found a problem, 2 usage error; each\n"
+      "subcommand's --help says what its statuses mean. 'sluice sql' exits as sqlite3 does: 1 when\n"
+      "a statement or command failed (or on a bad option), the SQLite result code of a failed SQL\n"
+      "argument (19 for a constraint), N after .exit N.\n"
       "Run 'sluice SUBCOMMAND --help' for the options of a subcommand.");
 
   // CLI11 would report a mistyped subcommand as "A subcommand is required";

@@ -91,6 +91,11 @@ expect 0 'Exit status: 0 the run finished; 1 it failed' ANY -- particles --help
 expect 0 "Exit status of 'sluice mr run': 0 the job succeeded; 1 it failed" ANY -- mr --help
 expect 0 '130 interrupted' ANY -- mr run --help
 expect 0 'Exit status: 0 after the whole tour' ANY -- demo --help
-expect 0 "each subcommand's --help says what its statuses mean" ANY -- --help
+expect 0 "subcommand's --help says what its statuses mean" ANY -- --help
+expect 0 "'sluice sql' exits as sqlite3 does: 1 when" ANY -- --help
+# ... and it does.
+expect 19 EMPTY 'UNIQUE constraint failed' -- sql :memory: "CREATE TABLE t(x UNIQUE); INSERT INTO t VALUES (1), (1)"
+expect 1 EMPTY 'no such table' -- sql -bail :memory: "SELECT * FROM nosuch"
+expect 7 EMPTY EMPTY -- sql :memory: ".exit 7"
 
 [ $failures -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
