@@ -22,6 +22,7 @@ runs the job (here with `sluice mr run`, or $SLUICE if set).
 """
 
 import os
+import shlex
 import sys
 from ast import literal_eval
 from itertools import groupby
@@ -80,14 +81,33 @@ def values_by_key(lines):
         yield _parse(key), map(_parsed, map(_value_text, pairs))
 
 
+def _command(program):
+    """MAPPER or REDUCER as a shell command for `sluice mr run`.
+
+    The chapter names its programs as files of the current directory
+    (`count_vowels_mapper.py`), which a shell would look for on PATH: such a
+    file is named by its absolute path instead, and run with this Python
+    when it is not executable. Anything else is a command, kept as is.
+    """
+    if not os.path.isfile(program):
+        return program
+    path = shlex.quote(os.path.abspath(program))
+    return path if os.access(program, os.X_OK) else shlex.quote(sys.executable) + " " + path
+
+
 def _main(argv):
     if len(argv) != 6 or argv[1] != "run":
         print("usage: python3 mr.py run MAPPER REDUCER INPUT OUTPUT", file=sys.stderr)
         return 2
     _, _, mapper, reducer, input_path, output = argv
     sluice = os.environ.get("SLUICE", "sluice")
-    os.execvp(sluice, [sluice, "mr", "run", "--mapper", mapper, "--reducer", reducer,
-                       "--input", input_path, "--output", output])
+    try:
+        os.execvp(sluice, [sluice, "mr", "run", "--mapper", _command(mapper), "--reducer", _command(reducer),
+                           "--input", input_path, "--output", output])
+    except OSError as e:
+        print(f"mr.py: cannot run {sluice}: {e.strerror} (install sluice with `make install`, or set SLUICE)",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@
 #   tools/run_slt.sh [SLUICE_BINARY] [CORPUS_DIR]
 #
 # Default binary: build/release/sluice. Exit status 0 only when no record
-# failed. SLT_VERBOSE=1 passes --verbose (failure details) through; the
+# failed. Failure details are left out (--quiet) unless SLT_VERBOSE=1; the
 # per-file output is kept in build/slt-corpus.log. SLT_FILE_DB=1 runs on
 # file databases reopened before every query (build/slt-corpus-file.log).
 set -uo pipefail
@@ -18,8 +18,8 @@ corpus=${2:-../shared/sqllogictest}
 mkdir -p build
 log=build/slt-corpus.log
 : >"$log"
-verbose=()
-[ "${SLT_VERBOSE:-0}" = 1 ] && verbose=(--verbose)
+verbose=(--quiet)
+[ "${SLT_VERBOSE:-0}" = 1 ] && verbose=()
 # SLT_FILE_DB=1: every test file on a file database (emptied per file),
 # closed and reopened before every query (`make slt-file`).
 if [ "${SLT_FILE_DB:-0}" = 1 ]; then

@@ -1,28 +1,38 @@
 // Entry point of the `sluice` binary: parses the command line with CLI11 and
 // dispatches to one subcommand. Usage errors (unknown subcommand, bad flag,
-// missing subcommand) print a one-line reason plus a hint and exit with 2.
+// missing subcommand) print a one-line reason -- with a did-you-mean hint
+// when the name is close to a real one -- plus a pointer to --help, and
+// exit with 2.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/command.h"
+#include "cli/usage/help_formatter.h"
+#include "cli/usage/suggest.h"
+#include "cli/usage/unknown_option.h"
 #include "sluice/version.h"
 
 namespace {
 
+int UsageError(const std::string& who, const std::string& reason, const std::string& help) {
+  std::fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", who.c_str(), reason.c_str(), help.c_str());
+  return sluice::cli::kExitUsage;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"sluice: a data-processing engine (streams, SQL, logic, MapReduce, parallel tools)", "sluice"};
+  // Before the subcommands are added: they inherit it.
+  sluice::cli::UsePlainHelp(app);
   app.set_version_flag("-V,--version", std::string("sluice ") + SLUICE_VERSION);
   // At most one subcommand; a missing one is reported after parsing, so that
   // a bad flag is named as such rather than as a missing subcommand.
   app.require_subcommand(0, 1);
-  app.footer(
-      "Exit status: 0 success, 1 the command found a problem, 2 usage or fatal error.\n"
-      "Run 'sluice SUBCOMMAND --help' for the options of a subcommand.");
 
   std::map<CLI::App*, sluice::cli::CommandAction> actions;
   auto add = [&](sluice::cli::CommandAction (*reg)(CLI::App&)) {
@@ -36,18 +46,28 @@ int Main(int argc, char** argv) {
   add(&sluice::cli::RegisterCrawl);
   add(&sluice::cli::RegisterMr);
   add(&sluice::cli::RegisterParticles);
+  // Each subcommand's footer gives its own exit statuses; this one is the
+  // top-level help's only. `sluice sql --help` is the shell's own, as
+  // sqlite3's, so its statuses (shell_main.h) are said here.
+  app.footer(
+      "Exit status: 0 success, 1 the command ran and found a problem, 2 usage error; each\n"
+      "subcommand's --help says what its statuses mean. 'sluice sql' exits as sqlite3 does: 1 when\n"
+      "a statement or command failed (or on a bad option), the SQLite result code of a failed SQL\n"
+      "argument (19 for a constraint), N after .exit N.\n"
+      "Run 'sluice SUBCOMMAND --help' for the options of a subcommand.");
 
   // CLI11 would report a mistyped subcommand as "A subcommand is required";
-  // name it instead.
-  auto is_subcommand = [&](const char* name) {
-    for (CLI::App* sub : app.get_subcommands({})) {
-      if (sub->check_name(name)) return true;
+  // name it instead, with the subcommands it is close to.
+  CLI::App* sub = nullptr;
+  if (argc > 1 && argv[1][0] != '-') {
+    for (CLI::App* s : app.get_subcommands({})) {
+      if (s->check_name(argv[1])) sub = s;
     }
-    return false;
-  };
-  if (argc > 1 && argv[1][0] != '-' && !is_subcommand(argv[1])) {
-    std::fprintf(stderr, "sluice: unknown subcommand '%s'\nRun 'sluice --help' for usage.\n", argv[1]);
-    return sluice::cli::kExitUsage;
+    if (sub == nullptr) {
+      const std::vector<std::string> close = sluice::cli::Suggest(argv[1], sluice::cli::SubcommandNames(app));
+      return UsageError("sluice", std::string("unknown subcommand '") + argv[1] + "'" + sluice::cli::DidYouMean(close),
+                        "sluice");
+    }
   }
   try {
     app.parse(argc, argv);
@@ -58,15 +78,21 @@ int Main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "sluice: %s\nRun 'sluice --help' for usage.\n", e.what());
-    return sluice::cli::kExitUsage;
+    // Name a mistyped option first: CLI11 reports it late and vaguely
+    // ("--x is required", or the option's value as an unexpected argument).
+    CLI::App& parsed = sub != nullptr ? *sub : app;
+    const std::string who = sub != nullptr ? "sluice " + sub->get_name() : "sluice";
+    const std::vector<std::string> args(argv + (sub != nullptr ? 2 : 1), argv + argc);
+    if (auto unknown = sluice::cli::FindUnknownOption(parsed, args)) {
+      return UsageError(who, sluice::cli::UnknownOptionMessage(parsed, *unknown), who);
+    }
+    return UsageError(who, e.what(), who);
   }
-  for (CLI::App* sub : app.get_subcommands()) {
-    auto it = actions.find(sub);
+  for (CLI::App* chosen : app.get_subcommands()) {
+    auto it = actions.find(chosen);
     if (it != actions.end()) return it->second();
   }
-  std::fprintf(stderr, "sluice: no subcommand given\nRun 'sluice --help' for usage.\n");
-  return sluice::cli::kExitUsage;
+  return UsageError("sluice", "no subcommand given", "sluice");
 }
 
 // Output that could not be written (a full disk, a closed pipe end) must

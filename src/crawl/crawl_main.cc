@@ -47,25 +47,32 @@ bool ParseSize(const std::string& text, std::size_t* out) {
 void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
   CrawlOptions& c = flags->crawl;
   cmd.add_option("URL", c.start_url, "Start page; pages under its origin and directory are crawled")->required();
-  cmd.add_option("-j,--concurrency", c.concurrency, "Requests in flight in total (default 16)")
+  cmd.add_option("-j,--concurrency", c.concurrency, "Requests in flight in total, 1 to 1024 (default 16)")
       ->check(CLI::Range(1, 1024));
-  cmd.add_option("--per-host", c.per_host, "Requests in flight to one host (default 8)")->check(CLI::Range(1, 1024));
-  cmd.add_option("--rate", c.rate, "At most this many requests per second to one host (default: no limit)")
+  cmd.add_option("--per-host", c.per_host, "Requests in flight to one host, 1 to 1024 (default 8)")
+      ->check(CLI::Range(1, 1024));
+  cmd.add_option("--rate", c.rate, "At most NUM requests per second to one host, more than 0 (default: no limit)")
       ->check(CLI::PositiveNumber);
-  cmd.add_option("--timeout", c.timeout_seconds, "Seconds allowed for one request (default 20)")
+  cmd.add_option("--timeout", c.timeout_seconds, "Seconds allowed for one request, 0.001 to 86400 (default 20)")
+      ->type_name("SECONDS")
       ->check(CLI::Range(0.001, 86400.0));
-  cmd.add_option("--retries", c.retries, "Retries after a timeout, reset, 429, 502, 503 or 504 (default 2)")
+  cmd.add_option("--retries", c.retries, "Retries after a timeout, reset, 429, 502, 503 or 504, 0 to 20 (default 2)")
       ->check(CLI::Range(0, 20));
-  cmd.add_option("--max-body", flags->max_body, "Read at most this much of one response, e.g. 512K, 10M (default 10M)");
-  cmd.add_option("--max-depth", c.max_depth, "Follow links only from pages at most this many links from the start")
+  cmd.add_option("--max-body", flags->max_body,
+                 "Read at most SIZE bytes of one response, at least 1K, e.g. 512K, 10M (default 10M)")
+      ->type_name("SIZE");
+  cmd.add_option("--max-depth", c.max_depth,
+                 "Follow links only from pages at most N links from the start, 0 to 1000000 (default: no limit)")
       ->check(CLI::Range(0, 1000000));
-  cmd.add_option("--max-pages", c.max_pages, "Follow the links of at most this many pages")
+  cmd.add_option("--max-pages", c.max_pages, "Follow the links of at most N pages, 1 to 1000000000 (default: no limit)")
       ->check(CLI::Range(1L, 1000000000L));
   // One value per occurrence, so that "--exclude RE URL" leaves URL alone.
   cmd.add_option("--include", c.include, "Follow exactly the URLs matching this POSIX extended regex (repeatable)")
+      ->type_name("REGEX")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd.add_option("--exclude", c.exclude, "Neither check nor follow URLs matching this regex (repeatable)")
+      ->type_name("REGEX")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd.add_flag("--no-external", c.no_external, "Do not check links to other origins");
@@ -73,10 +80,12 @@ void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
   cmd.add_flag("--no-sitemap", c.no_sitemap, "Do not read sitemap.xml for pages to crawl");
   cmd.add_flag("--check-anchors", c.check_anchors, "Report #fragment links whose page has no such id or <a name>");
   cmd.add_option("--format", flags->format, "Report format: text, json, csv or junit (default text)")
+      ->type_name("FORMAT")
       ->check(CLI::IsMember({"text", "json", "csv", "junit"}));
   cmd.add_flag("--by-page", flags->by_page, "Text report: group dead links by the page holding them");
-  cmd.add_option("-o,--output", flags->output, "Write the report to this file instead of stdout");
-  cmd.add_option("--user-agent", c.user_agent, "User-Agent header (robots.txt rules for 'sluice' apply)");
+  cmd.add_option("-o,--output", flags->output, "Write the report to this file instead of stdout")->type_name("FILE");
+  cmd.add_option("--user-agent", c.user_agent, "User-Agent header (robots.txt rules for 'sluice' apply)")
+      ->type_name("AGENT");
   cmd.add_flag("--insecure", c.insecure, "Do not verify TLS certificates (e.g. a self-signed test server)");
   cmd.add_flag("-v,--verbose", c.verbose, "Print every URL handled ('handling: URL') on stderr");
   cmd.add_flag("--no-progress", flags->no_progress, "No live progress line (shown only when stderr is a terminal)");

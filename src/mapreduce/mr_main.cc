@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/usage/help_formatter.h"
+#include "cli/usage/unknown_option.h"
 #include "mapreduce/streaming_job.h"
 #include "mapreduce/units.h"
 #include "sluice/mapreduce.h"
@@ -122,33 +124,51 @@ int RunCommand(const std::vector<std::string>& args) {
       "Run a Hadoop Streaming job on this machine: parallel map and reduce tasks, external sort, "
       "retries, progress. Writes DIR/part-NNNNN and DIR/_SUCCESS as Hadoop does.",
       "sluice mr run"};
+  cli::UsePlainHelp(app);
   app.add_option("--mapper", job.mapper,
                  "Mapper command (run by /bin/sh): input lines on stdin, key<TAB>value lines out")
+      ->type_name("CMD")
       ->required();
   app.add_option("--reducer", job.reducer,
-                 "Reducer command: its partition's pairs on stdin, sorted by key (NONE: map-only, like --reducers 0)");
-  app.add_option("--combiner", job.combiner, "Combiner command, run on each sorted spill of a map task");
+                 "Reducer command: its partition's pairs on stdin, sorted by key (NONE: map-only, like --reducers 0)")
+      ->type_name("CMD");
+  app.add_option("--combiner", job.combiner, "Combiner command, run on each sorted spill of a map task")
+      ->type_name("CMD");
   app.add_option("--input", options.inputs,
                  "Input files, directories (their files) or glob patterns such as 'in/*.txt' (repeatable)")
+      ->type_name("PATH")
       ->required()
       ->expected(1, -1);
-  app.add_option("--output", options.output, "Output directory (must not exist, unless --overwrite)")->required();
-  app.add_option("--reducers", options.reducers, "Number of reduce tasks = part files (default 1; 0: map-only)")
+  app.add_option("--output", options.output, "Output directory (must not exist, unless --overwrite)")
+      ->type_name("DIR")
+      ->required();
+  app.add_option(
+         "--reducers", options.reducers,
+         "Number of reduce tasks = part files, 0 to " + std::to_string(kMaxReducers) + " (default 1; 0: map-only)")
+      ->type_name("N")
       ->check(WholeNumber(0, kMaxReducers));
-  app.add_option("--parallel", options.parallel, "Tasks run at once (default: number of CPUs)")
+  app.add_option("--parallel", options.parallel,
+                 "Tasks run at once, 1 to " + std::to_string(kMaxParallel) + " (default: number of CPUs)")
+      ->type_name("N")
       ->check(WholeNumber(1, kMaxParallel));
-  app.add_option("--max-attempts", options.max_attempts, "Attempts per task before the job fails (default 4)")
+  app.add_option("--max-attempts", options.max_attempts, "Attempts per task before the job fails, 1 to 100 (default 4)")
+      ->type_name("N")
       ->check(WholeNumber(1, 100));
-  app.add_option("--sort-memory", sort_memory, "Memory for all sort buffers and merges, e.g. 16M (default 256M)");
-  app.add_option("--split-size", split_size, "Input split size, e.g. 64M (default 64M)");
+  app.add_option("--sort-memory", sort_memory, "Memory for all sort buffers and merges, e.g. 16M (default 256M)")
+      ->type_name("SIZE");
+  app.add_option("--split-size", split_size, "Input split size, e.g. 64M (default 64M)")->type_name("SIZE");
   app.add_option("--task-timeout", task_timeout,
-                 "Kill and retry an attempt after this long without progress, e.g. 30s (default 10m; 0: never)");
-  app.add_option("--file", job.files, "File to ship to the tasks' directory (on their PATH and PYTHONPATH)");
-  app.add_option("--cmdenv", job.cmdenv, "NAME=VALUE to set in every task's environment (repeatable)");
+                 "Kill and retry an attempt after this long without progress, e.g. 30s (default 10m; 0: never)")
+      ->type_name("DURATION");
+  app.add_option("--file", job.files, "File to ship to the tasks' directory (on their PATH and PYTHONPATH)")
+      ->type_name("FILE");
+  app.add_option("--cmdenv", job.cmdenv, "NAME=VALUE to set in every task's environment (repeatable)")
+      ->type_name("NAME=VALUE");
   app.add_flag("--overwrite", options.overwrite, "Replace the output directory if it exists");
   app.add_flag("-q,--quiet", quiet, "No progress and no summary");
   app.add_option("--status-interval", status_interval,
-                 "Seconds between status lines when stderr is not a terminal (default 5s)");
+                 "Time between status lines when stderr is not a terminal, e.g. 30s (default 5s)")
+      ->type_name("DURATION");
   app.footer(
       "Hadoop's spellings work too: -mapper -reducer -combiner -input -output -numReduceTasks -file -cmdenv,\n"
       "and -D NAME=VALUE (or -jobconf) for mapreduce.job.reduces, mapreduce.task.timeout (ms),\n"
@@ -179,6 +199,9 @@ int RunCommand(const std::vector<std::string>& args) {
     std::fputs(app.help().c_str(), stdout);
     return kExitOk;
   } catch (const CLI::ParseError& e) {
+    // A mistyped option first: CLI11 would report "--mapper is required"
+    // for --mappers, or the option's value as an unexpected argument.
+    if (auto unknown = cli::FindUnknownOption(app, translated)) return Usage(cli::UnknownOptionMessage(app, *unknown));
     return Usage(e.what());
   }
   for (const std::string& kv : job.cmdenv) {

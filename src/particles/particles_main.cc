@@ -70,22 +70,29 @@ int UsageError(const std::string& message) {
 }  // namespace
 
 void AddParticlesOptions(CLI::App& cmd, ParticlesFlags* flags) {
-  cmd.add_option("-n,--particles", flags->n, "Number of particles (default 20)");
-  cmd.add_option("-s,--steps", flags->steps, "Number of time steps (default 1000)");
+  cmd.add_option("-n,--particles", flags->n,
+                 "Number of particles, 1 to " + std::to_string(kMaxParticles) + " (default 20)");
+  cmd.add_option("-s,--steps", flags->steps, "Number of time steps, 0 or more (default 1000)")->type_name("STEPS");
   cmd.add_option("--mode", flags->mode, "serial (default), threads (barriers) or processes (pipe ring)")
+      ->type_name("MODE")
       ->check(CLI::IsMember({"serial", "threads", "processes"}));
-  cmd.add_option("-j,--jobs", flags->jobs, "Worker threads or processes (default: the CPU count, at most n)");
+  cmd.add_option("-j,--jobs", flags->jobs,
+                 "Worker threads or processes, 1 to the number of particles (default: the CPU count, at most n)");
   cmd.add_option("--algorithm", flags->algorithm, "naive (all pairs) or cells (cell grid); default cells above 2000")
+      ->type_name("ALGORITHM")
       ->check(CLI::IsMember({"naive", "cells"}));
   cmd.add_flag("-e,--normalize", flags->normalize, "Rescale velocities each step to keep the initial energy");
-  cmd.add_option("--seed", flags->seed, "Random seed, as Python's random.seed (default 1000)");
+  cmd.add_option("--seed", flags->seed, "Random seed, as Python's random.seed (default 1000)")->type_name("S");
   cmd.add_option("--init", flags->init, "Initial positions: grid (the chapter's, default) or random")
+      ->type_name("LAYOUT")
       ->check(CLI::IsMember({"grid", "random"}));
-  cmd.add_option("--dt", flags->dt, "Length of a time step (default 0.0005)");
-  cmd.add_option("--stats", flags->stats, "Print the step and energy every K steps");
-  cmd.add_option("--png", flags->png, "Write the final state as a PNG picture (particles coloured by worker)");
-  cmd.add_option("--html", flags->html, "Write a self-contained HTML page that plays the run");
-  cmd.add_option("--html-every", flags->html_every, "Record a frame for --html every K steps (default: ~250 frames)");
+  cmd.add_option("--dt", flags->dt, "Length of a time step, more than 0 (default 0.0005)")->type_name("DT");
+  cmd.add_option("--stats", flags->stats, "Print the step and energy every K steps")->type_name("K");
+  cmd.add_option("--png", flags->png, "Write the final state as a PNG picture (particles coloured by worker)")
+      ->type_name("FILE");
+  cmd.add_option("--html", flags->html, "Write a self-contained HTML page that plays the run")->type_name("FILE");
+  cmd.add_option("--html-every", flags->html_every, "Record a frame for --html every K steps (default: ~250 frames)")
+      ->type_name("K");
 }
 
 int ParticlesMain(const ParticlesFlags& flags) {

@@ -1,7 +1,11 @@
 // The `sluice slt` program: runs sqllogictest files on fresh in-memory
 // databases (or --db FILE, emptied for each test file; --reopen closes and
-// reopens it before every query) and ends with "N passed, N failed, N
-// skipped". Exit status 0 only when no record failed, else 1.
+// reopens it before every query), printing each failure (file:line, the
+// SQL, expected and got; --quiet leaves them out) and a line per file, and
+// ends with "N passed, N failed, N skipped". A directory argument stands
+// for the test files beneath it (slt_paths.h). Exit status 0 only when no
+// record failed, 1 when one did or a file could not be read, 2 when an
+// argument names nothing to run (nothing is run then).
 //
 // src/cli registers the subcommand and its options (AddSltOptions, so
 // `sluice slt --help` lists them) and runs SltMain with what CLI11 parsed.
@@ -20,7 +24,7 @@ namespace sluice::slt {
 // The command line as parsed.
 struct SltFlags {
   std::string db;
-  bool verbose = false;
+  bool quiet = false;
   bool reopen = false;
   int hash_threshold = 8;
   std::vector<std::string> files;
@@ -30,7 +34,8 @@ struct SltFlags {
 // Lifetime: *flags outlives the parse.
 void AddSltOptions(CLI::App& cmd, SltFlags* flags);
 
-// Runs every file in order; returns the exit status.
+// Runs every file in order (a directory: its test files); returns the exit
+// status.
 int SltMain(const SltFlags& flags);
 
 }  // namespace sluice::slt

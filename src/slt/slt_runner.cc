@@ -2,7 +2,9 @@
 #include "slt/slt_runner.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -66,7 +68,7 @@ SltCounts SltRunner::RunFile(const std::string& path) {
   auto start = std::chrono::steady_clock::now();
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    std::fprintf(out_, "%s: cannot open\n", path.c_str());
+    std::fprintf(out_, "%s: cannot open: %s\n", path.c_str(), std::strerror(errno));
     counts.failed = 1;
     return counts;
   }
