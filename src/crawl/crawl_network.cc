@@ -168,7 +168,8 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
   n.status = r.status;
   n.error = r.error;
   n.content_type = r.content_type;
-  if (id == start_final_ && r.status >= 300 && r.status < 400 && !r.location.empty()) {
+  bool redirect = r.error.empty() && r.status >= 300 && r.status < 400 && !r.location.empty();
+  if (id == start_final_ && redirect) {
     // Followed below; the scope grows to the redirect target's directory.
   } else if (id == start_final_) {
     if (!r.error.empty()) {
@@ -184,7 +185,7 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
     if (fatal_) return;
   }
   if (!r.error.empty() || r.status >= 400) ++failed_so_far_;
-  if (r.status >= 300 && r.status < 400 && !r.location.empty()) {
+  if (redirect) {
     n.state = State::kDone;
     Result<Url> target = ParseHttpUrl(r.location);
     if (!target.ok()) {
@@ -211,7 +212,7 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
   if (r.truncated && r.is_html && n.in_scope) {
     warnings_.push_back("page truncated at " + std::to_string(opt_.max_body) + " bytes (--max-body): " + n.url);
   }
-  n.is_html = r.is_html && r.status >= 200 && r.status < 300;
+  n.is_html = r.is_html && r.status >= 200 && r.status < 300 && r.error.empty();
   if (n.is_html && !r.body.empty()) {
     n.state = State::kParsing;
     ++parsing_;
@@ -239,14 +240,14 @@ void CrawlerImpl::HandleSpecial(FetchResult& r) {
   Host& h = hosts_[sp.host];
   --h.in_flight;
   if (sp.kind == SpecialKind::kRobots) {
-    if (r.status >= 200 && r.status < 300) {
+    if (r.error.empty() && r.status >= 200 && r.status < 300) {
       h.robots = RobotsRules::Parse(r.body);
       if (h.robots.crawl_delay() && opt_.rate <= 0) {
         h.interval = std::min(*h.robots.crawl_delay(), 10.0);
         warnings_.push_back("robots.txt of " + h.origin + " asks for Crawl-delay " +
                             std::to_string(*h.robots.crawl_delay()) + " s; honoured (capped at 10 s)");
       }
-    } else if (r.status >= 500) {
+    } else if (r.error.empty() && r.status >= 500) {
       // RFC 9309 2.3.1.4: an unreachable robots.txt means "disallow all".
       h.robots = RobotsRules::DisallowAll();
       warnings_.push_back(h.origin + "/robots.txt answered " + std::to_string(r.status) +
@@ -262,7 +263,7 @@ void CrawlerImpl::HandleSpecial(FetchResult& r) {
     return;
   }
   // A sitemap.
-  if (r.status < 200 || r.status >= 300) {
+  if (!r.error.empty() || r.status < 200 || r.status >= 300) {
     if (sp.listed) {
       warnings_.push_back("sitemap " + sp.url + " listed in robots.txt: " +
                           (r.error.empty() ? std::to_string(r.status) + " " + ReasonPhrase(r.status) : r.error));

@@ -38,7 +38,7 @@ CrawlerImpl::Verdict CrawlerImpl::Judge(int id) const {
   const Node& f = nodes_[cur];
   v.final_node = cur;
   std::string via = cur == id ? "" : "redirected to " + f.url + ": ";
-  if (f.invalid || !f.error.empty()) {
+  if (f.invalid || (!f.error.empty() && f.status < 400)) {  // (an HTTP error status says more)
     v.dead = true;
     v.error = via + f.error;
   } else if (f.state == State::kNew && cur != id) {

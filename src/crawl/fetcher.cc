@@ -9,10 +9,15 @@
 #include <cstring>
 #include <mutex>
 
+#include "crawl/report.h"
+
 namespace sluice::crawl {
 namespace {
 
 constexpr std::size_t kDiscardLimit = 1u << 20;
+// Response headers beyond this are an error: a server that never ends its
+// headers would otherwise hold the transfer (and memory) until --timeout.
+constexpr std::size_t kMaxHeaderBytes = 256u << 10;
 
 using Clock = std::chrono::steady_clock;
 
@@ -48,6 +53,8 @@ struct Fetcher::Transfer {
   bool decided = false;  // body keep/drop decided (at the first body byte)
   bool keep = false;
   bool cut_by_us = false;  // we ended the transfer on purpose
+  bool headers_too_big = false;
+  std::size_t header_bytes = 0;
   std::size_t dropped = 0;
   Clock::time_point start;
 };
@@ -112,6 +119,18 @@ std::size_t Fetcher::OnBody(char* data, std::size_t size, std::size_t n, void* u
   return len;
 }
 
+std::size_t Fetcher::OnHeader(char* data, std::size_t size, std::size_t n, void* user) {
+  static_cast<void>(data);
+  auto* t = static_cast<Transfer*>(user);
+  std::size_t len = size * n;
+  t->header_bytes += len;
+  if (t->header_bytes > kMaxHeaderBytes) {
+    t->headers_too_big = true;
+    return 0;  // curl ends the transfer with CURLE_WRITE_ERROR
+  }
+  return len;
+}
+
 void Fetcher::Start(FetchRequest request) {
   // A fresh easy handle per transfer: a reused one carries timers of its
   // previous transfer (after a timeout, the next request through it failed
@@ -132,6 +151,8 @@ void Fetcher::Start(FetchRequest request) {
   }
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Fetcher::OnBody);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, t.get());
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Fetcher::OnHeader);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, t.get());
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, t->errbuf);
   curl_easy_setopt(easy, CURLOPT_PRIVATE, t.get());
   curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
@@ -189,17 +210,23 @@ void Fetcher::Finish(CURL* easy, int code_int, std::vector<FetchResult>* done) {
   long status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   bool cut = code == CURLE_WRITE_ERROR && t->cut_by_us;
-  if (code == CURLE_OK || cut || status > 0) {
-    // A response arrived. (An error after the status line, e.g. a body
-    // that stops short, still tells whether the link is alive.)
-    r.status = status;
-  }
-  if (code != CURLE_OK && !cut && status == 0) {
-    r.error = t->errbuf[0] != '\0' ? t->errbuf : curl_easy_strerror(code);
-    r.transient = IsTransient(code);
-  }
-  if (code != CURLE_OK && !cut && status > 0 && r.status >= 200 && r.status < 300) {
-    r.truncated = true;  // the body ended early; parse what came
+  r.status = status;
+  if (code != CURLE_OK && !cut) {
+    // Any failure is an error, also after a good status line: headers that
+    // trickle or never end, broken chunked encoding, a body shorter than its
+    // Content-Length. A link whose answer breaks off is not alive, and a
+    // partial page is not parsed.
+    std::string why = t->headers_too_big ? "response headers exceed " + std::to_string(kMaxHeaderBytes >> 10) + " KiB"
+                      : t->errbuf[0] != '\0' ? std::string(t->errbuf)
+                                             : std::string(curl_easy_strerror(code));
+    if (status > 0) {
+      std::string phrase = ReasonPhrase(status);
+      why = "failed after the status line (" + std::to_string(status) + (phrase.empty() ? "" : " " + phrase) +
+            "): " + why;
+    }
+    r.error = std::move(why);
+    r.transient = !t->headers_too_big && IsTransient(code);
+    r.body.clear();
   }
   char* type = nullptr;
   curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &type);

@@ -56,6 +56,12 @@ void SortSources(std::vector<LinkSource>& s) {
 
 const char* ReasonPhrase(long status) {
   switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 203: return "Non-Authoritative Information";
+    case 204: return "No Content";
+    case 206: return "Partial Content";
     case 300: return "Multiple Choices";
     case 301: return "Moved Permanently";
     case 302: return "Found";

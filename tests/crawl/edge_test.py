@@ -6,8 +6,11 @@
 themselves): an endless HTML body (bounded by --max-body), an endless
 binary, invalid UTF-8, 50,000 nested elements, 429 with Retry-After (once,
 and forever), a request that hangs past --timeout, a chain of more than 10
-redirects, a server that refuses HEAD, malformed links; then bad command
-lines and unusable start URLs, which must exit 2 with a clear message."""
+redirects, a server that refuses HEAD, malformed links; answers that fail
+after their status line (headers trickled or endless, broken chunked
+encoding, a body shorter than its Content-Length), which are dead links;
+then bad command lines and unusable start URLs, which must exit 2 with a
+clear message."""
 import gzip
 import json
 import os
@@ -43,6 +46,17 @@ INDEX = ("<!DOCTYPE html><html><head><title>edge</title></head><body>\n"
          "<a href=\"/gz.html\">compressed</a>\n"
          "</body></html>\n").encode()
 
+# Answers that go wrong after a good status line: each is a dead link.
+HOSTILE = ("<!DOCTYPE html><html><body>\n"
+           "<a href=\"/trickle\">headers one byte a second</a>\n"
+           "<a href=\"/endless-headers\">endless headers</a>\n"
+           "<a href=\"/bad-chunked\">broken chunked encoding</a>\n"
+           "<a href=\"/short-body\">body shorter than Content-Length</a>\n"
+           "<a href=\"" + B + "/trickle\">trickle elsewhere (HEAD)</a>\n"
+           "<a href=\"" + B + "/endless-headers\">endless headers elsewhere (HEAD)</a>\n"
+           "<a href=\"/fine.html\">fine</a>\n"
+           "</body></html>\n").encode()
+
 
 class Handler(BaseHTTPRequestHandler):
     def log_message(self, *a):
@@ -71,6 +85,40 @@ class Handler(BaseHTTPRequestHandler):
             pass  # the client hung up, as it should
         self.close_connection = True
 
+    def hostile(self, path):
+        """Raw answers that fail after "HTTP/1.1 200 OK"; True when PATH is one."""
+        w = self.wfile
+        deadline = time.time() + 30
+        try:
+            if path == "/trickle":
+                w.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+                w.flush()
+                while time.time() < deadline:
+                    w.write(b"X")
+                    w.flush()
+                    time.sleep(1)
+            elif path == "/endless-headers":
+                w.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+                k = 0
+                while time.time() < deadline:
+                    w.write(b"X-Endless-%d: %s\r\n" % (k, b"y" * 200))
+                    k += 1
+            elif path == "/bad-chunked":
+                w.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        b"10\r\n<html><a href=x>\r\nzz-not-hex\r\n<a href=\"/gone-chunk.html\">\r\n")
+                w.flush()
+                time.sleep(0.5)
+            elif path == "/short-body":
+                w.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n"
+                        b"<html><a href=\"/gone-short.html\">")
+                w.flush()
+            else:
+                return False
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
+        return True
+
     def do_HEAD(self):
         self.do_GET()
 
@@ -80,12 +128,18 @@ class Handler(BaseHTTPRequestHandler):
         with hits_lock:
             hits[(port, self.command, path)] = hits.get((port, self.command, path), 0) + 1
             n = hits[(port, self.command, path)]
+        if self.hostile(path):
+            return
         if port == port_b:
             if path == "/head405":
                 return self.send(405 if self.command == "HEAD" else 200, b"ok")
             return self.send(404, b"not found")
         if path == "/":
             return self.send(200, INDEX)
+        if path == "/hostile.html":
+            return self.send(200, HOSTILE)
+        if path == "/fine.html":
+            return self.send(200, b"<html>fine</html>")
         if path == "/huge":
             return self.stream("text/html", b"<p>" + b"x" * 4090 + b"</p>\n",
                                b"<html><body><a href=\"/after-huge\">first</a>\n")
@@ -201,6 +255,36 @@ try:
             and "warning: page truncated at 65536 bytes (--max-body): " + A + "/deep.html" in out,
             "the truncated page is named in the report", out[-600:])
     c.check("note: 1 links with other schemes" in out, "the ftp: link is noted")
+
+    # 1a. Failures after the status line are dead links, with the real error
+    #     (not "alive, truncated"); the partial bodies are not parsed.
+    status, out, err = run(sluice, [A + "/hostile.html", "--timeout", "2", "--retries", "0", "--format", "json"],
+                           timeout=90)
+    c.check(status == 1, "hostile answers: exit status 1", "got %d, stderr: %s" % (status, err[-800:]))
+    try:
+        rep = json.loads(out)
+    except ValueError:
+        rep = {"dead": []}
+        c.check(False, "hostile answers: JSON parses", out[:300] + err[-300:])
+    dead = {d["url"]: d for d in rep["dead"]}
+    for url, want in [(A + "/trickle", "timed out"), (A + "/endless-headers", "headers"),
+                      (A + "/bad-chunked", "chunk"), (A + "/short-body", "bytes remaining"),
+                      (B + "/trickle", "timed out"), (B + "/endless-headers", "headers")]:
+        d = dead.get(url, {})
+        c.check(want in d.get("error", "") and "200" in d.get("error", "") and d.get("status") is None,
+                "%s is dead: '%s' after the status line" % (url[len(A):] if url.startswith(A) else url, want),
+                str(d)[:300])
+    c.check(A + "/fine.html" not in dead and A + "/gone-chunk.html" not in dead and A + "/gone-short.html" not in dead,
+            "hostile answers: a fine link is alive, partial bodies are not parsed", str(sorted(dead)))
+    status, out, err = run(sluice, [A + "/hostile.html", "--timeout", "2", "--retries", "0"], timeout=90)
+    c.check("truncated" not in out and "dead (" in out, "hostile answers: no 'truncated' warning", out[-600:])
+    for path, want in [("/short-body", "failed after the status line (200 OK): transfer closed with 967 bytes remaining"),
+                       ("/bad-chunked", "chunk"), ("/trickle", "timed out")]:
+        status, out, err = run(sluice, [A + path, "--timeout", "2", "--retries", "0"], timeout=60)
+        c.check(status == 2 and "cannot fetch the start URL " + A + path in err and want in err
+                and "truncated" not in err and out == "",
+                "start URL %s failing after its status line: exit 2, '%s'" % (path, want),
+                "got %d, stdout %r, stderr %r" % (status, out[:200], err[-300:]))
 
     # 1b. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
     if port_c:
