@@ -57,9 +57,13 @@ void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
   cmd.add_option("--retries", c.retries, "Retries after a timeout, reset, 429, 502, 503 or 504 (default 2)")
       ->check(CLI::Range(0, 20));
   cmd.add_option("--max-body", flags->max_body, "Read at most this much of one response, e.g. 512K, 10M (default 10M)");
-  cmd.add_option("--max-depth", c.max_depth, "Follow links only from pages at most this many links from the start")
+  cmd.add_option("--max-depth", c.max_depth,
+                 "Follow links only from pages at most this many links from the start (default " +
+                     std::to_string(kDefaultMaxDepth) + ")")
       ->check(CLI::Range(0, 1000000));
-  cmd.add_option("--max-pages", c.max_pages, "Follow the links of at most this many pages")
+  cmd.add_option("--max-pages", flags->max_pages,
+                 "Follow the links of at most this many pages, chosen level by level in URL order (default " +
+                     std::to_string(kDefaultMaxPages) + ", first come)")
       ->check(CLI::Range(1L, 1000000000L));
   // One value per occurrence, so that "--exclude RE URL" leaves URL alone.
   cmd.add_option("--include", c.include, "Follow exactly the URLs matching this POSIX extended regex (repeatable)")
@@ -88,6 +92,10 @@ int CrawlMain(const CrawlFlags& flags) {
     std::fprintf(stderr, "sluice crawl: --max-body '%s': expected a size of at least 1K, e.g. 512K, 10M, 1G\n",
                  flags.max_body.c_str());
     return kExitUsage;
+  }
+  if (flags.max_pages > 0) {
+    options.max_pages = flags.max_pages;
+    options.max_pages_level_order = true;
   }
   options.progress = !flags.no_progress && !options.verbose && isatty(STDERR_FILENO);
   options.log = stderr;

@@ -25,6 +25,7 @@ struct CrawlFlags {
   std::string max_body = "10M";
   bool by_page = false;
   bool no_progress = false;
+  long max_pages = 0;  // 0: not given (the default cap, first come first followed)
 };
 
 // Adds the options to `cmd` (the `crawl` subcommand), parsed into *flags.

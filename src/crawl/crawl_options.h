@@ -9,6 +9,13 @@
 
 namespace sluice::crawl {
 
+// Bounds that hold when none is given, so that a site without end (a
+// calendar, /deep/N linking to /deep/N+1) ends: no real site needs more
+// than 100 clicks from its start page to reach a page, and 10,000 pages is a
+// large site. The report notes whatever they cut.
+constexpr int kDefaultMaxDepth = 100;
+constexpr long kDefaultMaxPages = 10000;
+
 struct CrawlOptions {
   std::string start_url;
   int concurrency = 16;  // requests in flight in total (= connections over HTTP/1.1)
@@ -17,8 +24,13 @@ struct CrawlOptions {
   double timeout_seconds = 20;
   int retries = 2;  // extra attempts after a transient failure
   std::size_t max_body = 10u << 20;
-  int max_depth = -1;                // -1: unlimited; 0: only the start page's links
-  long max_pages = 0;                // 0: unlimited
+  int max_depth = kDefaultMaxDepth;   // -1: unlimited; 0: only the start page's links
+  long max_pages = kDefaultMaxPages;  // 0: unlimited
+  // Follow pages level by level in URL order, so that the pages that make
+  // the max_pages cut do not depend on timing (the CLI sets it when
+  // --max-pages is given). It costs a wait at each level for the requests
+  // in flight; without it the cut is first come, first followed.
+  bool max_pages_level_order = false;
   std::vector<std::string> include;  // POSIX extended regexes
   std::vector<std::string> exclude;
   bool no_external = false;

@@ -92,6 +92,7 @@ class CrawlerImpl {
     std::string fragment;
   };
   enum class State { kNew, kWaiting, kInFlight, kParsing, kDone, kSkipped };
+  enum class Cut { kNone, kDepth, kPages };
   struct Node {
     std::string url;  // normalised, without fragment; the table key
     Url parsed;
@@ -109,6 +110,7 @@ class CrawlerImpl {
     bool is_html = false;
     bool parsed_ok = false;
     bool followed = false;
+    Cut cut = Cut::kNone;  // why a parsed page in scope was not followed
     std::vector<Link> links;
     std::vector<std::string> anchors;
     std::string content_type;

@@ -165,6 +165,7 @@ void WriteText(const Report& r, bool by_page, std::FILE* out) {
     }
   }
   if (!r.dead.empty() || !r.missing_anchors.empty()) std::fputc('\n', out);
+  for (const std::string& n : r.load_notes) std::fprintf(out, "note: %s\n", n.c_str());
   for (const std::string& n : r.notes) std::fprintf(out, "note: %s\n", n.c_str());
   for (const std::string& w : r.warnings) std::fprintf(out, "warning: %s\n", w.c_str());
   const Summary& s = r.summary;
@@ -199,12 +200,22 @@ void WriteJson(const Report& r, std::FILE* out) {
       doc["missing_anchors"].push_back({{"url", m.url}, {"fragment", m.fragment}, {"sources", sources(m.sources)}});
     }
   }
+  doc["notes"] = r.notes;
   const Summary& s = r.summary;
-  doc["summary"] = {{"pages", s.pages},
-                    {"urls", s.urls},
-                    {"dead", r.dead.size()},
-                    {"requests", s.requests},
-                    {"seconds", static_cast<double>(static_cast<long long>(s.seconds * 1000 + 0.5)) / 1000}};
+  ordered_json summary;
+  summary["pages"] = s.pages;
+  summary["links"] = s.links;
+  summary["urls"] = s.urls;
+  summary["dead"] = r.dead.size();
+  if (r.check_anchors) summary["missing_anchors"] = r.missing_anchors.size();
+  summary["redirects"] = s.redirects;
+  summary["robots_skipped"] = s.robots_skipped;
+  summary["excluded"] = s.excluded;
+  summary["not_followed"] = {{"max_depth", s.cut_by_max_depth}, {"max_pages", s.cut_by_max_pages}};
+  summary["interrupted"] = s.interrupted;
+  summary["requests"] = s.requests;
+  summary["seconds"] = static_cast<double>(static_cast<long long>(s.seconds * 1000 + 0.5)) / 1000;
+  doc["summary"] = std::move(summary);
   std::string text = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   std::fprintf(out, "%s\n", text.c_str());
 }

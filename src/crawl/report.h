@@ -8,7 +8,11 @@
 //   {"dead": [{"url", "status" (number or null), "error",
 //              "sources": [{"page", "href", "line"}]}],
 //    "missing_anchors": [{"url", "fragment", "sources": [...]}],
-//    "summary": {"pages", "urls", "dead", "requests", "seconds"}}
+//    "notes": [text, ...]   (what was cut, skipped or followed; not timing)
+//    "summary": {"pages", "links", "urls", "dead", "missing_anchors" (with
+//                --check-anchors), "redirects", "robots_skipped", "excluded",
+//                "not_followed": {"max_depth", "max_pages"}, "interrupted",
+//                "requests", "seconds"}}
 // CSV: one row per (dead URL, source), RFC 4180 quoting:
 //   url,status,error,page,href,line   (missing anchors: error "missing anchor #f")
 // JUnit XML: one <testcase> per checked URL, a <failure> for each dead one.
@@ -63,6 +67,10 @@ struct Summary {
   std::int64_t robots_skipped = 0;
   std::int64_t excluded = 0;  // --exclude, --no-external
   std::int64_t peak_in_flight = 0;
+  std::int64_t redirects = 0;         // URLs that answered with a redirect (followed)
+  std::int64_t cut_by_max_depth = 0;  // pages checked but not followed: --max-depth
+  std::int64_t cut_by_max_pages = 0;  // ... and --max-pages
+  bool interrupted = false;           // stopped early (Ctrl-C): a partial report
 };
 
 struct Report {
@@ -70,7 +78,8 @@ struct Report {
   bool check_anchors = false;
   std::vector<MissingAnchor> missing_anchors;
   std::vector<std::string> checked_urls;  // every URL checked (JUnit test cases)
-  std::vector<std::string> notes;         // which limit bound, what was cut
+  std::vector<std::string> load_notes;    // peak requests, which limit bound (depend on timing)
+  std::vector<std::string> notes;         // what was cut, skipped, followed
   std::vector<std::string> warnings;      // truncated bodies, unreadable sitemaps, ...
   Summary summary;
 

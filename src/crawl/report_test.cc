@@ -25,7 +25,11 @@ Report Sample() {
   r.summary.urls = 4;
   r.summary.requests = 5;
   r.summary.seconds = 0.5;
-  r.notes = {"peak 2 requests in flight"};
+  r.summary.redirects = 3;
+  r.summary.robots_skipped = 1;
+  r.summary.cut_by_max_depth = 2;
+  r.load_notes = {"peak 2 requests in flight"};
+  r.notes = {"3 redirects followed"};
   r.Canonicalize();
   return r;
 }
@@ -98,10 +102,23 @@ TEST(Report, Json) {
       ]
     }
   ],
+  "notes": [
+    "3 redirects followed"
+  ],
   "summary": {
     "pages": 2,
+    "links": 7,
     "urls": 4,
     "dead": 2,
+    "missing_anchors": 1,
+    "redirects": 3,
+    "robots_skipped": 1,
+    "excluded": 0,
+    "not_followed": {
+      "max_depth": 2,
+      "max_pages": 0
+    },
+    "interrupted": false,
     "requests": 5,
     "seconds": 0.5
   }
@@ -126,6 +143,7 @@ TEST(Report, Text) {
             "  <- http://h/z.html:9  href=\"b.html\"\n"
             "\nMissing anchors: 1\n\nhttp://h/c.html#sec9\n  <- http://h/:5  href=\"c.html#sec9\"\n\n"
             "note: peak 2 requests in flight\n"
+            "note: 3 redirects followed\n"
             "2 pages, 7 links, 4 URLs checked, 2 dead (3 links), 1 missing anchors, 0.50 s, 5 requests (10/s)\n");
   const std::string by_page =
       "Dead links: 2 URLs, 3 links\n\n"

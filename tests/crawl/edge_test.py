@@ -136,6 +136,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(404, b"not found")
         if path == "/":
             return self.send(200, INDEX)
+        if path.startswith("/deep/"):  # a site without end
+            k = int(path.rsplit("/", 1)[1])
+            return self.send(200, b"<html><a href=\"/deep/%d\">next</a></html>" % (k + 1))
         if path == "/hostile.html":
             return self.send(200, HOSTILE)
         if path == "/fine.html":
@@ -286,7 +289,20 @@ try:
                 "start URL %s failing after its status line: exit 2, '%s'" % (path, want),
                 "got %d, stdout %r, stderr %r" % (status, out[:200], err[-300:]))
 
-    # 1b. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
+    # 1b. A site without end is bounded by default (--max-depth 100), and
+    #     the report says what was cut.
+    status, out, err = run(sluice, [A + "/deep/0", "--format", "json"], timeout=60)
+    rep = json.loads(out) if out.startswith("{") else {"summary": {}, "notes": []}
+    c.check(status == 0 and rep["summary"].get("pages") == 101
+            and rep["summary"].get("not_followed") == {"max_depth": 1, "max_pages": 0}
+            and any("--max-depth 100 (the default) reached: 1 pages deeper" in n for n in rep.get("notes", [])),
+            "an endless site stops at the default --max-depth, and says so",
+            "exit %d, %s %s" % (status, rep["summary"], rep.get("notes")))
+    status, out, err = run(sluice, [A + "/deep/0", "--max-depth", "1000", "--max-pages", "30"], timeout=60)
+    c.check(status == 0 and "note: --max-pages 30 reached: the links of 1 more pages were not followed" in out
+            and "30 pages," in out, "--max-pages bounds an endless site and says so", out[-500:])
+
+    # 1c. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
     if port_c:
         C = "https://127.0.0.1:%d" % port_c
         status, out, err = run(sluice, [C + "/"], timeout=60)

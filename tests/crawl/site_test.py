@@ -67,10 +67,16 @@ try:
     c.check(not bad_status, "statuses match the truth (404, 500, redirect loop as null)", str(bad_status[:3]))
     lines_ok = all(isinstance(s["line"], int) and s["line"] > 0 for d in rep["dead"] for s in d["sources"])
     c.check(lines_ok, "every source has a line number")
-    c.check(set(rep) == {"dead", "summary"} and set(rep["summary"]) == {"pages", "urls", "dead", "requests", "seconds"}
+    c.check(set(rep) == {"dead", "notes", "summary"}
+            and set(rep["summary"]) == {"pages", "links", "urls", "dead", "redirects", "robots_skipped", "excluded",
+                                        "not_followed", "interrupted", "requests", "seconds"}
             and all(list(d) == ["url", "status", "error", "sources"] for d in rep["dead"])
             and all(list(s) == ["page", "href", "line"] for d in rep["dead"] for s in d["sources"]),
-            "JSON shape {dead:[{url,status,error,sources:[{page,href,line}]}], summary:{pages,urls,dead,requests,seconds}}")
+            "JSON shape {dead:[{url,status,error,sources:[{page,href,line}]}], notes, summary:{pages,...,seconds}}")
+    c.check(rep["summary"]["robots_skipped"] > 0 and rep["summary"]["redirects"] > 0
+            and "%d redirects followed" % rep["summary"]["redirects"] in rep["notes"]
+            and "%d URLs not fetched: robots.txt disallows them" % rep["summary"]["robots_skipped"] in rep["notes"],
+            "JSON: redirects followed and URLs skipped by robots.txt, counted and noted", str(rep["notes"]))
     c.check(rep["summary"].get("dead") == len(rep["dead"]), "summary.dead counts the dead URLs")
     c.check(all("#" not in d["url"] and d["url"].startswith("http://") for d in rep["dead"]),
             "reported URLs are absolute and without fragment")
