@@ -1,6 +1,8 @@
 // `sluice crawl` (crawl_main.h): option checks, the crawl, the report.
 #include "crawl/crawl_main.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -41,6 +43,49 @@ bool ParseSize(const std::string& text, std::size_t* out) {
   *out = static_cast<std::size_t>(value);
   return true;
 }
+
+// The -o file, opened before the crawl so that a report that cannot be
+// written is known before any request. It is not truncated until the report
+// is ready: a crawl that cannot start leaves an existing file as it was, and
+// removes the file it created.
+class ReportFile {
+ public:
+  ~ReportFile() {
+    if (fd_ >= 0) close(fd_);
+  }
+
+  bool Open(const std::string& path) {
+    path_ = path;
+    struct stat st;
+    bool existed = stat(path.c_str(), &st) == 0;
+    fd_ = open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    if (fd_ < 0) return false;
+    created_ = !existed;
+    regular_ = fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
+    return true;
+  }
+
+  // The crawl did not produce a report.
+  void Abandon() {
+    close(fd_);
+    fd_ = -1;
+    if (created_) unlink(path_.c_str());
+  }
+
+  // The file, emptied, as a stream (owned by the caller); nullptr on error.
+  std::FILE* Take() {
+    if (regular_ && ftruncate(fd_, 0) != 0) return nullptr;
+    std::FILE* f = fdopen(fd_, "w");
+    if (f != nullptr) fd_ = -1;
+    return f;
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool created_ = false;
+  bool regular_ = false;
+};
 
 }  // namespace
 
@@ -99,16 +144,24 @@ int CrawlMain(const CrawlFlags& flags) {
   }
   options.progress = !flags.no_progress && !options.verbose && isatty(STDERR_FILENO);
   options.log = stderr;
+  ReportFile file;
+  if (!flags.output.empty() && !file.Open(flags.output)) {
+    std::fprintf(stderr, "sluice crawl: cannot write the report to %s: %s\n", flags.output.c_str(),
+                 std::strerror(errno));
+    return kExitUsage;
+  }
   Result<Report> report = Crawl(options);
   if (!report.ok()) {
+    if (!flags.output.empty()) file.Abandon();
     std::fprintf(stderr, "sluice crawl: %s\n", report.status().message().c_str());
     return kExitUsage;
   }
   std::FILE* out = stdout;
   if (!flags.output.empty()) {
-    out = std::fopen(flags.output.c_str(), "w");
+    out = file.Take();
     if (out == nullptr) {
-      std::fprintf(stderr, "sluice crawl: cannot write %s: %s\n", flags.output.c_str(), std::strerror(errno));
+      std::fprintf(stderr, "sluice crawl: cannot write the report to %s: %s\n", flags.output.c_str(),
+                   std::strerror(errno));
       return kExitUsage;
     }
   }
@@ -121,10 +174,14 @@ int CrawlMain(const CrawlFlags& flags) {
   else
     WriteText(*report, flags.by_page, out);
   if (out != stdout && std::fclose(out) != 0) {
-    std::fprintf(stderr, "sluice crawl: cannot write %s: %s\n", flags.output.c_str(), std::strerror(errno));
+    std::fprintf(stderr, "sluice crawl: cannot write the report to %s: %s\n", flags.output.c_str(),
+                 std::strerror(errno));
     return kExitUsage;
   }
-  if (out == stdout) std::fflush(stdout);
+  if (out == stdout && (std::fflush(stdout) != 0 || std::ferror(stdout))) {
+    std::fprintf(stderr, "sluice crawl: cannot write the report to stdout: %s\n", std::strerror(errno));
+    return kExitUsage;
+  }
   return report->ok() ? kExitOk : kExitFailure;
 }
 

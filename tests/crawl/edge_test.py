@@ -338,6 +338,32 @@ try:
         ([], "URL is required"),
         (["--exclude", "x", "--include", "y", "http://127.0.0.1:%d/" % closed], "cannot fetch the start URL"),
     ]
+    # 3. The report's path is checked before any request: no crawl for a
+    #    report that cannot be written.
+    for target, want in [("/nonexistent/report", "No such file or directory"), (tmp, "Is a directory")]:
+        before = sum(hits.values())
+        status, out, err = run(sluice, [A + "/probe.html", "-o", target], timeout=60)
+        c.check(status == 2 and "cannot write the report to " + target + ": " + want in err
+                and sum(hits.values()) == before, "-o %s: exit 2 before crawling, '%s'" % (target, want),
+                "got %d, stderr %r, %d requests" % (status, err[-300:], sum(hits.values()) - before))
+    if os.path.exists("/dev/full"):
+        p = subprocess.run([sluice, "crawl", A + "/fine.html"], stdout=open("/dev/full", "w"), capture_output=False,
+                           stderr=subprocess.PIPE, timeout=60)
+        c.check(p.returncode == 2 and b"cannot write the report to stdout: No space left on device" in p.stderr,
+                "a report that cannot be written to stdout: exit 2, why", "got %d, %r" % (p.returncode, p.stderr))
+    kept = os.path.join(tmp, "kept.txt")
+    with open(kept, "w") as f:
+        f.write("an older report\n")
+    status, out, err = run(sluice, [A + "/nope", "-o", kept], timeout=60)
+    c.check(status == 2 and open(kept).read() == "an older report\n",
+            "a crawl that cannot start leaves an existing -o file as it was", "got %d" % status)
+    fresh = os.path.join(tmp, "fresh.txt")
+    status, out, err = run(sluice, [A + "/nope", "-o", fresh], timeout=60)
+    c.check(status == 2 and not os.path.exists(fresh), "a crawl that cannot start creates no -o file")
+    status, out, err = run(sluice, [A + "/fine.html", "-o", kept, "--format", "json"], timeout=60)
+    c.check(status == 0 and open(kept).read().startswith("{") and out == "",
+            "-o replaces the file with the report", "got %d, %r" % (status, open(kept).read()[:100]))
+
     for args, want in cases:
         status, out, err = run(sluice, args, timeout=60)
         c.check(status == 2 and want in err and out == "", "sluice crawl %s -> 2, '%s'" % (" ".join(args), want),
