@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -43,6 +44,36 @@ bool ParseSize(const std::string& text, std::size_t* out) {
   *out = static_cast<std::size_t>(value);
   return true;
 }
+
+// Ctrl-C (SIGINT) and SIGTERM while the crawl runs: the first stops the
+// crawl, which then reports what it checked (exit 128 + signal); the
+// handler is reset at once, so a second one kills as usual.
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void OnStopSignal(int sig) { g_stop_signal = sig; }
+
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    struct sigaction sa = {};
+    sa.sa_handler = OnStopSignal;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ = {};
+  struct sigaction old_term_ = {};
+};
 
 // The -o file, opened before the crawl so that a report that cannot be
 // written is known before any request. It is not truncated until the report
@@ -150,7 +181,12 @@ int CrawlMain(const CrawlFlags& flags) {
                  std::strerror(errno));
     return kExitUsage;
   }
-  Result<Report> report = Crawl(options);
+  bool stderr_tty = isatty(STDERR_FILENO) != 0;
+  options.stop = &g_stop_signal;
+  Result<Report> report = [&] {
+    StopSignals signals;
+    return Crawl(options);
+  }();
   if (!report.ok()) {
     if (!flags.output.empty()) file.Abandon();
     std::fprintf(stderr, "sluice crawl: %s\n", report.status().message().c_str());
@@ -182,6 +218,20 @@ int CrawlMain(const CrawlFlags& flags) {
     std::fprintf(stderr, "sluice crawl: cannot write the report to stdout: %s\n", std::strerror(errno));
     return kExitUsage;
   }
+  // On a terminal the one-line summary goes to stderr too, unless the text
+  // report (which ends with it) was just printed on that terminal.
+  bool report_on_terminal = out == stdout && flags.format == "text" && isatty(STDOUT_FILENO);
+  if (stderr_tty && !report_on_terminal) {
+    std::string where = flags.output.empty() ? "" : "; report in " + flags.output;
+    const Summary& s = report->summary;
+    if (s.cut_by_max_depth + s.cut_by_max_pages > 0) {
+      where += "; links of " + std::to_string(s.cut_by_max_depth + s.cut_by_max_pages) +
+               " pages not followed (--max-depth, --max-pages: see the report's notes)";
+    }
+    std::fprintf(stderr, "sluice crawl: %s%s%s\n", report->summary.interrupted ? "interrupted, partial: " : "",
+                 SummaryLine(*report).c_str(), where.c_str());
+  }
+  if (g_stop_signal != 0) return 128 + g_stop_signal;
   return report->ok() ? kExitOk : kExitFailure;
 }
 

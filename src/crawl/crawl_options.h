@@ -2,6 +2,7 @@
 #ifndef SLUICE_CRAWL_CRAWL_OPTIONS_H_
 #define SLUICE_CRAWL_CRAWL_OPTIONS_H_
 
+#include <csignal>
 #include <cstddef>
 #include <cstdio>
 #include <string>
@@ -44,6 +45,10 @@ struct CrawlOptions {
   bool verbose = false;
   bool progress = false;
   std::FILE* log = stderr;
+  // When set, the crawl stops as soon as *stop is non-zero (a signal
+  // handler sets it on Ctrl-C) and reports what was checked so far
+  // (Summary::interrupted). Read within 200 ms.
+  const volatile std::sig_atomic_t* stop = nullptr;
 };
 
 }  // namespace sluice::crawl

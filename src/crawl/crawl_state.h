@@ -193,6 +193,7 @@ class CrawlerImpl {
   int start_ = -1;
   int start_final_ = -1;  // the start URL after its redirects
   std::optional<Status> fatal_;
+  bool interrupted_ = false;  // opt_.stop was raised: a partial report
   std::int64_t pages_followed_ = 0;
   std::int64_t pages_cut_by_max_pages_ = 0;
   std::int64_t pages_cut_by_depth_ = 0;

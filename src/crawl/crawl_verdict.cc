@@ -37,6 +37,7 @@ CrawlerImpl::Verdict CrawlerImpl::Judge(int id) const {
   }
   const Node& f = nodes_[cur];
   v.final_node = cur;
+  if (f.state == State::kWaiting || f.state == State::kInFlight) return v;  // not checked: the crawl was stopped
   std::string via = cur == id ? "" : "redirected to " + f.url + ": ";
   if (f.invalid || (!f.error.empty() && f.status < 400)) {  // (an HTTP error status says more)
     v.dead = true;
@@ -131,6 +132,7 @@ Report CrawlerImpl::BuildReport(double seconds) {
   rep.summary.robots_skipped = robots_skipped_;
   rep.summary.excluded = excluded_;
   rep.summary.peak_in_flight = peak_in_flight_;
+  rep.summary.interrupted = interrupted_;
   rep.warnings = std::move(warnings_);
 
   // Which limit bound: time during which ready URLs waited on each.
@@ -164,6 +166,12 @@ Report CrawlerImpl::BuildReport(double seconds) {
     }
   } else {
     rep.load_notes.push_back("no limit bound: the crawl waited on the servers' answers");
+  }
+  if (interrupted_) {
+    std::int64_t unchecked = 0;
+    for (const Node& n : nodes_) unchecked += n.state == State::kWaiting || n.state == State::kInFlight ? 1 : 0;
+    rep.notes.push_back("interrupted: a partial report; " + std::to_string(unchecked) +
+                        " URLs queued or in flight were not checked");
   }
   // What was cut is said, never silent; the defaults say they are defaults.
   if (pages_cut_by_max_pages_ > 0) {

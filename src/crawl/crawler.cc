@@ -51,6 +51,10 @@ Result<Report> CrawlerImpl::Run() {
 
   std::vector<FetchResult> done;
   while (Busy() && !fatal_) {
+    if (opt_.stop != nullptr && *opt_.stop != 0) {
+      interrupted_ = true;
+      break;
+    }
     if (!InFlightOrQueued()) {
       FollowNextLevel();
       continue;
@@ -94,7 +98,7 @@ Result<Report> CrawlerImpl::Run() {
   }
   Progress(Clock::now(), true);
   if (fatal_) return *fatal_;
-  if (pages_followed_ == 0) {
+  if (pages_followed_ == 0 && !interrupted_) {
     // Nothing was crawled: say why instead of printing an empty report.
     const Node& s = nodes_[start_final_];
     if (s.state == State::kSkipped) {

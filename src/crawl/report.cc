@@ -168,13 +168,22 @@ void WriteText(const Report& r, bool by_page, std::FILE* out) {
   for (const std::string& n : r.load_notes) std::fprintf(out, "note: %s\n", n.c_str());
   for (const std::string& n : r.notes) std::fprintf(out, "note: %s\n", n.c_str());
   for (const std::string& w : r.warnings) std::fprintf(out, "warning: %s\n", w.c_str());
+  std::fprintf(out, "%s\n", SummaryLine(r).c_str());
+}
+
+std::string SummaryLine(const Report& r) {
+  std::size_t dead_links = 0;
+  for (const DeadLink& d : r.dead) dead_links += d.sources.size();
   const Summary& s = r.summary;
   double rate = s.seconds > 0 ? static_cast<double>(s.requests) / s.seconds : 0;
-  std::fprintf(
-      out, "%lld pages, %lld links, %lld URLs checked, %zu dead (%zu links)%s, %.2f s, %lld requests (%.0f/s)\n",
-      static_cast<long long>(s.pages), static_cast<long long>(s.links), static_cast<long long>(s.urls), r.dead.size(),
-      dead_links, r.check_anchors ? (", " + std::to_string(r.missing_anchors.size()) + " missing anchors").c_str() : "",
-      s.seconds, static_cast<long long>(s.requests), rate);
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "%lld pages, %lld links, %lld URLs checked, %zu dead (%zu links)%s, %.2f s, %lld requests (%.0f/s)",
+                static_cast<long long>(s.pages), static_cast<long long>(s.links), static_cast<long long>(s.urls),
+                r.dead.size(), dead_links,
+                r.check_anchors ? (", " + std::to_string(r.missing_anchors.size()) + " missing anchors").c_str() : "",
+                s.seconds, static_cast<long long>(s.requests), rate);
+  return buf;
 }
 
 void WriteJson(const Report& r, std::FILE* out) {

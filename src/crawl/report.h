@@ -88,6 +88,10 @@ struct Report {
   bool ok() const { return dead.empty() && missing_anchors.empty(); }
 };
 
+// "200 pages, 1500 links, 900 URLs checked, 12 dead (30 links), ... s, N
+// requests (R/s)": the last line of the text report.
+std::string SummaryLine(const Report& report);
+
 void WriteText(const Report& report, bool by_page, std::FILE* out);
 void WriteJson(const Report& report, std::FILE* out);
 void WriteCsv(const Report& report, std::FILE* out);

@@ -14,6 +14,8 @@ clear message."""
 import gzip
 import json
 import os
+import pty
+import signal
 import shutil
 import ssl
 import subprocess
@@ -139,6 +141,11 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/deep/"):  # a site without end
             k = int(path.rsplit("/", 1)[1])
             return self.send(200, b"<html><a href=\"/deep/%d\">next</a></html>" % (k + 1))
+        if path == "/slow-site.html":
+            return self.send(200, b"<html><a href=\"/gone-early\">1</a><a href=\"/very-slow\">2</a></html>")
+        if path == "/very-slow":
+            time.sleep(20)
+            return self.send(200, b"<html>late</html>")
         if path == "/hostile.html":
             return self.send(200, HOSTILE)
         if path == "/fine.html":
@@ -302,7 +309,47 @@ try:
     c.check(status == 0 and "note: --max-pages 30 reached: the links of 1 more pages were not followed" in out
             and "30 pages," in out, "--max-pages bounds an endless site and says so", out[-500:])
 
-    # 1c. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
+    # 1c. On a terminal, progress and a one-line summary go to stderr even
+    #     when the report goes elsewhere; Ctrl-C writes the partial report
+    #     and exits 130.
+    def crawl_on_pty(args, interrupt_after=None):
+        master, slave = pty.openpty()
+        p = subprocess.Popen([sluice, "crawl"] + args, stdout=subprocess.PIPE, stderr=slave)
+        os.close(slave)
+        if interrupt_after is not None:
+            time.sleep(interrupt_after)
+            p.send_signal(signal.SIGINT)
+        t0 = time.time()
+        out, _ = p.communicate(timeout=60)
+        waited = time.time() - t0
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+        os.close(master)
+        return p.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), waited
+
+    report_path = os.path.join(tmp, "pty-report.json")
+    status, out, err, _ = crawl_on_pty([A + "/fine.html", "--format", "json", "-o", report_path])
+    c.check(status == 0 and out == "" and "sluice crawl: 1 pages, 0 links, 1 URLs checked, 0 dead" in err
+            and "report in " + report_path in err, "stderr on a terminal: a one-line summary naming the report",
+            "exit %d, stderr %r" % (status, err[-300:]))
+    status, out, err, waited = crawl_on_pty([A + "/slow-site.html", "--format", "json", "--timeout", "30"],
+                                            interrupt_after=2)
+    rep = json.loads(out) if out.startswith("{") else {"dead": [], "summary": {}, "notes": []}
+    c.check(status == 130 and waited < 5, "Ctrl-C: exit 130 at once", "exit %d after %.1f s" % (status, waited))
+    c.check([d["url"] for d in rep["dead"]] == [A + "/gone-early"] and rep["summary"].get("interrupted") is True
+            and any(n.startswith("interrupted: a partial report; 1 URLs") for n in rep["notes"]),
+            "Ctrl-C: the partial report holds what was checked and says it is partial", out[:600])
+    c.check("\rcrawl: " in err.replace("\x1b[2K", "") and "sluice crawl: interrupted, partial: 1 pages" in err,
+            "Ctrl-C on a terminal: progress, then the summary of the partial crawl on stderr", repr(err[-300:]))
+
+    # 1d. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
     if port_c:
         C = "https://127.0.0.1:%d" % port_c
         status, out, err = run(sluice, [C + "/"], timeout=60)
