@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "crawl/local_site.h"
 #include "crawl/report.h"
 
 namespace sluice::crawl {
@@ -122,7 +123,10 @@ class ReportFile {
 
 void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
   CrawlOptions& c = flags->crawl;
-  cmd.add_option("URL", c.start_url, "Start page; pages under its origin and directory are crawled")->required();
+  cmd.add_option("URL", c.start_url,
+                 "Start page; pages under its origin and directory are crawled. A folder (or an HTML file in "
+                 "one) is checked as a site rooted there, without a server")
+      ->required();
   cmd.add_option("-j,--concurrency", c.concurrency, "Requests in flight in total (default 16)")
       ->check(CLI::Range(1, 1024));
   cmd.add_option("--per-host", c.per_host, "Requests in flight to one host (default 8)")->check(CLI::Range(1, 1024));
@@ -183,15 +187,32 @@ int CrawlMain(const CrawlFlags& flags) {
   }
   bool stderr_tty = isatty(STDERR_FILENO) != 0;
   options.stop = &g_stop_signal;
+  // A folder or file instead of a URL: served on 127.0.0.1 and crawled.
+  std::unique_ptr<LocalSite> local;
+  const std::string& start = options.start_url;
+  struct stat st;
+  if (start.find("://") == std::string::npos &&
+      (start.find('/') != std::string::npos || stat(start.c_str(), &st) == 0)) {
+    Result<std::unique_ptr<LocalSite>> site = LocalSite::Start(start);
+    if (!site.ok()) {
+      if (!flags.output.empty()) file.Abandon();
+      std::fprintf(stderr, "sluice crawl: %s\n", site.status().message().c_str());
+      return kExitUsage;
+    }
+    local = std::move(*site);
+    options.start_url = local->start_url();
+  }
   Result<Report> report = [&] {
     StopSignals signals;
     return Crawl(options);
   }();
   if (!report.ok()) {
     if (!flags.output.empty()) file.Abandon();
-    std::fprintf(stderr, "sluice crawl: %s\n", report.status().message().c_str());
+    std::string why = report.status().message();
+    std::fprintf(stderr, "sluice crawl: %s\n", (local ? local->LocalizeText(why) : why).c_str());
     return kExitUsage;
   }
+  if (local) local->Localize(&*report);
   std::FILE* out = stdout;
   if (!flags.output.empty()) {
     out = file.Take();
