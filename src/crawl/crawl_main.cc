@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -44,6 +46,61 @@ bool ParseSize(const std::string& text, std::size_t* out) {
     return false;
   *out = static_cast<std::size_t>(value);
   return true;
+}
+
+// "Name:value" -> "Name: value" for curl; "" when malformed (*why says).
+std::string HeaderLine(const std::string& arg, std::string* why) {
+  std::size_t colon = arg.find(':');
+  if (colon == std::string::npos || colon == 0) {
+    *why = "expected NAME:VALUE";
+    return "";
+  }
+  std::string name = arg.substr(0, colon);
+  for (char ch : name) {
+    auto c = static_cast<unsigned char>(ch);
+    if (!std::isalnum(c) && std::strchr("!#$%&'*+-.^_`|~", c) == nullptr) {
+      *why = "the header name may hold letters, digits and !#$%&'*+-.^_`|~ only";
+      return "";
+    }
+  }
+  std::string value = arg.substr(colon + 1);
+  value.erase(0, value.find_first_not_of(" \t"));
+  if (value.find_first_of("\r\n", 0) != std::string::npos || value.find('\0') != std::string::npos) {
+    *why = "the value may not hold a line break";
+    return "";
+  }
+  if (value.empty()) {
+    *why = "the value is empty";
+    return "";
+  }
+  return name + ": " + value;
+}
+
+// A Netscape cookies.txt (curl, wget, browser exports): "" when usable,
+// else why not. curl skips lines it cannot read without a word, so a file
+// in another format would send no cookie and say nothing.
+std::string CheckCookieFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "r");
+  if (f == nullptr) return std::strerror(errno);
+  char buf[8192];
+  int line = 0;
+  std::string why;
+  while (why.empty() && std::fgets(buf, sizeof buf, f) != nullptr) {
+    ++line;
+    std::string l(buf);
+    while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
+    if (l.rfind("#HttpOnly_", 0) == 0) l.erase(0, 10);
+    if (l.empty() || l[0] == '#') continue;
+    std::size_t tabs = static_cast<std::size_t>(std::count(l.begin(), l.end(), '\t'));
+    if (tabs != 6) {
+      why = "line " + std::to_string(line) +
+            ": not a Netscape cookies.txt line (domain, include-subdomains, path, secure, expiry, name, value: "
+            "7 fields separated by tabs)";
+    }
+  }
+  if (why.empty() && std::ferror(f)) why = std::strerror(errno);
+  std::fclose(f);
+  return why;
 }
 
 // Ctrl-C (SIGINT) and SIGTERM while the crawl runs: the first stops the
@@ -160,6 +217,13 @@ void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
       ->check(CLI::IsMember({"text", "json", "csv", "junit"}));
   cmd.add_flag("--by-page", flags->by_page, "Text report: group dead links by the page holding them");
   cmd.add_option("-o,--output", flags->output, "Write the report to this file instead of stdout");
+  cmd.add_option("-H,--header", flags->headers,
+                 "Send this header, NAME:VALUE, to the start URL's site (repeatable; not to the sites it links)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd.add_option("--user", c.user, "HTTP Basic credentials USER:PASSWORD for the start URL's site");
+  cmd.add_option("--cookies", c.cookie_file,
+                 "Send the cookies of this Netscape cookies.txt file (as curl and browser exports write it)");
   cmd.add_option("--user-agent", c.user_agent, "User-Agent header (robots.txt rules for 'sluice' apply)");
   cmd.add_flag("--insecure", c.insecure, "Do not verify TLS certificates (e.g. a self-signed test server)");
   cmd.add_flag("-v,--verbose", c.verbose, "Print every URL handled ('handling: URL') on stderr");
@@ -172,6 +236,26 @@ int CrawlMain(const CrawlFlags& flags) {
     std::fprintf(stderr, "sluice crawl: --max-body '%s': expected a size of at least 1K, e.g. 512K, 10M, 1G\n",
                  flags.max_body.c_str());
     return kExitUsage;
+  }
+  for (const std::string& h : flags.headers) {
+    std::string why;
+    std::string line = HeaderLine(h, &why);
+    if (line.empty()) {
+      std::fprintf(stderr, "sluice crawl: --header '%s': %s\n", h.c_str(), why.c_str());
+      return kExitUsage;
+    }
+    options.headers.push_back(line);
+  }
+  if (!options.user.empty() && options.user.find(':') == std::string::npos) {
+    std::fprintf(stderr, "sluice crawl: --user '%s': expected USER:PASSWORD\n", options.user.c_str());
+    return kExitUsage;
+  }
+  if (!options.cookie_file.empty()) {
+    std::string why = CheckCookieFile(options.cookie_file);
+    if (!why.empty()) {
+      std::fprintf(stderr, "sluice crawl: --cookies %s: %s\n", options.cookie_file.c_str(), why.c_str());
+      return kExitUsage;
+    }
   }
   if (flags.max_pages > 0) {
     options.max_pages = flags.max_pages;

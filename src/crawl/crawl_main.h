@@ -10,6 +10,7 @@
 #define SLUICE_CRAWL_CRAWL_MAIN_H_
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -25,7 +26,8 @@ struct CrawlFlags {
   std::string max_body = "10M";
   bool by_page = false;
   bool no_progress = false;
-  long max_pages = 0;  // 0: not given (the default cap, first come first followed)
+  std::vector<std::string> headers;  // NAME:VALUE as given
+  long max_pages = 0;                // 0: not given (the default cap, first come first followed)
 };
 
 // Adds the options to `cmd` (the `crawl` subcommand), parsed into *flags.

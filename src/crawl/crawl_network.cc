@@ -17,6 +17,7 @@ void CrawlerImpl::LaunchSpecial(std::uint64_t id) {
   req.url = sp.url;
   req.body = BodyMode::kKeepAlways;
   req.max_body = opt_.max_body;
+  req.credentials = hosts_[sp.host].credentials;
   ++hosts_[sp.host].in_flight;
   if (opt_.verbose) std::fprintf(opt_.log, "handling: %s\n", sp.url.c_str());
   fetcher_.Start(std::move(req));
@@ -112,6 +113,7 @@ void CrawlerImpl::StartNode(int id, Clock::time_point now) {
   req.id = static_cast<std::uint64_t>(id);
   req.url = n.url;
   req.max_body = opt_.max_body;
+  req.credentials = h.credentials;
   if (n.in_scope || opt_.check_anchors) {
     req.body = BodyMode::kKeepIfHtml;  // pages to parse, or anchors to look up
   } else {
@@ -201,6 +203,8 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
     if (fresh && hops > kMaxRedirects) return;
     if (id == start_final_) {
       start_final_ = t;
+      // http -> https (or another port) of the same host is still the site.
+      if (nodes_[t].parsed.host == nodes_[id].parsed.host) hosts_[nodes_[t].host].credentials = true;
       if (opt_.include.empty()) {
         scope_->AddRoot(*target);
         nodes_[t].in_scope = true;

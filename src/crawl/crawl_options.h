@@ -40,6 +40,11 @@ struct CrawlOptions {
   bool check_anchors = false;
   std::string user_agent = "sluice-crawl/0.1 (+link checker)";
   bool insecure = false;  // do not verify TLS certificates (self-signed test servers)
+  // Sent to the start URL's origin only (and that of its redirect on the
+  // same host): "Name: value" headers and HTTP Basic "user:password".
+  std::vector<std::string> headers;
+  std::string user;
+  std::string cookie_file;  // Netscape cookies.txt, sent where its domains match
   // Progress and --verbose lines go to `log` (stderr); progress only when
   // `progress` (the CLI sets it when stderr is a terminal).
   bool verbose = false;

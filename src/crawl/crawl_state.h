@@ -78,7 +78,7 @@ class CrawlerImpl {
   explicit CrawlerImpl(const CrawlOptions& options)
       : opt_(options),
         fetcher_(FetcherOptions{options.concurrency, options.per_host, options.timeout_seconds, options.user_agent,
-                                options.insecure}),
+                                options.insecure, options.headers, options.user, options.cookie_file}),
         pool_(0) {}
 
   Result<Report> Run();
@@ -126,6 +126,7 @@ class CrawlerImpl {
     std::deque<int> ready;
     RobotsState robots_state = RobotsState::kNotNeeded;
     RobotsRules robots = RobotsRules::AllowAll();
+    bool credentials = false;  // the site's own origin: --header and --user are sent
   };
   enum class SpecialKind { kRobots, kSitemap };
   struct Special {

@@ -44,6 +44,7 @@ Result<Report> CrawlerImpl::Run() {
   if (!scope.ok()) return scope.status();
   scope_ = std::move(*scope);
   start_ = start_final_ = Intern(*start);
+  hosts_[nodes_[start_].host].credentials = true;
   nodes_[start_].in_scope = true;  // whatever --include says, the start page is read
   Enqueue(start_, 0);
   if (opt_.ignore_robots && !opt_.no_sitemap) FetchSitemaps(nodes_[start_].host);

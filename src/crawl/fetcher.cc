@@ -72,6 +72,7 @@ Fetcher::Fetcher(const FetcherOptions& options) : options_(options) {
   // may be in use at once, so each keep-alive connection is reused.
   curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(options.total_connections));
   curl_multi_setopt(multi_, CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));
+  for (const std::string& h : options.headers) headers_ = curl_slist_append(headers_, h.c_str());
 }
 
 Fetcher::~Fetcher() {
@@ -80,6 +81,7 @@ Fetcher::~Fetcher() {
     curl_easy_cleanup(easy);
   }
   curl_multi_cleanup(multi_);
+  curl_slist_free_all(headers_);
 }
 
 std::size_t Fetcher::OnBody(char* data, std::size_t size, std::size_t n, void* user) {
@@ -158,6 +160,16 @@ void Fetcher::Start(FetchRequest request) {
   curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  if (t->request.credentials) {
+    if (headers_ != nullptr) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers_);
+    if (!options_.userpwd.empty()) {
+      curl_easy_setopt(easy, CURLOPT_USERPWD, options_.userpwd.c_str());
+      curl_easy_setopt(easy, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+    }
+  }
+  // Read at each transfer's start (curl keeps no parsed copy across easy
+  // handles); a cookies.txt is small.
+  if (!options_.cookie_file.empty()) curl_easy_setopt(easy, CURLOPT_COOKIEFILE, options_.cookie_file.c_str());
   if (options_.insecure) {
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);

@@ -33,6 +33,7 @@
 
 typedef void CURLM;
 typedef void CURL;
+struct curl_slist;
 
 namespace sluice::crawl {
 
@@ -48,6 +49,9 @@ struct FetchRequest {
   bool head = false;
   BodyMode body = BodyMode::kNone;
   std::size_t max_body = 10u << 20;
+  // Send FetcherOptions::headers and ::userpwd (the site's own URLs only:
+  // a token or password must not leak to the sites it links).
+  bool credentials = false;
 };
 
 struct FetchResult {
@@ -73,7 +77,10 @@ struct FetcherOptions {
   int per_host_connections = 8;
   double timeout_seconds = 20;
   std::string user_agent = "sluice-crawl/0.1";
-  bool insecure = false;  // skip TLS certificate and host name verification
+  bool insecure = false;             // skip TLS certificate and host name verification
+  std::vector<std::string> headers;  // "Name: value", for requests with credentials
+  std::string userpwd;               // "user:password" (HTTP Basic), for requests with credentials
+  std::string cookie_file;           // Netscape cookies.txt, for every request (curl matches domains)
 };
 
 class Fetcher {
@@ -106,6 +113,7 @@ class Fetcher {
 
   FetcherOptions options_;
   CURLM* multi_;
+  curl_slist* headers_ = nullptr;
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> active_;
   std::int64_t requests_ = 0;
 };

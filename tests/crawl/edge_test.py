@@ -11,6 +11,7 @@ after their status line (headers trickled or endless, broken chunked
 encoding, a body shorter than its Content-Length), which are dead links;
 then bad command lines and unusable start URLs, which must exit 2 with a
 clear message."""
+import base64
 import gzip
 import json
 import os
@@ -36,6 +37,7 @@ port_b = free_port(avoid_next=False)
 A = "http://127.0.0.1:%d" % port_a
 B = "http://127.0.0.1:%d" % port_b
 hits = {}
+seen_headers = []
 hits_lock = threading.Lock()
 
 INDEX = ("<!DOCTYPE html><html><head><title>edge</title></head><body>\n"
@@ -132,7 +134,24 @@ class Handler(BaseHTTPRequestHandler):
             n = hits[(port, self.command, path)]
         if self.hostile(path):
             return
+        if path.startswith("/private") or path == "/leak-check":
+            with hits_lock:
+                seen_headers.append((port, path, self.headers.get("Authorization"), self.headers.get("X-Token"),
+                                     self.headers.get("Cookie")))
+        if path.startswith("/private"):
+            auth = "Basic " + base64.b64encode(b"ann:s3cret:x").decode()
+            if self.headers.get("Authorization") != auth:
+                return self.send(401, b"who are you", headers=[("WWW-Authenticate", "Basic realm=\"t\"")])
+            if self.headers.get("X-Token") != "t0k en" or "session=abc" not in self.headers.get("Cookie", ""):
+                return self.send(403, b"no token or no cookie")
+            if path == "/private/index.html":
+                return self.send(200, ("<html><a href=\"/private/ok.html\">ok</a><a href=\"/private/gone\">gone</a>"
+                                       "<a href=\"" + B + "/leak-check\">elsewhere</a></html>").encode())
+            if path == "/private/ok.html":
+                return self.send(200, b"<html>ok</html>")
         if port == port_b:
+            if path == "/leak-check":
+                return self.send(200, b"ok")
             if path == "/head405":
                 return self.send(405 if self.command == "HEAD" else 200, b"ok")
             return self.send(404, b"not found")
@@ -349,7 +368,33 @@ try:
     c.check("\rcrawl: " in err.replace("\x1b[2K", "") and "sluice crawl: interrupted, partial: 1 pages" in err,
             "Ctrl-C on a terminal: progress, then the summary of the partial crawl on stderr", repr(err[-300:]))
 
-    # 1d. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
+    # 1d. --header, --user and --cookies reach the site (and only it: not
+    #     the sites it links, except cookies, which follow their domain).
+    cookies = os.path.join(tmp, "cookies.txt")
+    with open(cookies, "w") as f:
+        f.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/private\tFALSE\t0\tsession\tabc\n")
+    status, out, err = run(sluice, [A + "/private/index.html", "--format", "json", "--user", "ann:s3cret:x",
+                                    "-H", "X-Token: t0k en", "--cookies", cookies], timeout=60)
+    dead = {d["url"]: d for d in json.loads(out)["dead"]} if out.startswith("{") else {}
+    c.check(status == 1 and set(dead) == {A + "/private/gone"} and dead[A + "/private/gone"]["status"] == 404,
+            "--user, --header and --cookies open a private site", "exit %d %s %s" % (status, dead, err[-300:]))
+    leaked = [h for h in seen_headers if h[0] == port_b and (h[2] or h[3])]
+    c.check(not leaked and any(h[0] == port_b for h in seen_headers),
+            "--user and --header are not sent to the sites linked", str(leaked))
+    status, out, err = run(sluice, [A + "/private/index.html"], timeout=60)
+    c.check(status == 2 and "answered 401 Unauthorized" in err, "without credentials: 401, exit 2", err)
+    with open(os.path.join(tmp, "bad-cookies.txt"), "w") as f:
+        f.write("session=abc; Path=/\n")
+    for args, want in [(["--header", "X-Token"], "--header 'X-Token': expected NAME:VALUE"),
+                       (["--header", "Bad Name: v"], "--header 'Bad Name: v': the header name"),
+                       (["--user", "ann"], "--user 'ann': expected USER:PASSWORD"),
+                       (["--cookies", os.path.join(tmp, "bad-cookies.txt")],
+                        "bad-cookies.txt: line 1: not a Netscape cookies.txt line"),
+                       (["--cookies", os.path.join(tmp, "none.txt")], "none.txt: No such file or directory")]:
+        status, out, err = run(sluice, [A + "/private/index.html"] + args, timeout=60)
+        c.check(status == 2 and want in err, "%s -> exit 2, '%s'" % (" ".join(args), want), err)
+
+    # 1e. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
     if port_c:
         C = "https://127.0.0.1:%d" % port_c
         status, out, err = run(sluice, [C + "/"], timeout=60)
