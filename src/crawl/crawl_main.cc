@@ -213,8 +213,8 @@ void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
   cmd.add_flag("--ignore-robots", c.ignore_robots, "Crawl what robots.txt disallows");
   cmd.add_flag("--no-sitemap", c.no_sitemap, "Do not read sitemap.xml for pages to crawl");
   cmd.add_flag("--check-anchors", c.check_anchors, "Report #fragment links whose page has no such id or <a name>");
-  cmd.add_option("--format", flags->format, "Report format: text, json, csv or junit (default text)")
-      ->check(CLI::IsMember({"text", "json", "csv", "junit"}));
+  cmd.add_option("--format", flags->format, "Report format: text, json, csv, junit or html (default text)")
+      ->check(CLI::IsMember({"text", "json", "csv", "junit", "html"}));
   cmd.add_flag("--by-page", flags->by_page, "Text report: group dead links by the page holding them");
   cmd.add_option("-o,--output", flags->output, "Write the report to this file instead of stdout");
   cmd.add_option("-H,--header", flags->headers,
@@ -312,6 +312,8 @@ int CrawlMain(const CrawlFlags& flags) {
     WriteCsv(*report, out);
   else if (flags.format == "junit")
     WriteJunit(*report, out);
+  else if (flags.format == "html")
+    WriteHtml(*report, out);
   else
     WriteText(*report, flags.by_page, out);
   if (out != stdout && std::fclose(out) != 0) {

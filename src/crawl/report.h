@@ -16,6 +16,10 @@
 // CSV: one row per (dead URL, source), RFC 4180 quoting:
 //   url,status,error,page,href,line   (missing anchors: error "missing anchor #f")
 // JUnit XML: one <testcase> per checked URL, a <failure> for each dead one.
+// HTML: a page for a person (a browser): the summary, then the dead links
+// grouped by dead URL (section#by-url: per URL a table of page, line and
+// link as written) and by page (section#by-page), missing anchors, notes
+// and warnings; every text escaped, only http(s) URLs made links.
 // Text: grouped by target (or by page with by_page), then notes, warnings
 // and a summary line.
 #ifndef SLUICE_CRAWL_REPORT_H_
@@ -96,6 +100,7 @@ void WriteText(const Report& report, bool by_page, std::FILE* out);
 void WriteJson(const Report& report, std::FILE* out);
 void WriteCsv(const Report& report, std::FILE* out);
 void WriteJunit(const Report& report, std::FILE* out);
+void WriteHtml(const Report& report, std::FILE* out);
 
 // "Not Found" for 404, "" for codes without a well-known phrase.
 const char* ReasonPhrase(long status);

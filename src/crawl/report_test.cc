@@ -178,5 +178,37 @@ TEST(Report, ReasonPhrases) {
   EXPECT_STREQ(ReasonPhrase(299), "");
 }
 
+// The HTML report escapes whatever pages wrote, links only http(s) URLs,
+// and groups the dead links by URL and by page.
+TEST(Report, HtmlEscapesAndGroups) {
+  Report r = Sample();
+  r.dead.push_back(
+      {"javascript:alert(1)", std::nullopt, "malformed URL <b>", {{"http://h/", "\"><script>x</script>", 7}}});
+  r.warnings = {"w & <w>"};
+  r.Canonicalize();
+  std::string html = Capture([&](std::FILE* f) { WriteHtml(r, f); });
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"href\">&quot;&gt;&lt;script&gt;x&lt;/script&gt;</td>"), std::string::npos);
+  EXPECT_NE(html.find("<h3 class=\"url\">javascript:alert(1)</h3>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"http://h/a,&quot;q&quot;.html\">"), std::string::npos);
+  EXPECT_NE(html.find("<li>w &amp; &lt;w&gt;</li>"), std::string::npos);
+  std::size_t by_url = html.find("<section id=\"by-url\">");
+  std::size_t by_page = html.find("<section id=\"by-page\">");
+  ASSERT_NE(by_url, std::string::npos);
+  ASSERT_NE(by_page, std::string::npos);
+  EXPECT_LT(by_url, by_page);
+  // http://h/ holds 3 dead links, http://h/z.html one: 4 rows by page.
+  std::string page_part = html.substr(by_page, html.find("</section>", by_page) - by_page);
+  std::size_t rows = 0;
+  for (std::size_t p = page_part.find("<tr class=\"link\">"); p != std::string::npos;
+       p = page_part.find("<tr class=\"link\">", p + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 4u);
+  EXPECT_NE(page_part.find("<h2>By page (2)</h2>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sluice::crawl
