@@ -57,7 +57,12 @@ int CrawlerImpl::HostOf(const Url& url) {
   return static_cast<int>(hosts_.size() - 1);
 }
 
-int CrawlerImpl::Intern(const Url& url) {
+int CrawlerImpl::Intern(const Url& given) {
+  Url url = given;
+  if (opt_.ignore_query && url.has_query && scope_->Follows(url)) {
+    url.has_query = false;
+    url.query.clear();
+  }
   std::string key = url.WithoutFragment();
   auto it = index_.find(key);
   if (it != index_.end()) return it->second;

@@ -212,6 +212,8 @@ void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
   cmd.add_flag("--no-external", c.no_external, "Do not check links to other origins");
   cmd.add_flag("--ignore-robots", c.ignore_robots, "Crawl what robots.txt disallows");
   cmd.add_flag("--no-sitemap", c.no_sitemap, "Do not read sitemap.xml for pages to crawl");
+  cmd.add_flag("--ignore-query", c.ignore_query,
+               "Treat pages of the site that differ only in their ?query as one page (fetched without it)");
   cmd.add_flag("--check-anchors", c.check_anchors, "Report #fragment links whose page has no such id or <a name>");
   cmd.add_option("--format", flags->format, "Report format: text, json, csv, junit or html (default text)")
       ->check(CLI::IsMember({"text", "json", "csv", "junit", "html"}));

@@ -38,6 +38,9 @@ struct CrawlOptions {
   bool ignore_robots = false;
   bool no_sitemap = false;
   bool check_anchors = false;
+  // URLs the crawl follows (in scope) that differ only in their query are
+  // one page, fetched and reported without the query.
+  bool ignore_query = false;
   std::string user_agent = "sluice-crawl/0.1 (+link checker)";
   bool insecure = false;  // do not verify TLS certificates (self-signed test servers)
   // Sent to the start URL's origin only (and that of its redirect on the

@@ -117,6 +117,18 @@ try:
     c.check(got_anchors == want_anchors, "missing anchors == truth (%d)" % len(want_anchors),
             "extra %s missing %s" % (sorted(got_anchors - want_anchors)[:3], sorted(want_anchors - got_anchors)[:3]))
 
+    # 2b. --ignore-query: a page linked with "?from=..." is the same page.
+    _, rep_all, _ = crawl_json("--no-external", "--no-sitemap", "--check-anchors")
+    status, rep_q, err = crawl_json("--no-external", "--no-sitemap", "--check-anchors", "--ignore-query")
+    pages_q = {s["page"] for d in rep_q["dead"] for s in d["sources"]}
+    got_anchors_q = {(s["page"], s["href"], a["url"], a["fragment"])
+                     for a in rep_q.get("missing_anchors", []) for s in a["sources"]}
+    c.check(sorted(d["url"] for d in rep_q["dead"]) == truth["dead_urls"] and not any("?" in p for p in pages_q)
+            and rep_q["summary"]["pages"] < rep_all["summary"]["pages"] and got_anchors_q == want_anchors,
+            "--ignore-query: the same dead links and anchors, each page read once",
+            "pages %s vs %s; extra anchors %s" % (rep_q["summary"]["pages"], rep_all["summary"]["pages"],
+                                                  sorted(got_anchors_q - want_anchors)[:3]))
+
     # 3. --ignore-robots finds the robots-only dead links too.
     status, rep, err = crawl_json("--ignore-robots", "--no-external", "--no-sitemap")
     got = {d["url"] for d in rep["dead"]}
