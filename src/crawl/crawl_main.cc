@@ -199,8 +199,8 @@ void AddCrawlOptions(CLI::App& cmd, CrawlFlags* flags) {
                      std::to_string(kDefaultMaxDepth) + ")")
       ->check(CLI::Range(0, 1000000));
   cmd.add_option("--max-pages", flags->max_pages,
-                 "Follow the links of at most this many pages, chosen level by level in URL order (default " +
-                     std::to_string(kDefaultMaxPages) + ", first come)")
+                 "Follow the links of at most this many pages (default " + std::to_string(kDefaultMaxPages) +
+                     "); when given, they are chosen level by level in URL order")
       ->check(CLI::Range(1L, 1000000000L));
   // One value per occurrence, so that "--exclude RE URL" leaves URL alone.
   cmd.add_option("--include", c.include, "Follow exactly the URLs matching this POSIX extended regex (repeatable)")
