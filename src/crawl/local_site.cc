@@ -180,8 +180,10 @@ void LocalSite::AcceptLoop() {
 // One request per connection ("Connection: close"): files are local and
 // quick, and the crawler's requests to this site are few per second anyway.
 void LocalSite::Serve(int fd) const {
+  // Bounded waits: a stalled client cannot hold a thread (or the shutdown).
   timeval tv{5, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   std::string head;
   char buf[65536];
   while (head.find("\r\n\r\n") == std::string::npos && head.size() < kMaxRequestHead) {
@@ -273,9 +275,11 @@ void LocalSite::Serve(int fd) const {
       return reply(200, "OK", "text/html; charset=utf-8", html, "");
     }
   }
+  // Regular files only: opening a FIFO would block this thread (and the
+  // shutdown) until a writer came; a device is not a page.
+  if (!S_ISREG(st.st_mode)) return reply(403, "Forbidden", "text/plain", "not a regular file\n", "");
   std::FILE* f = std::fopen(file.c_str(), "rb");
-  if (f == nullptr || !S_ISREG(st.st_mode)) {
-    if (f != nullptr) std::fclose(f);
+  if (f == nullptr) {
     return reply(403, "Forbidden", "text/plain", std::string("cannot read: ") + std::strerror(errno) + "\n", "");
   }
   std::string out = "HTTP/1.1 200 OK\r\nContent-Type: " + std::string(ContentType(file)) +

@@ -63,6 +63,9 @@ try:
         with open(path, "w") as f:
             f.write(text)
 
+    os.mkfifo(os.path.join(site, "pipe.html"))  # linked below: must not hang the crawl
+    with open(os.path.join(site, "index.html"), "a") as f:
+        f.write("<a href=\"pipe.html\">a FIFO</a>\n")
     status, out, err = run(sluice, [site + "/", "--format", "json", "--check-anchors"])
     try:
         rep = json.loads(out)
@@ -70,13 +73,16 @@ try:
         rep = {"dead": [], "summary": {}}
         c.check(False, "the folder's report is JSON", out[:300] + err[-300:])
     dead = {d["url"]: d for d in rep["dead"]}
-    want = {site + "/" + p for p in ("missing.html", "img/logo.png", "gone.html", "nope/x.html", "orphan-gone.html")}
+    want = {site + "/" + p for p in ("missing.html", "img/logo.png", "gone.html", "nope/x.html", "orphan-gone.html",
+                                     "pipe.html")}
     want.add(ext + "/dead")
     c.check(status == 1 and set(dead) == want, "the dead links of a folder, by path",
             "exit %d, extra %s, missing %s, %s" % (status, sorted(set(dead) - want), sorted(want - set(dead)), err))
-    c.check(all(dead[u]["error"] == "no such file" and dead[u]["status"] is None for u in want if u.startswith(site)),
+    c.check(all(dead[u]["error"] == "no such file" and dead[u]["status"] is None for u in want if u.startswith(site) and not u.endswith("pipe.html")),
             "a missing file is 'no such file'", str(dead.get(site + "/missing.html")))
     c.check(dead.get(ext + "/dead", {}).get("status") == 404, "an external dead link keeps its HTTP status")
+    c.check(dead.get(site + "/pipe.html", {}).get("status") == 403, "a FIFO is not served (403), nor waited for",
+            str(dead.get(site + "/pipe.html")))
     c.check([s["page"] for s in dead.get(site + "/missing.html", {}).get("sources", [])] == [site + "/index.html"],
             "a page is named by its file (the folder's index.html once)",
             str(dead.get(site + "/missing.html", {}).get("sources")))
