@@ -287,6 +287,9 @@ int CrawlMain(const CrawlFlags& flags) {
     }
     local = std::move(*site);
     options.start_url = local->start_url();
+    // The user's own files: a robots.txt among them addresses the crawlers
+    // of the published site, not this check (other hosts' are never read).
+    options.ignore_robots = true;
   }
   Result<Report> report = [&] {
     StopSignals signals;

@@ -56,6 +56,7 @@ try:
         "orphan.html": "<html><body><a href=\"orphan-gone.html\">x</a></body></html>\n",
         ".hidden/h.html": "<html><a href=\"hidden-gone.html\">x</a></html>\n",
         "img/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+        "robots.txt": "User-agent: *\nDisallow: /sub/\n",  # for the published site, not for this check
     }
     for name, text in files.items():
         path = os.path.join(site, name)
@@ -78,7 +79,8 @@ try:
     want.add(ext + "/dead")
     c.check(status == 1 and set(dead) == want, "the dead links of a folder, by path",
             "exit %d, extra %s, missing %s, %s" % (status, sorted(set(dead) - want), sorted(want - set(dead)), err))
-    c.check(all(dead[u]["error"] == "no such file" and dead[u]["status"] is None for u in want if u.startswith(site) and not u.endswith("pipe.html")),
+    c.check(all(dead.get(u, {}).get("error") == "no such file" and dead.get(u, {}).get("status", 0) is None
+                for u in want if u.startswith(site) and not u.endswith("pipe.html")),
             "a missing file is 'no such file'", str(dead.get(site + "/missing.html")))
     c.check(dead.get(ext + "/dead", {}).get("status") == 404, "an external dead link keeps its HTTP status")
     c.check(dead.get(site + "/pipe.html", {}).get("status") == 403, "a FIFO is not served (403), nor waited for",
@@ -87,6 +89,7 @@ try:
             "a page is named by its file (the folder's index.html once)",
             str(dead.get(site + "/missing.html", {}).get("sources")))
     c.check(site + "/orphan-gone.html" in dead, "a page no page links is checked too")
+    c.check(site + "/nope/x.html" in dead, "the folder's robots.txt does not hide its files from the check")
     c.check(not any("hidden-gone" in u for u in dead), "hidden folders are left out")
     anchors = {(a["url"], a["fragment"]) for a in rep.get("missing_anchors", [])}
     c.check(anchors == {(site + "/sub/page.html", "s2")}, "--check-anchors on local files", str(anchors))
