@@ -57,7 +57,12 @@ int CrawlerImpl::HostOf(const Url& url) {
   return static_cast<int>(hosts_.size() - 1);
 }
 
-int CrawlerImpl::Intern(const Url& url) {
+int CrawlerImpl::Intern(const Url& given) {
+  Url url = given;
+  if (opt_.ignore_query && url.has_query && scope_->Follows(url)) {
+    url.has_query = false;
+    url.query.clear();
+  }
   std::string key = url.WithoutFragment();
   auto it = index_.find(key);
   if (it != index_.end()) return it->second;
@@ -139,8 +144,9 @@ void CrawlerImpl::Relax(int id, int depth) {
     if (n.redirect_to >= 0) work.push_back({n.redirect_to, d});
     if (!n.parsed_ok || !n.in_scope) continue;
     if (!n.followed) {
-      if (d <= opt_.max_depth) {
+      if (d <= opt_.max_depth && n.cut == Cut::kDepth) {
         --pages_cut_by_depth_;
+        n.cut = Cut::kNone;
         Follow(i);  // its links enter at d + 1
       }
       continue;
@@ -152,11 +158,12 @@ void CrawlerImpl::Relax(int id, int depth) {
 }
 
 void CrawlerImpl::Follow(int id) {
+  Node& n = nodes_[id];
   if (opt_.max_pages > 0 && pages_followed_ >= opt_.max_pages) {
-    ++pages_cut_by_max_pages_;
+    if (n.cut != Cut::kPages) ++pages_cut_by_max_pages_;
+    n.cut = Cut::kPages;
     return;
   }
-  Node& n = nodes_[id];
   n.followed = true;
   ++pages_followed_;
   int depth = n.depth;
@@ -198,9 +205,10 @@ void CrawlerImpl::HandleParsed(ParsedPage& p) {
   if (!page.in_scope) return;  // parsed for its anchors only
   if (!deep_enough) {
     ++pages_cut_by_depth_;
+    page.cut = Cut::kDepth;
     return;
   }
-  if (opt_.max_pages > 0) {
+  if (opt_.max_pages > 0 && opt_.max_pages_level_order) {
     // Level by level, so that which pages make the cut does not depend on
     // timing: see FollowNextLevel.
     pending_follow_[page.depth].push_back(p.node);

@@ -17,6 +17,7 @@ void CrawlerImpl::LaunchSpecial(std::uint64_t id) {
   req.url = sp.url;
   req.body = BodyMode::kKeepAlways;
   req.max_body = opt_.max_body;
+  req.credentials = hosts_[sp.host].credentials;
   ++hosts_[sp.host].in_flight;
   if (opt_.verbose) std::fprintf(opt_.log, "handling: %s\n", sp.url.c_str());
   fetcher_.Start(std::move(req));
@@ -112,6 +113,7 @@ void CrawlerImpl::StartNode(int id, Clock::time_point now) {
   req.id = static_cast<std::uint64_t>(id);
   req.url = n.url;
   req.max_body = opt_.max_body;
+  req.credentials = h.credentials;
   if (n.in_scope || opt_.check_anchors) {
     req.body = BodyMode::kKeepIfHtml;  // pages to parse, or anchors to look up
   } else {
@@ -168,7 +170,8 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
   n.status = r.status;
   n.error = r.error;
   n.content_type = r.content_type;
-  if (id == start_final_ && r.status >= 300 && r.status < 400 && !r.location.empty()) {
+  bool redirect = r.error.empty() && r.status >= 300 && r.status < 400 && !r.location.empty();
+  if (id == start_final_ && redirect) {
     // Followed below; the scope grows to the redirect target's directory.
   } else if (id == start_final_) {
     if (!r.error.empty()) {
@@ -184,7 +187,7 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
     if (fatal_) return;
   }
   if (!r.error.empty() || r.status >= 400) ++failed_so_far_;
-  if (r.status >= 300 && r.status < 400 && !r.location.empty()) {
+  if (redirect) {
     n.state = State::kDone;
     Result<Url> target = ParseHttpUrl(r.location);
     if (!target.ok()) {
@@ -200,6 +203,8 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
     if (fresh && hops > kMaxRedirects) return;
     if (id == start_final_) {
       start_final_ = t;
+      // http -> https (or another port) of the same host is still the site.
+      if (nodes_[t].parsed.host == nodes_[id].parsed.host) hosts_[nodes_[t].host].credentials = true;
       if (opt_.include.empty()) {
         scope_->AddRoot(*target);
         nodes_[t].in_scope = true;
@@ -211,7 +216,7 @@ void CrawlerImpl::HandleResult(FetchResult& r, Clock::time_point now) {
   if (r.truncated && r.is_html && n.in_scope) {
     warnings_.push_back("page truncated at " + std::to_string(opt_.max_body) + " bytes (--max-body): " + n.url);
   }
-  n.is_html = r.is_html && r.status >= 200 && r.status < 300;
+  n.is_html = r.is_html && r.status >= 200 && r.status < 300 && r.error.empty();
   if (n.is_html && !r.body.empty()) {
     n.state = State::kParsing;
     ++parsing_;
@@ -239,14 +244,14 @@ void CrawlerImpl::HandleSpecial(FetchResult& r) {
   Host& h = hosts_[sp.host];
   --h.in_flight;
   if (sp.kind == SpecialKind::kRobots) {
-    if (r.status >= 200 && r.status < 300) {
+    if (r.error.empty() && r.status >= 200 && r.status < 300) {
       h.robots = RobotsRules::Parse(r.body);
       if (h.robots.crawl_delay() && opt_.rate <= 0) {
         h.interval = std::min(*h.robots.crawl_delay(), 10.0);
         warnings_.push_back("robots.txt of " + h.origin + " asks for Crawl-delay " +
                             std::to_string(*h.robots.crawl_delay()) + " s; honoured (capped at 10 s)");
       }
-    } else if (r.status >= 500) {
+    } else if (r.error.empty() && r.status >= 500) {
       // RFC 9309 2.3.1.4: an unreachable robots.txt means "disallow all".
       h.robots = RobotsRules::DisallowAll();
       warnings_.push_back(h.origin + "/robots.txt answered " + std::to_string(r.status) +
@@ -262,7 +267,7 @@ void CrawlerImpl::HandleSpecial(FetchResult& r) {
     return;
   }
   // A sitemap.
-  if (r.status < 200 || r.status >= 300) {
+  if (!r.error.empty() || r.status < 200 || r.status >= 300) {
     if (sp.listed) {
       warnings_.push_back("sitemap " + sp.url + " listed in robots.txt: " +
                           (r.error.empty() ? std::to_string(r.status) + " " + ReasonPhrase(r.status) : r.error));

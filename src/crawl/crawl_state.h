@@ -78,7 +78,7 @@ class CrawlerImpl {
   explicit CrawlerImpl(const CrawlOptions& options)
       : opt_(options),
         fetcher_(FetcherOptions{options.concurrency, options.per_host, options.timeout_seconds, options.user_agent,
-                                options.insecure}),
+                                options.insecure, options.headers, options.user, options.cookie_file}),
         pool_(0) {}
 
   Result<Report> Run();
@@ -92,6 +92,7 @@ class CrawlerImpl {
     std::string fragment;
   };
   enum class State { kNew, kWaiting, kInFlight, kParsing, kDone, kSkipped };
+  enum class Cut { kNone, kDepth, kPages };
   struct Node {
     std::string url;  // normalised, without fragment; the table key
     Url parsed;
@@ -109,6 +110,7 @@ class CrawlerImpl {
     bool is_html = false;
     bool parsed_ok = false;
     bool followed = false;
+    Cut cut = Cut::kNone;  // why a parsed page in scope was not followed
     std::vector<Link> links;
     std::vector<std::string> anchors;
     std::string content_type;
@@ -124,6 +126,7 @@ class CrawlerImpl {
     std::deque<int> ready;
     RobotsState robots_state = RobotsState::kNotNeeded;
     RobotsRules robots = RobotsRules::AllowAll();
+    bool credentials = false;  // the site's own origin: --header and --user are sent
   };
   enum class SpecialKind { kRobots, kSitemap };
   struct Special {
@@ -191,6 +194,7 @@ class CrawlerImpl {
   int start_ = -1;
   int start_final_ = -1;  // the start URL after its redirects
   std::optional<Status> fatal_;
+  bool interrupted_ = false;  // opt_.stop was raised: a partial report
   std::int64_t pages_followed_ = 0;
   std::int64_t pages_cut_by_max_pages_ = 0;
   std::int64_t pages_cut_by_depth_ = 0;

@@ -37,8 +37,9 @@ CrawlerImpl::Verdict CrawlerImpl::Judge(int id) const {
   }
   const Node& f = nodes_[cur];
   v.final_node = cur;
+  if (f.state == State::kWaiting || f.state == State::kInFlight) return v;  // not checked: the crawl was stopped
   std::string via = cur == id ? "" : "redirected to " + f.url + ": ";
-  if (f.invalid || !f.error.empty()) {
+  if (f.invalid || (!f.error.empty() && f.status < 400)) {  // (an HTTP error status says more)
     v.dead = true;
     v.error = via + f.error;
   } else if (f.state == State::kNew && cur != id) {
@@ -131,6 +132,7 @@ Report CrawlerImpl::BuildReport(double seconds) {
   rep.summary.robots_skipped = robots_skipped_;
   rep.summary.excluded = excluded_;
   rep.summary.peak_in_flight = peak_in_flight_;
+  rep.summary.interrupted = interrupted_;
   rep.warnings = std::move(warnings_);
 
   // Which limit bound: time during which ready URLs waited on each.
@@ -139,7 +141,7 @@ Report CrawlerImpl::BuildReport(double seconds) {
   std::snprintf(buf, sizeof buf, "peak %lld requests in flight (-j %d, --per-host %d%s)",
                 static_cast<long long>(peak_in_flight_), opt_.concurrency, opt_.per_host,
                 opt_.rate > 0 ? (", --rate " + std::to_string(opt_.rate)).c_str() : "");
-  rep.notes.push_back(buf);
+  rep.load_notes.push_back(buf);
   struct Limit {
     double t;
     std::string what;
@@ -154,25 +156,41 @@ Report CrawlerImpl::BuildReport(double seconds) {
   if (limits[0].t > 0.05 * seconds && limits[0].t > 0.01) {
     std::snprintf(buf, sizeof buf, "binding limit: %s held ready URLs back %.0f%% of the time", limits[0].what.c_str(),
                   pct(limits[0].t));
-    rep.notes.push_back(buf);
+    rep.load_notes.push_back(buf);
     for (std::size_t i = 1; i < limits.size(); ++i) {
       if (limits[i].t > 0.05 * seconds) {
         std::snprintf(buf, sizeof buf, "also binding: %s (%.0f%% of the time)", limits[i].what.c_str(),
                       pct(limits[i].t));
-        rep.notes.push_back(buf);
+        rep.load_notes.push_back(buf);
       }
     }
   } else {
-    rep.notes.push_back("no limit bound: the crawl waited on the servers' answers");
+    rep.load_notes.push_back("no limit bound: the crawl waited on the servers' answers");
   }
+  if (interrupted_) {
+    std::int64_t unchecked = 0;
+    for (const Node& n : nodes_) unchecked += n.state == State::kWaiting || n.state == State::kInFlight ? 1 : 0;
+    rep.notes.push_back("interrupted: a partial report; " + std::to_string(unchecked) +
+                        " URLs queued or in flight were not checked");
+  }
+  // What was cut is said, never silent; the defaults say they are defaults.
   if (pages_cut_by_max_pages_ > 0) {
-    rep.notes.push_back("--max-pages " + std::to_string(opt_.max_pages) + " reached: the links of " +
-                        std::to_string(pages_cut_by_max_pages_) + " more pages were not followed");
+    rep.notes.push_back("--max-pages " + std::to_string(opt_.max_pages) +
+                        (opt_.max_pages == kDefaultMaxPages && !opt_.max_pages_level_order ? " (the default)" : "") +
+                        " reached: the links of " + std::to_string(pages_cut_by_max_pages_) +
+                        " more pages were not followed");
   }
   if (pages_cut_by_depth_ > 0) {
-    rep.notes.push_back("--max-depth " + std::to_string(opt_.max_depth) + ": " + std::to_string(pages_cut_by_depth_) +
-                        " pages deeper were checked but their links not followed");
+    rep.notes.push_back(
+        "--max-depth " + std::to_string(opt_.max_depth) + (opt_.max_depth == kDefaultMaxDepth ? " (the default)" : "") +
+        " reached: " + std::to_string(pages_cut_by_depth_) + " pages deeper were checked but their links not followed");
   }
+  std::int64_t redirects = 0;
+  for (const Node& n : nodes_) redirects += n.redirect_to >= 0 ? 1 : 0;
+  rep.summary.redirects = redirects;
+  rep.summary.cut_by_max_depth = pages_cut_by_depth_;
+  rep.summary.cut_by_max_pages = pages_cut_by_max_pages_;
+  if (redirects > 0) rep.notes.push_back(std::to_string(redirects) + " redirects followed");
   if (robots_skipped_ > 0) {
     rep.notes.push_back(std::to_string(robots_skipped_) + " URLs not fetched: robots.txt disallows them");
   }

@@ -44,6 +44,7 @@ Result<Report> CrawlerImpl::Run() {
   if (!scope.ok()) return scope.status();
   scope_ = std::move(*scope);
   start_ = start_final_ = Intern(*start);
+  hosts_[nodes_[start_].host].credentials = true;
   nodes_[start_].in_scope = true;  // whatever --include says, the start page is read
   Enqueue(start_, 0);
   if (opt_.ignore_robots && !opt_.no_sitemap) FetchSitemaps(nodes_[start_].host);
@@ -51,6 +52,10 @@ Result<Report> CrawlerImpl::Run() {
 
   std::vector<FetchResult> done;
   while (Busy() && !fatal_) {
+    if (opt_.stop != nullptr && *opt_.stop != 0) {
+      interrupted_ = true;
+      break;
+    }
     if (!InFlightOrQueued()) {
       FollowNextLevel();
       continue;
@@ -94,7 +99,7 @@ Result<Report> CrawlerImpl::Run() {
   }
   Progress(Clock::now(), true);
   if (fatal_) return *fatal_;
-  if (pages_followed_ == 0) {
+  if (pages_followed_ == 0 && !interrupted_) {
     // Nothing was crawled: say why instead of printing an empty report.
     const Node& s = nodes_[start_final_];
     if (s.state == State::kSkipped) {

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <map>
@@ -236,6 +237,30 @@ TEST(Crawler, MaxDepthUsesShortestPaths) {
       ASSERT_TRUE(r.ok()) << r.status().ToString();
       EXPECT_EQ(r->summary.pages, want) << "--max-depth " << max_depth << " -j " << j;
     }
+  }
+}
+
+// The page cap without level order (how the default cap works): exactly
+// max_pages pages are followed, whatever the concurrency, and the report
+// says how many more were cut (and none as cut by --max-depth).
+TEST(Crawler, FirstComePageCapIsExactAndNoted) {
+  std::set<std::string> dead_paths;
+  MiniServer server(Site(&dead_paths));
+  for (int j : {1, 16}) {
+    CrawlOptions o;
+    o.start_url = "http://127.0.0.1:" + std::to_string(server.port()) + "/";
+    o.concurrency = o.per_host = j;
+    o.no_sitemap = true;
+    o.max_pages = 20;
+    o.max_pages_level_order = false;
+    Result<Report> r = Crawl(o);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->summary.pages, 20) << "-j " << j;
+    EXPECT_GT(r->summary.cut_by_max_pages, 0) << "-j " << j;
+    EXPECT_EQ(r->summary.cut_by_max_depth, 0) << "-j " << j;
+    std::string note = "--max-pages 20 reached: the links of " + std::to_string(r->summary.cut_by_max_pages) +
+                       " more pages were not followed";
+    EXPECT_NE(std::find(r->notes.begin(), r->notes.end(), note), r->notes.end()) << "-j " << j;
   }
 }
 

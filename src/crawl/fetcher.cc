@@ -9,10 +9,15 @@
 #include <cstring>
 #include <mutex>
 
+#include "crawl/report.h"
+
 namespace sluice::crawl {
 namespace {
 
 constexpr std::size_t kDiscardLimit = 1u << 20;
+// Response headers beyond this are an error: a server that never ends its
+// headers would otherwise hold the transfer (and memory) until --timeout.
+constexpr std::size_t kMaxHeaderBytes = 256u << 10;
 
 using Clock = std::chrono::steady_clock;
 
@@ -48,6 +53,8 @@ struct Fetcher::Transfer {
   bool decided = false;  // body keep/drop decided (at the first body byte)
   bool keep = false;
   bool cut_by_us = false;  // we ended the transfer on purpose
+  bool headers_too_big = false;
+  std::size_t header_bytes = 0;
   std::size_t dropped = 0;
   Clock::time_point start;
 };
@@ -65,6 +72,7 @@ Fetcher::Fetcher(const FetcherOptions& options) : options_(options) {
   // may be in use at once, so each keep-alive connection is reused.
   curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(options.total_connections));
   curl_multi_setopt(multi_, CURLMOPT_PIPELINING, static_cast<long>(CURLPIPE_MULTIPLEX));
+  for (const std::string& h : options.headers) headers_ = curl_slist_append(headers_, h.c_str());
 }
 
 Fetcher::~Fetcher() {
@@ -73,6 +81,7 @@ Fetcher::~Fetcher() {
     curl_easy_cleanup(easy);
   }
   curl_multi_cleanup(multi_);
+  curl_slist_free_all(headers_);
 }
 
 std::size_t Fetcher::OnBody(char* data, std::size_t size, std::size_t n, void* user) {
@@ -112,6 +121,18 @@ std::size_t Fetcher::OnBody(char* data, std::size_t size, std::size_t n, void* u
   return len;
 }
 
+std::size_t Fetcher::OnHeader(char* data, std::size_t size, std::size_t n, void* user) {
+  static_cast<void>(data);
+  auto* t = static_cast<Transfer*>(user);
+  std::size_t len = size * n;
+  t->header_bytes += len;
+  if (t->header_bytes > kMaxHeaderBytes) {
+    t->headers_too_big = true;
+    return 0;  // curl ends the transfer with CURLE_WRITE_ERROR
+  }
+  return len;
+}
+
 void Fetcher::Start(FetchRequest request) {
   // A fresh easy handle per transfer: a reused one carries timers of its
   // previous transfer (after a timeout, the next request through it failed
@@ -132,11 +153,23 @@ void Fetcher::Start(FetchRequest request) {
   }
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Fetcher::OnBody);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, t.get());
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Fetcher::OnHeader);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, t.get());
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, t->errbuf);
   curl_easy_setopt(easy, CURLOPT_PRIVATE, t.get());
   curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  if (t->request.credentials) {
+    if (headers_ != nullptr) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers_);
+    if (!options_.userpwd.empty()) {
+      curl_easy_setopt(easy, CURLOPT_USERPWD, options_.userpwd.c_str());
+      curl_easy_setopt(easy, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+    }
+  }
+  // Read at each transfer's start (curl keeps no parsed copy across easy
+  // handles); a cookies.txt is small.
+  if (!options_.cookie_file.empty()) curl_easy_setopt(easy, CURLOPT_COOKIEFILE, options_.cookie_file.c_str());
   if (options_.insecure) {
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
@@ -189,17 +222,23 @@ void Fetcher::Finish(CURL* easy, int code_int, std::vector<FetchResult>* done) {
   long status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   bool cut = code == CURLE_WRITE_ERROR && t->cut_by_us;
-  if (code == CURLE_OK || cut || status > 0) {
-    // A response arrived. (An error after the status line, e.g. a body
-    // that stops short, still tells whether the link is alive.)
-    r.status = status;
-  }
-  if (code != CURLE_OK && !cut && status == 0) {
-    r.error = t->errbuf[0] != '\0' ? t->errbuf : curl_easy_strerror(code);
-    r.transient = IsTransient(code);
-  }
-  if (code != CURLE_OK && !cut && status > 0 && r.status >= 200 && r.status < 300) {
-    r.truncated = true;  // the body ended early; parse what came
+  r.status = status;
+  if (code != CURLE_OK && !cut) {
+    // Any failure is an error, also after a good status line: headers that
+    // trickle or never end, broken chunked encoding, a body shorter than its
+    // Content-Length. A link whose answer breaks off is not alive, and a
+    // partial page is not parsed.
+    std::string why = t->headers_too_big ? "response headers exceed " + std::to_string(kMaxHeaderBytes >> 10) + " KiB"
+                      : t->errbuf[0] != '\0' ? std::string(t->errbuf)
+                                             : std::string(curl_easy_strerror(code));
+    if (status > 0) {
+      std::string phrase = ReasonPhrase(status);
+      why = "failed after the status line (" + std::to_string(status) + (phrase.empty() ? "" : " " + phrase) +
+            "): " + why;
+    }
+    r.error = std::move(why);
+    r.transient = !t->headers_too_big && IsTransient(code);
+    r.body.clear();
   }
   char* type = nullptr;
   curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &type);

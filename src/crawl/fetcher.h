@@ -14,7 +14,9 @@
 // chains are visible. A body is kept only when the caller asks (HTML pages,
 // robots.txt, sitemaps) and never beyond max_body bytes; any other body is
 // read and dropped (so that the connection stays reusable) up to 1 MiB, then
-// the transfer is cut, since its status is all that was needed.
+// the transfer is cut, since its status is all that was needed. Response
+// headers are capped (256 KiB); a transfer failing at any point, also after
+// its status line, is an error.
 //
 // Thread safety: one thread calls Start/Poll; Wakeup() may be called from
 // any thread (the crawler's parse workers use it to interrupt Poll).
@@ -31,6 +33,7 @@
 
 typedef void CURLM;
 typedef void CURL;
+struct curl_slist;
 
 namespace sluice::crawl {
 
@@ -46,19 +49,26 @@ struct FetchRequest {
   bool head = false;
   BodyMode body = BodyMode::kNone;
   std::size_t max_body = 10u << 20;
+  // Send FetcherOptions::headers and ::userpwd (the site's own URLs only:
+  // a token or password must not leak to the sites it links).
+  bool credentials = false;
 };
 
 struct FetchResult {
   std::uint64_t id = 0;
-  long status = 0;         // HTTP status; 0 when no response arrived
-  std::string error;       // transport error ("" when a response arrived)
+  long status = 0;  // HTTP status; 0 when no status line arrived
+  // "" when the whole response arrived (or was cut on purpose: BodyMode,
+  // max_body). Else why not; when the status line came first, the error
+  // says so ("failed after the status line (200 OK): ...") and the body is
+  // dropped.
+  std::string error;
   bool transient = false;  // a retry may succeed (timeout, reset, ...)
   std::string content_type;
   std::string location;                       // absolute redirect target, if any
   std::optional<double> retry_after_seconds;  // parsed Retry-After
   bool is_html = false;
   std::string body;
-  bool truncated = false;  // the body hit max_body
+  bool truncated = false;  // the body hit max_body (and was cut there on purpose)
   double seconds = 0;
 };
 
@@ -67,7 +77,10 @@ struct FetcherOptions {
   int per_host_connections = 8;
   double timeout_seconds = 20;
   std::string user_agent = "sluice-crawl/0.1";
-  bool insecure = false;  // skip TLS certificate and host name verification
+  bool insecure = false;             // skip TLS certificate and host name verification
+  std::vector<std::string> headers;  // "Name: value", for requests with credentials
+  std::string userpwd;               // "user:password" (HTTP Basic), for requests with credentials
+  std::string cookie_file;           // Netscape cookies.txt, for every request (curl matches domains)
 };
 
 class Fetcher {
@@ -95,10 +108,12 @@ class Fetcher {
  private:
   struct Transfer;
   static std::size_t OnBody(char* data, std::size_t size, std::size_t n, void* user);
+  static std::size_t OnHeader(char* data, std::size_t size, std::size_t n, void* user);
   void Finish(CURL* easy, int code, std::vector<FetchResult>* done);
 
   FetcherOptions options_;
   CURLM* multi_;
+  curl_slist* headers_ = nullptr;
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> active_;
   std::int64_t requests_ = 0;
 };

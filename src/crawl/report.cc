@@ -56,6 +56,12 @@ void SortSources(std::vector<LinkSource>& s) {
 
 const char* ReasonPhrase(long status) {
   switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 203: return "Non-Authoritative Information";
+    case 204: return "No Content";
+    case 206: return "Partial Content";
     case 300: return "Multiple Choices";
     case 301: return "Moved Permanently";
     case 302: return "Found";
@@ -159,15 +165,25 @@ void WriteText(const Report& r, bool by_page, std::FILE* out) {
     }
   }
   if (!r.dead.empty() || !r.missing_anchors.empty()) std::fputc('\n', out);
+  for (const std::string& n : r.load_notes) std::fprintf(out, "note: %s\n", n.c_str());
   for (const std::string& n : r.notes) std::fprintf(out, "note: %s\n", n.c_str());
   for (const std::string& w : r.warnings) std::fprintf(out, "warning: %s\n", w.c_str());
+  std::fprintf(out, "%s\n", SummaryLine(r).c_str());
+}
+
+std::string SummaryLine(const Report& r) {
+  std::size_t dead_links = 0;
+  for (const DeadLink& d : r.dead) dead_links += d.sources.size();
   const Summary& s = r.summary;
   double rate = s.seconds > 0 ? static_cast<double>(s.requests) / s.seconds : 0;
-  std::fprintf(
-      out, "%lld pages, %lld links, %lld URLs checked, %zu dead (%zu links)%s, %.2f s, %lld requests (%.0f/s)\n",
-      static_cast<long long>(s.pages), static_cast<long long>(s.links), static_cast<long long>(s.urls), r.dead.size(),
-      dead_links, r.check_anchors ? (", " + std::to_string(r.missing_anchors.size()) + " missing anchors").c_str() : "",
-      s.seconds, static_cast<long long>(s.requests), rate);
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "%lld pages, %lld links, %lld URLs checked, %zu dead (%zu links)%s, %.2f s, %lld requests (%.0f/s)",
+                static_cast<long long>(s.pages), static_cast<long long>(s.links), static_cast<long long>(s.urls),
+                r.dead.size(), dead_links,
+                r.check_anchors ? (", " + std::to_string(r.missing_anchors.size()) + " missing anchors").c_str() : "",
+                s.seconds, static_cast<long long>(s.requests), rate);
+  return buf;
 }
 
 void WriteJson(const Report& r, std::FILE* out) {
@@ -193,12 +209,22 @@ void WriteJson(const Report& r, std::FILE* out) {
       doc["missing_anchors"].push_back({{"url", m.url}, {"fragment", m.fragment}, {"sources", sources(m.sources)}});
     }
   }
+  doc["notes"] = r.notes;
   const Summary& s = r.summary;
-  doc["summary"] = {{"pages", s.pages},
-                    {"urls", s.urls},
-                    {"dead", r.dead.size()},
-                    {"requests", s.requests},
-                    {"seconds", static_cast<double>(static_cast<long long>(s.seconds * 1000 + 0.5)) / 1000}};
+  ordered_json summary;
+  summary["pages"] = s.pages;
+  summary["links"] = s.links;
+  summary["urls"] = s.urls;
+  summary["dead"] = r.dead.size();
+  if (r.check_anchors) summary["missing_anchors"] = r.missing_anchors.size();
+  summary["redirects"] = s.redirects;
+  summary["robots_skipped"] = s.robots_skipped;
+  summary["excluded"] = s.excluded;
+  summary["not_followed"] = {{"max_depth", s.cut_by_max_depth}, {"max_pages", s.cut_by_max_pages}};
+  summary["interrupted"] = s.interrupted;
+  summary["requests"] = s.requests;
+  summary["seconds"] = static_cast<double>(static_cast<long long>(s.seconds * 1000 + 0.5)) / 1000;
+  doc["summary"] = std::move(summary);
   std::string text = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   std::fprintf(out, "%s\n", text.c_str());
 }
@@ -262,6 +288,117 @@ void WriteJunit(const Report& r, std::FILE* out) {
     std::fprintf(out, "    </testcase>\n");
   }
   std::fprintf(out, "  </testsuite>\n</testsuites>\n");
+}
+
+namespace {
+
+std::string HtmlEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A link for http(s) URLs, plain text for anything else (a malformed href,
+// a local path, "javascript:..."): a report must not run or open what it
+// reports.
+std::string HtmlUrl(const std::string& url) {
+  if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) {
+    return "<a href=\"" + HtmlEscape(url) + "\">" + HtmlEscape(url) + "</a>";
+  }
+  return HtmlEscape(url);
+}
+
+}  // namespace
+
+void WriteHtml(const Report& r, std::FILE* out) {
+  std::size_t dead_links = 0;
+  for (const DeadLink& d : r.dead) dead_links += d.sources.size();
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<title>sluice crawl: " + std::to_string(r.dead.size()) + " dead URLs</title>\n";
+  h += "<style>\nbody{font-family:sans-serif;margin:2em;max-width:80em}\n"
+       "table{border-collapse:collapse;margin:.3em 0 1em}\n"
+       "td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}\n"
+       "td.href,td.url{font-family:monospace;word-break:break-all}\n.status{color:#b00;font-weight:bold}\n"
+       "</style>\n</head>\n<body>\n";
+  h += "<h1>Dead links</h1>\n<p class=\"summary\">" + HtmlEscape(SummaryLine(r)) + "</p>\n";
+  if (r.summary.interrupted) h += "<p class=\"interrupted\">Interrupted: this report is partial.</p>\n";
+
+  h += "<section id=\"by-url\">\n<h2>By dead URL (" + std::to_string(r.dead.size()) + ")</h2>\n";
+  for (const DeadLink& d : r.dead) {
+    h += "<div class=\"dead\">\n<h3 class=\"url\">" + HtmlUrl(d.url) + "</h3>\n<p><span class=\"status\">" +
+         (d.status ? std::to_string(*d.status) : std::string("no status")) + "</span> <span class=\"error\">" +
+         HtmlEscape(d.error) + "</span></p>\n";
+    h += "<table>\n<tr><th>Page</th><th>Line</th><th>Link as written</th></tr>\n";
+    for (const LinkSource& s : d.sources) {
+      h += "<tr class=\"link\"><td class=\"page\">" + HtmlUrl(s.page) + "</td><td class=\"line\">" +
+           std::to_string(s.line) + "</td><td class=\"href\">" + HtmlEscape(s.href) + "</td></tr>\n";
+    }
+    h += "</table>\n</div>\n";
+  }
+  h += "</section>\n";
+
+  struct Row {
+    int line;
+    std::string href;
+    const DeadLink* dead;
+  };
+  std::map<std::string, std::vector<Row>> pages;
+  for (const DeadLink& d : r.dead) {
+    for (const LinkSource& s : d.sources) pages[s.page].push_back({s.line, s.href, &d});
+  }
+  h += "<section id=\"by-page\">\n<h2>By page (" + std::to_string(pages.size()) + ")</h2>\n";
+  for (auto& [page, rows] : pages) {
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return std::tie(a.line, a.href, a.dead->url) < std::tie(b.line, b.href, b.dead->url);
+    });
+    h += "<div class=\"page\">\n<h3 class=\"page\">" + HtmlUrl(page) + "</h3>\n<table>\n";
+    h += "<tr><th>Line</th><th>Link as written</th><th>Dead URL</th><th>Status</th><th>Error</th></tr>\n";
+    for (const Row& row : rows) {
+      h += "<tr class=\"link\"><td class=\"line\">" + std::to_string(row.line) + "</td><td class=\"href\">" +
+           HtmlEscape(row.href) + "</td><td class=\"url\">" + HtmlUrl(row.dead->url) + "</td><td class=\"status\">" +
+           (row.dead->status ? std::to_string(*row.dead->status) : std::string()) + "</td><td class=\"error\">" +
+           HtmlEscape(row.dead->error) + "</td></tr>\n";
+    }
+    h += "</table>\n</div>\n";
+  }
+  h += "</section>\n";
+
+  if (r.check_anchors) {
+    h += "<section id=\"missing-anchors\">\n<h2>Missing anchors (" + std::to_string(r.missing_anchors.size()) +
+         ")</h2>\n";
+    for (const MissingAnchor& m : r.missing_anchors) {
+      h += "<div class=\"anchor\">\n<h3 class=\"url\">" + HtmlUrl(m.url) + " #" + HtmlEscape(m.fragment) +
+           "</h3>\n<table>\n<tr><th>Page</th><th>Line</th><th>Link as written</th></tr>\n";
+      for (const LinkSource& s : m.sources) {
+        h += "<tr class=\"link\"><td class=\"page\">" + HtmlUrl(s.page) + "</td><td class=\"line\">" +
+             std::to_string(s.line) + "</td><td class=\"href\">" + HtmlEscape(s.href) + "</td></tr>\n";
+      }
+      h += "</table>\n</div>\n";
+    }
+    h += "</section>\n";
+  }
+  auto list = [&](const char* id, const char* title, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    h += std::string("<section id=\"") + id + "\">\n<h2>" + title + "</h2>\n<ul>\n";
+    for (const std::string& i : items) h += "<li>" + HtmlEscape(i) + "</li>\n";
+    h += "</ul>\n</section>\n";
+  };
+  std::vector<std::string> notes = r.load_notes;
+  notes.insert(notes.end(), r.notes.begin(), r.notes.end());
+  list("notes", "Notes", notes);
+  list("warnings", "Warnings", r.warnings);
+  h += "</body>\n</html>\n";
+  std::fwrite(h.data(), 1, h.size(), out);
 }
 
 }  // namespace sluice::crawl

@@ -8,10 +8,18 @@
 //   {"dead": [{"url", "status" (number or null), "error",
 //              "sources": [{"page", "href", "line"}]}],
 //    "missing_anchors": [{"url", "fragment", "sources": [...]}],
-//    "summary": {"pages", "urls", "dead", "requests", "seconds"}}
+//    "notes": [text, ...]   (what was cut, skipped or followed; not timing)
+//    "summary": {"pages", "links", "urls", "dead", "missing_anchors" (with
+//                --check-anchors), "redirects", "robots_skipped", "excluded",
+//                "not_followed": {"max_depth", "max_pages"}, "interrupted",
+//                "requests", "seconds"}}
 // CSV: one row per (dead URL, source), RFC 4180 quoting:
 //   url,status,error,page,href,line   (missing anchors: error "missing anchor #f")
 // JUnit XML: one <testcase> per checked URL, a <failure> for each dead one.
+// HTML: a page for a person (a browser): the summary, then the dead links
+// grouped by dead URL (section#by-url: per URL a table of page, line and
+// link as written) and by page (section#by-page), missing anchors, notes
+// and warnings; every text escaped, only http(s) URLs made links.
 // Text: grouped by target (or by page with by_page), then notes, warnings
 // and a summary line.
 #ifndef SLUICE_CRAWL_REPORT_H_
@@ -63,6 +71,10 @@ struct Summary {
   std::int64_t robots_skipped = 0;
   std::int64_t excluded = 0;  // --exclude, --no-external
   std::int64_t peak_in_flight = 0;
+  std::int64_t redirects = 0;         // URLs that answered with a redirect (followed)
+  std::int64_t cut_by_max_depth = 0;  // pages checked but not followed: --max-depth
+  std::int64_t cut_by_max_pages = 0;  // ... and --max-pages
+  bool interrupted = false;           // stopped early (Ctrl-C): a partial report
 };
 
 struct Report {
@@ -70,7 +82,8 @@ struct Report {
   bool check_anchors = false;
   std::vector<MissingAnchor> missing_anchors;
   std::vector<std::string> checked_urls;  // every URL checked (JUnit test cases)
-  std::vector<std::string> notes;         // which limit bound, what was cut
+  std::vector<std::string> load_notes;    // peak requests, which limit bound (depend on timing)
+  std::vector<std::string> notes;         // what was cut, skipped, followed
   std::vector<std::string> warnings;      // truncated bodies, unreadable sitemaps, ...
   Summary summary;
 
@@ -79,10 +92,15 @@ struct Report {
   bool ok() const { return dead.empty() && missing_anchors.empty(); }
 };
 
+// "200 pages, 1500 links, 900 URLs checked, 12 dead (30 links), ... s, N
+// requests (R/s)": the last line of the text report.
+std::string SummaryLine(const Report& report);
+
 void WriteText(const Report& report, bool by_page, std::FILE* out);
 void WriteJson(const Report& report, std::FILE* out);
 void WriteCsv(const Report& report, std::FILE* out);
 void WriteJunit(const Report& report, std::FILE* out);
+void WriteHtml(const Report& report, std::FILE* out);
 
 // "Not Found" for 404, "" for codes without a well-known phrase.
 const char* ReasonPhrase(long status);

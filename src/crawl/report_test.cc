@@ -25,7 +25,11 @@ Report Sample() {
   r.summary.urls = 4;
   r.summary.requests = 5;
   r.summary.seconds = 0.5;
-  r.notes = {"peak 2 requests in flight"};
+  r.summary.redirects = 3;
+  r.summary.robots_skipped = 1;
+  r.summary.cut_by_max_depth = 2;
+  r.load_notes = {"peak 2 requests in flight"};
+  r.notes = {"3 redirects followed"};
   r.Canonicalize();
   return r;
 }
@@ -98,10 +102,23 @@ TEST(Report, Json) {
       ]
     }
   ],
+  "notes": [
+    "3 redirects followed"
+  ],
   "summary": {
     "pages": 2,
+    "links": 7,
     "urls": 4,
     "dead": 2,
+    "missing_anchors": 1,
+    "redirects": 3,
+    "robots_skipped": 1,
+    "excluded": 0,
+    "not_followed": {
+      "max_depth": 2,
+      "max_pages": 0
+    },
+    "interrupted": false,
     "requests": 5,
     "seconds": 0.5
   }
@@ -126,6 +143,7 @@ TEST(Report, Text) {
             "  <- http://h/z.html:9  href=\"b.html\"\n"
             "\nMissing anchors: 1\n\nhttp://h/c.html#sec9\n  <- http://h/:5  href=\"c.html#sec9\"\n\n"
             "note: peak 2 requests in flight\n"
+            "note: 3 redirects followed\n"
             "2 pages, 7 links, 4 URLs checked, 2 dead (3 links), 1 missing anchors, 0.50 s, 5 requests (10/s)\n");
   const std::string by_page =
       "Dead links: 2 URLs, 3 links\n\n"
@@ -158,6 +176,38 @@ TEST(Report, ReasonPhrases) {
   EXPECT_STREQ(ReasonPhrase(404), "Not Found");
   EXPECT_STREQ(ReasonPhrase(503), "Service Unavailable");
   EXPECT_STREQ(ReasonPhrase(299), "");
+}
+
+// The HTML report escapes whatever pages wrote, links only http(s) URLs,
+// and groups the dead links by URL and by page.
+TEST(Report, HtmlEscapesAndGroups) {
+  Report r = Sample();
+  r.dead.push_back(
+      {"javascript:alert(1)", std::nullopt, "malformed URL <b>", {{"http://h/", "\"><script>x</script>", 7}}});
+  r.warnings = {"w & <w>"};
+  r.Canonicalize();
+  std::string html = Capture([&](std::FILE* f) { WriteHtml(r, f); });
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"href\">&quot;&gt;&lt;script&gt;x&lt;/script&gt;</td>"), std::string::npos);
+  EXPECT_NE(html.find("<h3 class=\"url\">javascript:alert(1)</h3>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"http://h/a,&quot;q&quot;.html\">"), std::string::npos);
+  EXPECT_NE(html.find("<li>w &amp; &lt;w&gt;</li>"), std::string::npos);
+  std::size_t by_url = html.find("<section id=\"by-url\">");
+  std::size_t by_page = html.find("<section id=\"by-page\">");
+  ASSERT_NE(by_url, std::string::npos);
+  ASSERT_NE(by_page, std::string::npos);
+  EXPECT_LT(by_url, by_page);
+  // http://h/ holds 3 dead links, http://h/z.html one: 4 rows by page.
+  std::string page_part = html.substr(by_page, html.find("</section>", by_page) - by_page);
+  std::size_t rows = 0;
+  for (std::size_t p = page_part.find("<tr class=\"link\">"); p != std::string::npos;
+       p = page_part.find("<tr class=\"link\">", p + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 4u);
+  EXPECT_NE(page_part.find("<h2>By page (2)</h2>"), std::string::npos);
 }
 
 }  // namespace

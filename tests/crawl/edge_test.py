@@ -6,11 +6,17 @@
 themselves): an endless HTML body (bounded by --max-body), an endless
 binary, invalid UTF-8, 50,000 nested elements, 429 with Retry-After (once,
 and forever), a request that hangs past --timeout, a chain of more than 10
-redirects, a server that refuses HEAD, malformed links; then bad command
-lines and unusable start URLs, which must exit 2 with a clear message."""
+redirects, a server that refuses HEAD, malformed links; answers that fail
+after their status line (headers trickled or endless, broken chunked
+encoding, a body shorter than its Content-Length), which are dead links;
+then bad command lines and unusable start URLs, which must exit 2 with a
+clear message."""
+import base64
 import gzip
 import json
 import os
+import pty
+import signal
 import shutil
 import ssl
 import subprocess
@@ -31,6 +37,7 @@ port_b = free_port(avoid_next=False)
 A = "http://127.0.0.1:%d" % port_a
 B = "http://127.0.0.1:%d" % port_b
 hits = {}
+seen_headers = []
 hits_lock = threading.Lock()
 
 INDEX = ("<!DOCTYPE html><html><head><title>edge</title></head><body>\n"
@@ -42,6 +49,17 @@ INDEX = ("<!DOCTYPE html><html><head><title>edge</title></head><body>\n"
          "<a href=\"http://exa mple.org/\">malformed</a>\n<a href=\"ftp://example.org/f\">ftp</a>\n"
          "<a href=\"/gz.html\">compressed</a>\n"
          "</body></html>\n").encode()
+
+# Answers that go wrong after a good status line: each is a dead link.
+HOSTILE = ("<!DOCTYPE html><html><body>\n"
+           "<a href=\"/trickle\">headers one byte a second</a>\n"
+           "<a href=\"/endless-headers\">endless headers</a>\n"
+           "<a href=\"/bad-chunked\">broken chunked encoding</a>\n"
+           "<a href=\"/short-body\">body shorter than Content-Length</a>\n"
+           "<a href=\"" + B + "/trickle\">trickle elsewhere (HEAD)</a>\n"
+           "<a href=\"" + B + "/endless-headers\">endless headers elsewhere (HEAD)</a>\n"
+           "<a href=\"/fine.html\">fine</a>\n"
+           "</body></html>\n").encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -71,6 +89,40 @@ class Handler(BaseHTTPRequestHandler):
             pass  # the client hung up, as it should
         self.close_connection = True
 
+    def hostile(self, path):
+        """Raw answers that fail after "HTTP/1.1 200 OK"; True when PATH is one."""
+        w = self.wfile
+        deadline = time.time() + 30
+        try:
+            if path == "/trickle":
+                w.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+                w.flush()
+                while time.time() < deadline:
+                    w.write(b"X")
+                    w.flush()
+                    time.sleep(1)
+            elif path == "/endless-headers":
+                w.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+                k = 0
+                while time.time() < deadline:
+                    w.write(b"X-Endless-%d: %s\r\n" % (k, b"y" * 200))
+                    k += 1
+            elif path == "/bad-chunked":
+                w.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        b"10\r\n<html><a href=x>\r\nzz-not-hex\r\n<a href=\"/gone-chunk.html\">\r\n")
+                w.flush()
+                time.sleep(0.5)
+            elif path == "/short-body":
+                w.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n"
+                        b"<html><a href=\"/gone-short.html\">")
+                w.flush()
+            else:
+                return False
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
+        return True
+
     def do_HEAD(self):
         self.do_GET()
 
@@ -80,12 +132,43 @@ class Handler(BaseHTTPRequestHandler):
         with hits_lock:
             hits[(port, self.command, path)] = hits.get((port, self.command, path), 0) + 1
             n = hits[(port, self.command, path)]
+        if self.hostile(path):
+            return
+        if path.startswith("/private") or path == "/leak-check":
+            with hits_lock:
+                seen_headers.append((port, path, self.headers.get("Authorization"), self.headers.get("X-Token"),
+                                     self.headers.get("Cookie")))
+        if path.startswith("/private"):
+            auth = "Basic " + base64.b64encode(b"ann:s3cret:x").decode()
+            if self.headers.get("Authorization") != auth:
+                return self.send(401, b"who are you", headers=[("WWW-Authenticate", "Basic realm=\"t\"")])
+            if self.headers.get("X-Token") != "t0k en" or "session=abc" not in self.headers.get("Cookie", ""):
+                return self.send(403, b"no token or no cookie")
+            if path == "/private/index.html":
+                return self.send(200, ("<html><a href=\"/private/ok.html\">ok</a><a href=\"/private/gone\">gone</a>"
+                                       "<a href=\"" + B + "/leak-check\">elsewhere</a></html>").encode())
+            if path == "/private/ok.html":
+                return self.send(200, b"<html>ok</html>")
         if port == port_b:
+            if path == "/leak-check":
+                return self.send(200, b"ok")
             if path == "/head405":
                 return self.send(405 if self.command == "HEAD" else 200, b"ok")
             return self.send(404, b"not found")
         if path == "/":
             return self.send(200, INDEX)
+        if path.startswith("/deep/"):  # a site without end
+            k = int(path.rsplit("/", 1)[1])
+            return self.send(200, b"<html><a href=\"/deep/%d\">next</a></html>" % (k + 1))
+        if path == "/slow-site.html":
+            return self.send(200, b"<html><a href=\"/gone-early\">1</a><a href=\"/very-slow\">2</a></html>")
+        if path == "/very-slow":
+            time.sleep(20)
+            return self.send(200, b"<html>late</html>")
+        if path == "/hostile.html":
+            return self.send(200, HOSTILE)
+        if path == "/fine.html":
+            return self.send(200, b"<html>fine</html>")
         if path == "/huge":
             return self.stream("text/html", b"<p>" + b"x" * 4090 + b"</p>\n",
                                b"<html><body><a href=\"/after-huge\">first</a>\n")
@@ -202,7 +285,116 @@ try:
             "the truncated page is named in the report", out[-600:])
     c.check("note: 1 links with other schemes" in out, "the ftp: link is noted")
 
-    # 1b. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
+    # 1a. Failures after the status line are dead links, with the real error
+    #     (not "alive, truncated"); the partial bodies are not parsed.
+    status, out, err = run(sluice, [A + "/hostile.html", "--timeout", "2", "--retries", "0", "--format", "json"],
+                           timeout=90)
+    c.check(status == 1, "hostile answers: exit status 1", "got %d, stderr: %s" % (status, err[-800:]))
+    try:
+        rep = json.loads(out)
+    except ValueError:
+        rep = {"dead": []}
+        c.check(False, "hostile answers: JSON parses", out[:300] + err[-300:])
+    dead = {d["url"]: d for d in rep["dead"]}
+    for url, want in [(A + "/trickle", "timed out"), (A + "/endless-headers", "headers"),
+                      (A + "/bad-chunked", "chunk"), (A + "/short-body", "bytes remaining"),
+                      (B + "/trickle", "timed out"), (B + "/endless-headers", "headers")]:
+        d = dead.get(url, {})
+        c.check(want in d.get("error", "") and "200" in d.get("error", "") and d.get("status") is None,
+                "%s is dead: '%s' after the status line" % (url[len(A):] if url.startswith(A) else url, want),
+                str(d)[:300])
+    c.check(A + "/fine.html" not in dead and A + "/gone-chunk.html" not in dead and A + "/gone-short.html" not in dead,
+            "hostile answers: a fine link is alive, partial bodies are not parsed", str(sorted(dead)))
+    status, out, err = run(sluice, [A + "/hostile.html", "--timeout", "2", "--retries", "0"], timeout=90)
+    c.check("truncated" not in out and "dead (" in out, "hostile answers: no 'truncated' warning", out[-600:])
+    for path, want in [("/short-body", "failed after the status line (200 OK): transfer closed with 967 bytes remaining"),
+                       ("/bad-chunked", "chunk"), ("/trickle", "timed out")]:
+        status, out, err = run(sluice, [A + path, "--timeout", "2", "--retries", "0"], timeout=60)
+        c.check(status == 2 and "cannot fetch the start URL " + A + path in err and want in err
+                and "truncated" not in err and out == "",
+                "start URL %s failing after its status line: exit 2, '%s'" % (path, want),
+                "got %d, stdout %r, stderr %r" % (status, out[:200], err[-300:]))
+
+    # 1b. A site without end is bounded by default (--max-depth 100), and
+    #     the report says what was cut.
+    status, out, err = run(sluice, [A + "/deep/0", "--format", "json"], timeout=60)
+    rep = json.loads(out) if out.startswith("{") else {"summary": {}, "notes": []}
+    c.check(status == 0 and rep["summary"].get("pages") == 101
+            and rep["summary"].get("not_followed") == {"max_depth": 1, "max_pages": 0}
+            and any("--max-depth 100 (the default) reached: 1 pages deeper" in n for n in rep.get("notes", [])),
+            "an endless site stops at the default --max-depth, and says so",
+            "exit %d, %s %s" % (status, rep["summary"], rep.get("notes")))
+    status, out, err = run(sluice, [A + "/deep/0", "--max-depth", "1000", "--max-pages", "30"], timeout=60)
+    c.check(status == 0 and "note: --max-pages 30 reached: the links of 1 more pages were not followed" in out
+            and "30 pages," in out, "--max-pages bounds an endless site and says so", out[-500:])
+
+    # 1c. On a terminal, progress and a one-line summary go to stderr even
+    #     when the report goes elsewhere; Ctrl-C writes the partial report
+    #     and exits 130.
+    def crawl_on_pty(args, interrupt_after=None):
+        master, slave = pty.openpty()
+        p = subprocess.Popen([sluice, "crawl"] + args, stdout=subprocess.PIPE, stderr=slave)
+        os.close(slave)
+        if interrupt_after is not None:
+            time.sleep(interrupt_after)
+            p.send_signal(signal.SIGINT)
+        t0 = time.time()
+        out, _ = p.communicate(timeout=60)
+        waited = time.time() - t0
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+        os.close(master)
+        return p.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), waited
+
+    report_path = os.path.join(tmp, "pty-report.json")
+    status, out, err, _ = crawl_on_pty([A + "/fine.html", "--format", "json", "-o", report_path])
+    c.check(status == 0 and out == "" and "sluice crawl: 1 pages, 0 links, 1 URLs checked, 0 dead" in err
+            and "report in " + report_path in err, "stderr on a terminal: a one-line summary naming the report",
+            "exit %d, stderr %r" % (status, err[-300:]))
+    status, out, err, waited = crawl_on_pty([A + "/slow-site.html", "--format", "json", "--timeout", "30"],
+                                            interrupt_after=2)
+    rep = json.loads(out) if out.startswith("{") else {"dead": [], "summary": {}, "notes": []}
+    c.check(status == 130 and waited < 5, "Ctrl-C: exit 130 at once", "exit %d after %.1f s" % (status, waited))
+    c.check([d["url"] for d in rep["dead"]] == [A + "/gone-early"] and rep["summary"].get("interrupted") is True
+            and any(n.startswith("interrupted: a partial report; 1 URLs") for n in rep["notes"]),
+            "Ctrl-C: the partial report holds what was checked and says it is partial", out[:600])
+    c.check("\rcrawl: " in err.replace("\x1b[2K", "") and "sluice crawl: interrupted, partial: 1 pages" in err,
+            "Ctrl-C on a terminal: progress, then the summary of the partial crawl on stderr", repr(err[-300:]))
+
+    # 1d. --header, --user and --cookies reach the site (and only it: not
+    #     the sites it links, except cookies, which follow their domain).
+    cookies = os.path.join(tmp, "cookies.txt")
+    with open(cookies, "w") as f:
+        f.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/private\tFALSE\t0\tsession\tabc\n")
+    status, out, err = run(sluice, [A + "/private/index.html", "--format", "json", "--user", "ann:s3cret:x",
+                                    "-H", "X-Token: t0k en", "--cookies", cookies], timeout=60)
+    dead = {d["url"]: d for d in json.loads(out)["dead"]} if out.startswith("{") else {}
+    c.check(status == 1 and set(dead) == {A + "/private/gone"} and dead[A + "/private/gone"]["status"] == 404,
+            "--user, --header and --cookies open a private site", "exit %d %s %s" % (status, dead, err[-300:]))
+    leaked = [h for h in seen_headers if h[0] == port_b and (h[2] or h[3])]
+    c.check(not leaked and any(h[0] == port_b for h in seen_headers),
+            "--user and --header are not sent to the sites linked", str(leaked))
+    status, out, err = run(sluice, [A + "/private/index.html"], timeout=60)
+    c.check(status == 2 and "answered 401 Unauthorized" in err, "without credentials: 401, exit 2", err)
+    with open(os.path.join(tmp, "bad-cookies.txt"), "w") as f:
+        f.write("session=abc; Path=/\n")
+    for args, want in [(["--header", "X-Token"], "--header 'X-Token': expected NAME:VALUE"),
+                       (["--header", "Bad Name: v"], "--header 'Bad Name: v': the header name"),
+                       (["--user", "ann"], "--user 'ann': expected USER:PASSWORD"),
+                       (["--cookies", os.path.join(tmp, "bad-cookies.txt")],
+                        "bad-cookies.txt: line 1: not a Netscape cookies.txt line"),
+                       (["--cookies", os.path.join(tmp, "none.txt")], "none.txt: No such file or directory")]:
+        status, out, err = run(sluice, [A + "/private/index.html"] + args, timeout=60)
+        c.check(status == 2 and want in err, "%s -> exit 2, '%s'" % (" ".join(args), want), err)
+
+    # 1e. HTTPS: an untrusted certificate is a clear error; --insecure crawls.
     if port_c:
         C = "https://127.0.0.1:%d" % port_c
         status, out, err = run(sluice, [C + "/"], timeout=60)
@@ -238,6 +430,32 @@ try:
         ([], "URL is required"),
         (["--exclude", "x", "--include", "y", "http://127.0.0.1:%d/" % closed], "cannot fetch the start URL"),
     ]
+    # 3. The report's path is checked before any request: no crawl for a
+    #    report that cannot be written.
+    for target, want in [("/nonexistent/report", "No such file or directory"), (tmp, "Is a directory")]:
+        before = sum(hits.values())
+        status, out, err = run(sluice, [A + "/probe.html", "-o", target], timeout=60)
+        c.check(status == 2 and "cannot write the report to " + target + ": " + want in err
+                and sum(hits.values()) == before, "-o %s: exit 2 before crawling, '%s'" % (target, want),
+                "got %d, stderr %r, %d requests" % (status, err[-300:], sum(hits.values()) - before))
+    if os.path.exists("/dev/full"):
+        p = subprocess.run([sluice, "crawl", A + "/fine.html"], stdout=open("/dev/full", "w"), capture_output=False,
+                           stderr=subprocess.PIPE, timeout=60)
+        c.check(p.returncode == 2 and b"cannot write the report to stdout: No space left on device" in p.stderr,
+                "a report that cannot be written to stdout: exit 2, why", "got %d, %r" % (p.returncode, p.stderr))
+    kept = os.path.join(tmp, "kept.txt")
+    with open(kept, "w") as f:
+        f.write("an older report\n")
+    status, out, err = run(sluice, [A + "/nope", "-o", kept], timeout=60)
+    c.check(status == 2 and open(kept).read() == "an older report\n",
+            "a crawl that cannot start leaves an existing -o file as it was", "got %d" % status)
+    fresh = os.path.join(tmp, "fresh.txt")
+    status, out, err = run(sluice, [A + "/nope", "-o", fresh], timeout=60)
+    c.check(status == 2 and not os.path.exists(fresh), "a crawl that cannot start creates no -o file")
+    status, out, err = run(sluice, [A + "/fine.html", "-o", kept, "--format", "json"], timeout=60)
+    c.check(status == 0 and open(kept).read().startswith("{") and out == "",
+            "-o replaces the file with the report", "got %d, %r" % (status, open(kept).read()[:100]))
+
     for args, want in cases:
         status, out, err = run(sluice, args, timeout=60)
         c.check(status == 2 and want in err and out == "", "sluice crawl %s -> 2, '%s'" % (" ".join(args), want),

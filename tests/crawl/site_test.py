@@ -8,6 +8,7 @@ robots-only pages are not fetched, sitemap-only pages are, missing anchors
 match with --check-anchors, the four formats have their shape, the report
 does not depend on the concurrency, and the options that cut the crawl do."""
 import csv
+import html.parser
 import io
 import json
 import os
@@ -67,10 +68,16 @@ try:
     c.check(not bad_status, "statuses match the truth (404, 500, redirect loop as null)", str(bad_status[:3]))
     lines_ok = all(isinstance(s["line"], int) and s["line"] > 0 for d in rep["dead"] for s in d["sources"])
     c.check(lines_ok, "every source has a line number")
-    c.check(set(rep) == {"dead", "summary"} and set(rep["summary"]) == {"pages", "urls", "dead", "requests", "seconds"}
+    c.check(set(rep) == {"dead", "notes", "summary"}
+            and set(rep["summary"]) == {"pages", "links", "urls", "dead", "redirects", "robots_skipped", "excluded",
+                                        "not_followed", "interrupted", "requests", "seconds"}
             and all(list(d) == ["url", "status", "error", "sources"] for d in rep["dead"])
             and all(list(s) == ["page", "href", "line"] for d in rep["dead"] for s in d["sources"]),
-            "JSON shape {dead:[{url,status,error,sources:[{page,href,line}]}], summary:{pages,urls,dead,requests,seconds}}")
+            "JSON shape {dead:[{url,status,error,sources:[{page,href,line}]}], notes, summary:{pages,...,seconds}}")
+    c.check(rep["summary"]["robots_skipped"] > 0 and rep["summary"]["redirects"] > 0
+            and "%d redirects followed" % rep["summary"]["redirects"] in rep["notes"]
+            and "%d URLs not fetched: robots.txt disallows them" % rep["summary"]["robots_skipped"] in rep["notes"],
+            "JSON: redirects followed and URLs skipped by robots.txt, counted and noted", str(rep["notes"]))
     c.check(rep["summary"].get("dead") == len(rep["dead"]), "summary.dead counts the dead URLs")
     c.check(all("#" not in d["url"] and d["url"].startswith("http://") for d in rep["dead"]),
             "reported URLs are absolute and without fragment")
@@ -110,6 +117,18 @@ try:
     c.check(got_anchors == want_anchors, "missing anchors == truth (%d)" % len(want_anchors),
             "extra %s missing %s" % (sorted(got_anchors - want_anchors)[:3], sorted(want_anchors - got_anchors)[:3]))
 
+    # 2b. --ignore-query: a page linked with "?from=..." is the same page.
+    _, rep_all, _ = crawl_json("--no-external", "--no-sitemap", "--check-anchors")
+    status, rep_q, err = crawl_json("--no-external", "--no-sitemap", "--check-anchors", "--ignore-query")
+    pages_q = {s["page"] for d in rep_q["dead"] for s in d["sources"]}
+    got_anchors_q = {(s["page"], s["href"], a["url"], a["fragment"])
+                     for a in rep_q.get("missing_anchors", []) for s in a["sources"]}
+    c.check(sorted(d["url"] for d in rep_q["dead"]) == truth["dead_urls"] and not any("?" in p for p in pages_q)
+            and rep_q["summary"]["pages"] < rep_all["summary"]["pages"] and got_anchors_q == want_anchors,
+            "--ignore-query: the same dead links and anchors, each page read once",
+            "pages %s vs %s; extra anchors %s" % (rep_q["summary"]["pages"], rep_all["summary"]["pages"],
+                                                  sorted(got_anchors_q - want_anchors)[:3]))
+
     # 3. --ignore-robots finds the robots-only dead links too.
     status, rep, err = crawl_json("--ignore-robots", "--no-external", "--no-sitemap")
     got = {d["url"] for d in rep["dead"]}
@@ -141,6 +160,79 @@ try:
                 "JUnit: one test case per checked URL, one failure per dead URL")
     except ET.ParseError as e:
         c.check(False, "JUnit output is XML", str(e))
+    status, out, _ = run(sluice, [start, "--no-external", "--no-sitemap", "--format", "html"])
+
+    class Rows(html.parser.HTMLParser):
+        """Collects the report's rows per section and checks that tags nest."""
+        VOID = {"meta", "br", "hr", "img", "link", "input"}
+
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack, self.errors, self.section, self.rows = [], [], None, {}
+            self.heading, self.row, self.cell = None, None, None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag not in self.VOID:
+                self.stack.append(tag)
+            if tag == "section":
+                self.section = a.get("id")
+            elif tag == "h3":
+                self.heading = ""
+            elif tag == "tr" and a.get("class") == "link":
+                self.row = {}
+            elif tag == "td" and self.row is not None:
+                self.cell = a.get("class")
+                self.row[self.cell] = ""
+
+        def handle_endtag(self, tag):
+            if not self.stack or self.stack[-1] != tag:
+                self.errors.append("</%s> closes %s" % (tag, self.stack[-1:] or "nothing"))
+                return
+            self.stack.pop()
+            if tag == "h3":
+                self.current = self.heading.strip()
+                self.heading = None
+            elif tag == "td":
+                self.cell = None
+            elif tag == "tr" and self.row is not None:
+                self.rows.setdefault(self.section, []).append((self.current, self.row))
+                self.row = None
+
+        def handle_data(self, data):
+            if self.heading is not None:
+                self.heading += data
+            if self.cell is not None:
+                self.row[self.cell] += data
+
+    parser = Rows()
+    parser.feed(out)
+    parser.close()
+    want = {(d["url"], s["page"], str(s["line"]), s["href"]) for d in base["dead"] for s in d["sources"]}
+    got_url = {(h, r["page"], r["line"], r["href"]) for h, r in parser.rows.get("by-url", [])}
+    got_page = {(r["url"], h, r["line"], r["href"]) for h, r in parser.rows.get("by-page", [])}
+    c.check(status == 1 and out.startswith("<!DOCTYPE html>") and not parser.errors and not parser.stack,
+            "HTML report: a well-nested document", str(parser.errors[:3]) + str(parser.stack))
+    c.check(got_url == want, "HTML report: by dead URL, every (page, line, href) of the JSON",
+            "extra %s missing %s" % (sorted(got_url - want)[:2], sorted(want - got_url)[:2]))
+    c.check(got_page == want, "HTML report: by page, the same links",
+            "extra %s missing %s" % (sorted(got_page - want)[:2], sorted(want - got_page)[:2]))
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:
+        # A browser reads the same rows (its DOM, after its own parse).
+        page = os.path.join(tmp, "report.html")
+        with open(page, "w") as f:
+            f.write(out)
+        try:
+            dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+                                  "file://" + page], capture_output=True, timeout=90).stdout.decode("utf-8", "replace")
+            c.check(dom.count('<tr class="link">') == 2 * len(want) and "<script" not in dom,
+                    "HTML report: headless Chromium sees every row", "%d rows in the DOM, want %d"
+                    % (dom.count('<tr class="link">'), 2 * len(want)))
+        except subprocess.TimeoutExpired:
+            print("skipped: headless Chromium check (timed out)")
+    else:
+        print("skipped: headless Chromium check (no chromium)")
     status, out, err = run(sluice, [start, "--no-external", "--no-sitemap", "--by-page", "-v"])
     c.check(status == 1 and "line " in out and "Dead links: %d URLs" % len(base["dead"]) in out,
             "text --by-page report")
