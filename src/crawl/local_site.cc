@@ -17,6 +17,8 @@
 #include <system_error>
 #include <vector>
 
+#include "base/html_escape.h"
+
 namespace sluice::crawl {
 namespace {
 
@@ -61,19 +63,6 @@ std::string DecodePath(const std::string& s) {
   return out;
 }
 
-std::string HtmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
   for (std::size_t pos = s->find(from); pos != std::string::npos; pos = s->find(from, pos + to.size())) {

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/html_escape.h"
+
 namespace sluice::crawl {
 namespace {
 
@@ -292,20 +294,6 @@ void WriteJunit(const Report& r, std::FILE* out) {
 
 namespace {
 
-std::string HtmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // A link for http(s) URLs, plain text for anything else (a malformed href,
 // a local path, "javascript:..."): a report must not run or open what it

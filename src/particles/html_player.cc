@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/html_escape.h"
+
 namespace sluice::particles {
 
 namespace {
@@ -38,19 +40,6 @@ std::uint16_t Quantise(double v, double size) {
   return static_cast<std::uint16_t>(std::min(q, 65535.0));
 }
 
-std::string EscapeHtml(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // The player. Placeholders @NAME@ are filled in by Page().
 constexpr const char* kTemplate = R"HTML(<!DOCTYPE html>
@@ -300,7 +289,7 @@ std::string HtmlRecorder::Page(const std::string& title, const std::vector<Legen
     legend_html += "<span class=\"entry\"><span class=\"swatch\" style=\"background:";
     legend_html += CssColor(e.color);
     legend_html += "\"></span>";
-    legend_html += EscapeHtml(e.label);
+    legend_html += HtmlEscape(e.label);
     legend_html += "</span>\n";
   }
   const std::string plot_note = plot_every_ == 1
@@ -325,7 +314,7 @@ std::string HtmlRecorder::Page(const std::string& title, const std::vector<Legen
   Replace(page, "@PLOT_NOTE@", plot_note);
   Replace(page, "@LEGEND@", legend_html);  // escaped: labels hold no placeholder
   Replace(page, "@FRAMES@", Base64(bytes.data(), bytes.size()));
-  Replace(page, "@TITLE@", EscapeHtml(title));  // last: the title may contain '@'
+  Replace(page, "@TITLE@", HtmlEscape(title));  // last: the title may contain '@'
   return page;
 }
 
