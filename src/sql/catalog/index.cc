@@ -11,6 +11,7 @@ HashIndex::HashIndex(const TableData& rows, const IndexDef& def) : rows_(rows), 
   size_t n = rows.row_count();
   chains_.reserve(n);
   for (size_t pos = 0; pos < n; ++pos) {
+    if (rows.is_dead(pos)) continue;
     Add(pos);
     if (def.unique && !has_duplicate_ && HasOtherWithKeyOf(pos)) has_duplicate_ = true;
   }

@@ -1,6 +1,7 @@
 // Unit tests of HashIndex kept current row by row: after every kind of row
 // change a built index must answer exactly as an index built afresh from
-// the same rows (a randomized differential test), and a UNIQUE probe must
+// the same rows, and FindRowid must find every live row and no deleted one
+// (a randomized differential test), and a UNIQUE probe must
 // see the rows as they are in the middle of an update.
 #include "sql/catalog/index.h"
 
@@ -56,7 +57,7 @@ TEST(HashIndexTest, KeptCurrentAcrossRowChanges) {
   for (int step = 0; step < 3000; ++step) {
     ASSERT_EQ(&t->Index(0), built) << "rebuilt before step " << step;
     TableData& d = t->data;
-    switch (rng() % 6) {
+    switch (rng() % 7) {
       case 0:
       case 1:  // append, in or out of rowid order
         d.AppendRow({RandomKey(rng), Value::Integer(step)}, rng() % 2 ? ++next_id : -step);
@@ -70,6 +71,7 @@ TEST(HashIndexTest, KeptCurrentAcrossRowChanges) {
         d.BeginUpdate();
         for (int i = 0; i < 3; ++i) {
           size_t pos = rng() % d.row_count();
+          if (d.is_dead(pos)) continue;  // callers update rows they found: live ones
           d.UpdateValue(0, pos, RandomKey(rng));
           d.UpdateValue(1, pos, Value::Integer(-1));
         }
@@ -89,9 +91,32 @@ TEST(HashIndexTest, KeptCurrentAcrossRowChanges) {
           d.Compact(keep);
         }
         break;
+      case 6: {  // point deletes: rows marked dead until the next order
+        std::vector<size_t> doomed;
+        for (int i = 0; i < 2 && d.live_count() > 0; ++i) {
+          size_t pos = rng() % d.row_count();
+          if (!d.is_dead(pos) && std::find(doomed.begin(), doomed.end(), pos) == doomed.end()) doomed.push_back(pos);
+        }
+        d.DeleteRows(doomed);
+        break;
+      }
     }
     HashIndex fresh(t->data, t->indexes[0]);
     ASSERT_EQ(Answers(t->data, t->Index(0)), Answers(t->data, fresh)) << "after step " << step;
+    int64_t max_live = 0;
+    size_t live = 0;
+    for (size_t pos = 0; pos < t->data.row_count(); ++pos) {
+      if (t->data.is_dead(pos)) {
+        ASSERT_NE(t->data.FindRowid(t->data.rowid(pos)), static_cast<int64_t>(pos)) << "step " << step;
+        continue;
+      }
+      ASSERT_EQ(t->data.FindRowid(t->data.rowid(pos)), static_cast<int64_t>(pos)) << "step " << step;
+      max_live = live++ == 0 ? t->data.rowid(pos) : std::max(max_live, t->data.rowid(pos));
+    }
+    ASSERT_EQ(live, t->data.live_count()) << "step " << step;
+    if (live > 0) {
+      ASSERT_EQ(t->data.max_rowid(), max_live) << "step " << step;
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 #include "sql/catalog/table_data.h"
 
 #include <algorithm>
-#include <numeric>
+#include <functional>
 #include <string>
 
 #include "sql/catalog/index.h"
@@ -19,6 +19,8 @@ TableData::TableData(const TableData& other)
       max_rowid_(other.max_rowid_),
       ordered_end_(other.ordered_end_),
       unordered_(other.unordered_),
+      dead_(other.dead_),
+      dead_count_(other.dead_count_),
       state_(other.state_),
       clean_rows_(other.clean_rows_),
       edited_rowids_(other.edited_rowids_),
@@ -37,7 +39,7 @@ void TableData::InitColumns(size_t n) {
 int64_t TableData::FindRowid(int64_t rowid) const {
   auto end = rowids_.begin() + static_cast<std::ptrdiff_t>(ordered_end_);
   auto it = std::lower_bound(rowids_.begin(), end, rowid);
-  if (it != end && *it == rowid) return it - rowids_.begin();
+  if (it != end && *it == rowid && !is_dead(static_cast<size_t>(it - rowids_.begin()))) return it - rowids_.begin();
   if (unordered_.empty()) return -1;
   auto found = unordered_.find(rowid);
   return found == unordered_.end() ? -1 : static_cast<int64_t>(found->second);
@@ -53,13 +55,17 @@ std::vector<size_t> TableData::MergeOrder() const {
   // Merge the sorted prefix with the sorted tail: O(n + k log k).
   std::vector<size_t> tail;
   tail.reserve(rowids_.size() - ordered_end_);
-  for (size_t i = ordered_end_; i < rowids_.size(); ++i) tail.push_back(i);
+  for (size_t i = ordered_end_; i < rowids_.size(); ++i) {
+    if (!is_dead(i)) tail.push_back(i);
+  }
   std::sort(tail.begin(), tail.end(), [&](size_t a, size_t b) { return rowids_[a] < rowids_[b]; });
   std::vector<size_t> order;
   order.reserve(rowids_.size());
   size_t p = 0, q = 0;
   while (p < ordered_end_ || q < tail.size()) {
-    if (q == tail.size() || (p < ordered_end_ && rowids_[p] < rowids_[tail[q]])) {
+    if (p < ordered_end_ && is_dead(p)) {
+      ++p;
+    } else if (q == tail.size() || (p < ordered_end_ && rowids_[p] < rowids_[tail[q]])) {
       order.push_back(p++);
     } else {
       order.push_back(tail[q++]);
@@ -87,15 +93,22 @@ void TableData::Permute(const std::vector<size_t>& order) const {
   rowids_ = std::move(sorted_ids);
   ordered_end_ = rowids_.size();
   unordered_.clear();
+  dead_.clear();
+  dead_count_ = 0;
 }
 
 void TableData::RecountAfterRemoval() {
   if (ordered_end_ > rowids_.size()) ordered_end_ = rowids_.size();
   unordered_.clear();
-  max_rowid_ = ordered_end_ == 0 ? 0 : rowids_[ordered_end_ - 1];
+  size_t last = ordered_end_;
+  while (last > 0 && is_dead(last - 1)) --last;
+  max_rowid_ = last == 0 ? 0 : rowids_[last - 1];
+  bool any = last > 0;
   for (size_t i = ordered_end_; i < rowids_.size(); ++i) {
+    if (is_dead(i)) continue;
     unordered_.emplace(rowids_[i], i);
-    max_rowid_ = std::max(max_rowid_, rowids_[i]);
+    max_rowid_ = any ? std::max(max_rowid_, rowids_[i]) : rowids_[i];
+    any = true;
   }
 }
 
@@ -115,7 +128,9 @@ bool TableData::BeginEdits() {
   if (state_ == ChangeState::kRewritten) return false;
   if (state_ == ChangeState::kAppended) {
     state_ = ChangeState::kEdited;
-    for (size_t i = clean_rows_; i < rowids_.size(); ++i) edited_rowids_.insert(rowids_[i]);
+    for (size_t i = clean_rows_; i < rowids_.size(); ++i) {
+      if (!is_dead(i)) edited_rowids_.insert(rowids_[i]);
+    }
   }
   return true;
 }
@@ -125,25 +140,28 @@ bool TableData::StateConsistent() const {
   for (const auto& col : columns_) {
     if (source_ == nullptr && col.size() != rowids_.size()) return false;
   }
-  return ordered_end_ <= rowids_.size() && unordered_.size() == rowids_.size() - ordered_end_;
+  return ordered_end_ <= rowids_.size() && unordered_.size() <= rowids_.size() - ordered_end_ &&
+         dead_count_ <= rowids_.size() && dead_.size() <= rowids_.size() && (dead_count_ == 0 || !dead_.empty());
 }
 
 void TableData::AppendRow(std::vector<Value> row, int64_t rowid) {
   CheckWritable();
   SLUICE_DCHECK(row.size() == columns_.size());
   SLUICE_DCHECK_MSG(FindRowid(rowid) < 0, "AppendRow of a rowid present");
-  bool in_order = rowids_.empty() || rowid > max_rowid_;
+  bool in_order = live_count() == 0 || rowid > max_rowid_;
   // Out of order, the row belongs inside the committed rows: track by rowid.
   if (state_ == ChangeState::kEdited || !in_order) NoteRowChanged(rowid);
   size_t pos = rowids_.size();
+  bool extends_prefix = ordered_end_ == pos && (pos == 0 || rowid > rowids_[pos - 1]);
+  if (live_count() == 0 || rowid > max_rowid_) max_rowid_ = rowid;
   for (size_t c = 0; c < columns_.size(); ++c) columns_[c].push_back(std::move(row[c]));
   rowids_.push_back(rowid);
-  if (in_order && ordered_end_ == pos) {
+  if (!dead_.empty()) dead_.push_back(0);
+  if (extends_prefix) {
     ordered_end_ = pos + 1;
   } else {
     unordered_.emplace(rowid, pos);
   }
-  if (pos == 0 || rowid > max_rowid_) max_rowid_ = rowid;
   for (auto& index : built_) {
     if (index != nullptr) index->Add(pos);
   }
@@ -154,11 +172,15 @@ void TableData::Truncate(size_t new_size) {
   CheckWritable();
   SLUICE_DCHECK(new_size <= rowids_.size());
   if (new_size < clean_rows_ || state_ == ChangeState::kEdited) {
-    for (size_t i = new_size; i < rowids_.size(); ++i) NoteRowRemoved(rowids_[i]);
+    for (size_t i = new_size; i < rowids_.size(); ++i) {
+      if (!is_dead(i)) NoteRowRemoved(rowids_[i]);
+    }
   }
   for (auto& index : built_) {
     for (size_t pos = new_size; index != nullptr && pos < rowids_.size(); ++pos) index->Remove(pos);
   }
+  for (size_t pos = new_size; pos < dead_.size(); ++pos) dead_count_ -= dead_[pos];
+  if (dead_.size() > new_size) dead_.resize(new_size);
   for (auto& col : columns_) col.resize(new_size);
   rowids_.resize(new_size);
   RecountAfterRemoval();
@@ -222,6 +244,51 @@ void TableData::Compact(const std::vector<bool>& keep) {
   SLUICE_DCHECK(StateConsistent());
 }
 
+void TableData::DeleteRows(std::vector<size_t> positions) {
+  CheckWritable();
+  // From the last position down: removing the last row shifts no other.
+  std::sort(positions.begin(), positions.end(), std::greater<>());
+  bool max_deleted = false;
+  for (size_t pos : positions) max_deleted |= DeleteRow(pos);
+  PopDeadTail();
+  if (max_deleted) RecountAfterRemoval();
+  SLUICE_DCHECK(StateConsistent());
+}
+
+bool TableData::DeleteRow(size_t pos) {
+  SLUICE_DCHECK(pos < rowids_.size() && !is_dead(pos));
+  const int64_t rowid = rowids_[pos];
+  // Logged as Compact logs: deleting only rows appended since the commit
+  // keeps the table kAppended.
+  if (state_ == ChangeState::kEdited || pos < clean_rows_) NoteRowRemoved(rowid);
+  for (auto& index : built_) {
+    if (index != nullptr) index->Remove(pos);
+  }
+  if (pos >= ordered_end_) unordered_.erase(rowid);
+  if (pos + 1 == rowids_.size()) {
+    for (auto& col : columns_) col.pop_back();
+    rowids_.pop_back();
+    if (dead_.size() > pos) dead_.pop_back();
+    if (ordered_end_ > rowids_.size()) ordered_end_ = rowids_.size();
+  } else {
+    if (dead_.size() < rowids_.size()) dead_.resize(rowids_.size(), 0);
+    dead_[pos] = 1;
+    ++dead_count_;
+  }
+  return rowid == max_rowid_;
+}
+
+void TableData::PopDeadTail() {
+  while (!rowids_.empty() && is_dead(rowids_.size() - 1)) {
+    for (auto& col : columns_) col.pop_back();
+    rowids_.pop_back();
+    dead_.pop_back();
+    --dead_count_;
+  }
+  if (ordered_end_ > rowids_.size()) ordered_end_ = rowids_.size();
+  if (dead_count_ == 0) dead_.clear();
+}
+
 void TableData::BeginUpdate() {
   CheckWritable();
   updating_ = true;
@@ -232,7 +299,7 @@ void TableData::BeginUpdate() {
 
 void TableData::UpdateValue(size_t c, size_t pos, Value v) {
   SLUICE_DCHECK_MSG(updating_, "UpdateValue outside BeginUpdate");
-  SLUICE_DCHECK(c < columns_.size() && pos < rowids_.size());
+  SLUICE_DCHECK(c < columns_.size() && pos < rowids_.size() && !is_dead(pos));
   if (!renumbered_ && (touched_.empty() || touched_.back() != rowids_[pos])) touched_.push_back(rowids_[pos]);
   UnindexValue(c, pos);
   undo_.push_back({pos, static_cast<int>(c), std::move(columns_[c][pos]), 0});
@@ -314,6 +381,8 @@ void TableData::SetRows(std::vector<std::vector<Value>> new_columns, std::vector
   max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
   ordered_end_ = rowids_.size();
   unordered_.clear();
+  dead_.clear();
+  dead_count_ = 0;
   InvalidateIndexes();
 }
 
@@ -325,6 +394,8 @@ void TableData::SetLazyColumns(std::shared_ptr<const ColumnSource> source, std::
   max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
   ordered_end_ = rowids_.size();
   unordered_.clear();
+  dead_.clear();
+  dead_count_ = 0;
   source_ = std::move(source);
   origin_ = source_;
   unloaded_.assign(ncols, 1);
@@ -360,8 +431,11 @@ void TableData::MarkCommitted() {
 // Positions change, rows keep their rowids: the change log (by position
 // for kAppended) is the callers' to keep.
 void TableData::SortByRowid() {
-  std::vector<size_t> order(rowids_.size());
-  std::iota(order.begin(), order.end(), 0);
+  std::vector<size_t> order;
+  order.reserve(live_count());
+  for (size_t i = 0; i < rowids_.size(); ++i) {
+    if (!is_dead(i)) order.push_back(i);
+  }
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rowids_[a] < rowids_[b]; });
   Permute(order);
   max_rowid_ = rowids_.empty() ? 0 : rowids_.back();

@@ -15,6 +15,14 @@
 // (O(n + k log k) for k of them). Positions change only in EnsureOrdered,
 // Compact, Truncate and a renumbering CommitUpdate.
 //
+// Deleted rows: DeleteRows removes a row from every lookup (FindRowid,
+// built indexes) in O(1) but leaves it in storage, marked dead, until the
+// next EnsureOrdered or Compact drops the dead rows in the same pass that
+// orders the rest (a row at the very end goes at once). So a point delete
+// costs O(1), not a move of every later row. Positions of dead rows are
+// never handed out by a lookup; code walking positions directly either
+// orders first or skips is_dead() rows.
+//
 // The storage is private: every change goes through a mutator below, and
 // the mutators keep the change log themselves, so a commit always knows
 // what changed. Reads (scans, indexes, encoders) use the const accessors;
@@ -94,13 +102,18 @@ class TableData {
   // of order. While an update that renumbers rows is open, only rows not
   // renumbered are found.
   int64_t FindRowid(int64_t rowid) const;
-  // Puts every row in ascending rowid order (see Order above). Logically
-  // const: the rows and the change log stay the same, only positions move
-  // (built indexes follow). REQUIRES: no update open.
+  // Puts every row in ascending rowid order and drops the dead ones (see
+  // Order and Deleted rows above). Logically const: the rows and the
+  // change log stay the same, only positions move (built indexes follow).
+  // REQUIRES: no update open.
   void EnsureOrdered() const;
-  bool ordered() const { return ordered_end_ == rowids_.size(); }
+  bool ordered() const { return ordered_end_ == rowids_.size() && dead_count_ == 0; }
+  // True when the row at `pos` was deleted (see Deleted rows above).
+  bool is_dead(size_t pos) const { return pos < dead_.size() && dead_[pos] != 0; }
+  // Rows not deleted.
+  size_t live_count() const { return rowids_.size() - dead_count_; }
   // The next automatic rowid (max + 1, as SQLite while max < INT64_MAX).
-  int64_t NextRowid() const { return rowids_.empty() ? 1 : max_rowid_ + 1; }
+  int64_t NextRowid() const { return live_count() == 0 ? 1 : max_rowid_ + 1; }
   int64_t max_rowid() const { return max_rowid_; }
 
   // --- Row changes --------------------------------------------------------
@@ -114,6 +127,10 @@ class TableData {
   // Removes the rows from position `new_size` on (undo of appends); the
   // built indexes stay, without them. REQUIRES: new_size <= row_count().
   void Truncate(size_t new_size);
+  // Deletes the rows at `positions` (distinct, live, any order) in O(1)
+  // each plus their index entries (see Deleted rows above); logged as
+  // Compact would.
+  void DeleteRows(std::vector<size_t> positions);
   // Keeps the rows whose keep[i] is true, in their relative order (built
   // indexes are renumbered, not rebuilt). REQUIRES: keep.size() == row_count().
   void Compact(const std::vector<bool>& keep);
@@ -193,8 +210,13 @@ class TableData {
   std::vector<size_t> MergeOrder() const;
   // Row order[i] moves to position i; rows not listed are dropped.
   void Permute(const std::vector<size_t>& order) const;
-  // Recomputes max_rowid_ and the map of the rows after ordered_end_.
+  // Recomputes max_rowid_ (over live rows) and the map of the rows after
+  // ordered_end_.
   void RecountAfterRemoval();
+  // Deletes one row (DeleteRows); true when it was the largest rowid.
+  bool DeleteRow(size_t pos);
+  // Drops rows from the end while they are dead.
+  void PopDeadTail();
   // Keeps built indexes covering column c current around a value change.
   void UnindexValue(size_t c, size_t pos);
   void ReindexValue(size_t c, size_t pos);
@@ -211,8 +233,12 @@ class TableData {
   mutable std::vector<int64_t> rowids_;
   int64_t max_rowid_ = 0;
   mutable size_t ordered_end_ = 0;
-  // rowid -> position of the rows from ordered_end_ on.
+  // rowid -> position of the live rows from ordered_end_ on.
   mutable std::unordered_map<int64_t, size_t> unordered_;
+  // Per position (possibly shorter than the rows: missing is live); set
+  // for deleted rows still in storage, dead_count_ of them.
+  mutable std::vector<uint8_t> dead_;
+  mutable size_t dead_count_ = 0;
 
   ChangeState state_ = ChangeState::kAppended;
   size_t clean_rows_ = 0;

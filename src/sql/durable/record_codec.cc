@@ -5,6 +5,7 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "base/check.h"
 #include "base/coding.h"
 
 namespace sluice::sql::durable {
@@ -15,9 +16,9 @@ using sluice::PutString;
 using sluice::PutVarint;
 using sluice::Reader;
 
-// Orders the table first: records list rowids ascending.
+// REQUIRES: the table ordered (records list rowids ascending).
 void EncodeRowids(const Table& t, size_t begin, size_t end, std::string* out) {
-  t.data.EnsureOrdered();
+  SLUICE_DCHECK(t.data.ordered());
   PutVarint(out, end - begin);
   int64_t prev = 0;
   for (size_t i = begin; i < end; ++i) {
@@ -167,6 +168,7 @@ Status DecodeTable(Reader& in, TableRows* t) {
 }
 
 void EncodeTable(const Table& t, TableMode mode, size_t start, std::string* out) {
+  t.data.EnsureOrdered();  // drops deleted rows first: row_count() below is the live rows
   PutString(out, t.name);
   PutVarint(out, t.generation);
   out->push_back(static_cast<char>(mode));
@@ -205,6 +207,7 @@ std::vector<storage::ImageBlock> EncodeState(const Catalog& catalog, const Reuse
   }
   PutVarint(&out, catalog.tables().size());
   for (const TablePtr& t : catalog.tables()) {
+    t->data.EnsureOrdered();
     PutString(&out, t->name);
     PutVarint(&out, t->generation);
     EncodeRowids(*t, 0, t->row_count(), &out);

@@ -32,9 +32,15 @@ class DeleteOp : public ModifyOperator {
     SLUICE_CHECK(ctx_->tables != nullptr);
     Table* t = ctx_->tables->Writable(node_.table->name);
     if (t == nullptr) return Status::InvalidArgument("no such table: " + node_.table->name);
-    std::vector<bool> keep(t->row_count());
-    for (size_t i = 0; i < keep.size(); ++i) keep[i] = doomed.count(t->data.rowid(i)) == 0;
-    t->data.Compact(keep);
+    // Positions by rowid lookup, not a walk over the table: deleting a few
+    // rows of a big table costs what they cost (TableData::DeleteRows).
+    std::vector<size_t> positions;
+    positions.reserve(doomed.size());
+    for (int64_t rowid : doomed) {
+      int64_t pos = t->data.FindRowid(rowid);
+      if (pos >= 0) positions.push_back(static_cast<size_t>(pos));
+    }
+    t->data.DeleteRows(std::move(positions));
     return static_cast<int64_t>(doomed.size());
   }
 

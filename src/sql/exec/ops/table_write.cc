@@ -1,6 +1,8 @@
 // Row writes with constraint checks (see table_write.h).
 #include "sql/exec/ops/table_write.h"
 
+#include <algorithm>
+
 #include "sql/catalog/index.h"
 
 namespace sluice::sql {
@@ -46,11 +48,12 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
                                      ResultCode::kConstraintNotNull);
     }
   }
-  std::vector<bool> doomed;
+  std::vector<size_t> doomed;  // positions REPLACE deletes (distinct)
   auto conflict_at = [&](int64_t pos) -> Status {
     if (conflict == ConflictResolution::kReplace) {
-      if (doomed.empty()) doomed.assign(t.row_count(), false);
-      doomed[pos] = true;
+      if (std::find(doomed.begin(), doomed.end(), static_cast<size_t>(pos)) == doomed.end()) {
+        doomed.push_back(static_cast<size_t>(pos));
+      }
       return Status::OK();
     }
     return Status::Cancelled("");
@@ -77,15 +80,14 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
     }
   }
   if (!doomed.empty()) {
-    for (size_t pos = 0; deleted != nullptr && pos < doomed.size(); ++pos) {
-      if (!doomed[pos]) continue;
+    for (size_t pos : doomed) {
+      if (deleted == nullptr) break;
       DeletedRow gone;
       gone.rowid = t.data.rowid(pos);
       for (size_t c = 0; c < t.data.column_count(); ++c) gone.values.push_back(t.data.value(c, pos));
       deleted->push_back(std::move(gone));
     }
-    doomed.flip();
-    t.data.Compact(doomed);
+    t.data.DeleteRows(std::move(doomed));
   }
   t.data.AppendRow(std::move(row), rowid);
   out.inserted = true;

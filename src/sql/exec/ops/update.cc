@@ -82,7 +82,9 @@ class UpdateOp : public ModifyOperator {
       if (t.indexes[i].unique) unique.emplace_back(i, &t.Index(i));
     }
     std::unordered_set<int64_t> live_rowids;
-    if (sets_rowid) live_rowids.insert(data.rowids().begin(), data.rowids().end());
+    for (size_t i = 0; sets_rowid && i < data.row_count(); ++i) {
+      if (!data.is_dead(i)) live_rowids.insert(data.rowid(i));
+    }
     // Every matched row's position, found before anything is written: a
     // rowid assigned to an earlier row may equal a later row's old rowid,
     // and rows keep their positions until CommitUpdate.
