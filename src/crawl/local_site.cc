@@ -63,7 +63,6 @@ std::string DecodePath(const std::string& s) {
   return out;
 }
 
-
 void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
   for (std::size_t pos = s->find(from); pos != std::string::npos; pos = s->find(from, pos + to.size())) {
     s->replace(pos, from.size(), to);

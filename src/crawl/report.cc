@@ -294,7 +294,6 @@ void WriteJunit(const Report& r, std::FILE* out) {
 
 namespace {
 
-
 // A link for http(s) URLs, plain text for anything else (a malformed href,
 // a local path, "javascript:..."): a report must not run or open what it
 // reports.

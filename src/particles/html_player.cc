@@ -40,7 +40,6 @@ std::uint16_t Quantise(double v, double size) {
   return static_cast<std::uint16_t>(std::min(q, 65535.0));
 }
 
-
 // The player. Placeholders @NAME@ are filled in by Page().
 constexpr const char* kTemplate = R"HTML(<!DOCTYPE html>
 <html lang="en">
