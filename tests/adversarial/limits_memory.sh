@@ -73,7 +73,7 @@ printf '.mode column\n.width 2000000000\nselect 1 as a, 2 as b;\n' >width.sql
 want_bytes=$((3 * (2000000000 + 2 + 1 + 1)))
 (
   ulimit -v 2000000
-  exec timeout 60 /usr/bin/time -f %M -o rss "$sluice" sql :memory: <width.sql 2>err
+  exec timeout 100 /usr/bin/time -f %M -o rss "$sluice" sql :memory: <width.sql 2>err
 ) | wc -c >bytes
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || fail ".width 2000000000 under ulimit -v 2 GB: exit status $status, stderr '$(head -c 300 err)'"
@@ -96,7 +96,7 @@ with open("big.sql", "wb") as f:
         n -= len(chunk)
     f.write(b"');\nselect 'next';\n")
 PY
-  measured "a 1,000,000,001-byte literal" 50 big.sql sql :memory:
+  measured "a 1,000,000,001-byte literal" 100 big.sql sql :memory:
   rm -f big.sql
   [ "$status" -eq 1 ] || fail "a 1,000,000,001-byte literal: exit status $status, want 1"
   [ "$(cat err)" = "Parse error near line 1: string or blob too big (18)" ] ||
