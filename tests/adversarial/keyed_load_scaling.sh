@@ -131,7 +131,7 @@ PY
 timeout 120 "$sluice" sql db <script.sql >got.out 2>got.err
 status=$?
 if [ "$status" -eq 124 ]; then
-  fail "200k keyed inserts and 30k point statements did not finish in 120 s (sluice takes ~2 s): keyed statements are quadratic again"
+  fail "200k keyed inserts and 30k point statements did not finish in 120 s (sluice takes ~5 s): keyed statements are quadratic again"
   exit 1
 fi
 # Errors in a script: exit 1, as sqlite3.
