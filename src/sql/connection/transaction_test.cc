@@ -1,7 +1,7 @@
-// Transaction (transaction.h) through the internal API: explicit
-// transactions and the savepoint stack (SQL cannot reach the stack), in
-// memory and on a file database. Expected behaviour is sqlite3's for the
-// same SAVEPOINT / RELEASE / ROLLBACK TO sequences.
+// Transaction (transaction.h): explicit transactions and the savepoint
+// stack, through the internal API and through SQL (SAVEPOINT, RELEASE,
+// ROLLBACK TO), in memory and on a file database. Expected behaviour is
+// sqlite3's for the same SAVEPOINT / RELEASE / ROLLBACK TO sequences.
 #include "sql/connection/transaction.h"
 
 #include <gtest/gtest.h>
@@ -163,6 +163,76 @@ TEST_P(TransactionTest, RollbackToUndoesSchemaChangesAndTheCommitAfterIsConsiste
     EXPECT_EQ(Rows(), "1|one;2|deux;");
     EXPECT_EQ(Q("select x from u"), "error: no such table: u");
     EXPECT_EQ(Q("pragma integrity_check"), "ok;");
+  }
+}
+
+// The same rules reached through SQL; sqlite3 3.40 gives these results and
+// messages for the same statements.
+TEST_P(TransactionTest, SqlSavepointStatementsDriveTheStack) {
+  EXPECT_EQ(Q("savepoint a"), "");
+  EXPECT_TRUE(db_->in_transaction());
+  EXPECT_EQ(Q("insert into t values (1, 'one')"), "");
+  EXPECT_EQ(Q("SAVEPOINT \"B\""), "");
+  EXPECT_EQ(Q("insert into t values (2, 'two')"), "");
+  EXPECT_EQ(txn().savepoint_count(), 2u);
+  EXPECT_EQ(Q("rollback transaction to savepoint b"), "");
+  EXPECT_EQ(Rows(), "1|one;");
+  EXPECT_EQ(txn().savepoint_count(), 2u);  // b stays set
+  EXPECT_EQ(Q("begin"), "error: cannot start a transaction within a transaction");
+  EXPECT_EQ(Q("release nosuch"), "error: no such savepoint: nosuch");
+  EXPECT_EQ(Q("rollback to 'NoSuch'"), "error: no such savepoint: NoSuch");
+  EXPECT_EQ(txn().savepoint_count(), 2u);
+  EXPECT_EQ(Q("release savepoint A"), "");  // begun by SAVEPOINT: commits
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(txn().savepoint_count(), 0u);
+  EXPECT_EQ(Q("release a"), "error: no such savepoint: a");
+  EXPECT_EQ(Q("rollback to a"), "error: no such savepoint: a");
+  EXPECT_EQ(Rows(), "1|one;");
+  if (GetParam()) {
+    Reopen();
+    EXPECT_EQ(Rows(), "1|one;");
+  }
+}
+
+// As sqlite3_prepare/sqlite3_step: the statements prepare whatever the
+// state, and an unknown name is SQLITE_ERROR from Step.
+TEST_P(TransactionTest, UnknownSavepointIsAStepError) {
+  PrepareOutcome p = db_->Prepare("rollback to x");
+  ASSERT_TRUE(p.status.ok()) << p.status.message();
+  ASSERT_NE(p.statement, nullptr);
+  Status s = p.statement->Step().status();
+  EXPECT_EQ(s.message(), "no such savepoint: x");
+  EXPECT_EQ(s.result_code(), ResultCode::kError);
+  EXPECT_EQ(s.phase(), ErrorPhase::kStep);
+}
+
+TEST_P(TransactionTest, FailingStatementInsideASavepointUndoesOnlyItself) {
+  Exec("savepoint s; insert into t values (1, 'one')");
+  EXPECT_EQ(Q("insert into t values (2, 'two'), (3, 'one')"), "error: UNIQUE constraint failed: t.b");
+  EXPECT_EQ(Q("update t set a = 5, b = 'two' where a = 1 and b = 'nothing'"), "");
+  EXPECT_EQ(Rows(), "1|one;");
+  EXPECT_TRUE(db_->in_transaction());
+  EXPECT_EQ(txn().savepoint_count(), 1u);
+  EXPECT_EQ(Q("vacuum"), "error: cannot VACUUM from within a transaction");
+  Exec("insert into t values (2, 'two'); release s");
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(Rows(), "1|one;2|two;");
+}
+
+TEST_P(TransactionTest, CommitAndRollbackInsideSavepointsEndEverything) {
+  Exec("savepoint p; insert into t values (1, 'one'); savepoint q; insert into t values (2, 'two'); commit");
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(txn().savepoint_count(), 0u);
+  EXPECT_EQ(Q("release p"), "error: no such savepoint: p");
+  Exec("begin; savepoint r; delete from t; release r");
+  EXPECT_TRUE(db_->in_transaction());  // begun by BEGIN: RELEASE does not commit
+  Exec("savepoint s; insert into t values (3, 'three'); rollback");
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(Q("rollback to s"), "error: no such savepoint: s");
+  EXPECT_EQ(Rows(), "1|one;2|two;");
+  if (GetParam()) {
+    Reopen();
+    EXPECT_EQ(Rows(), "1|one;2|two;");
   }
 }
 
