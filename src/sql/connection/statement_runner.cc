@@ -79,6 +79,17 @@ bool IsWriteStatement(StatementKind kind) {
 
 namespace {
 
+bool IsTransactionControl(StatementKind kind) {
+  switch (kind) {
+    case StatementKind::kBegin:
+    case StatementKind::kCommit:
+    case StatementKind::kRollback:
+    case StatementKind::kSavepoint:
+    case StatementKind::kRelease: return true;
+    default: return false;
+  }
+}
+
 // Loads what a write statement changes in place: its target table's
 // columns (the others stay on disk until read; a checkpoint copies them).
 Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
@@ -119,6 +130,14 @@ Result<bool> ExecCursor::Step() {
   if (db_->appender_writing() && IsWriteStatement(ast_->kind)) {
     return Status::InvalidArgument("cannot write while an Appender is writing to this database: Finish it first",
                                    ResultCode::kMisuse);
+  }
+  // The appender's rows are part of the transaction: a COMMIT, ROLLBACK
+  // (TO) or RELEASE now would commit or take back part of them behind its
+  // back, and BEGIN or SAVEPOINT would split them.
+  if (db_->appender_writing() && IsTransactionControl(ast_->kind)) {
+    return Status::InvalidArgument(
+        "cannot change the transaction while an Appender is writing to this database: Finish it first",
+        ResultCode::kMisuse);
   }
   SetRunning(true);
   Result<int64_t> n = RunInTransaction();

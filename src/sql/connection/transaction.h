@@ -69,8 +69,9 @@ class Transaction {
   Status CommitWrite();
   void EndWrite();
 
-  // Savepoints, innermost last. Names compare case-insensitively; a name
-  // may repeat (the innermost one is meant). As in SQLite:
+  // Savepoints, innermost last: SQL's SAVEPOINT, RELEASE and ROLLBACK TO
+  // (statement_runner.cc). Names compare case-insensitively; a name may
+  // repeat (the innermost one is meant). As in SQLite:
   //   - Savepoint outside a transaction begins one; releasing that
   //     outermost savepoint commits it;
   //   - Release removes the named savepoint and all set after it, keeping

@@ -236,6 +236,36 @@ TEST_P(TransactionTest, CommitAndRollbackInsideSavepointsEndEverything) {
   }
 }
 
+// An Appender holds the write from its first Append to Finish: a
+// savepoint (or transaction) change in between would take back or commit
+// part of its rows behind its back, so it is refused as writes are.
+TEST_P(TransactionTest, TransactionControlIsRefusedWhileAnAppenderWrites) {
+  Exec("begin; savepoint s; insert into t values (1, 'one')");
+  Result<std::unique_ptr<Appender>> app = db_->CreateAppender("t");
+  ASSERT_TRUE(app.ok());
+  AppendValue two[] = {AppendValue::Integer(2), AppendValue::Text("two")};
+  ASSERT_TRUE((*app)->Append(two).ok());
+  for (const char* sql : {"rollback to s", "release s", "savepoint u", "commit", "rollback", "begin"}) {
+    PrepareOutcome p = db_->Prepare(sql);
+    ASSERT_TRUE(p.status.ok()) << sql;
+    Status s = p.statement->Step().status();
+    EXPECT_EQ(s.message(),
+              "cannot change the transaction while an Appender is writing to this database: Finish it first")
+        << sql;
+    EXPECT_EQ(s.result_code(), ResultCode::kMisuse) << sql;
+  }
+  EXPECT_EQ(txn().savepoint_count(), 1u);
+  ASSERT_TRUE((*app)->Finish().ok());
+  Exec("release s");
+  EXPECT_TRUE(db_->in_transaction());
+  Exec("commit");
+  EXPECT_EQ(Rows(), "1|one;2|two;");
+  if (GetParam()) {
+    Reopen();
+    EXPECT_EQ(Rows(), "1|one;2|two;");
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(MemoryAndFile, TransactionTest, ::testing::Bool(),
                          [](const ::testing::TestParamInfo<bool>& info) { return info.param ? "File" : "Memory"; });
 
