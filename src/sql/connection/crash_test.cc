@@ -28,11 +28,12 @@ namespace {
 // Transaction number n (1, 2, ...): deterministic in n. It bumps meta.n,
 // so the database itself says how many transactions it holds. Every third
 // one is a SAVEPOINT that its RELEASE commits, with work taken back by
-// ROLLBACK TO before and after its own: that work must never be found.
+// ROLLBACK TO (to that savepoint, and to inner ones) before and after its
+// own: that work must never be found.
 std::string Transaction(int64_t n) {
   std::mt19937_64 rng(static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ULL);
   const bool savepoints = n % 3 == 0;
-  std::string sql = savepoints ? "savepoint tx; update meta set n = n + 1;"
+  std::string sql = savepoints ? "savepoint tx; delete from t; rollback to tx; update meta set n = n + 1;"
                                  "savepoint junk; delete from t; update meta set n = -1; rollback to junk;"
                                : "begin; update meta set n = n + 1;";
   int kind = static_cast<int>(rng() % 10);

@@ -236,6 +236,42 @@ TEST_P(TransactionTest, CommitAndRollbackInsideSavepointsEndEverything) {
   }
 }
 
+// On a file database a savepoint set before anything is written (one that
+// begins the transaction, or right after BEGIN) keeps no catalog copy: the
+// files hold its state, and ROLLBACK TO reloads them. So the writes after
+// it change the tables in place instead of copying each first (a whole
+// table per transaction otherwise).
+TEST_P(TransactionTest, OnFileASavepointBeforeAnyWriteCopiesNoTable) {
+  if (!GetParam()) GTEST_SKIP() << "in memory a transaction keeps the catalog at BEGIN (tables copied on write)";
+  Exec("insert into t values (1, 'one')");
+  Exec("savepoint a");
+  const Table* table = impl().catalog().FindTable("t").get();
+  Exec("insert into t values (2, 'two'); update t set b = 'uno' where a = 1");
+  EXPECT_EQ(impl().catalog().FindTable("t").get(), table);  // written in place
+  Exec("savepoint b; insert into t values (3, 'three')");
+  EXPECT_EQ(Rows(), "1|uno;2|two;3|three;");
+  Exec("rollback to b");
+  EXPECT_EQ(Rows(), "1|uno;2|two;");
+  Exec("rollback to a");  // reloads the files
+  EXPECT_EQ(Rows(), "1|one;");
+  EXPECT_TRUE(db_->in_transaction());
+  EXPECT_EQ(txn().savepoint_count(), 1u);
+  Exec("insert into t values (4, 'four'); rollback to a; insert into t values (5, 'five')");
+  Exec("release a");
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(Rows(), "1|one;5|five;");
+  Exec("begin; savepoint c");
+  table = impl().catalog().FindTable("t").get();
+  Exec("delete from t where a = 1");
+  EXPECT_EQ(impl().catalog().FindTable("t").get(), table);
+  Exec("rollback to c; release c");
+  EXPECT_TRUE(db_->in_transaction());  // begun by BEGIN
+  Exec("commit");
+  Reopen();
+  EXPECT_EQ(Rows(), "1|one;5|five;");
+  EXPECT_EQ(Q("pragma integrity_check"), "ok;");
+}
+
 // An Appender holds the write from its first Append to Finish: a
 // savepoint (or transaction) change in between would take back or commit
 // part of its rows behind its back, so it is refused as writes are.
