@@ -278,7 +278,8 @@ class Database {
   // SQLITE_CONSTRAINT_NOTNULL), phase kNone.
   virtual Result<std::unique_ptr<Appender>> CreateAppender(std::string_view table) = 0;
 
-  // True when a BEGIN has no matching COMMIT/ROLLBACK yet.
+  // True inside a transaction: after BEGIN, or a SAVEPOINT outside one,
+  // until its COMMIT/ROLLBACK (or the RELEASE of that first savepoint).
   virtual bool in_transaction() const = 0;
 
   // Makes the statements running now stop soon (sqlite3_interrupt): their

@@ -119,7 +119,9 @@ SltCounts SltRunner::RunRecords(const std::string& name, std::string_view text, 
     if (r.kind == SltRecord::Kind::kStatement) {
       reason = RunStatement(r, db);
     } else if (r.kind == SltRecord::Kind::kQuery) {
-      if (options_.reopen_before_queries && owned != nullptr) {
+      // Not inside a transaction: closing would roll it back, which the
+      // same script against sqlite3 never does.
+      if (options_.reopen_before_queries && owned != nullptr && !db->in_transaction()) {
         owned->reset();  // closes (and checkpoints) before reopening
         Result<std::unique_ptr<Database>> again = factory_(false);
         if (!again.ok()) {

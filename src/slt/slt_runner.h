@@ -58,7 +58,8 @@ struct SltOptions {
   int hash_threshold = 8;         // until a file's hash-threshold record (the corpus assumes 8)
   bool verbose = false;           // print each failure
   // Close and reopen the database (through the factory, fresh = false)
-  // before every query: a file database must answer from what it stored.
+  // before every query outside a transaction: a file database must answer
+  // from what it stored.
   bool reopen_before_queries = false;
 };
 

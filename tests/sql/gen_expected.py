@@ -36,6 +36,22 @@ def fmt(v, t):
     return "".join(c if " " <= c <= "~" else "@" for c in s)
 
 
+def run_statements(db, sql):
+    """Runs the statements of `sql` one by one, stopping at the first error.
+
+    Not executescript: it COMMITs an open transaction before it starts,
+    which would end a BEGIN or SAVEPOINT of an earlier record.
+    """
+    pending = ""
+    for c in sql:
+        pending += c
+        if c == ";" and sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+    if pending.strip():
+        db.execute(pending)
+
+
 def process(path):
     records = open(path).read().split("\n\n")
     db = sqlite3.connect(":memory:", isolation_level=None)
@@ -54,7 +70,7 @@ def process(path):
         if words[0] == "statement":
             sql = "\n".join(lines[head + 1:])
             try:
-                db.executescript(sql) if ";" in sql.strip().rstrip(";") else db.execute(sql)
+                run_statements(db, sql)
                 ok = True
             except sqlite3.Error as e:
                 ok = False

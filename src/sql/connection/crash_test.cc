@@ -26,10 +26,16 @@ namespace sluice {
 namespace {
 
 // Transaction number n (1, 2, ...): deterministic in n. It bumps meta.n,
-// so the database itself says how many transactions it holds.
+// so the database itself says how many transactions it holds. Every third
+// one is a SAVEPOINT that its RELEASE commits, with work taken back by
+// ROLLBACK TO (to that savepoint, and to inner ones) before and after its
+// own: that work must never be found.
 std::string Transaction(int64_t n) {
   std::mt19937_64 rng(static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ULL);
-  std::string sql = "begin; update meta set n = n + 1;";
+  const bool savepoints = n % 3 == 0;
+  std::string sql = savepoints ? "savepoint tx; delete from t; rollback to tx; update meta set n = n + 1;"
+                                 "savepoint junk; delete from t; update meta set n = -1; rollback to junk;"
+                               : "begin; update meta set n = n + 1;";
   int kind = static_cast<int>(rng() % 10);
   if (kind < 6) {
     int rows = 1 + static_cast<int>(rng() % (kind == 0 ? 400 : 8));
@@ -48,6 +54,7 @@ std::string Transaction(int64_t n) {
     sql +=
         "insert into t(k, v, s) select k + 1, v, s || '+' from t where k % 101 = " + std::to_string(rng() % 101) + ";";
   }
+  if (savepoints) return sql + " savepoint late; update t set v = 0, s = 'junk'; rollback to late; release tx;";
   return sql + " commit;";
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,48 @@ TEST_F(FileDatabaseTest, UncommittedAndRolledBackWorkIsGone) {
   }
   auto db = OpenDb();
   EXPECT_EQ(Q(*db, "select x from t"), "1;3;");
+}
+
+// The bytes of a file ("" when absent).
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// SAVEPOINT outside BEGIN: nothing is written before the outermost
+// RELEASE, which commits durably; what ROLLBACK TO took back is never
+// written; a second connection sees none of it before the RELEASE and
+// cannot write meanwhile; closing inside a savepoint loses only its work.
+TEST_F(FileDatabaseTest, SavepointsWriteOnlyWhatTheOutermostReleaseCommits) {
+  auto a = OpenDb();
+  auto b = OpenDb();
+  ASSERT_TRUE(a->Execute("create table t(x integer primary key, s text); insert into t values (1, 'first');").ok());
+  const std::string log_before = FileBytes(path_ + "-wal");
+  const std::string image_before = FileBytes(path_);
+  std::string big = "insert into t values ";
+  for (int i = 100; i < 1100; ++i) big += (i > 100 ? ",(" : "(") + std::to_string(i) + ", 'rolled-back-marker')";
+  ASSERT_TRUE(a->Execute("savepoint outer_sp; insert into t values (2, 'kept');"
+                         "savepoint inner_sp; " +
+                         big + "; update t set s = 'changed' where x = 1; rollback to inner_sp;")
+                  .ok());
+  EXPECT_EQ(Q(*a, "select count(*) from t"), "2;");
+  EXPECT_EQ(FileBytes(path_ + "-wal"), log_before);  // nothing written yet
+  EXPECT_EQ(FileBytes(path_), image_before);
+  EXPECT_EQ(Q(*b, "select x, s from t"), "1|first;");
+  EXPECT_EQ(Q(*b, "insert into t values (9, 'b')"), "error: database is locked");
+  ASSERT_TRUE(a->Execute("release outer_sp").ok());
+  EXPECT_FALSE(a->in_transaction());
+  const std::string files = FileBytes(path_) + FileBytes(path_ + "-wal");
+  EXPECT_NE(files, image_before + log_before);  // the RELEASE wrote its commit
+  EXPECT_EQ(files.find("rolled-back-marker"), std::string::npos);
+  EXPECT_NE(files.find("kept"), std::string::npos);
+  EXPECT_EQ(Q(*b, "select x, s from t"), "1|first;2|kept;");
+  ASSERT_TRUE(a->Execute("savepoint lost; insert into t values (3, 'lost'); delete from t where x = 1;").ok());
+  a.reset();  // closed inside the savepoint
+  b.reset();
+  auto c = OpenDb();
+  EXPECT_EQ(Q(*c, "select x, s from t"), "1|first;2|kept;");
+  EXPECT_EQ(Q(*c, "pragma integrity_check"), "ok;");
 }
 
 TEST_F(FileDatabaseTest, ManySmallCommitsAndABulkOneReopenIdentically) {

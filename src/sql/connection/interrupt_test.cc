@@ -1,8 +1,8 @@
 // Tests of Database::Interrupt (sqlite3_interrupt): another thread stops a
 // long statement with SQLITE_INTERRUPT "interrupted"; the connection stays
 // usable; an open transaction survives an interrupted query but not an
-// interrupted write (sqlite3's rule); an interrupt with nothing running is
-// forgotten.
+// interrupted write, nor do its savepoints (sqlite3's rule); an interrupt
+// with nothing running is forgotten.
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -129,6 +129,20 @@ TEST_F(InterruptTest, AnInterruptedWriteRollsTheTransactionBack) {
   EXPECT_FALSE(db_->in_transaction());
   EXPECT_EQ(Q("select count(*) from t"), "0;");
   EXPECT_EQ(Q("commit"), "step: cannot commit - no transaction is active");
+}
+
+// SQLite rolls the whole transaction back and closes every savepoint
+// (sqlite3VdbeHalt), whether BEGIN or a SAVEPOINT began it.
+TEST_F(InterruptTest, AnInterruptedWriteInsideASavepointRollsEverythingBack) {
+  Exec("create table t(v); savepoint outer_sp; insert into t values (1); savepoint inner_sp");
+  milliseconds took{};
+  Status s = RunInterrupted("insert into t select a.x from a, a as b, a as c where a.x + b.x + c.x < 0",
+                            milliseconds(50), &took);
+  EXPECT_EQ(s.result_code(), ResultCode::kInterrupt);
+  EXPECT_FALSE(db_->in_transaction());
+  EXPECT_EQ(Q("select count(*) from t"), "0;");
+  EXPECT_EQ(Q("rollback to inner_sp"), "step: no such savepoint: inner_sp");
+  EXPECT_EQ(Q("release outer_sp"), "step: no such savepoint: outer_sp");
 }
 
 TEST_F(InterruptTest, AnInterruptedWriteOutsideATransactionIsUndone) {

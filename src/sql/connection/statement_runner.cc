@@ -1,6 +1,7 @@
 // ExecCursor (statement_impl.h): the statements that run to completion on
-// the first Step — DDL (ddl.cc), DML (dml.cc), BEGIN/COMMIT/ROLLBACK
-// (Transaction), PRAGMAs that only set something (pragmas.cc), VACUUM.
+// the first Step — DDL (ddl.cc), DML (dml.cc), BEGIN/COMMIT/ROLLBACK and
+// SAVEPOINT/RELEASE/ROLLBACK TO (Transaction), PRAGMAs that only set
+// something (pragmas.cc), VACUUM.
 // On a file database a write statement outside BEGIN is a transaction of
 // its own (Transaction::BeginWrite/CommitWrite/EndWrite).
 #include "sql/connection/connection_internal.h"
@@ -18,14 +19,9 @@ Status ExecCursor::Prepare() {
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
     case StatementKind::kDrop: return CheckDdl(*db_, *ast_, &error_offset_);
-    // SQL cannot reach Transaction's savepoint stack: refused as before.
-    case StatementKind::kSavepoint:
-    case StatementKind::kRelease: return Status::InvalidArgument("savepoints are not supported");
-    case StatementKind::kRollback:
-      if (!ast_->As<RollbackStatement>().savepoint.empty()) {
-        return Status::InvalidArgument("savepoints are not supported");
-      }
-      return Status::OK();
+    // BEGIN/COMMIT/ROLLBACK, SAVEPOINT/RELEASE/ROLLBACK TO: their errors
+    // ("no such savepoint: s", ...) depend on the state when they run, so
+    // they are Step's, as in sqlite3.
     default: return Status::OK();
   }
 }
@@ -42,7 +38,18 @@ Result<int64_t> ExecCursor::Run() {
     case StatementKind::kDrop: return RunDdl(*db_, ast_);
     case StatementKind::kBegin: SLUICE_RETURN_IF_ERROR(db_->transaction().Begin()); return int64_t{0};
     case StatementKind::kCommit: SLUICE_RETURN_IF_ERROR(db_->transaction().Commit()); return int64_t{0};
-    case StatementKind::kRollback: SLUICE_RETURN_IF_ERROR(db_->transaction().Rollback()); return int64_t{0};
+    case StatementKind::kRollback: {
+      const std::string& savepoint = ast_->As<RollbackStatement>().savepoint;
+      SLUICE_RETURN_IF_ERROR(savepoint.empty() ? db_->transaction().Rollback()
+                                               : db_->transaction().RollbackTo(savepoint));
+      return int64_t{0};
+    }
+    case StatementKind::kSavepoint:
+      SLUICE_RETURN_IF_ERROR(db_->transaction().Savepoint(ast_->As<SavepointStatement>().name));
+      return int64_t{0};
+    case StatementKind::kRelease:
+      SLUICE_RETURN_IF_ERROR(db_->transaction().Release(ast_->As<ReleaseStatement>().name));
+      return int64_t{0};
     case StatementKind::kPragma:
       SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(*db_, ast_->As<PragmaStatement>()));
       return int64_t{0};
@@ -72,6 +79,17 @@ bool IsWriteStatement(StatementKind kind) {
 
 namespace {
 
+bool IsTransactionControl(StatementKind kind) {
+  switch (kind) {
+    case StatementKind::kBegin:
+    case StatementKind::kCommit:
+    case StatementKind::kRollback:
+    case StatementKind::kSavepoint:
+    case StatementKind::kRelease: return true;
+    default: return false;
+  }
+}
+
 // Loads what a write statement changes in place: its target table's
 // columns (the others stay on disk until read; a checkpoint copies them).
 Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
@@ -89,7 +107,7 @@ Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
 Result<int64_t> ExecCursor::RunInTransaction() {
   DatabaseImpl& db = *db_;
   if (!db.is_file_database()) return Run();
-  if (!IsWriteStatement(ast_->kind)) return Run();  // incl. BEGIN/COMMIT/ROLLBACK
+  if (!IsWriteStatement(ast_->kind)) return Run();  // incl. transaction control
   if (db.in_transaction()) {
     SLUICE_RETURN_IF_ERROR(LoadWriteTarget(db, *ast_));  // writes touch rows in place
     return Run();
@@ -112,6 +130,14 @@ Result<bool> ExecCursor::Step() {
   if (db_->appender_writing() && IsWriteStatement(ast_->kind)) {
     return Status::InvalidArgument("cannot write while an Appender is writing to this database: Finish it first",
                                    ResultCode::kMisuse);
+  }
+  // The appender's rows are part of the transaction: a COMMIT, ROLLBACK
+  // (TO) or RELEASE now would commit or take back part of them behind its
+  // back, and BEGIN or SAVEPOINT would split them.
+  if (db_->appender_writing() && IsTransactionControl(ast_->kind)) {
+    return Status::InvalidArgument(
+        "cannot change the transaction while an Appender is writing to this database: Finish it first",
+        ResultCode::kMisuse);
   }
   SetRunning(true);
   Result<int64_t> n = RunInTransaction();

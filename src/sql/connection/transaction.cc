@@ -13,6 +13,7 @@ Status Transaction::Begin() {
   // state overtaken by another writer at its first write.
   SLUICE_RETURN_IF_ERROR(BeginWrite());
   if (db_->durable_ == nullptr) begin_catalog_ = db_->catalog_;
+  files_data_version_ = db_->catalog_.data_version();
   active_ = true;
   begun_by_savepoint_ = false;
   return Status::OK();
@@ -84,7 +85,10 @@ Status Transaction::Savepoint(std::string_view name) {
     SLUICE_RETURN_IF_ERROR(Begin());
     begun_by_savepoint_ = true;
   }
-  savepoints_.push_back({std::string(name), db_->catalog_});
+  // Nothing written since BEGIN on a file database: the files are the
+  // state to return to, and no copy keeps the tables shared.
+  const bool files_hold_it = db_->durable_ != nullptr && db_->catalog_.data_version() == files_data_version_;
+  savepoints_.push_back({std::string(name), files_hold_it ? std::nullopt : std::optional<Catalog>(db_->catalog_)});
   return Status::OK();
 }
 
@@ -100,7 +104,23 @@ Status Transaction::RollbackTo(std::string_view name) {
   int i = Find(name);
   if (i < 0) return Status::InvalidArgument("no such savepoint: " + std::string(name));
   savepoints_.resize(static_cast<size_t>(i) + 1);
-  db_->catalog_ = savepoints_.back().catalog;
+  if (savepoints_.back().catalog.has_value()) {
+    db_->catalog_ = *savepoints_.back().catalog;
+    return Status::OK();
+  }
+  // The files hold the savepoint's state (and no one else wrote them: we
+  // hold the writer lock). Reload expects no open transaction.
+  active_ = false;
+  Status s = db_->Reload();
+  if (!s.ok()) {
+    // The catalog is not the savepoint's: the transaction ends, as a
+    // failed ROLLBACK ends it.
+    savepoints_.clear();
+    EndWrite();
+    return s;
+  }
+  active_ = true;
+  files_data_version_ = db_->catalog_.data_version();
   return Status::OK();
 }
 

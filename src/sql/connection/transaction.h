@@ -12,9 +12,14 @@
 //   - a file database keeps no copy at BEGIN: its committed state is in its
 //     files, and ROLLBACK reloads it (so the first write to each table does
 //     not copy the table either);
-//   - a savepoint keeps a copy of the catalog as it was when it was set, in
-//     memory and on file (ROLLBACK TO restores it; change tracking for the
-//     next commit is part of the tables and comes back with them).
+//   - a savepoint keeps a copy of the catalog as it was when it was set
+//     (ROLLBACK TO restores it; change tracking for the next commit is
+//     part of the tables and comes back with them) — except on a file
+//     database when nothing changed since the transaction began (a
+//     SAVEPOINT that begins one, or one right after BEGIN): the files hold
+//     that state, and ROLLBACK TO reloads it as ROLLBACK does, so the
+//     writes after it copy no table. A copy shares the tables, but the
+//     first write to each table inside the savepoint copies that table.
 //
 // Writer lock (file databases): BEGIN takes it at once and holds it until
 // COMMIT/ROLLBACK, as SQLite's BEGIN IMMEDIATE (a deferred transaction
@@ -69,8 +74,9 @@ class Transaction {
   Status CommitWrite();
   void EndWrite();
 
-  // Savepoints, innermost last. Names compare case-insensitively; a name
-  // may repeat (the innermost one is meant). As in SQLite:
+  // Savepoints, innermost last: SQL's SAVEPOINT, RELEASE and ROLLBACK TO
+  // (statement_runner.cc). Names compare case-insensitively; a name may
+  // repeat (the innermost one is meant). As in SQLite:
   //   - Savepoint outside a transaction begins one; releasing that
   //     outermost savepoint commits it;
   //   - Release removes the named savepoint and all set after it, keeping
@@ -87,7 +93,9 @@ class Transaction {
  private:
   struct SavepointState {
     std::string name;
-    Catalog catalog;  // the catalog when the savepoint was set
+    // The catalog when the savepoint was set; none when it was what the
+    // files hold (file databases: ROLLBACK TO reloads them).
+    std::optional<Catalog> catalog;
   };
   // Position of the innermost savepoint called `name`, or -1.
   int Find(std::string_view name) const;
@@ -98,6 +106,9 @@ class Transaction {
   bool begun_by_savepoint_ = false;
   // In-memory databases: the catalog at BEGIN.
   std::optional<Catalog> begin_catalog_;
+  // File databases: the catalog's data_version when it last equalled the
+  // files (at BEGIN, after a reload); every write changes data_version.
+  uint64_t files_data_version_ = 0;
   std::vector<SavepointState> savepoints_;
 };
 
