@@ -19,7 +19,11 @@
 namespace sluice::sql {
 namespace {
 
-constexpr int kMaxWidth = 100000;  // bounds a '*' or literal width/precision
+// Widths and precisions are parsed up to just past the longest value
+// (SQLITE_MAX_LENGTH, 1e9 by default); anything larger than the limit is
+// "string or blob too big" before a byte is produced, and anything within
+// it is honoured exactly, as in sqlite3.
+constexpr int64_t kMaxWidth = 2'000'000'000;
 
 class ArgReader {
  public:
@@ -37,7 +41,7 @@ class ArgReader {
 void Pad(std::string* out, size_t n, char c) { out->append(n, c); }
 
 // Appends body padded to width (spaces; zero padding is done by callers).
-void Emit(std::string* out, const std::string& body, int width, bool left) {
+void Emit(std::string* out, const std::string& body, int64_t width, bool left) {
   size_t w = width > 0 ? static_cast<size_t>(width) : 0;
   if (!left && body.size() < w) Pad(out, w - body.size(), ' ');
   out->append(body);
@@ -81,36 +85,40 @@ Result<Value> Printf(const FunctionContext&, std::span<const Value> args) {
       else
         break;
     }
-    int width = 0;
+    int64_t width = 0;
     if (fmt[i] == '*') {
       int64_t w = ValueToInt64(reader.Next());
       if (w < 0) {
         left = true;
         w = w >= -kMaxWidth ? -w : kMaxWidth;
       }
-      width = static_cast<int>(std::min<int64_t>(w, kMaxWidth));
+      width = std::min<int64_t>(w, kMaxWidth);
       ++i;
     } else {
       while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') {
-        width = std::min(width * 10 + (fmt[i] - '0'), kMaxWidth);
+        width = std::min<int64_t>(width * 10 + (fmt[i] - '0'), kMaxWidth);
         ++i;
       }
     }
-    int precision = -1;
+    int64_t precision = -1;
     if (i < fmt.size() && fmt[i] == '.') {
       ++i;
       if (i < fmt.size() && fmt[i] == '*') {
         int64_t p = ValueToInt64(reader.Next());
-        precision = p < 0 ? -1 : static_cast<int>(std::min<int64_t>(p, kMaxWidth));
+        precision = p < 0 ? -1 : std::min<int64_t>(p, kMaxWidth);
         ++i;
       } else {
         precision = 0;
         while (i < fmt.size() && fmt[i] >= '0' && fmt[i] <= '9') {
-          precision = std::min(precision * 10 + (fmt[i] - '0'), kMaxWidth);
+          precision = std::min<int64_t>(precision * 10 + (fmt[i] - '0'), kMaxWidth);
           ++i;
         }
       }
     }
+    // A width, or a precision that pads (numbers, %c), past the longest
+    // value: too big before anything is built. A precision of %s/%q/%w
+    // only cuts its argument.
+    if (ExceedsMaxValueLength(static_cast<uint64_t>(width))) return TooBigError();
     while (i < fmt.size() && fmt[i] == 'l') ++i;  // length modifiers are no-ops
     if (i >= fmt.size()) break;
     char conv = fmt[i];
@@ -142,9 +150,10 @@ Result<Value> Printf(const FunctionContext&, std::span<const Value> args) {
           mag /= base;
         } while (mag != 0);
         if (v == 0) alt = false;
-        int prec = precision;
+        int64_t prec = precision;
         if (zero && !left && prec < width - (prefix != 0)) prec = width - (prefix != 0);
-        while (static_cast<int>(d.size()) < prec) d.push_back('0');
+        if (ExceedsMaxValueLength(static_cast<uint64_t>(std::max<int64_t>(prec, 0)))) return TooBigError();
+        while (static_cast<int64_t>(d.size()) < prec) d.push_back('0');
         if (comma && base == 10) {
           std::string g;
           for (size_t k = 0; k < d.size(); ++k) {
@@ -166,12 +175,13 @@ Result<Value> Printf(const FunctionContext&, std::span<const Value> args) {
       case 'G': {
         FloatFormatSpec spec;
         spec.conversion = conv;
-        spec.precision = precision;
+        if (ExceedsMaxValueLength(static_cast<uint64_t>(std::max<int64_t>(precision, 0)))) return TooBigError();
+        spec.precision = static_cast<int>(precision);
         spec.alternate = alt;
         spec.alternate2 = alt2;
         spec.positive_prefix = plus ? '+' : (space ? ' ' : 0);
         AppendSqliteFloat(ValueToDouble(reader.Next()), spec, &body);
-        if (zero && !left && static_cast<int>(body.size()) < width) {
+        if (zero && !left && static_cast<int64_t>(body.size()) < width) {
           size_t sign = (!body.empty() && (body[0] == '-' || body[0] == '+' || body[0] == ' ')) ? 1 : 0;
           body.insert(sign, static_cast<size_t>(width) - body.size(), '0');
         }
@@ -189,8 +199,10 @@ Result<Value> Printf(const FunctionContext&, std::span<const Value> args) {
         } else {
           ch.push_back('\0');
         }
-        int reps = precision > 1 ? precision : 1;
-        for (int k = 0; k < reps; ++k) body += ch;
+        int64_t reps = precision > 1 ? precision : 1;
+        if (ExceedsMaxValueLength(static_cast<uint64_t>(reps) * ch.size())) return TooBigError();
+        body.reserve(static_cast<size_t>(reps) * ch.size());
+        for (int64_t k = 0; k < reps; ++k) body += ch;
         break;
       }
       case 's':

@@ -310,7 +310,9 @@ Result<Value> Replace(const FunctionContext&, std::span<const Value> args) {
   TextArg str(args[0]);
   if (args[1].is_null()) return Value();
   TextArg pat(args[1]);
-  if (pat.view.empty() || pat.view[0] == '\0') return args[0];  // SQLite returns X itself
+  // SQLite returns X itself (a pattern whose text starts with NUL counts as
+  // empty); a BLOB comes back as its TEXT, having been read as text.
+  if (pat.view.empty() || pat.view[0] == '\0') return args[0].is_blob() ? Value::Text(std::string(str.view)) : args[0];
   if (args[2].is_null()) return Value();
   TextArg rep(args[2]);
   std::string_view s = str.view, p = pat.view;
