@@ -1,6 +1,6 @@
 // The INSERT binder: the target table and the columns the statement names,
 // the source rows (VALUES or a SELECT, bound as a query), the DEFAULTs of
-// the other columns, and the conflict clause, as a kInsert plan node over
+// the other columns, the table's CHECK constraints and the conflict clause, as a kInsert plan node over
 // the source plan (plan.h).
 #include <algorithm>
 
@@ -82,6 +82,10 @@ Result<PlanPtr> Binder::BindInsert(const InsertStatement& s) {
   }
   impl_->statement_ = &s;
   impl_->error_offset_ = offset;
+  if (!t.checks.empty() && t.create_ast != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(node->checks, impl_->BindTableChecks(t, *t.create_ast));
+    impl_->error_offset_ = offset;
+  }
   return PlanPtr(node);
 }
 

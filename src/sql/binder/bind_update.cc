@@ -1,7 +1,7 @@
 // The UPDATE and DELETE binders: the target table scanned (under the
 // statement's alias) and filtered by WHERE as the child of a kUpdate /
 // kDelete plan node (plan.h); UPDATE's SET values are bound over that
-// child's rows.
+// child's rows, its table's CHECK constraints over the rows it writes.
 #include "sql/binder/binder.h"
 #include "sql/binder/binder_internal.h"
 
@@ -70,6 +70,9 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
       }
       out->assignments.emplace_back(col, std::move(value));
     }
+  }
+  if (kind == PlanKind::kUpdate && !out->table->checks.empty() && out->table->create_ast != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(out->checks, BindTableChecks(*out->table, *out->table->create_ast));
   }
   out->outputs.push_back(NewId());  // the number of rows changed
   out->children.push_back(std::move(plan));

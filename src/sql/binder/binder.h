@@ -63,6 +63,11 @@ class Binder {
   Result<PlanPtr> BindInsert(const InsertStatement& insert);  // bind_insert.cc
   Result<PlanPtr> BindUpdate(const UpdateStatement& update);  // bind_update.cc
   Result<PlanPtr> BindDelete(const DeleteStatement& del);
+  // The CHECK constraints of `table` (TableSchema::checks, whose
+  // expressions live in `create`), in order; column references resolve to
+  // slots of (table columns..., rowid). Fails as sqlite3's CREATE TABLE does
+  // for a CHECK that cannot be bound (bind_checks.cc).
+  Result<std::vector<BoundExprPtr>> BindChecks(const TableSchema& table, const Statement& create);
   // An expression without any column in scope (DEFAULT values, LIMIT).
   Result<BoundExprPtr> BindConstantExpr(const Expr& expr, const Statement& statement);
 

@@ -1,6 +1,6 @@
 // TableSchema: what a table is, without its rows — name, columns (declared
 // type, affinity, collation, NOT NULL, DEFAULT), the rowid alias, indexes,
-// the CREATE text and the identity a durable database logs it under.
+// CHECK constraints, the CREATE text and the identity a durable database logs it under.
 //
 // Plain data: DDL builds and edits it; everything else reads it. The rows
 // live in TableData (table_data.h); Table (table.h) holds both.
@@ -29,6 +29,15 @@ struct ColumnInfo {
   const Expr* default_expr = nullptr;
 };
 
+// A CHECK constraint (column or table level), in CREATE TABLE order.
+struct CheckDef {
+  // What "CHECK constraint failed: " reports: the constraint's name, else
+  // the expression text as written (SQLite's rules: see ddl.cc).
+  std::string name;
+  // The expression inside the owning CREATE TABLE AST.
+  const Expr* expr = nullptr;
+};
+
 // An index (CREATE INDEX, UNIQUE, PRIMARY KEY). The lookup structure is
 // derived data (index.h), built by TableData on demand.
 struct IndexDef {
@@ -50,9 +59,10 @@ struct TableSchema {
   // Changing `indexes` requires Table::InvalidateIndexes() first (the built
   // lookup structures refer to these definitions by position).
   std::vector<IndexDef> indexes;
+  std::vector<CheckDef> checks;
   std::string sql;  // sqlite_schema.sql
   int64_t rootpage = 0;
-  // Owns the AST that default_expr pointers refer to (may be null).
+  // Owns the AST that default_expr and CheckDef::expr pointers refer to (may be null).
   std::shared_ptr<const Statement> create_ast;
   // Names the logical table for durable databases (sql/durable): set by
   // CREATE TABLE, kept by copies; a log record applies only to its

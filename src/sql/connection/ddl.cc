@@ -102,6 +102,19 @@ const Expr* StripCollate(const Expr* e) {
   return e;
 }
 
+// What a failed CHECK reports when its constraint has no name: the text
+// between CHECK's parentheses, trimmed (sqlite3AddCheckConstraint).
+// `constraint` starts at the CHECK keyword (an unnamed constraint's span).
+std::string CheckText(const Statement& s, SourceSpan constraint, const Expr& e) {
+  std::string_view head = s.Text({constraint.begin, e.span.begin});
+  size_t open = head.find('(');
+  size_t begin = open == std::string_view::npos ? e.span.begin : constraint.begin + open + 1;
+  std::string_view text = s.Text({begin, e.span.end});
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return std::string(text);
+}
+
 // Builds the Table of a CREATE TABLE with a column list.
 Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr<Statement>& ast) {
   auto t = std::make_shared<Table>();
@@ -118,7 +131,13 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     def.automatic = true;
     pending.push_back(std::move(def));
   };
+  // SQLite's parser keeps a CONSTRAINT name until a new column starts or a
+  // comma separates two table constraints: an unnamed CHECK after a named
+  // constraint of the same column (or, for the first table constraint, of
+  // the last column) reports that name.
+  std::string constraint_name;
   for (size_t i = 0; i < s.columns.size(); ++i) {
+    constraint_name.clear();
     // Before the duplicate check, as sqlite3AddColumn: it also keeps that
     // check's quadratic cost bounded.
     if (i >= kMaxColumns) return Status::InvalidArgument("too many columns on " + s.name);
@@ -138,7 +157,12 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
       }
     }
     for (const ColumnConstraint& c : cd.constraints) {
+      if (!c.name.empty()) constraint_name = c.name;
       switch (c.kind) {
+        case ColumnConstraint::Kind::kCheck:
+          t->checks.push_back(
+              {constraint_name.empty() ? CheckText(s, c.span, *c.expr) : constraint_name, c.expr.get()});
+          break;
         case ColumnConstraint::Kind::kNotNull: info.not_null = true; break;
         case ColumnConstraint::Kind::kDefault: info.default_expr = c.expr.get(); break;
         case ColumnConstraint::Kind::kPrimaryKey:
@@ -156,7 +180,17 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     }
     t->columns_info.push_back(std::move(info));
   }
-  for (const TableConstraint& tc : s.constraints) {
+  for (size_t k = 0; k < s.constraints.size(); ++k) {
+    const TableConstraint& tc = s.constraints[k];
+    if (k > 0 && s.Text({s.constraints[k - 1].span.end, tc.span.begin}).find(',') != std::string_view::npos) {
+      constraint_name.clear();
+    }
+    if (!tc.name.empty()) constraint_name = tc.name;
+    if (tc.kind == TableConstraint::Kind::kCheck) {
+      t->checks.push_back(
+          {constraint_name.empty() ? CheckText(s, tc.span, *tc.check) : constraint_name, tc.check.get()});
+      continue;
+    }
     if (tc.kind != TableConstraint::Kind::kPrimaryKey && tc.kind != TableConstraint::Kind::kUnique) continue;
     std::vector<int> cols;
     std::vector<Collation> colls;
@@ -207,7 +241,13 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
         }
       } else {
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, nullptr));
-        (void)t;
+        // A CHECK must bind against the new table's columns.
+        Binder binder(catalog, db.parameters());
+        Result<std::vector<BoundExprPtr>> checks = binder.BindChecks(*t, s);
+        if (!checks.ok()) {
+          if (error_offset != nullptr) *error_offset = binder.error_offset();
+          return checks.status();
+        }
       }
       return Status::OK();
     }

@@ -147,6 +147,10 @@ struct PlanNode {
   int insert_default_error_column = -1;
   Status insert_default_error;
   ConflictResolution conflict = ConflictResolution::kDefault;
+  // kInsert, kUpdate: the target's CHECK constraints (Binder::BindChecks),
+  // slots already resolved over (table columns..., rowid); the planner
+  // leaves them alone.
+  std::vector<BoundExprPtr> checks;
 
   // kUpdate: (table column, new value) in the order SQLite assigns them;
   // column -2 is the rowid of a table without an alias, -3 an assignment a

@@ -2,8 +2,10 @@
 // its source's rows first (INSERT INTO t SELECT ... FROM t must not see its
 // own rows, and an error in a later source row leaves the table as it
 // was) — through an operator tree it makes for its child, or for literal
-// VALUES rows by evaluating them directly — then stores them into the target table with InsertRow's checks,
-// filling the columns the statement does not name from their DEFAULTs.
+// VALUES rows by evaluating them directly — then stores them into the
+// target table with InsertRow's checks (the table's CHECK constraints
+// included), filling the columns the statement does not name from their
+// DEFAULTs.
 // Emits one row: the number of rows inserted.
 //
 // Atomicity: on a failure the rows this statement inserted are removed
@@ -81,7 +83,7 @@ class InsertOp : public ModifyOperator {
         }
       }
       Result<InsertedRow> ins = InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr,
-                                          conflict, may_delete ? &deleted : nullptr);
+                                          conflict, may_delete ? &deleted : nullptr, {&node_.checks, ctx_});
       if (!ins.ok()) {
         failure = ins.status();
         break;

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "sql/catalog/index.h"
+#include "sql/exec/expr_eval.h"
+#include "sql/value/logic.h"
 
 namespace sluice::sql {
 
@@ -26,8 +28,28 @@ Result<int64_t> RowidValue(const Value& v) {
   return n.integer();
 }
 
+Status CheckRow(const Table& t, const RowChecks& checks, const std::vector<Value>& row, int64_t rowid) {
+  if (checks.exprs == nullptr || checks.exprs->empty()) return Status::OK();
+  static const std::vector<ColumnId> kNoLayout;
+  ExprEvaluator eval(checks.ctx, &kNoLayout);
+  Value rowid_value = Value::Integer(rowid);
+  std::vector<const Value*> columns(row.size() + 1);
+  for (size_t c = 0; c < row.size(); ++c) columns[c] = &row[c];
+  columns[row.size()] = &rowid_value;
+  RowRef ref;
+  ref.left = columns.data();
+  ref.left_width = columns.size();
+  for (size_t i = 0; i < checks.exprs->size(); ++i) {
+    SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*(*checks.exprs)[i], ref));
+    if (Truthiness(v) == TriBool::kFalse) {
+      return Status::InvalidArgument("CHECK constraint failed: " + t.checks[i].name, ResultCode::kConstraintCheck);
+    }
+  }
+  return Status::OK();
+}
+
 Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* explicit_rowid,
-                              ConflictResolution conflict, std::vector<DeletedRow>* deleted) {
+                              ConflictResolution conflict, std::vector<DeletedRow>* deleted, const RowChecks& checks) {
   InsertedRow out;
   for (size_t c = 0; c < row.size(); ++c) {
     row[c] = ApplyColumnAffinity(t.columns_info[c].affinity, row[c]).Owned();
@@ -47,6 +69,11 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
       return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[c].name,
                                      ResultCode::kConstraintNotNull);
     }
+  }
+  if (Status st = CheckRow(t, checks, row, rowid); !st.ok()) {
+    if (conflict == ConflictResolution::kIgnore && st.extended_result_code() == ResultCode::kConstraintCheck)
+      return out;
+    return st;
   }
   std::vector<size_t> doomed;  // positions REPLACE deletes (distinct)
   auto conflict_at = [&](int64_t pos) -> Status {

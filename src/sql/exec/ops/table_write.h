@@ -3,8 +3,9 @@
 // Appender, and the interface through which a modify operator gets the
 // table it changes.
 //
-// Messages are sqlite3's ("NOT NULL constraint failed: t.a", "UNIQUE
-// constraint failed: t.a, t.b", "datatype mismatch").
+// Messages are sqlite3's ("NOT NULL constraint failed: t.a", "CHECK
+// constraint failed: x > 0", "UNIQUE constraint failed: t.a, t.b",
+// "datatype mismatch").
 #ifndef SLUICE_SQL_EXEC_OPS_TABLE_WRITE_H_
 #define SLUICE_SQL_EXEC_OPS_TABLE_WRITE_H_
 
@@ -16,6 +17,7 @@
 #include "sluice/result_code.h"
 #include "sql/ast/statement.h"
 #include "sql/catalog/table.h"
+#include "sql/plan/bound_expr.h"
 
 namespace sluice::sql {
 
@@ -31,8 +33,24 @@ class TableWriteAccess {
   virtual Table* Writable(const std::string& name) = 0;
 };
 
+class ExecContext;
+
+// The CHECK constraints a write enforces: the table's TableSchema::checks
+// bound (Binder::BindChecks) with slots over (table columns..., rowid), and
+// the context they are evaluated in. No expressions: nothing to check.
+struct RowChecks {
+  const std::vector<BoundExprPtr>* exprs = nullptr;
+  ExecContext* ctx = nullptr;
+};
+
+// OK when every CHECK of `table` holds for `row` stored under `rowid` (a
+// NULL result holds, as in SQLite); else "CHECK constraint failed: <name>"
+// (SQLITE_CONSTRAINT_CHECK) for the first that fails, in CREATE order.
+Status CheckRow(const Table& table, const RowChecks& checks, const std::vector<Value>& row, int64_t rowid);
+
 // Stores a row into `table` with the checks of an INSERT (affinity, NOT
-// NULL, rowid, UNIQUE), honouring `conflict`. `inserted` is false when the
+// NULL, rowid, CHECK, UNIQUE), honouring `conflict` (OR IGNORE skips a row
+// that fails a CHECK; for CHECK, OR REPLACE is ABORT, as in SQLite). `inserted` is false when the
 // row was ignored. REPLACE deletes the conflicting rows; when `deleted`
 // is given, each deleted row (values and rowid) is appended to it first, so
 // that the caller can put it back (see InsertOp for how a statement stays
@@ -46,7 +64,8 @@ struct DeletedRow {
   int64_t rowid = 0;
 };
 Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value* explicit_rowid,
-                              ConflictResolution conflict, std::vector<DeletedRow>* deleted = nullptr);
+                              ConflictResolution conflict, std::vector<DeletedRow>* deleted = nullptr,
+                              const RowChecks& checks = {});
 
 // SQLite's extended result code for a duplicate key in `idx`
 // (SQLITE_CONSTRAINT_PRIMARYKEY or _UNIQUE) and for a duplicate rowid of

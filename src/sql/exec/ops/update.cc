@@ -2,7 +2,7 @@
 // yields the rows to change (the table's columns, then the rowid). All are
 // read, and every new value computed from the old rows, before the table
 // changes; then the rows are updated in place, in order, with SQLite's
-// row-by-row NOT NULL / UNIQUE / rowid checks. A failure rolls every write
+// row-by-row NOT NULL / CHECK / UNIQUE / rowid checks. A failure rolls every write
 // back (TableData::RollbackUpdate): a statement is all or nothing. Emits
 // one row: the number of rows matched.
 #include <unordered_set>
@@ -128,6 +128,12 @@ class UpdateOp : public ModifyOperator {
                                               ResultCode::kConstraintNotNull));
         }
         data.UpdateValue(static_cast<size_t>(col), p, std::move(v));
+      }
+      if (!node_.checks.empty()) {
+        std::vector<Value> now(t.columns_info.size());
+        for (size_t c = 0; c < now.size(); ++c) now[c] = data.value(c, p);
+        Status st = CheckRow(t, {&node_.checks, ctx_}, now, data.rowid(p));
+        if (!st.ok()) return fail(st);
       }
       for (const auto& [i, index] : unique) {
         if (index->HasOtherWithKeyOf(p)) {
