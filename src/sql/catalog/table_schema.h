@@ -1,5 +1,6 @@
 // TableSchema: what a table is, without its rows — name, columns (declared
-// type, affinity, collation, NOT NULL, DEFAULT), the rowid alias, indexes,
+// type, affinity, collation, NOT NULL, DEFAULT, STRICT type), the rowid
+// alias, indexes,
 // CHECK constraints, the CREATE text and the identity a durable database logs it under.
 //
 // Plain data: DDL builds and edits it; everything else reads it. The rows
@@ -16,6 +17,7 @@
 #include "sql/ast/statement.h"
 #include "sql/value/affinity.h"
 #include "sql/value/compare.h"
+#include "sql/value/value.h"
 
 namespace sluice::sql {
 
@@ -27,6 +29,10 @@ struct ColumnInfo {
   bool not_null = false;
   // DEFAULT: the expression inside the owning CREATE TABLE AST (null: NULL).
   const Expr* default_expr = nullptr;
+  // STRICT tables: the storage class every non-NULL value must have once
+  // the column's affinity is applied (INT/INTEGER, REAL, TEXT, BLOB); kNull
+  // for ANY and in tables that are not STRICT.
+  StorageClass strict_class = StorageClass::kNull;
 };
 
 // A CHECK constraint (column or table level), in CREATE TABLE order.
@@ -56,6 +62,7 @@ struct TableSchema {
   std::string name;
   std::vector<ColumnInfo> columns_info;
   int rowid_alias = -1;  // the INTEGER PRIMARY KEY column, or -1
+  bool strict = false;   // CREATE TABLE ... STRICT
   // Changing `indexes` requires Table::InvalidateIndexes() first (the built
   // lookup structures refer to these definitions by position).
   std::vector<IndexDef> indexes;

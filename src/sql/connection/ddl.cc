@@ -115,10 +115,40 @@ std::string CheckText(const Statement& s, SourceSpan constraint, const Expr& e) 
   return std::string(text);
 }
 
+// The type a column of a STRICT table declares, as sqlite3 allows them:
+// its affinity and the storage class its values must have (kNull: ANY).
+// "unknown datatype" / "missing datatype" otherwise.
+Status StrictType(const std::string& table, const ColumnDef& cd, ColumnInfo* info) {
+  std::string type = cd.type_name;
+  if (type.size() >= 2 && (type.front() == '"' || type.front() == '\'' || type.front() == '`' || type.front() == '[')) {
+    type = type.substr(1, type.size() - 2);
+  }
+  if (type.empty()) return Status::InvalidArgument("missing datatype for " + table + "." + cd.name);
+  struct Allowed {
+    const char* name;
+    Affinity affinity;
+    StorageClass storage;
+  };
+  static constexpr Allowed kAllowed[] = {
+      {"INT", Affinity::kInteger, StorageClass::kInteger}, {"INTEGER", Affinity::kInteger, StorageClass::kInteger},
+      {"REAL", Affinity::kReal, StorageClass::kReal},      {"TEXT", Affinity::kText, StorageClass::kText},
+      {"BLOB", Affinity::kBlob, StorageClass::kBlob},      {"ANY", Affinity::kBlob, StorageClass::kNull},
+  };
+  for (const Allowed& a : kAllowed) {
+    if (NameEqualsNoCase(type, a.name)) {
+      info->affinity = a.affinity;
+      info->strict_class = a.storage;
+      return Status::OK();
+    }
+  }
+  return Status::InvalidArgument("unknown datatype for " + table + "." + cd.name + ": \"" + cd.type_name + "\"");
+}
+
 // Builds the Table of a CREATE TABLE with a column list.
 Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr<Statement>& ast) {
   auto t = std::make_shared<Table>();
   t->name = s.name;
+  t->strict = s.strict;
   t->create_ast = ast;
   bool has_pk = false;
   std::vector<IndexDef> pending;
@@ -151,6 +181,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     info.name = cd.name;
     info.type_name = cd.type_name;
     info.affinity = AffinityFromTypeName(cd.type_name);
+    if (s.strict) SLUICE_RETURN_IF_ERROR(StrictType(s.name, cd, &info));
     for (const ColumnConstraint& c : cd.constraints) {
       if (c.kind == ColumnConstraint::Kind::kCollate) {
         SLUICE_ASSIGN_OR_RETURN(info.collation, CollationFromName(c.collation));

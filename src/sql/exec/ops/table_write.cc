@@ -2,6 +2,7 @@
 #include "sql/exec/ops/table_write.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "sql/catalog/index.h"
 #include "sql/exec/expr_eval.h"
@@ -26,6 +27,17 @@ Result<int64_t> RowidValue(const Value& v) {
   Value n = ApplyColumnAffinity(Affinity::kInteger, v);
   if (!n.is_integer()) return Status::InvalidArgument("datatype mismatch", ResultCode::kMismatch);
   return n.integer();
+}
+
+Status CheckStrictType(const Table& t, size_t c, const Value& v) {
+  const ColumnInfo& info = t.columns_info[c];
+  if (info.strict_class == StorageClass::kNull || v.is_null() || v.type() == info.strict_class) return Status::OK();
+  static constexpr const char* kClassName[] = {"NULL", "INT", "REAL", "TEXT", "BLOB"};
+  std::string type = info.type_name;
+  for (char& ch : type) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return Status::InvalidArgument(std::string("cannot store ") + kClassName[static_cast<int>(v.type())] + " value in " +
+                                     type + " column " + t.name + "." + info.name,
+                                 ResultCode::kConstraintDataType);
 }
 
 Status CheckRow(const Table& t, const RowChecks& checks, const std::vector<Value>& row, int64_t rowid) {
@@ -69,6 +81,9 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
       return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[c].name,
                                      ResultCode::kConstraintNotNull);
     }
+  }
+  if (t.strict) {
+    for (size_t c = 0; c < row.size(); ++c) SLUICE_RETURN_IF_ERROR(CheckStrictType(t, c, row[c]));
   }
   if (Status st = CheckRow(t, checks, row, rowid); !st.ok()) {
     if (conflict == ConflictResolution::kIgnore && st.extended_result_code() == ResultCode::kConstraintCheck)

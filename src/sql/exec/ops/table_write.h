@@ -48,8 +48,13 @@ struct RowChecks {
 // (SQLITE_CONSTRAINT_CHECK) for the first that fails, in CREATE order.
 Status CheckRow(const Table& table, const RowChecks& checks, const std::vector<Value>& row, int64_t rowid);
 
+// STRICT tables: OK when `v` (column affinity applied) may be stored in
+// column `c`, else "cannot store TEXT value in INT column t.x"
+// (SQLITE_CONSTRAINT_DATATYPE). No conflict clause skips it, as in SQLite.
+Status CheckStrictType(const Table& table, size_t c, const Value& v);
+
 // Stores a row into `table` with the checks of an INSERT (affinity, NOT
-// NULL, rowid, CHECK, UNIQUE), honouring `conflict` (OR IGNORE skips a row
+// NULL, STRICT types, CHECK, rowid, UNIQUE), honouring `conflict` (OR IGNORE skips a row
 // that fails a CHECK; for CHECK, OR REPLACE is ABORT, as in SQLite). `inserted` is false when the
 // row was ignored. REPLACE deletes the conflicting rows; when `deleted`
 // is given, each deleted row (values and rowid) is appended to it first, so

@@ -2,7 +2,7 @@
 // yields the rows to change (the table's columns, then the rowid). All are
 // read, and every new value computed from the old rows, before the table
 // changes; then the rows are updated in place, in order, with SQLite's
-// row-by-row NOT NULL / CHECK / UNIQUE / rowid checks. A failure rolls every write
+// row-by-row NOT NULL / STRICT type / CHECK / UNIQUE / rowid checks. A failure rolls every write
 // back (TableData::RollbackUpdate): a statement is all or nothing. Emits
 // one row: the number of rows matched.
 #include <unordered_set>
@@ -126,6 +126,10 @@ class UpdateOp : public ModifyOperator {
         if (v.is_null() && info.not_null) {
           return fail(Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + info.name,
                                               ResultCode::kConstraintNotNull));
+        }
+        if (t.strict) {
+          Status st = CheckStrictType(t, static_cast<size_t>(col), v);
+          if (!st.ok()) return fail(st);
         }
         data.UpdateValue(static_cast<size_t>(col), p, std::move(v));
       }
