@@ -60,19 +60,23 @@ Result<PlanPtr> Binder::BindInsert(const InsertStatement& s) {
   }
   // DEFAULTs of the columns the statement does not set, bound against the
   // CREATE TABLE text they come from. A DEFAULT that does not bind is an
-  // error of the INSERT when it runs, not of its preparation.
+  // error of the INSERT when it runs, not of its preparation. OR REPLACE
+  // also needs those of the columns it sets, for a NULL in a NOT NULL
+  // column (they are overwritten otherwise).
   auto targeted = [&](size_t c) {
     return std::find(targets.begin(), targets.end(), static_cast<int>(c)) != targets.end();
   };
+  const bool all_defaults = node->conflict == ConflictResolution::kReplace;
   int64_t offset = impl_->error_offset_;
   for (size_t c = 0; c < t.columns_info.size(); ++c) {
     const Expr* d = t.columns_info[c].default_expr;
-    if (d == nullptr || targeted(c)) continue;
+    if (d == nullptr || (targeted(c) && !(all_defaults && t.columns_info[c].not_null))) continue;
     node->insert_defaults.resize(t.columns_info.size());
     impl_->statement_ = t.create_ast.get();
     Scope scope;
     ExprContext ctx{&scope};
     Result<BoundExprPtr> e = impl_->BindExpr(*d, ctx);
+    if (!e.ok() && targeted(c)) continue;
     if (!e.ok()) {
       node->insert_default_error = e.status();
       node->insert_default_error_column = static_cast<int>(c);

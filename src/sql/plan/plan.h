@@ -139,7 +139,8 @@ struct PlanNode {
   // kInsert.
   std::vector<int> insert_columns;  // table column per source value; -1: the rowid
   // Per table column: its DEFAULT when the statement does not set it (null:
-  // NULL; empty: no column has one). Constant expressions, evaluated once
+  // NULL; empty: no column has one); under OR REPLACE also those of NOT
+  // NULL columns it sets. kUpdate: OR REPLACE's DEFAULTs of NOT NULL columns. Constant expressions, evaluated once
   // per run, not planned.
   std::vector<BoundExprPtr> insert_defaults;
   // A DEFAULT that failed to bind: the insert fails with this error when it

@@ -10,7 +10,8 @@
 //
 // Atomicity: on a failure the rows this statement inserted are removed
 // again, and the rows INSERT OR REPLACE deleted (kept aside until the
-// statement ends) are put back.
+// statement ends) are put back — except under OR FAIL, where the rows
+// before the failing one stay, as in SQLite.
 
 #include <unordered_set>
 
@@ -83,7 +84,7 @@ class InsertOp : public ModifyOperator {
         }
       }
       Result<InsertedRow> ins = InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr,
-                                          conflict, may_delete ? &deleted : nullptr, {&node_.checks, ctx_});
+                                          conflict, may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults});
       if (!ins.ok()) {
         failure = ins.status();
         break;
@@ -96,6 +97,9 @@ class InsertOp : public ModifyOperator {
       ++count;
       if (may_delete) mine.insert(ins->rowid);
     }
+    // OR FAIL: the rows stored before the one that failed stay (SQLite);
+    // errors no conflict clause resolves undo the statement all the same.
+    if (!failure.ok() && conflict == ConflictResolution::kFail && IsResolvableConflict(failure)) return failure;
     if (!failure.ok()) {
       if (!may_delete) {
         // Nothing was deleted: this statement's rows are the ones after

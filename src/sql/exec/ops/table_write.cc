@@ -29,6 +29,17 @@ Result<int64_t> RowidValue(const Value& v) {
   return n.integer();
 }
 
+bool IsResolvableConflict(const Status& st) {
+  switch (st.extended_result_code()) {
+    case ResultCode::kConstraintNotNull:
+    case ResultCode::kConstraintCheck:
+    case ResultCode::kConstraintUnique:
+    case ResultCode::kConstraintPrimaryKey:
+    case ResultCode::kConstraintRowid: return true;
+    default: return false;
+  }
+}
+
 Status CheckStrictType(const Table& t, size_t c, const Value& v) {
   const ColumnInfo& info = t.columns_info[c];
   if (info.strict_class == StorageClass::kNull || v.is_null() || v.type() == info.strict_class) return Status::OK();
@@ -78,6 +89,11 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
   for (size_t c = 0; c < row.size(); ++c) {
     if (t.columns_info[c].not_null && row[c].is_null()) {
       if (conflict == ConflictResolution::kIgnore) return out;
+      if (conflict == ConflictResolution::kReplace && checks.defaults != nullptr && c < checks.defaults->size() &&
+          !(*checks.defaults)[c].is_null()) {
+        row[c] = ApplyColumnAffinity(t.columns_info[c].affinity, (*checks.defaults)[c]).Owned();
+        continue;
+      }
       return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[c].name,
                                      ResultCode::kConstraintNotNull);
     }

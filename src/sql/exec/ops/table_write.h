@@ -41,7 +41,16 @@ class ExecContext;
 struct RowChecks {
   const std::vector<BoundExprPtr>* exprs = nullptr;
   ExecContext* ctx = nullptr;
+  // OR REPLACE: per column its DEFAULT value (NULL when none), which a NULL
+  // in a NOT NULL column takes instead of failing (SQLite's REPLACE for NOT
+  // NULL). Null: no replacement.
+  const std::vector<Value>* defaults = nullptr;
 };
+
+// The errors a conflict clause (OR IGNORE / FAIL / REPLACE) resolves: NOT
+// NULL, CHECK, UNIQUE / PRIMARY KEY / rowid conflicts. Type errors (STRICT,
+// "datatype mismatch") always abort the statement.
+bool IsResolvableConflict(const Status& st);
 
 // OK when every CHECK of `table` holds for `row` stored under `rowid` (a
 // NULL result holds, as in SQLite); else "CHECK constraint failed: <name>"
@@ -54,9 +63,12 @@ Status CheckRow(const Table& table, const RowChecks& checks, const std::vector<V
 Status CheckStrictType(const Table& table, size_t c, const Value& v);
 
 // Stores a row into `table` with the checks of an INSERT (affinity, NOT
-// NULL, STRICT types, CHECK, rowid, UNIQUE), honouring `conflict` (OR IGNORE skips a row
-// that fails a CHECK; for CHECK, OR REPLACE is ABORT, as in SQLite). `inserted` is false when the
-// row was ignored. REPLACE deletes the conflicting rows; when `deleted`
+// NULL, STRICT types, CHECK, rowid, UNIQUE), honouring `conflict`: OR
+// IGNORE skips a row that breaks a constraint; OR REPLACE gives a NULL in
+// a NOT NULL column its DEFAULT (checks.defaults) and is ABORT for CHECK,
+// as in SQLite; OR FAIL and ABORT fail alike here (the caller keeps or
+// undoes the statement's earlier rows). `inserted` is false when the row
+// was ignored. REPLACE deletes the conflicting rows; when `deleted`
 // is given, each deleted row (values and rowid) is appended to it first, so
 // that the caller can put it back (see InsertOp for how a statement stays
 // atomic).
