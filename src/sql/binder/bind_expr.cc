@@ -163,6 +163,9 @@ Result<BoundExprPtr> Binder::Impl::BindFunction(const FunctionExpr& fn, const Ex
   Result<const FunctionDef*> found = FunctionRegistry::BuiltIns().Lookup(fn.name, argc);
   if (!found.ok()) return ErrorAt(expr, found.status().message());
   const FunctionDef* def = *found;
+  if (!def->deterministic && deterministic_only_) {
+    return ErrorAt(expr, std::string("non-deterministic functions prohibited in ") + prohibited_in_);
+  }
   if (def->is_aggregate()) {
     // sqlite3 words it so inside another aggregate and in schema expressions.
     if (ctx.inside_aggregate || prohibited_in_ != nullptr) {

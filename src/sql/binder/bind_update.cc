@@ -2,7 +2,8 @@
 // statement's alias) and filtered by WHERE as the child of a kUpdate /
 // kDelete plan node (plan.h); UPDATE's SET values are bound over that
 // child's rows, its table's CHECK constraints over the rows it writes;
-// UPDATE OR REPLACE also binds the DEFAULTs of NOT NULL columns.
+// UPDATE OR REPLACE also binds the DEFAULTs of NOT NULL columns. Generated
+// columns cannot be SET; their expressions are bound to recompute them.
 #include "sql/binder/binder.h"
 #include "sql/binder/binder_internal.h"
 
@@ -84,6 +85,9 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
           return Status::InvalidArgument("no such column: " + a.columns[0]);
         }
       }
+      if (col >= 0 && out->table->columns_info[static_cast<size_t>(col)].generated != nullptr) {
+        return Status::InvalidArgument("cannot UPDATE generated column \"" + a.columns[0] + "\"");
+      }
       ExprContext ctx{&scope, false};
       SLUICE_ASSIGN_OR_RETURN(BoundExprPtr value, BindExpr(*a.value, ctx));
       // SET the same column twice: the last assignment wins (as SQLite).
@@ -95,6 +99,9 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
   }
   if (kind == PlanKind::kUpdate && !out->table->checks.empty() && out->table->create_ast != nullptr) {
     SLUICE_ASSIGN_OR_RETURN(out->checks, BindTableChecks(*out->table, *out->table->create_ast));
+  }
+  if (kind == PlanKind::kUpdate && out->table->create_ast != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(out->generated, BindTableGenerated(*out->table, *out->table->create_ast, false));
   }
   out->outputs.push_back(NewId());  // the number of rows changed
   out->children.push_back(std::move(plan));

@@ -57,6 +57,9 @@ class Binder::Impl {
   // The CHECK constraints of `t`, whose expressions are in `create`, with
   // slots over (columns..., rowid) (bind_checks.cc).
   Result<std::vector<BoundExprPtr>> BindTableChecks(const TableSchema& t, const Statement& create);
+  // Its generated columns, in evaluation order (bind_checks.cc).
+  Result<std::vector<GeneratedColumn>> BindTableGenerated(const TableSchema& t, const Statement& create,
+                                                          bool allow_loop);
 
   ColumnId NewId() { return next_id_++; }
   std::string_view Text(SourceSpan span) const { return statement_->Text(span); }
@@ -69,6 +72,9 @@ class Binder::Impl {
   // parameters ("CHECK constraints"): the end of sqlite3's message
   // "subqueries prohibited in ...". Null otherwise.
   const char* prohibited_in_ = nullptr;
+  // ... and one that may call only deterministic functions (generated
+  // columns; sqlite3 lets CHECK constraints call random()).
+  bool deterministic_only_ = false;
 
  private:
   // FROM: a plan and the scope columns of its items.

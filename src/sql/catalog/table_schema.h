@@ -1,5 +1,6 @@
 // TableSchema: what a table is, without its rows — name, columns (declared
-// type, affinity, collation, NOT NULL, DEFAULT, STRICT type), the rowid
+// type, affinity, collation, NOT NULL, DEFAULT, STRICT type, generated
+// expression), the rowid
 // alias, indexes,
 // CHECK constraints, the CREATE text and the identity a durable database logs it under.
 //
@@ -33,6 +34,10 @@ struct ColumnInfo {
   // the column's affinity is applied (INT/INTEGER, REAL, TEXT, BLOB); kNull
   // for ANY and in tables that are not STRICT.
   StorageClass strict_class = StorageClass::kNull;
+  // GENERATED ALWAYS AS (expr): the expression inside the owning CREATE
+  // TABLE AST (null: an ordinary column). Writes compute and store the
+  // value, VIRTUAL or STORED alike; statements cannot set it.
+  const Expr* generated = nullptr;
 };
 
 // A CHECK constraint (column or table level), in CREATE TABLE order.

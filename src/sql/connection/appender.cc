@@ -1,6 +1,6 @@
 // Appender: bulk INSERT of rows (the shell's .import). Each Append stores
 // its row in place with the checks of an INSERT, the table's CHECK
-// constraints included (a failing row is left
+// constraints included and its generated columns computed (a failing row is left
 // out, the others stay); Finish commits them. The appender holds the write
 // from its first Append to Finish; destroyed before Finish, it removes its
 // rows again.
@@ -45,8 +45,8 @@ class AppenderImpl : public Appender {
     // two Appends may share it, and then the next write copies it.
     TablePtr table = db_->catalog().Mutable(table_);
     if (table == nullptr) return Status::NotFound("no such table: " + table_);
-    Result<InsertedRow> ins =
-        InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault, nullptr, {&checks_, &ctx_});
+    Result<InsertedRow> ins = InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault, nullptr,
+                                        {&checks_, &ctx_, nullptr, &generated_});
     if (!ins.ok()) return ins.status();
     if (ins->inserted) appended_.push_back(ins->rowid);
     return Status::OK();
@@ -107,14 +107,16 @@ class AppenderImpl : public Appender {
     return Status::OK();
   }
 
-  // The CHECK constraints of `t`, bound once for the whole write (the
-  // schema cannot change while the appender writes).
+  // The CHECK constraints and generated columns of `t`, bound once for the
+  // whole write (the schema cannot change while the appender writes).
   Status BindChecks(const Table& t) {
     checks_.clear();
     ctx_.interrupt = db_->interrupt_flag();
-    if (t.checks.empty() || t.create_ast == nullptr) return Status::OK();
+    generated_.clear();
+    if (t.create_ast == nullptr) return Status::OK();
     Binder binder(db_->catalog());
     SLUICE_ASSIGN_OR_RETURN(checks_, binder.BindChecks(t, *t.create_ast));
+    SLUICE_ASSIGN_OR_RETURN(generated_, binder.BindGenerated(t, *t.create_ast));
     return Status::OK();
   }
 
@@ -128,11 +130,12 @@ class AppenderImpl : public Appender {
   DatabaseImpl* db_;
   std::string table_;
   size_t ncols_;
-  bool writing_ = false;              // between the first Append and Finish
-  bool autocommit_ = false;           // we took the writer lock (no BEGIN was open)
-  std::vector<int64_t> appended_;     // rowids of the rows appended while writing_
-  std::vector<BoundExprPtr> checks_;  // the table's CHECKs (BindChecks)
-  ExecContext ctx_;                   // what the CHECKs are evaluated in
+  bool writing_ = false;                    // between the first Append and Finish
+  bool autocommit_ = false;                 // we took the writer lock (no BEGIN was open)
+  std::vector<int64_t> appended_;           // rowids of the rows appended while writing_
+  std::vector<BoundExprPtr> checks_;        // the table's CHECKs (BindChecks)
+  std::vector<GeneratedColumn> generated_;  // its generated columns, computed per row
+  ExecContext ctx_;                         // what the CHECKs are evaluated in
 };
 
 }  // namespace

@@ -196,6 +196,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
           break;
         case ColumnConstraint::Kind::kNotNull: info.not_null = true; break;
         case ColumnConstraint::Kind::kDefault: info.default_expr = c.expr.get(); break;
+        case ColumnConstraint::Kind::kGenerated: info.generated = c.expr.get(); break;
         case ColumnConstraint::Kind::kPrimaryKey:
           if (has_pk) return Status::InvalidArgument("table \"" + s.name + "\" has more than one primary key");
           has_pk = true;
@@ -209,8 +210,19 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
         default: break;
       }
     }
+    if (info.generated != nullptr) {
+      if (info.default_expr != nullptr) return Status::InvalidArgument("cannot use DEFAULT on a generated column");
+      for (const ColumnConstraint& c : cd.constraints) {
+        if (c.kind == ColumnConstraint::Kind::kPrimaryKey) {
+          return Status::InvalidArgument("generated columns cannot be part of the PRIMARY KEY");
+        }
+      }
+    }
     t->columns_info.push_back(std::move(info));
   }
+  bool ordinary = false;
+  for (const ColumnInfo& info : t->columns_info) ordinary |= info.generated == nullptr;
+  if (!ordinary) return Status::InvalidArgument("must have at least one non-generated column");
   for (size_t k = 0; k < s.constraints.size(); ++k) {
     const TableConstraint& tc = s.constraints[k];
     if (k > 0 && s.Text({s.constraints[k - 1].span.end, tc.span.begin}).find(',') != std::string_view::npos) {
@@ -232,6 +244,9 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
       }
       int col = t->column_index(e->As<ColumnRefExpr>().column);
       if (col < 0) return Status::InvalidArgument("no such column: " + e->As<ColumnRefExpr>().column);
+      if (tc.kind == TableConstraint::Kind::kPrimaryKey && t->columns_info[col].generated != nullptr) {
+        return Status::InvalidArgument("generated columns cannot be part of the PRIMARY KEY");
+      }
       cols.push_back(col);
       colls.push_back(ExplicitCollation(ic.expr.get(), t->columns_info[col].collation));
     }
@@ -278,6 +293,13 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
         if (!checks.ok()) {
           if (error_offset != nullptr) *error_offset = binder.error_offset();
           return checks.status();
+        }
+        // So must a generated column's expression (a loop between generated
+        // columns is an error of the writes, as in sqlite3).
+        Result<std::vector<GeneratedColumn>> generated = binder.BindGenerated(*t, s, /*allow_loop=*/true);
+        if (!generated.ok()) {
+          if (error_offset != nullptr) *error_offset = binder.error_offset();
+          return generated.status();
         }
       }
       return Status::OK();

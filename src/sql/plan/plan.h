@@ -81,6 +81,14 @@ struct SortKey {
 struct PlanNode;
 using PlanPtr = std::shared_ptr<PlanNode>;
 
+// A generated column of a table and its expression, bound with slots over
+// (table columns..., rowid); a table's list is in an order where each
+// expression reads only columns computed before it (Binder::BindGenerated).
+struct GeneratedColumn {
+  int column = 0;
+  BoundExprPtr expr;
+};
+
 struct PlanNode {
   explicit PlanNode(PlanKind k) : kind(k) {}
 
@@ -152,6 +160,9 @@ struct PlanNode {
   // slots already resolved over (table columns..., rowid); the planner
   // leaves them alone.
   std::vector<BoundExprPtr> checks;
+  // kInsert, kUpdate: the target's generated columns, computed for every
+  // row written (slots resolved like `checks`).
+  std::vector<GeneratedColumn> generated;
 
   // kUpdate: (table column, new value) in the order SQLite assigns them;
   // column -2 is the rowid of a table without an alias, -3 an assignment a

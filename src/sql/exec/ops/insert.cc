@@ -83,8 +83,9 @@ class InsertOp : public ModifyOperator {
           explicit_rowid = source.columns[i][r];
         }
       }
-      Result<InsertedRow> ins = InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr,
-                                          conflict, may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults});
+      Result<InsertedRow> ins =
+          InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, conflict,
+                    may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults, &node_.generated});
       if (!ins.ok()) {
         failure = ins.status();
         break;

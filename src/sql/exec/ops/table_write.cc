@@ -51,17 +51,44 @@ Status CheckStrictType(const Table& t, size_t c, const Value& v) {
                                  ResultCode::kConstraintDataType);
 }
 
+namespace {
+
+// A RowRef over `row` then `rowid` (the slots the binder gives checks and
+// generated columns); `columns` holds the pointers.
+RowRef RowOf(const std::vector<Value>& row, const Value& rowid, std::vector<const Value*>* columns) {
+  columns->resize(row.size() + 1);
+  for (size_t c = 0; c < row.size(); ++c) (*columns)[c] = &row[c];
+  (*columns)[row.size()] = &rowid;
+  RowRef ref;
+  ref.left = columns->data();
+  ref.left_width = columns->size();
+  return ref;
+}
+
+}  // namespace
+
+Status ComputeGenerated(const Table& t, const RowChecks& checks, std::vector<Value>* row, int64_t rowid) {
+  if (checks.generated == nullptr || checks.generated->empty()) return Status::OK();
+  static const std::vector<ColumnId> kNoLayout;
+  ExprEvaluator eval(checks.ctx, &kNoLayout);
+  Value rowid_value = Value::Integer(rowid);
+  std::vector<const Value*> columns;
+  RowRef ref = RowOf(*row, rowid_value, &columns);
+  for (const GeneratedColumn& g : *checks.generated) {
+    SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*g.expr, ref));
+    size_t c = static_cast<size_t>(g.column);
+    (*row)[c] = ApplyColumnAffinity(t.columns_info[c].affinity, v).Owned();
+  }
+  return Status::OK();
+}
+
 Status CheckRow(const Table& t, const RowChecks& checks, const std::vector<Value>& row, int64_t rowid) {
   if (checks.exprs == nullptr || checks.exprs->empty()) return Status::OK();
   static const std::vector<ColumnId> kNoLayout;
   ExprEvaluator eval(checks.ctx, &kNoLayout);
   Value rowid_value = Value::Integer(rowid);
-  std::vector<const Value*> columns(row.size() + 1);
-  for (size_t c = 0; c < row.size(); ++c) columns[c] = &row[c];
-  columns[row.size()] = &rowid_value;
-  RowRef ref;
-  ref.left = columns.data();
-  ref.left_width = columns.size();
+  std::vector<const Value*> columns;
+  RowRef ref = RowOf(row, rowid_value, &columns);
   for (size_t i = 0; i < checks.exprs->size(); ++i) {
     SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*(*checks.exprs)[i], ref));
     if (Truthiness(v) == TriBool::kFalse) {
@@ -86,6 +113,7 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
     rowid = t.data.NextRowid();
   }
   if (t.rowid_alias >= 0) row[t.rowid_alias] = Value::Integer(rowid);
+  SLUICE_RETURN_IF_ERROR(ComputeGenerated(t, checks, &row, rowid));
   for (size_t c = 0; c < row.size(); ++c) {
     if (t.columns_info[c].not_null && row[c].is_null()) {
       if (conflict == ConflictResolution::kIgnore) return out;
@@ -99,7 +127,10 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
     }
   }
   if (t.strict) {
-    for (size_t c = 0; c < row.size(); ++c) SLUICE_RETURN_IF_ERROR(CheckStrictType(t, c, row[c]));
+    // sqlite3 3.40 does not check generated columns' types.
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (t.columns_info[c].generated == nullptr) SLUICE_RETURN_IF_ERROR(CheckStrictType(t, c, row[c]));
+    }
   }
   if (Status st = CheckRow(t, checks, row, rowid); !st.ok()) {
     if (conflict == ConflictResolution::kIgnore && st.extended_result_code() == ResultCode::kConstraintCheck)

@@ -18,6 +18,7 @@
 #include "sql/ast/statement.h"
 #include "sql/catalog/table.h"
 #include "sql/plan/bound_expr.h"
+#include "sql/plan/plan.h"
 
 namespace sluice::sql {
 
@@ -45,7 +46,14 @@ struct RowChecks {
   // in a NOT NULL column takes instead of failing (SQLite's REPLACE for NOT
   // NULL). Null: no replacement.
   const std::vector<Value>* defaults = nullptr;
+  // The table's generated columns in evaluation order
+  // (Binder::BindGenerated); null or empty: none.
+  const std::vector<GeneratedColumn>* generated = nullptr;
 };
+
+// Computes the generated columns of `row` (stored under `rowid`) in place,
+// with column affinity, from the other values of the row.
+Status ComputeGenerated(const Table& table, const RowChecks& checks, std::vector<Value>* row, int64_t rowid);
 
 // The errors a conflict clause (OR IGNORE / FAIL / REPLACE) resolves: NOT
 // NULL, CHECK, UNIQUE / PRIMARY KEY / rowid conflicts. Type errors (STRICT,
@@ -62,8 +70,8 @@ Status CheckRow(const Table& table, const RowChecks& checks, const std::vector<V
 // (SQLITE_CONSTRAINT_DATATYPE). No conflict clause skips it, as in SQLite.
 Status CheckStrictType(const Table& table, size_t c, const Value& v);
 
-// Stores a row into `table` with the checks of an INSERT (affinity, NOT
-// NULL, STRICT types, CHECK, rowid, UNIQUE), honouring `conflict`: OR
+// Stores a row into `table` with the checks of an INSERT (affinity,
+// generated columns computed, NOT NULL, STRICT types, CHECK, rowid, UNIQUE), honouring `conflict`: OR
 // IGNORE skips a row that breaks a constraint; OR REPLACE gives a NULL in
 // a NOT NULL column its DEFAULT (checks.defaults) and is ABORT for CHECK,
 // as in SQLite; OR FAIL and ABORT fail alike here (the caller keeps or

@@ -222,10 +222,22 @@ class UpdateOp : public ModifyOperator {
       if (t.strict) SLUICE_RETURN_IF_ERROR(CheckStrictType(t, static_cast<size_t>(col), v));
       write(static_cast<size_t>(col), std::move(v));
     }
-    if (!node_.checks.empty()) {
+    if (!node_.checks.empty() || !node_.generated.empty()) {
       std::vector<Value> now(t.columns_info.size());
       for (size_t c = 0; c < now.size(); ++c) now[c] = data.value(c, p);
-      SLUICE_RETURN_IF_ERROR(CheckRow(t, {&node_.checks, ctx_}, now, data.rowid(p)));
+      RowChecks row_checks{&node_.checks, ctx_, nullptr, &node_.generated};
+      // Generated columns follow the values just written.
+      SLUICE_RETURN_IF_ERROR(ComputeGenerated(t, row_checks, &now, data.rowid(p)));
+      for (const GeneratedColumn& g : node_.generated) {
+        size_t c = static_cast<size_t>(g.column);
+        const ColumnInfo& info = t.columns_info[c];
+        if (now[c].is_null() && info.not_null) {
+          return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + info.name,
+                                         ResultCode::kConstraintNotNull);
+        }
+        write(c, now[c]);  // STRICT: sqlite3 3.40 does not check their types
+      }
+      SLUICE_RETURN_IF_ERROR(CheckRow(t, row_checks, now, data.rowid(p)));
     }
     for (const auto& [i, index] : unique) {
       if (!replace) {
