@@ -118,8 +118,10 @@ class UpdateOp : public ModifyOperator {
       data.RollbackUpdate();
       return st;
     };
-    // The values (and rowid) a row had, to undo it alone (OR IGNORE, OR FAIL).
+    // The values (and rowid) a row had, to undo it alone (OR IGNORE, OR
+    // FAIL; other clauses undo the whole statement).
     std::vector<std::pair<size_t, Value>> undo;
+    const bool undo_rows = conflict == ConflictResolution::kIgnore || conflict == ConflictResolution::kFail;
     for (size_t r = 0; r < matched_rowids.size(); ++r) {
       int64_t pos = positions[r];
       if (pos < 0) continue;
@@ -127,7 +129,8 @@ class UpdateOp : public ModifyOperator {
       if (doomed.count(p) != 0) continue;  // deleted by an earlier row's REPLACE
       undo.clear();
       const int64_t old_rowid = data.rowid(p);
-      Status st = UpdateRow(t, p, r, values, defaults, &live_rowids, unique, &doomed, &next_spare, &undo);
+      Status st =
+          UpdateRow(t, p, r, values, defaults, &live_rowids, unique, &doomed, &next_spare, undo_rows ? &undo : nullptr);
       if (st.ok()) {
         ++changed;
         continue;
@@ -167,7 +170,8 @@ class UpdateOp : public ModifyOperator {
   }
 
   // One row's assignments with their checks (NOT NULL, STRICT type, rowid,
-  // CHECK, UNIQUE); each value it replaces goes to `undo` first.
+  // CHECK, UNIQUE); each value it replaces goes to `undo` first (when
+  // given).
   Status UpdateRow(Table& t, size_t p, size_t r, const std::vector<std::vector<Value>>& values,
                    const std::vector<Value>& defaults, std::unordered_map<int64_t, size_t>* live_rowids,
                    const std::vector<std::pair<size_t, const HashIndex*>>& unique, std::unordered_set<size_t>* doomed,
@@ -176,7 +180,7 @@ class UpdateOp : public ModifyOperator {
     const bool replace = node_.conflict == ConflictResolution::kReplace;
     TableData& data = t.data;
     auto write = [&](size_t c, Value v) {
-      undo->emplace_back(c, data.value(c, p).Owned());
+      if (undo != nullptr) undo->emplace_back(c, data.value(c, p).Owned());
       data.UpdateValue(c, p, std::move(v));
     };
     for (size_t a = 0; a < assignments.size(); ++a) {
