@@ -103,16 +103,46 @@ const Expr* StripCollate(const Expr* e) {
 }
 
 // What a failed CHECK reports when its constraint has no name: the text
-// between CHECK's parentheses, trimmed (sqlite3AddCheckConstraint).
-// `constraint` starts at the CHECK keyword (an unnamed constraint's span).
+// between CHECK's parentheses, trimmed (sqlite3AddCheckConstraint), then
+// dequoted as sqlite3Dequote does when it starts with a quote (so
+// `CHECK ("y" > 0)` reports `y`, as sqlite3 does). `constraint` starts at
+// the CHECK keyword (an unnamed constraint's span).
 std::string CheckText(const Statement& s, SourceSpan constraint, const Expr& e) {
   std::string_view head = s.Text({constraint.begin, e.span.begin});
   size_t open = head.find('(');
   size_t begin = open == std::string_view::npos ? e.span.begin : constraint.begin + open + 1;
-  std::string_view text = s.Text({begin, e.span.end});
+  // The closing parenthesis: after the expression, past blanks and comments.
+  std::string_view rest = s.Text({e.span.end, s.span.end});
+  size_t i = 0;
+  while (i < rest.size() && rest[i] != ')') {
+    if (rest.substr(i, 2) == "/*") {
+      size_t close = rest.find("*/", i + 2);
+      i = close == std::string_view::npos ? rest.size() : close + 2;
+    } else if (rest.substr(i, 2) == "--") {
+      size_t nl = rest.find('\n', i);
+      i = nl == std::string_view::npos ? rest.size() : nl + 1;
+    } else {
+      ++i;
+    }
+  }
+  std::string_view text = s.Text({begin, e.span.end + i});
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return std::string(text);
+  if (text.empty() || (text[0] != '"' && text[0] != '\'' && text[0] != '`' && text[0] != '[')) return std::string(text);
+  const char quote = text[0] == '[' ? ']' : text[0];
+  std::string out;
+  for (size_t k = 1; k < text.size(); ++k) {
+    if (text[k] == quote) {
+      if (quote != ']' && k + 1 < text.size() && text[k + 1] == quote) {
+        out += quote;
+        ++k;
+        continue;
+      }
+      break;
+    }
+    out += text[k];
+  }
+  return out;
 }
 
 // The type a column of a STRICT table declares, as sqlite3 allows them:
@@ -218,6 +248,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
         }
       }
     }
+    if (!cd.dangling_constraint_name.empty()) constraint_name = cd.dangling_constraint_name;
     t->columns_info.push_back(std::move(info));
   }
   bool ordinary = false;
