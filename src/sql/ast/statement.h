@@ -200,6 +200,10 @@ struct ColumnDef {
   // when none was given; column affinity follows from its words.
   std::string type_name;
   std::vector<ColumnConstraint> constraints;
+  // `CONSTRAINT name` with no constraint after it at the end of the column
+  // (empty when none): sqlite3 gives that name to the table's first
+  // constraint when it has none of its own.
+  std::string dangling_constraint_name;
   SourceSpan span;
 };
 

@@ -129,6 +129,8 @@ Result<BoundExprPtr> Binder::Impl::BindColumnRef(const ColumnRefExpr& ref, const
 
 Result<BoundExprPtr> Binder::Impl::BindSubquery(BoundKind kind, const Select& select, ExprContext& ctx,
                                                 bool want_one_column) {
+  if (prohibited_in_ != nullptr)
+    return Status::InvalidArgument(std::string("subqueries prohibited in ") + prohibited_in_);
   std::vector<ColumnId> refs;
   ColumnId start = next_id_;
   ref_frames_.push_back(&refs);
@@ -161,8 +163,14 @@ Result<BoundExprPtr> Binder::Impl::BindFunction(const FunctionExpr& fn, const Ex
   Result<const FunctionDef*> found = FunctionRegistry::BuiltIns().Lookup(fn.name, argc);
   if (!found.ok()) return ErrorAt(expr, found.status().message());
   const FunctionDef* def = *found;
+  if (!def->deterministic && deterministic_only_) {
+    return ErrorAt(expr, std::string("non-deterministic functions prohibited in ") + prohibited_in_);
+  }
   if (def->is_aggregate()) {
-    if (ctx.inside_aggregate) return ErrorAt(expr, "misuse of aggregate function " + fn.name + "()");
+    // sqlite3 words it so inside another aggregate and in schema expressions.
+    if (ctx.inside_aggregate || prohibited_in_ != nullptr) {
+      return ErrorAt(expr, "misuse of aggregate function " + fn.name + "()");
+    }
     if (!ctx.allow_aggregates) return ErrorAt(expr, "misuse of aggregate: " + fn.name + "()");
     if (fn.distinct && argc != 1) {
       return Status::InvalidArgument("DISTINCT aggregates must have exactly one argument");
@@ -294,6 +302,7 @@ Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) 
     case ExprKind::kLiteral: return MakeConstant(LiteralValue(expr.As<LiteralExpr>()));
     case ExprKind::kColumnRef: return BindColumnRef(expr.As<ColumnRefExpr>(), expr, ctx);
     case ExprKind::kParameter: {
+      if (prohibited_in_ != nullptr) return ErrorAt(expr, std::string("parameters prohibited in ") + prohibited_in_);
       // Bound values are constants of this binding: the statement is bound
       // again when they change (sql/connection/bindable_statement.cc).
       const size_t slot = static_cast<size_t>(expr.As<ParameterExpr>().index) - 1;

@@ -1,7 +1,9 @@
 // The UPDATE and DELETE binders: the target table scanned (under the
 // statement's alias) and filtered by WHERE as the child of a kUpdate /
 // kDelete plan node (plan.h); UPDATE's SET values are bound over that
-// child's rows.
+// child's rows, its table's CHECK constraints over the rows it writes;
+// UPDATE OR REPLACE also binds the DEFAULTs of NOT NULL columns. Generated
+// columns cannot be SET; their expressions are bound to recompute them.
 #include "sql/binder/binder.h"
 #include "sql/binder/binder_internal.h"
 
@@ -10,8 +12,29 @@ namespace sluice::sql {
 Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
   impl_->statement_ = &update;
   if (update.from) return Status::InvalidArgument("UPDATE ... FROM is not supported");
-  return impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
-                           update.where.get(), &update.assignments);
+  SLUICE_ASSIGN_OR_RETURN(
+      PlanPtr plan, impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
+                                      update.where.get(), &update.assignments));
+  plan->conflict = update.conflict;
+  // UPDATE OR REPLACE: a NULL in a NOT NULL column takes the column's
+  // DEFAULT (kept in insert_defaults; one that does not bind is no DEFAULT).
+  const Table& t = *plan->table;
+  if (plan->conflict == ConflictResolution::kReplace && t.create_ast != nullptr) {
+    int64_t offset = impl_->error_offset_;
+    for (size_t c = 0; c < t.columns_info.size(); ++c) {
+      const Expr* d = t.columns_info[c].default_expr;
+      if (d == nullptr || !t.columns_info[c].not_null) continue;
+      plan->insert_defaults.resize(t.columns_info.size());
+      impl_->statement_ = t.create_ast.get();
+      Scope scope;
+      ExprContext ctx{&scope};
+      Result<BoundExprPtr> e = impl_->BindExpr(*d, ctx);
+      if (e.ok()) plan->insert_defaults[c] = std::move(*e);
+    }
+    impl_->statement_ = &update;
+    impl_->error_offset_ = offset;
+  }
+  return plan;
 }
 
 Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
@@ -62,6 +85,9 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
           return Status::InvalidArgument("no such column: " + a.columns[0]);
         }
       }
+      if (col >= 0 && out->table->columns_info[static_cast<size_t>(col)].generated != nullptr) {
+        return Status::InvalidArgument("cannot UPDATE generated column \"" + a.columns[0] + "\"");
+      }
       ExprContext ctx{&scope, false};
       SLUICE_ASSIGN_OR_RETURN(BoundExprPtr value, BindExpr(*a.value, ctx));
       // SET the same column twice: the last assignment wins (as SQLite).
@@ -70,6 +96,12 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
       }
       out->assignments.emplace_back(col, std::move(value));
     }
+  }
+  if (kind == PlanKind::kUpdate && !out->table->checks.empty() && out->table->create_ast != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(out->checks, BindTableChecks(*out->table, *out->table->create_ast));
+  }
+  if (kind == PlanKind::kUpdate && out->table->create_ast != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(out->generated, BindTableGenerated(*out->table, *out->table->create_ast, false));
   }
   out->outputs.push_back(NewId());  // the number of rows changed
   out->children.push_back(std::move(plan));

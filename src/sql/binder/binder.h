@@ -63,6 +63,18 @@ class Binder {
   Result<PlanPtr> BindInsert(const InsertStatement& insert);  // bind_insert.cc
   Result<PlanPtr> BindUpdate(const UpdateStatement& update);  // bind_update.cc
   Result<PlanPtr> BindDelete(const DeleteStatement& del);
+  // The CHECK constraints of `table` (TableSchema::checks, whose
+  // expressions live in `create`), in order; column references resolve to
+  // slots of (table columns..., rowid). Fails as sqlite3's CREATE TABLE does
+  // for a CHECK that cannot be bound (bind_checks.cc).
+  Result<std::vector<BoundExprPtr>> BindChecks(const TableSchema& table, const Statement& create);
+  // The generated columns of `table` (ColumnInfo::generated, expressions in
+  // `create`) in an order where each reads only columns computed before it;
+  // slots as BindChecks (the rowid is not in scope, as in sqlite3). A loop
+  // between them is "generated column loop on \"b\"" unless `allow_loop`
+  // (CREATE TABLE accepts it; writes refuse it).
+  Result<std::vector<GeneratedColumn>> BindGenerated(const TableSchema& table, const Statement& create,
+                                                     bool allow_loop = false);
   // An expression without any column in scope (DEFAULT values, LIMIT).
   Result<BoundExprPtr> BindConstantExpr(const Expr& expr, const Statement& statement);
 

@@ -1,6 +1,6 @@
 // Internal state of the Binder (binder.h): scopes, the expression binder and
 // the SELECT binder, shared by bind_expr.cc, bind_select.cc, bind_from.cc
-// and bind_insert.cc, bind_update.cc.
+// bind_insert.cc, bind_update.cc and bind_checks.cc.
 #ifndef SLUICE_SQL_BINDER_BINDER_INTERNAL_H_
 #define SLUICE_SQL_BINDER_BINDER_INTERNAL_H_
 
@@ -54,6 +54,13 @@ class Binder::Impl {
   Result<PlanPtr> BindModify(PlanKind kind, const std::string& table_name, const std::string& alias, const Expr* where,
                              const std::vector<Assignment>* assignments);
 
+  // The CHECK constraints of `t`, whose expressions are in `create`, with
+  // slots over (columns..., rowid) (bind_checks.cc).
+  Result<std::vector<BoundExprPtr>> BindTableChecks(const TableSchema& t, const Statement& create);
+  // Its generated columns, in evaluation order (bind_checks.cc).
+  Result<std::vector<GeneratedColumn>> BindTableGenerated(const TableSchema& t, const Statement& create,
+                                                          bool allow_loop);
+
   ColumnId NewId() { return next_id_++; }
   std::string_view Text(SourceSpan span) const { return statement_->Text(span); }
 
@@ -61,6 +68,13 @@ class Binder::Impl {
   const std::vector<Value>* parameters_;  // may be null: every parameter is NULL
   const Statement* statement_ = nullptr;
   int64_t error_offset_ = -1;
+  // While binding a schema expression that may not hold subqueries or
+  // parameters ("CHECK constraints"): the end of sqlite3's message
+  // "subqueries prohibited in ...". Null otherwise.
+  const char* prohibited_in_ = nullptr;
+  // ... and one that may call only deterministic functions (generated
+  // columns; sqlite3 lets CHECK constraints call random()).
+  bool deterministic_only_ = false;
 
  private:
   // FROM: a plan and the scope columns of its items.

@@ -1,6 +1,8 @@
 // TableSchema: what a table is, without its rows — name, columns (declared
-// type, affinity, collation, NOT NULL, DEFAULT), the rowid alias, indexes,
-// the CREATE text and the identity a durable database logs it under.
+// type, affinity, collation, NOT NULL, DEFAULT, STRICT type, generated
+// expression), the rowid
+// alias, indexes,
+// CHECK constraints, the CREATE text and the identity a durable database logs it under.
 //
 // Plain data: DDL builds and edits it; everything else reads it. The rows
 // live in TableData (table_data.h); Table (table.h) holds both.
@@ -16,6 +18,7 @@
 #include "sql/ast/statement.h"
 #include "sql/value/affinity.h"
 #include "sql/value/compare.h"
+#include "sql/value/value.h"
 
 namespace sluice::sql {
 
@@ -27,6 +30,23 @@ struct ColumnInfo {
   bool not_null = false;
   // DEFAULT: the expression inside the owning CREATE TABLE AST (null: NULL).
   const Expr* default_expr = nullptr;
+  // STRICT tables: the storage class every non-NULL value must have once
+  // the column's affinity is applied (INT/INTEGER, REAL, TEXT, BLOB); kNull
+  // for ANY and in tables that are not STRICT.
+  StorageClass strict_class = StorageClass::kNull;
+  // GENERATED ALWAYS AS (expr): the expression inside the owning CREATE
+  // TABLE AST (null: an ordinary column). Writes compute and store the
+  // value, VIRTUAL or STORED alike; statements cannot set it.
+  const Expr* generated = nullptr;
+};
+
+// A CHECK constraint (column or table level), in CREATE TABLE order.
+struct CheckDef {
+  // What "CHECK constraint failed: " reports: the constraint's name, else
+  // the expression text as written (SQLite's rules: see ddl.cc).
+  std::string name;
+  // The expression inside the owning CREATE TABLE AST.
+  const Expr* expr = nullptr;
 };
 
 // An index (CREATE INDEX, UNIQUE, PRIMARY KEY). The lookup structure is
@@ -47,12 +67,14 @@ struct TableSchema {
   std::string name;
   std::vector<ColumnInfo> columns_info;
   int rowid_alias = -1;  // the INTEGER PRIMARY KEY column, or -1
+  bool strict = false;   // CREATE TABLE ... STRICT
   // Changing `indexes` requires Table::InvalidateIndexes() first (the built
   // lookup structures refer to these definitions by position).
   std::vector<IndexDef> indexes;
+  std::vector<CheckDef> checks;
   std::string sql;  // sqlite_schema.sql
   int64_t rootpage = 0;
-  // Owns the AST that default_expr pointers refer to (may be null).
+  // Owns the AST that default_expr and CheckDef::expr pointers refer to (may be null).
   std::shared_ptr<const Statement> create_ast;
   // Names the logical table for durable databases (sql/durable): set by
   // CREATE TABLE, kept by copies; a log record applies only to its

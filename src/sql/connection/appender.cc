@@ -1,5 +1,6 @@
 // Appender: bulk INSERT of rows (the shell's .import). Each Append stores
-// its row in place with the checks of an INSERT (a failing row is left
+// its row in place with the checks of an INSERT, the table's CHECK
+// constraints included and its generated columns computed (a failing row is left
 // out, the others stay); Finish commits them. The appender holds the write
 // from its first Append to Finish; destroyed before Finish, it removes its
 // rows again.
@@ -44,7 +45,8 @@ class AppenderImpl : public Appender {
     // two Appends may share it, and then the next write copies it.
     TablePtr table = db_->catalog().Mutable(table_);
     if (table == nullptr) return Status::NotFound("no such table: " + table_);
-    Result<InsertedRow> ins = InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault);
+    Result<InsertedRow> ins = InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault, nullptr,
+                                        {&checks_, &ctx_, nullptr, &generated_});
     if (!ins.ok()) return ins.status();
     if (ins->inserted) appended_.push_back(ins->rowid);
     return Status::OK();
@@ -93,13 +95,28 @@ class AppenderImpl : public Appender {
     autocommit_ = !db_->in_transaction();
     if (autocommit_) SLUICE_RETURN_IF_ERROR(db_->transaction().BeginWrite());
     Status s = db_->LoadTableColumns(table_);
-    if (s.ok() && db_->catalog().FindTable(table_) == nullptr) s = Status::NotFound("no such table: " + table_);
+    TablePtr t = s.ok() ? db_->catalog().FindTable(table_) : nullptr;
+    if (s.ok() && t == nullptr) s = Status::NotFound("no such table: " + table_);
+    if (s.ok()) s = BindChecks(*t);
     if (!s.ok()) {
       if (autocommit_) db_->transaction().EndWrite();
       return s;
     }
     writing_ = true;
     db_->set_appender_writing(true);
+    return Status::OK();
+  }
+
+  // The CHECK constraints and generated columns of `t`, bound once for the
+  // whole write (the schema cannot change while the appender writes).
+  Status BindChecks(const Table& t) {
+    checks_.clear();
+    ctx_.interrupt = db_->interrupt_flag();
+    generated_.clear();
+    if (t.create_ast == nullptr) return Status::OK();
+    Binder binder(db_->catalog());
+    SLUICE_ASSIGN_OR_RETURN(checks_, binder.BindChecks(t, *t.create_ast));
+    SLUICE_ASSIGN_OR_RETURN(generated_, binder.BindGenerated(t, *t.create_ast));
     return Status::OK();
   }
 
@@ -113,9 +130,12 @@ class AppenderImpl : public Appender {
   DatabaseImpl* db_;
   std::string table_;
   size_t ncols_;
-  bool writing_ = false;           // between the first Append and Finish
-  bool autocommit_ = false;        // we took the writer lock (no BEGIN was open)
-  std::vector<int64_t> appended_;  // rowids of the rows appended while writing_
+  bool writing_ = false;                    // between the first Append and Finish
+  bool autocommit_ = false;                 // we took the writer lock (no BEGIN was open)
+  std::vector<int64_t> appended_;           // rowids of the rows appended while writing_
+  std::vector<BoundExprPtr> checks_;        // the table's CHECKs (BindChecks)
+  std::vector<GeneratedColumn> generated_;  // its generated columns, computed per row
+  ExecContext ctx_;                         // what the CHECKs are evaluated in
 };
 
 }  // namespace

@@ -276,6 +276,35 @@ TEST_F(DatabaseTest, AppenderValuesAndRowErrors) {
             "6|integer|w|text|2.5|real;");
 }
 
+// CHECK, STRICT and generated columns through the API: sqlite3's extended
+// result codes and messages, the Appender included, and changes() of an
+// UPDATE OR IGNORE counting only the rows it changed.
+TEST_F(DatabaseTest, DeclaredConstraintsAreEnforcedWithTheirResultCodes) {
+  Exec("create table c(x int check (x > 0), y int as (x * 2) check (y < 20), z text) strict");
+  EXPECT_EQ(Codes("insert into c(x) values (0)"), "19/275");  // SQLITE_CONSTRAINT_CHECK
+  EXPECT_EQ(Run("insert into c(x) values (0)").message(), "CHECK constraint failed: x > 0");
+  EXPECT_EQ(Run("insert into c(x) values (10)").message(), "CHECK constraint failed: y < 20");
+  EXPECT_EQ(Codes("insert into c(x) values ('a')"), "19/3091");  // SQLITE_CONSTRAINT_DATATYPE
+  EXPECT_EQ(Run("insert into c(x, z) values (1, x'00')").message(), "cannot store BLOB value in TEXT column c.z");
+  EXPECT_EQ(Run("insert into c(x, y) values (1, 2)").message(), "cannot INSERT into generated column \"y\"");
+  Result<std::unique_ptr<Appender>> app = db_->CreateAppender("c");
+  ASSERT_TRUE(app.ok());
+  using V = AppendValue;
+  auto append = [&](std::initializer_list<AppendValue> row) { return (*app)->Append(std::vector<AppendValue>(row)); };
+  EXPECT_TRUE(append({V::Integer(3), V::Null(), V::Text("a")}).ok());
+  Status bad = append({V::Integer(-3), V::Null(), V::Text("b")});
+  EXPECT_EQ(bad.extended_result_code(), ResultCode::kConstraintCheck);
+  EXPECT_EQ(bad.message(), "CHECK constraint failed: x > 0");
+  EXPECT_TRUE(append({V::Integer(4), V::Integer(99), V::Text("c")}).ok());
+  ASSERT_TRUE((*app)->Finish().ok());
+  EXPECT_EQ(Q("select x, y, z from c order by x"), "3|6|a;4|8|c;");
+  PrepareOutcome p = db_->Prepare("update or ignore c set x = x + 6");
+  ASSERT_TRUE(p.status.ok());
+  ASSERT_FALSE(*p.statement->Step());
+  EXPECT_EQ(p.statement->changes(), 1);  // 3 -> 9; 4 -> 10 would make y 20
+  EXPECT_EQ(Q("select x, y from c order by x"), "4|8;9|18;");
+}
+
 // A statement reads the tables as they are when it first steps, not as
 // they were when it was prepared (sqlite3 prepares against the schema and
 // reads the data at step time).

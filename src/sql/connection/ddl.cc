@@ -102,10 +102,83 @@ const Expr* StripCollate(const Expr* e) {
   return e;
 }
 
+// What a failed CHECK reports when its constraint has no name: the text
+// between CHECK's parentheses, trimmed (sqlite3AddCheckConstraint), then
+// dequoted as sqlite3Dequote does when it starts with a quote (so
+// `CHECK ("y" > 0)` reports `y`, as sqlite3 does). `constraint` starts at
+// the CHECK keyword (an unnamed constraint's span).
+std::string CheckText(const Statement& s, SourceSpan constraint, const Expr& e) {
+  std::string_view head = s.Text({constraint.begin, e.span.begin});
+  size_t open = head.find('(');
+  size_t begin = open == std::string_view::npos ? e.span.begin : constraint.begin + open + 1;
+  // The closing parenthesis: after the expression, past blanks and comments.
+  std::string_view rest = s.Text({e.span.end, s.span.end});
+  size_t i = 0;
+  while (i < rest.size() && rest[i] != ')') {
+    if (rest.substr(i, 2) == "/*") {
+      size_t close = rest.find("*/", i + 2);
+      i = close == std::string_view::npos ? rest.size() : close + 2;
+    } else if (rest.substr(i, 2) == "--") {
+      size_t nl = rest.find('\n', i);
+      i = nl == std::string_view::npos ? rest.size() : nl + 1;
+    } else {
+      ++i;
+    }
+  }
+  std::string_view text = s.Text({begin, e.span.end + i});
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  if (text.empty() || (text[0] != '"' && text[0] != '\'' && text[0] != '`' && text[0] != '[')) return std::string(text);
+  const char quote = text[0] == '[' ? ']' : text[0];
+  std::string out;
+  for (size_t k = 1; k < text.size(); ++k) {
+    if (text[k] == quote) {
+      if (quote != ']' && k + 1 < text.size() && text[k + 1] == quote) {
+        out += quote;
+        ++k;
+        continue;
+      }
+      break;
+    }
+    out += text[k];
+  }
+  return out;
+}
+
+// The type a column of a STRICT table declares, as sqlite3 allows them:
+// its affinity and the storage class its values must have (kNull: ANY).
+// "unknown datatype" / "missing datatype" otherwise.
+Status StrictType(const std::string& table, const ColumnDef& cd, ColumnInfo* info) {
+  std::string type = cd.type_name;
+  if (type.size() >= 2 && (type.front() == '"' || type.front() == '\'' || type.front() == '`' || type.front() == '[')) {
+    type = type.substr(1, type.size() - 2);
+  }
+  if (type.empty()) return Status::InvalidArgument("missing datatype for " + table + "." + cd.name);
+  struct Allowed {
+    const char* name;
+    Affinity affinity;
+    StorageClass storage;
+  };
+  static constexpr Allowed kAllowed[] = {
+      {"INT", Affinity::kInteger, StorageClass::kInteger}, {"INTEGER", Affinity::kInteger, StorageClass::kInteger},
+      {"REAL", Affinity::kReal, StorageClass::kReal},      {"TEXT", Affinity::kText, StorageClass::kText},
+      {"BLOB", Affinity::kBlob, StorageClass::kBlob},      {"ANY", Affinity::kBlob, StorageClass::kNull},
+  };
+  for (const Allowed& a : kAllowed) {
+    if (NameEqualsNoCase(type, a.name)) {
+      info->affinity = a.affinity;
+      info->strict_class = a.storage;
+      return Status::OK();
+    }
+  }
+  return Status::InvalidArgument("unknown datatype for " + table + "." + cd.name + ": \"" + cd.type_name + "\"");
+}
+
 // Builds the Table of a CREATE TABLE with a column list.
 Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr<Statement>& ast) {
   auto t = std::make_shared<Table>();
   t->name = s.name;
+  t->strict = s.strict;
   t->create_ast = ast;
   bool has_pk = false;
   std::vector<IndexDef> pending;
@@ -118,7 +191,13 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     def.automatic = true;
     pending.push_back(std::move(def));
   };
+  // SQLite's parser keeps a CONSTRAINT name until a new column starts or a
+  // comma separates two table constraints: an unnamed CHECK after a named
+  // constraint of the same column (or, for the first table constraint, of
+  // the last column) reports that name.
+  std::string constraint_name;
   for (size_t i = 0; i < s.columns.size(); ++i) {
+    constraint_name.clear();
     // Before the duplicate check, as sqlite3AddColumn: it also keeps that
     // check's quadratic cost bounded.
     if (i >= kMaxColumns) return Status::InvalidArgument("too many columns on " + s.name);
@@ -132,15 +211,22 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     info.name = cd.name;
     info.type_name = cd.type_name;
     info.affinity = AffinityFromTypeName(cd.type_name);
+    if (s.strict) SLUICE_RETURN_IF_ERROR(StrictType(s.name, cd, &info));
     for (const ColumnConstraint& c : cd.constraints) {
       if (c.kind == ColumnConstraint::Kind::kCollate) {
         SLUICE_ASSIGN_OR_RETURN(info.collation, CollationFromName(c.collation));
       }
     }
     for (const ColumnConstraint& c : cd.constraints) {
+      if (!c.name.empty()) constraint_name = c.name;
       switch (c.kind) {
+        case ColumnConstraint::Kind::kCheck:
+          t->checks.push_back(
+              {constraint_name.empty() ? CheckText(s, c.span, *c.expr) : constraint_name, c.expr.get()});
+          break;
         case ColumnConstraint::Kind::kNotNull: info.not_null = true; break;
         case ColumnConstraint::Kind::kDefault: info.default_expr = c.expr.get(); break;
+        case ColumnConstraint::Kind::kGenerated: info.generated = c.expr.get(); break;
         case ColumnConstraint::Kind::kPrimaryKey:
           if (has_pk) return Status::InvalidArgument("table \"" + s.name + "\" has more than one primary key");
           has_pk = true;
@@ -154,9 +240,31 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
         default: break;
       }
     }
+    if (info.generated != nullptr) {
+      if (info.default_expr != nullptr) return Status::InvalidArgument("cannot use DEFAULT on a generated column");
+      for (const ColumnConstraint& c : cd.constraints) {
+        if (c.kind == ColumnConstraint::Kind::kPrimaryKey) {
+          return Status::InvalidArgument("generated columns cannot be part of the PRIMARY KEY");
+        }
+      }
+    }
+    if (!cd.dangling_constraint_name.empty()) constraint_name = cd.dangling_constraint_name;
     t->columns_info.push_back(std::move(info));
   }
-  for (const TableConstraint& tc : s.constraints) {
+  bool ordinary = false;
+  for (const ColumnInfo& info : t->columns_info) ordinary |= info.generated == nullptr;
+  if (!ordinary) return Status::InvalidArgument("must have at least one non-generated column");
+  for (size_t k = 0; k < s.constraints.size(); ++k) {
+    const TableConstraint& tc = s.constraints[k];
+    if (k > 0 && s.Text({s.constraints[k - 1].span.end, tc.span.begin}).find(',') != std::string_view::npos) {
+      constraint_name.clear();
+    }
+    if (!tc.name.empty()) constraint_name = tc.name;
+    if (tc.kind == TableConstraint::Kind::kCheck) {
+      t->checks.push_back(
+          {constraint_name.empty() ? CheckText(s, tc.span, *tc.check) : constraint_name, tc.check.get()});
+      continue;
+    }
     if (tc.kind != TableConstraint::Kind::kPrimaryKey && tc.kind != TableConstraint::Kind::kUnique) continue;
     std::vector<int> cols;
     std::vector<Collation> colls;
@@ -167,6 +275,9 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
       }
       int col = t->column_index(e->As<ColumnRefExpr>().column);
       if (col < 0) return Status::InvalidArgument("no such column: " + e->As<ColumnRefExpr>().column);
+      if (tc.kind == TableConstraint::Kind::kPrimaryKey && t->columns_info[col].generated != nullptr) {
+        return Status::InvalidArgument("generated columns cannot be part of the PRIMARY KEY");
+      }
       cols.push_back(col);
       colls.push_back(ExplicitCollation(ic.expr.get(), t->columns_info[col].collation));
     }
@@ -207,7 +318,20 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
         }
       } else {
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, nullptr));
-        (void)t;
+        // A CHECK must bind against the new table's columns.
+        Binder binder(catalog, db.parameters());
+        Result<std::vector<BoundExprPtr>> checks = binder.BindChecks(*t, s);
+        if (!checks.ok()) {
+          if (error_offset != nullptr) *error_offset = binder.error_offset();
+          return checks.status();
+        }
+        // So must a generated column's expression (a loop between generated
+        // columns is an error of the writes, as in sqlite3).
+        Result<std::vector<GeneratedColumn>> generated = binder.BindGenerated(*t, s, /*allow_loop=*/true);
+        if (!generated.ok()) {
+          if (error_offset != nullptr) *error_offset = binder.error_offset();
+          return generated.status();
+        }
       }
       return Status::OK();
     }

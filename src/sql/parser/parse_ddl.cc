@@ -174,7 +174,10 @@ bool Parser::ParseColumnConstraint(ColumnDef* column) {
   c.span.begin = tok_.offset;
   if (Accept(TokenKind::kConstraint)) {
     if (!ParseName(&c.name)) return {};
-    if (!IsColumnConstraintStart(kind()) || At(TokenKind::kConstraint)) return true;
+    if (!IsColumnConstraintStart(kind()) || At(TokenKind::kConstraint)) {
+      column->dangling_constraint_name = std::move(c.name);
+      return true;
+    }
   }
   switch (kind()) {
     case TokenKind::kDefault: {
@@ -308,6 +311,7 @@ bool Parser::ParseColumnConstraint(ColumnDef* column) {
   }
   c.span.end = last_end_;
   column->constraints.push_back(std::move(c));
+  column->dangling_constraint_name.clear();
   return true;
 }
 

@@ -81,6 +81,14 @@ struct SortKey {
 struct PlanNode;
 using PlanPtr = std::shared_ptr<PlanNode>;
 
+// A generated column of a table and its expression, bound with slots over
+// (table columns..., rowid); a table's list is in an order where each
+// expression reads only columns computed before it (Binder::BindGenerated).
+struct GeneratedColumn {
+  int column = 0;
+  BoundExprPtr expr;
+};
+
 struct PlanNode {
   explicit PlanNode(PlanKind k) : kind(k) {}
 
@@ -139,7 +147,8 @@ struct PlanNode {
   // kInsert.
   std::vector<int> insert_columns;  // table column per source value; -1: the rowid
   // Per table column: its DEFAULT when the statement does not set it (null:
-  // NULL; empty: no column has one). Constant expressions, evaluated once
+  // NULL; empty: no column has one); under OR REPLACE also those of NOT
+  // NULL columns it sets. kUpdate: OR REPLACE's DEFAULTs of NOT NULL columns. Constant expressions, evaluated once
   // per run, not planned.
   std::vector<BoundExprPtr> insert_defaults;
   // A DEFAULT that failed to bind: the insert fails with this error when it
@@ -147,6 +156,13 @@ struct PlanNode {
   int insert_default_error_column = -1;
   Status insert_default_error;
   ConflictResolution conflict = ConflictResolution::kDefault;
+  // kInsert, kUpdate: the target's CHECK constraints (Binder::BindChecks),
+  // slots already resolved over (table columns..., rowid); the planner
+  // leaves them alone.
+  std::vector<BoundExprPtr> checks;
+  // kInsert, kUpdate: the target's generated columns, computed for every
+  // row written (slots resolved like `checks`).
+  std::vector<GeneratedColumn> generated;
 
   // kUpdate: (table column, new value) in the order SQLite assigns them;
   // column -2 is the rowid of a table without an alias, -3 an assignment a

@@ -16,8 +16,12 @@ const char* PlanNodeProblem(const PlanNode& node) {
     return "groups or aggregates on a node that is not kAggregate";
   }
   if (node.kind != PlanKind::kSort && !node.sort_keys.empty()) return "sort keys on a node that is not kSort";
-  if (node.kind != PlanKind::kInsert && (!node.insert_columns.empty() || !node.insert_defaults.empty())) {
+  if (node.kind != PlanKind::kInsert && !node.insert_columns.empty()) {
     return "insert columns on a node that is not kInsert";
+  }
+  // kUpdate: OR REPLACE's DEFAULTs for NOT NULL columns.
+  if (node.kind != PlanKind::kInsert && node.kind != PlanKind::kUpdate && !node.insert_defaults.empty()) {
+    return "insert defaults on a node that is not kInsert or kUpdate";
   }
   if (node.kind != PlanKind::kUpdate && !node.assignments.empty()) return "assignments on a node that is not kUpdate";
   if (node.kind != PlanKind::kGet && (node.index >= 0 || node.rowid_lookup || !node.lookup_keys.empty())) {

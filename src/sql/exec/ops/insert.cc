@@ -2,13 +2,16 @@
 // its source's rows first (INSERT INTO t SELECT ... FROM t must not see its
 // own rows, and an error in a later source row leaves the table as it
 // was) — through an operator tree it makes for its child, or for literal
-// VALUES rows by evaluating them directly — then stores them into the target table with InsertRow's checks,
-// filling the columns the statement does not name from their DEFAULTs.
+// VALUES rows by evaluating them directly — then stores them into the
+// target table with InsertRow's checks (the table's CHECK constraints
+// included), filling the columns the statement does not name from their
+// DEFAULTs.
 // Emits one row: the number of rows inserted.
 //
 // Atomicity: on a failure the rows this statement inserted are removed
 // again, and the rows INSERT OR REPLACE deleted (kept aside until the
-// statement ends) are put back.
+// statement ends) are put back — except under OR FAIL, where the rows
+// before the failing one stay, as in SQLite.
 
 #include <unordered_set>
 
@@ -80,8 +83,9 @@ class InsertOp : public ModifyOperator {
           explicit_rowid = source.columns[i][r];
         }
       }
-      Result<InsertedRow> ins = InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr,
-                                          conflict, may_delete ? &deleted : nullptr);
+      Result<InsertedRow> ins =
+          InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, conflict,
+                    may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults, &node_.generated});
       if (!ins.ok()) {
         failure = ins.status();
         break;
@@ -94,6 +98,9 @@ class InsertOp : public ModifyOperator {
       ++count;
       if (may_delete) mine.insert(ins->rowid);
     }
+    // OR FAIL: the rows stored before the one that failed stay (SQLite);
+    // errors no conflict clause resolves undo the statement all the same.
+    if (!failure.ok() && conflict == ConflictResolution::kFail && IsResolvableConflict(failure)) return failure;
     if (!failure.ok()) {
       if (!may_delete) {
         // Nothing was deleted: this statement's rows are the ones after

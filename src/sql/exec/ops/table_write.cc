@@ -2,8 +2,11 @@
 #include "sql/exec/ops/table_write.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "sql/catalog/index.h"
+#include "sql/exec/expr_eval.h"
+#include "sql/value/logic.h"
 
 namespace sluice::sql {
 
@@ -26,8 +29,77 @@ Result<int64_t> RowidValue(const Value& v) {
   return n.integer();
 }
 
+bool IsResolvableConflict(const Status& st) {
+  switch (st.extended_result_code()) {
+    case ResultCode::kConstraintNotNull:
+    case ResultCode::kConstraintCheck:
+    case ResultCode::kConstraintUnique:
+    case ResultCode::kConstraintPrimaryKey:
+    case ResultCode::kConstraintRowid: return true;
+    default: return false;
+  }
+}
+
+Status CheckStrictType(const Table& t, size_t c, const Value& v) {
+  const ColumnInfo& info = t.columns_info[c];
+  if (info.strict_class == StorageClass::kNull || v.is_null() || v.type() == info.strict_class) return Status::OK();
+  static constexpr const char* kClassName[] = {"NULL", "INT", "REAL", "TEXT", "BLOB"};
+  std::string type = info.type_name;
+  for (char& ch : type) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return Status::InvalidArgument(std::string("cannot store ") + kClassName[static_cast<int>(v.type())] + " value in " +
+                                     type + " column " + t.name + "." + info.name,
+                                 ResultCode::kConstraintDataType);
+}
+
+namespace {
+
+// A RowRef over `row` then `rowid` (the slots the binder gives checks and
+// generated columns); `columns` holds the pointers.
+RowRef RowOf(const std::vector<Value>& row, const Value& rowid, std::vector<const Value*>* columns) {
+  columns->resize(row.size() + 1);
+  for (size_t c = 0; c < row.size(); ++c) (*columns)[c] = &row[c];
+  (*columns)[row.size()] = &rowid;
+  RowRef ref;
+  ref.left = columns->data();
+  ref.left_width = columns->size();
+  return ref;
+}
+
+}  // namespace
+
+Status ComputeGenerated(const Table& t, const RowChecks& checks, std::vector<Value>* row, int64_t rowid) {
+  if (checks.generated == nullptr || checks.generated->empty()) return Status::OK();
+  static const std::vector<ColumnId> kNoLayout;
+  ExprEvaluator eval(checks.ctx, &kNoLayout);
+  Value rowid_value = Value::Integer(rowid);
+  std::vector<const Value*> columns;
+  RowRef ref = RowOf(*row, rowid_value, &columns);
+  for (const GeneratedColumn& g : *checks.generated) {
+    SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*g.expr, ref));
+    size_t c = static_cast<size_t>(g.column);
+    (*row)[c] = ApplyColumnAffinity(t.columns_info[c].affinity, v).Owned();
+  }
+  return Status::OK();
+}
+
+Status CheckRow(const Table& t, const RowChecks& checks, const std::vector<Value>& row, int64_t rowid) {
+  if (checks.exprs == nullptr || checks.exprs->empty()) return Status::OK();
+  static const std::vector<ColumnId> kNoLayout;
+  ExprEvaluator eval(checks.ctx, &kNoLayout);
+  Value rowid_value = Value::Integer(rowid);
+  std::vector<const Value*> columns;
+  RowRef ref = RowOf(row, rowid_value, &columns);
+  for (size_t i = 0; i < checks.exprs->size(); ++i) {
+    SLUICE_ASSIGN_OR_RETURN(Value v, eval.Eval(*(*checks.exprs)[i], ref));
+    if (Truthiness(v) == TriBool::kFalse) {
+      return Status::InvalidArgument("CHECK constraint failed: " + t.checks[i].name, ResultCode::kConstraintCheck);
+    }
+  }
+  return Status::OK();
+}
+
 Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* explicit_rowid,
-                              ConflictResolution conflict, std::vector<DeletedRow>* deleted) {
+                              ConflictResolution conflict, std::vector<DeletedRow>* deleted, const RowChecks& checks) {
   InsertedRow out;
   for (size_t c = 0; c < row.size(); ++c) {
     row[c] = ApplyColumnAffinity(t.columns_info[c].affinity, row[c]).Owned();
@@ -41,12 +113,29 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
     rowid = t.data.NextRowid();
   }
   if (t.rowid_alias >= 0) row[t.rowid_alias] = Value::Integer(rowid);
+  SLUICE_RETURN_IF_ERROR(ComputeGenerated(t, checks, &row, rowid));
   for (size_t c = 0; c < row.size(); ++c) {
     if (t.columns_info[c].not_null && row[c].is_null()) {
       if (conflict == ConflictResolution::kIgnore) return out;
+      if (conflict == ConflictResolution::kReplace && checks.defaults != nullptr && c < checks.defaults->size() &&
+          !(*checks.defaults)[c].is_null()) {
+        row[c] = ApplyColumnAffinity(t.columns_info[c].affinity, (*checks.defaults)[c]).Owned();
+        continue;
+      }
       return Status::InvalidArgument("NOT NULL constraint failed: " + t.name + "." + t.columns_info[c].name,
                                      ResultCode::kConstraintNotNull);
     }
+  }
+  if (t.strict) {
+    // sqlite3 3.40 does not check generated columns' types.
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (t.columns_info[c].generated == nullptr) SLUICE_RETURN_IF_ERROR(CheckStrictType(t, c, row[c]));
+    }
+  }
+  if (Status st = CheckRow(t, checks, row, rowid); !st.ok()) {
+    if (conflict == ConflictResolution::kIgnore && st.extended_result_code() == ResultCode::kConstraintCheck)
+      return out;
+    return st;
   }
   std::vector<size_t> doomed;  // positions REPLACE deletes (distinct)
   auto conflict_at = [&](int64_t pos) -> Status {

@@ -3,8 +3,9 @@
 // Appender, and the interface through which a modify operator gets the
 // table it changes.
 //
-// Messages are sqlite3's ("NOT NULL constraint failed: t.a", "UNIQUE
-// constraint failed: t.a, t.b", "datatype mismatch").
+// Messages are sqlite3's ("NOT NULL constraint failed: t.a", "CHECK
+// constraint failed: x > 0", "UNIQUE constraint failed: t.a, t.b",
+// "datatype mismatch").
 #ifndef SLUICE_SQL_EXEC_OPS_TABLE_WRITE_H_
 #define SLUICE_SQL_EXEC_OPS_TABLE_WRITE_H_
 
@@ -16,6 +17,8 @@
 #include "sluice/result_code.h"
 #include "sql/ast/statement.h"
 #include "sql/catalog/table.h"
+#include "sql/plan/bound_expr.h"
+#include "sql/plan/plan.h"
 
 namespace sluice::sql {
 
@@ -31,9 +34,49 @@ class TableWriteAccess {
   virtual Table* Writable(const std::string& name) = 0;
 };
 
-// Stores a row into `table` with the checks of an INSERT (affinity, NOT
-// NULL, rowid, UNIQUE), honouring `conflict`. `inserted` is false when the
-// row was ignored. REPLACE deletes the conflicting rows; when `deleted`
+class ExecContext;
+
+// The CHECK constraints a write enforces: the table's TableSchema::checks
+// bound (Binder::BindChecks) with slots over (table columns..., rowid), and
+// the context they are evaluated in. No expressions: nothing to check.
+struct RowChecks {
+  const std::vector<BoundExprPtr>* exprs = nullptr;
+  ExecContext* ctx = nullptr;
+  // OR REPLACE: per column its DEFAULT value (NULL when none), which a NULL
+  // in a NOT NULL column takes instead of failing (SQLite's REPLACE for NOT
+  // NULL). Null: no replacement.
+  const std::vector<Value>* defaults = nullptr;
+  // The table's generated columns in evaluation order
+  // (Binder::BindGenerated); null or empty: none.
+  const std::vector<GeneratedColumn>* generated = nullptr;
+};
+
+// Computes the generated columns of `row` (stored under `rowid`) in place,
+// with column affinity, from the other values of the row.
+Status ComputeGenerated(const Table& table, const RowChecks& checks, std::vector<Value>* row, int64_t rowid);
+
+// The errors a conflict clause (OR IGNORE / FAIL / REPLACE) resolves: NOT
+// NULL, CHECK, UNIQUE / PRIMARY KEY / rowid conflicts. Type errors (STRICT,
+// "datatype mismatch") always abort the statement.
+bool IsResolvableConflict(const Status& st);
+
+// OK when every CHECK of `table` holds for `row` stored under `rowid` (a
+// NULL result holds, as in SQLite); else "CHECK constraint failed: <name>"
+// (SQLITE_CONSTRAINT_CHECK) for the first that fails, in CREATE order.
+Status CheckRow(const Table& table, const RowChecks& checks, const std::vector<Value>& row, int64_t rowid);
+
+// STRICT tables: OK when `v` (column affinity applied) may be stored in
+// column `c`, else "cannot store TEXT value in INT column t.x"
+// (SQLITE_CONSTRAINT_DATATYPE). No conflict clause skips it, as in SQLite.
+Status CheckStrictType(const Table& table, size_t c, const Value& v);
+
+// Stores a row into `table` with the checks of an INSERT (affinity,
+// generated columns computed, NOT NULL, STRICT types, CHECK, rowid, UNIQUE), honouring `conflict`: OR
+// IGNORE skips a row that breaks a constraint; OR REPLACE gives a NULL in
+// a NOT NULL column its DEFAULT (checks.defaults) and is ABORT for CHECK,
+// as in SQLite; OR FAIL and ABORT fail alike here (the caller keeps or
+// undoes the statement's earlier rows). `inserted` is false when the row
+// was ignored. REPLACE deletes the conflicting rows; when `deleted`
 // is given, each deleted row (values and rowid) is appended to it first, so
 // that the caller can put it back (see InsertOp for how a statement stays
 // atomic).
@@ -46,7 +89,8 @@ struct DeletedRow {
   int64_t rowid = 0;
 };
 Result<InsertedRow> InsertRow(Table& table, std::vector<Value> row, const Value* explicit_rowid,
-                              ConflictResolution conflict, std::vector<DeletedRow>* deleted = nullptr);
+                              ConflictResolution conflict, std::vector<DeletedRow>* deleted = nullptr,
+                              const RowChecks& checks = {});
 
 // SQLite's extended result code for a duplicate key in `idx`
 // (SQLITE_CONSTRAINT_PRIMARYKEY or _UNIQUE) and for a duplicate rowid of
