@@ -116,7 +116,11 @@ Result<int64_t> ExecCursor::RunInTransaction() {
   SLUICE_RETURN_IF_ERROR(txn.BeginWrite());
   Status loaded = LoadWriteTarget(db, *ast_);
   Result<int64_t> n = loaded.ok() ? Run() : Result<int64_t>(loaded);
-  if (n.ok()) {
+  // A statement that failed has undone itself, except for what OR FAIL
+  // keeps (the rows it changed before the failing one), which sqlite3
+  // commits: commit whatever it left, so that this connection's rows and
+  // the file's never differ. With nothing left, nothing is written.
+  if (loaded.ok()) {
     Status s = txn.CommitWrite();
     if (!s.ok()) n = s;
   }
