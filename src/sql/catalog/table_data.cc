@@ -99,6 +99,7 @@ void TableData::Permute(const std::vector<size_t>& order) const {
 
 void TableData::RecountAfterRemoval() {
   if (ordered_end_ > rowids_.size()) ordered_end_ = rowids_.size();
+  if (dead_count_ == 0) dead_.clear();  // dead_ never outgrows the rows
   unordered_.clear();
   size_t last = ordered_end_;
   while (last > 0 && is_dead(last - 1)) --last;
