@@ -307,8 +307,6 @@ std::string HtmlUrl(const std::string& url) {
 }  // namespace
 
 void WriteHtml(const Report& r, std::FILE* out) {
-  std::size_t dead_links = 0;
-  for (const DeadLink& d : r.dead) dead_links += d.sources.size();
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<title>sluice crawl: " + std::to_string(r.dead.size()) + " dead URLs</title>\n";
