@@ -18,7 +18,8 @@ void AddSltOptions(CLI::App& cmd, SltFlags* flags) {
       ->type_name("FILE");
   cmd.add_flag("-q,--quiet", flags->quiet,
                "Leave out the failures (file:line, the SQL, expected and got): only the counts per file and in total");
-  cmd.add_flag("--reopen", flags->reopen, "With --db: close and reopen the database before every query");
+  cmd.add_flag("--reopen", flags->reopen,
+               "With --db: close and reopen the database before every query outside a transaction");
   cmd.add_option(
       "--hash-threshold", flags->hash_threshold,
       "Hash results with more values than N (default 8, as the corpus assumes; a file may set its own; 0: never)");

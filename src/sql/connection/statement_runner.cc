@@ -102,6 +102,13 @@ Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
   }
 }
 
+// The OR clause of an INSERT or UPDATE (kDefault for other statements).
+ConflictResolution StatementConflictClause(const Statement& ast) {
+  if (ast.kind == StatementKind::kInsert) return ast.As<InsertStatement>().conflict;
+  if (ast.kind == StatementKind::kUpdate) return ast.As<UpdateStatement>().conflict;
+  return ConflictResolution::kDefault;
+}
+
 }  // namespace
 
 Result<int64_t> ExecCursor::RunInTransaction() {
@@ -150,7 +157,13 @@ Result<bool> ExecCursor::Step() {
     // sqlite3 rolls the whole transaction back when a statement that
     // writes is interrupted inside BEGIN...COMMIT (the statement itself is
     // undone already); an interrupted query leaves it open.
-    if (n.status().result_code() == ResultCode::kInterrupt && IsWriteStatement(ast_->kind) && db_->in_transaction()) {
+    // So does OR ROLLBACK on a constraint failure, by its definition (a
+    // STRICT type error is no conflict: it only aborts, as in sqlite3).
+    const ResultCode code = n.status().extended_result_code();
+    bool interrupted = n.status().result_code() == ResultCode::kInterrupt && IsWriteStatement(ast_->kind);
+    bool or_rollback = n.status().result_code() == ResultCode::kConstraint && code != ResultCode::kConstraintDataType &&
+                       StatementConflictClause(*ast_) == ConflictResolution::kRollback;
+    if ((interrupted || or_rollback) && db_->in_transaction()) {
       Status rolled_back = db_->transaction().Rollback();
       if (!rolled_back.ok()) return rolled_back;
     }
