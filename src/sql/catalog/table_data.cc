@@ -3,7 +3,6 @@
 #include "sql/catalog/table_data.h"
 
 #include <algorithm>
-#include <functional>
 #include <string>
 
 #include "sql/catalog/index.h"
@@ -99,7 +98,6 @@ void TableData::Permute(const std::vector<size_t>& order) const {
 
 void TableData::RecountAfterRemoval() {
   if (ordered_end_ > rowids_.size()) ordered_end_ = rowids_.size();
-  if (dead_count_ == 0) dead_.clear();  // dead_ never outgrows the rows
   unordered_.clear();
   size_t last = ordered_end_;
   while (last > 0 && is_dead(last - 1)) --last;
@@ -195,60 +193,26 @@ void TableData::Compact(const std::vector<bool>& keep) {
   bool track = state_ == ChangeState::kEdited;
   for (size_t i = 0; i < clean_rows_ && i < rowids_.size() && !track; ++i) track = !keep[i];
   if (track) BeginEdits();
-  if (!ordered()) {
-    // Out-of-order rows would all move (and their rowid map be rebuilt):
-    // put the survivors in rowid order in the same pass instead.
-    std::vector<size_t> order = MergeOrder();
-    size_t kept = 0;
-    for (size_t i : order) {
-      if (keep[i]) {
-        order[kept++] = i;
-      } else if (track) {
-        NoteRowRemoved(rowids_[i]);
-      }
-    }
-    order.resize(kept);
-    Permute(order);
-    max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
-    SLUICE_DCHECK(StateConsistent());
-    return;
-  }
-  if (!built_.empty()) {
-    std::vector<uint32_t> to(rowids_.size(), HashIndex::kNone);
-    uint32_t next = 0;
-    for (size_t i = 0; i < keep.size(); ++i) {
-      if (keep[i]) to[i] = next++;
-    }
-    for (auto& index : built_) {
-      if (index != nullptr) index->Renumber(to, next);
+  // The survivors, in rowid order: rows appended out of order and dead
+  // rows are settled in the same pass (built indexes are renumbered).
+  std::vector<size_t> order = MergeOrder();
+  size_t kept = 0;
+  for (size_t i : order) {
+    if (keep[i]) {
+      order[kept++] = i;
+    } else if (track) {
+      NoteRowRemoved(rowids_[i]);
     }
   }
-  size_t out = 0;
-  size_t ordered_kept = 0;
-  for (size_t i = 0; i < rowids_.size(); ++i) {
-    if (i < ordered_end_ && keep[i]) ++ordered_kept;
-    if (!keep[i]) {
-      if (track) NoteRowRemoved(rowids_[i]);
-      continue;
-    }
-    if (out != i) {
-      for (auto& col : columns_) col[out] = std::move(col[i]);
-      rowids_[out] = rowids_[i];
-    }
-    ++out;
-  }
-  for (auto& col : columns_) col.resize(out);
-  rowids_.resize(out);
+  order.resize(kept);
+  Permute(order);
   // SQLite keeps handing out max+1 based on the current max.
-  ordered_end_ = ordered_kept;
-  RecountAfterRemoval();
+  max_rowid_ = rowids_.empty() ? 0 : rowids_.back();
   SLUICE_DCHECK(StateConsistent());
 }
 
 void TableData::DeleteRows(std::vector<size_t> positions) {
   CheckWritable();
-  // From the last position down: removing the last row shifts no other.
-  std::sort(positions.begin(), positions.end(), std::greater<>());
   bool max_deleted = false;
   for (size_t pos : positions) max_deleted |= DeleteRow(pos);
   PopDeadTail();
@@ -266,16 +230,11 @@ bool TableData::DeleteRow(size_t pos) {
     if (index != nullptr) index->Remove(pos);
   }
   if (pos >= ordered_end_) unordered_.erase(rowid);
-  if (pos + 1 == rowids_.size()) {
-    for (auto& col : columns_) col.pop_back();
-    rowids_.pop_back();
-    if (dead_.size() > pos) dead_.pop_back();
-    if (ordered_end_ > rowids_.size()) ordered_end_ = rowids_.size();
-  } else {
-    if (dead_.size() < rowids_.size()) dead_.resize(rowids_.size(), 0);
-    dead_[pos] = 1;
-    ++dead_count_;
-  }
+  // Sized once, then kept in step with the rows (PopDeadTail, AppendRow),
+  // so that deleting row after row allocates nothing.
+  if (dead_.size() < rowids_.size()) dead_.resize(rowids_.size(), 0);
+  dead_[pos] = 1;
+  ++dead_count_;
   return rowid == max_rowid_;
 }
 
@@ -287,7 +246,6 @@ void TableData::PopDeadTail() {
     --dead_count_;
   }
   if (ordered_end_ > rowids_.size()) ordered_end_ = rowids_.size();
-  if (dead_count_ == 0) dead_.clear();
 }
 
 void TableData::BeginUpdate() {

@@ -213,7 +213,8 @@ class TableData {
   // Recomputes max_rowid_ (over live rows) and the map of the rows after
   // ordered_end_.
   void RecountAfterRemoval();
-  // Deletes one row (DeleteRows); true when it was the largest rowid.
+  // Marks one row dead and takes it out of every lookup (DeleteRows);
+  // true when it was the largest rowid.
   bool DeleteRow(size_t pos);
   // Drops rows from the end while they are dead.
   void PopDeadTail();
