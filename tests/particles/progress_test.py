@@ -20,11 +20,15 @@ SLUICE = sys.argv[1]
 
 def calibrate():
     """Steps of 20000 particles that take about 3 seconds here (the line
-    appears after one second), from the time a short run reports."""
-    out = subprocess.run([SLUICE, "particles", "-n", "20000", "-s", "100"], capture_output=True, text=True,
-                         check=True, timeout=120).stdout
-    seconds = float(re.search(r"took ([0-9.]+) seconds", out).group(1))
-    return max(200, min(20000, int(3.0 / max(seconds, 1e-3) * 100)))
+    appears after one second), from the times two short runs report: the
+    difference is the cost of the steps alone, without the set-up that
+    made one short run overestimate it (a 0.7 s run then showed no line)."""
+    def took(steps):
+        out = subprocess.run([SLUICE, "particles", "-n", "20000", "-s", str(steps)], capture_output=True,
+                             text=True, check=True, timeout=120).stdout
+        return float(re.search(r"took ([0-9.]+) seconds", out).group(1))
+    per_step = max((took(400) - took(100)) / 300, 1e-5)
+    return max(200, min(50000, int(3.0 / per_step)))
 
 
 STEPS = calibrate()
