@@ -1,5 +1,8 @@
 // The `sluice slt` program: runs sqllogictest files on fresh in-memory
-// databases (or --db FILE, emptied for each test file; --reopen closes and
+// databases, and Turso's `.sqltest` files (sqltest_runner.h) through
+// sluice's shell or, with --engine sqlite3, through the sqlite3 program
+// (--only FILE runs just the test keys listed in FILE, one a line;
+// --results FILE writes "pass|fail|skip KEY" per test run) (or --db FILE, emptied for each test file; --reopen closes and
 // reopens it before every query), printing each failure (file:line, the
 // SQL, expected and got; --quiet leaves them out) and a line per file, and
 // ends with "N passed, N failed, N skipped". A directory argument stands
@@ -27,6 +30,10 @@ struct SltFlags {
   bool quiet = false;
   bool reopen = false;
   int hash_threshold = 8;
+  std::string engine = "sluice";  // or "sqlite3" (.sqltest files only)
+  std::string sqlite3 = "/usr/bin/sqlite3";
+  std::string only;     // a file of test keys (.sqltest)
+  std::string results;  // where to write a line per .sqltest test run
   std::vector<std::string> files;
 };
 

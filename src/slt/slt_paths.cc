@@ -15,7 +15,7 @@ bool IsTestFile(const fs::directory_entry& entry) {
   std::error_code ec;
   if (!entry.is_regular_file(ec)) return false;  // follows a symlink to a file
   const fs::path ext = entry.path().extension();
-  return ext == ".test" || ext == ".slt";
+  return ext == ".test" || ext == ".slt" || ext == ".sqltest";
 }
 
 }  // namespace
@@ -37,7 +37,8 @@ Result<std::vector<std::string>> ExpandTestPaths(const std::vector<std::string>&
     }
     if (ec) return Status::IOError(last + ": cannot read the directory: " + ec.message());
     if (found.empty()) {
-      return Status::InvalidArgument(path + ": a directory holding no test file (*.test or *.slt, at any depth)");
+      return Status::InvalidArgument(path +
+                                     ": a directory holding no test file (*.test, *.slt or *.sqltest, at any depth)");
     }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());

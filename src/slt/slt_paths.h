@@ -1,7 +1,8 @@
 // The test files named on the `sluice slt` command line.
 //
 // A PATH is a test file, or a directory standing for the *.test and *.slt
-// files beneath it at any depth -- as SQLite's corpus is laid out
+// files (sqllogictest) and *.sqltest files (Turso's format) beneath it at
+// any depth -- as SQLite's corpus is laid out
 // (evidence/, index/between/10/ ...) and as other sqllogictest runners
 // take directories. A directory holding no such file is an error: running
 // nothing and reporting "0 passed, 0 failed" would look like success.
