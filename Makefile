@@ -6,10 +6,11 @@
 #              test (release, ASan+UBSan, and the concurrency tests under TSan)
 # Other targets: sluice (the binary only), install / uninstall (PREFIX,
 # default /usr/local; DESTDIR for staging), build (every target), bench, slt
-# (the whole sqllogictest corpus; slt-file on file databases), crash-test
+# (the whole sqllogictest corpus; slt-file on file databases), sqltests
+# (Turso's .sqltest suite: per-directory applicable/passed/failed), crash-test
 # (300 SIGKILLs of a writer), test-long (the MapReduce memory bound on
 # 200 MB), clean.
-.PHONY: run test deps sluice install uninstall build bench slt slt-file crash-test clean test-long
+.PHONY: run test deps sluice install uninstall build bench slt slt-file sqltests crash-test clean test-long
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -62,6 +63,9 @@ slt: sluice
 
 slt-file: sluice
 	@SLT_FILE_DB=1 tools/run_slt.sh
+
+sqltests: sluice
+	@tools/run_sqltests.sh counts
 
 bench: deps
 	@tools/run_bench.sh
