@@ -46,6 +46,10 @@ void AddSltOptions(CLI::App& cmd, SltFlags* flags) {
       ->type_name("FILE");
   cmd.add_option("--results", flags->results, "Write a line \"pass|fail|skip KEY\" per .sqltest test run to FILE")
       ->type_name("FILE");
+  cmd.add_option("--test-timeout", flags->test_timeout,
+                 "Seconds a .sqltest test may run before it is interrupted and fails (default 30)")
+      ->check(CLI::Range(1, 86400))
+      ->type_name("SECONDS");
   cmd.add_option("TESTFILE", flags->files,
                  "sqllogictest files (or .sqltest files); a directory stands for its *.test, *.slt and *.sqltest "
                  "files at any depth, in path order")
@@ -95,8 +99,8 @@ int SltMain(const SltFlags& flags) {
   SqltestOptions sqltest_options;
   sqltest_options.verbose = !flags.quiet;
   if (any_sqltest) {
-    Result<std::unique_ptr<SqltestEngine>> made =
-        sqlite3 ? MakeSqlite3SqltestEngine(flags.sqlite3) : MakeSluiceSqltestEngine();
+    Result<std::unique_ptr<SqltestEngine>> made = sqlite3 ? MakeSqlite3SqltestEngine(flags.sqlite3, flags.test_timeout)
+                                                          : MakeSluiceSqltestEngine(flags.test_timeout);
     if (!made.ok()) {
       std::fprintf(stderr, "sluice slt: %s\n", made.status().message().c_str());
       return 2;

@@ -32,8 +32,9 @@ struct SltFlags {
   int hash_threshold = 8;
   std::string engine = "sluice";  // or "sqlite3" (.sqltest files only)
   std::string sqlite3 = "/usr/bin/sqlite3";
-  std::string only;     // a file of test keys (.sqltest)
-  std::string results;  // where to write a line per .sqltest test run
+  std::string only;       // a file of test keys (.sqltest)
+  std::string results;    // where to write a line per .sqltest test run
+  int test_timeout = 30;  // seconds one .sqltest test may run
   std::vector<std::string> files;
 };
 

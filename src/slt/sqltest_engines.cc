@@ -7,13 +7,17 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "shell/line_source.h"
@@ -113,9 +117,37 @@ class MemoryStream {
   std::FILE* file_;
 };
 
+// While alive, interrupts `db` (Database::Interrupt) every 50 ms once
+// `limit` has passed, so a test that runs away ends with "interrupted"
+// errors instead of hanging the whole run.
+class Watchdog {
+ public:
+  Watchdog(Database* db, std::chrono::seconds limit)
+      : thread_([this, db, limit] {
+          std::unique_lock<std::mutex> lock(mu_);
+          if (cv_.wait_for(lock, limit, [this] { return done_; })) return;
+          while (!cv_.wait_for(lock, std::chrono::milliseconds(50), [this] { return done_; })) db->Interrupt();
+        }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  std::thread thread_;  // last: started once the members above exist
+};
+
 class SluiceEngine : public SqltestEngine {
  public:
-  explicit SluiceEngine(std::unique_ptr<ScratchDir> scratch) : scratch_(std::move(scratch)) {}
+  SluiceEngine(std::unique_ptr<ScratchDir> scratch, int time_limit_seconds)
+      : scratch_(std::move(scratch)), time_limit_(time_limit_seconds) {}
 
   Result<SqltestRun> Run(const SqltestTarget& target, const std::string& input) override {
     std::string path = ":memory:";
@@ -137,7 +169,7 @@ class SluiceEngine : public SqltestEngine {
   }
 
  private:
-  static SqltestRun RunShell(const std::string& path, const std::string& input) {
+  SqltestRun RunShell(const std::string& path, const std::string& input) {
     SqltestRun run;
     MemoryStream out, err;
     Result<std::unique_ptr<Database>> db = Database::Open(path);
@@ -147,9 +179,12 @@ class SluiceEngine : public SqltestEngine {
       return run;
     }
     {
-      shell::Shell sh(db->get(), path, out.file(), err.file());
+      // No opener: `.open` is refused, so the database the watchdog
+      // interrupts stays the shell's until the end.
+      Database* raw = db->get();
+      shell::Shell sh(raw, path, out.file(), err.file());
       sh.TakeOwnership(std::move(*db));
-      sh.set_opener([](const std::string& p) { return Database::Open(p); });
+      Watchdog watchdog(raw, time_limit_);
       TextLineSource source(input);
       shell::CommandResult r = sh.ProcessInput(&source, /*from_file=*/true);
       sh.Flush();
@@ -183,16 +218,17 @@ class SluiceEngine : public SqltestEngine {
   }
 
   std::unique_ptr<ScratchDir> scratch_;
+  std::chrono::seconds time_limit_;
   std::map<std::string, std::string> loaded_;  // corpus database file -> loaded sluice file
 };
 
 class Sqlite3Engine : public SqltestEngine {
  public:
-  Sqlite3Engine(std::string binary, std::unique_ptr<ScratchDir> scratch)
-      : binary_(std::move(binary)), scratch_(std::move(scratch)) {}
+  Sqlite3Engine(std::string binary, std::unique_ptr<ScratchDir> scratch, int time_limit_seconds)
+      : binary_(std::move(binary)), scratch_(std::move(scratch)), time_limit_(time_limit_seconds) {}
 
   Result<SqltestRun> Run(const SqltestTarget& target, const std::string& input) override {
-    std::vector<std::string> args = {"timeout", "60", binary_};
+    std::vector<std::string> args = {"timeout", std::to_string(time_limit_), binary_};
     std::vector<std::string> remove;
     std::error_code ec;
     if (target.kind == SqltestDatabase::Kind::kMemory) {
@@ -258,23 +294,25 @@ class Sqlite3Engine : public SqltestEngine {
 
   std::string binary_;
   std::unique_ptr<ScratchDir> scratch_;
+  int time_limit_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<SqltestEngine>> MakeSluiceSqltestEngine() {
+Result<std::unique_ptr<SqltestEngine>> MakeSluiceSqltestEngine(int time_limit_seconds) {
   Result<std::unique_ptr<ScratchDir>> scratch = ScratchDir::Create();
   if (!scratch.ok()) return scratch.status();
-  return std::unique_ptr<SqltestEngine>(new SluiceEngine(std::move(*scratch)));
+  return std::unique_ptr<SqltestEngine>(new SluiceEngine(std::move(*scratch), time_limit_seconds));
 }
 
-Result<std::unique_ptr<SqltestEngine>> MakeSqlite3SqltestEngine(const std::string& sqlite3_binary) {
+Result<std::unique_ptr<SqltestEngine>> MakeSqlite3SqltestEngine(const std::string& sqlite3_binary,
+                                                                int time_limit_seconds) {
   if (access(sqlite3_binary.c_str(), X_OK) != 0) {
     return Status::InvalidArgument(sqlite3_binary + ": not an executable sqlite3 program");
   }
   Result<std::unique_ptr<ScratchDir>> scratch = ScratchDir::Create();
   if (!scratch.ok()) return scratch.status();
-  return std::unique_ptr<SqltestEngine>(new Sqlite3Engine(sqlite3_binary, std::move(*scratch)));
+  return std::unique_ptr<SqltestEngine>(new Sqlite3Engine(sqlite3_binary, std::move(*scratch), time_limit_seconds));
 }
 
 }  // namespace sluice::slt

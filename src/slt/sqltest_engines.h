@@ -4,7 +4,10 @@
 // Sluice (MakeSluiceSqltestEngine): each run is a `sluice sql` shell
 // (shell/shell.h) in its default list mode reading the input as a script
 // (as `sluice sql DB < input` does), its stdout and stderr captured in
-// memory, the exit status the one `sluice sql` would return. Databases:
+// memory, the exit status the one `sluice sql` would return; `.open` is
+// refused (a test runs on the database its @database names), and a test
+// still running after its time limit is interrupted (Database::Interrupt,
+// every statement from then on), so it fails instead of hanging. Databases:
 // :memory: a fresh in-memory one; :temp: a fresh file in a scratch
 // directory; a database file of the corpus (database/testing.db, ...):
 // sluice cannot open SQLite's format, so the sqlite3 dump beside it
@@ -18,8 +21,8 @@
 // sqlite3 (MakeSqlite3SqltestEngine): one process per run, as Turso's cli
 // backend runs it: `sqlite3 DB` with the input on stdin, DB ":memory:", a
 // scratch file for :temp:, `file:PATH?immutable=1 -readonly` for a
-// readonly database file, a scratch copy of a writable one; killed after
-// 60 s (via timeout(1)). A missing database file is NotFound.
+// readonly database file, a scratch copy of a writable one; killed at its
+// time limit (via timeout(1)). A missing database file is NotFound.
 //
 // Both own a scratch directory (under $TMPDIR), removed with the engine.
 #ifndef SLUICE_SLT_SQLTEST_ENGINES_H_
@@ -33,8 +36,10 @@
 
 namespace sluice::slt {
 
-Result<std::unique_ptr<SqltestEngine>> MakeSluiceSqltestEngine();
-Result<std::unique_ptr<SqltestEngine>> MakeSqlite3SqltestEngine(const std::string& sqlite3_binary);
+// `time_limit_seconds` (> 0): how long one test may run.
+Result<std::unique_ptr<SqltestEngine>> MakeSluiceSqltestEngine(int time_limit_seconds);
+Result<std::unique_ptr<SqltestEngine>> MakeSqlite3SqltestEngine(const std::string& sqlite3_binary,
+                                                                int time_limit_seconds);
 
 }  // namespace sluice::slt
 

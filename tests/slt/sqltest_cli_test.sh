@@ -175,6 +175,36 @@ check "an unparsable file is a failure naming the line (rc $rc)" \
   grep -q '^cases/bad.sqltest: FAIL: not a valid .sqltest file: line 2: unterminated { block$' "$dir/out"
 rm "$dir/root/cases/bad.sqltest"
 
+# A runaway test is interrupted at --test-timeout and fails; the run goes on.
+cat >"$dir/root/cases/slow.sqltest" <<'T'
+@database :memory:
+
+test runaway {
+    CREATE TABLE t(a);
+    INSERT INTO t VALUES (1);
+    INSERT INTO t SELECT a FROM t; INSERT INTO t SELECT a FROM t; INSERT INTO t SELECT a FROM t;
+    INSERT INTO t SELECT a FROM t; INSERT INTO t SELECT a FROM t; INSERT INTO t SELECT a FROM t;
+    INSERT INTO t SELECT a FROM t; INSERT INTO t SELECT a FROM t; INSERT INTO t SELECT a FROM t;
+    INSERT INTO t SELECT a FROM t;
+    SELECT count(*) FROM t x, t y, t z, t w;
+}
+expect {
+    1
+}
+
+test next {
+    SELECT 1;
+}
+expect {
+    1
+}
+T
+start=$SECONDS
+"$sluice" slt --test-timeout 1 cases/slow.sqltest >"$dir/out" 2>&1
+check "a runaway test is interrupted (took $((SECONDS - start)) s)" grep -q 'interrupted (9)' "$dir/out"
+check "the run goes on after it" grep -q '^1 passed, 1 failed, 0 skipped$' "$dir/out"
+rm "$dir/root/cases/slow.sqltest"
+
 "$sluice" slt --engine sqlite3 "$dir/x.test" >"$dir/out" 2>&1
 rc=$?
 check "--engine sqlite3 refuses sqllogictest files (rc $rc)" test $rc -eq 2
