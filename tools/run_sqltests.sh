@@ -6,6 +6,7 @@
 #
 #   tools/run_sqltests.sh [counts] [SLUICE]  per-directory figures: applicable,
 #                                            passed, failed (`make sqltests`)
+#   tools/run_sqltests.sh files [SLUICE]     the same per file, most failures first
 #   tools/run_sqltests.sh check [SLUICE]     the ctest: every applicable test runs;
 #                                            fails when one not in the known-failures
 #                                            list fails; names listed ones that now
@@ -22,7 +23,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mode=counts
 case "${1:-}" in
-  counts|check|known-failures|sqlite3-list) mode=$1; shift ;;
+  counts|files|check|known-failures|sqlite3-list) mode=$1; shift ;;
 esac
 sluice=${1:-build/release/sluice}
 corpus=${SQLTESTS:-../shared/sqltests}
@@ -63,7 +64,7 @@ case "$mode" in
   counts)
     printf '%-24s %10s %8s %8s %7s\n' directory applicable passed failed pass%
     awk '
-      { key = $2; file = key; sub(/:[^:]*$/, "", file)
+      { key = $2; file = key; sub(/\.sqltest:.*$/, ".sqltest", file)
         dir = file; if (!sub(/\/[^\/]*$/, "", dir)) dir = "."
         sub(/^cases\/?/, "", dir); if (dir == "") dir = "(top level)"
         n[dir]++; if ($1 == "pass") p[dir]++; else f[dir]++ }
@@ -71,6 +72,13 @@ case "$mode" in
       "$results" | LC_ALL=C sort
     awk '{ n++; if ($1 == "pass") p++ }
       END { printf "%-24s %10d %8d %8d %6.1f%%\n", "total", n, p, n - p, n ? 100 * p / n : 0 }' "$results"
+    ;;
+  files)
+    printf '%-64s %10s %8s %8s\n' file applicable passed failed
+    awk '
+      { file = $2; sub(/\.sqltest:.*$/, ".sqltest", file); n[file]++; if ($1 == "pass") p[file]++ }
+      END { for (f in n) printf "%-64s %10d %8d %8d\n", f, n[f], p[f], n[f] - p[f] }' "$results" |
+      LC_ALL=C sort -k4,4nr -k1,1
     ;;
   known-failures)
     {

@@ -1,6 +1,7 @@
 // SqltestRunner (sqltest_runner.h).
 #include "slt/sqltest_runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +24,30 @@ void AppendIndented(std::string* report, std::string_view text) {
     ++n;
   }
   if (!text.empty()) *report += "    ...\n";
+}
+
+// A block's text as written, less the indentation its lines after the
+// first share (the block was trimmed as a whole, so the first has none).
+std::string Dedent(std::string_view text) {
+  size_t common = std::string_view::npos;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+    size_t i = nl + 1;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i < text.size() && text[i] != '\n') common = std::min(common, i - nl - 1);
+  }
+  if (common == std::string_view::npos || common == 0) return std::string(text);
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (start > 0) line.remove_prefix(std::min(common, line.size()));
+    out += line;
+    if (nl == std::string_view::npos) break;
+    out += '\n';
+    start = nl + 1;
+  }
+  return out;
 }
 
 void AppendLines(std::string* report, const std::vector<std::string>& lines) {
@@ -168,7 +193,7 @@ void SqltestRunner::ReportFailure(const std::string& path, const SqltestCase& c,
   std::string report = path + ":" + std::to_string(c.line) + ": FAIL: " + reason + "\n  test " + c.name;
   if (ndb > 1) report += " on " + db.spec;
   report += "\n";
-  AppendIndented(&report, c.sql);
+  AppendIndented(&report, Dedent(c.sql));
   switch (expect.kind) {
     case Kind::kError:
       report += expect.text.empty() ? "  expected an error\n" : "  expected an error containing:\n";
