@@ -66,7 +66,35 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// Whether `pattern` is in `text` as a literal (both lowercased) or as a
+// case-insensitive regex.
+bool ErrorMatches(const std::string& text, const std::string& pattern) {
+  if (Contains(Lower(text), Lower(pattern))) return true;
+  bool multiline = false;
+  Result<std::string> re = TranslateRustRegex(pattern, &multiline);
+  if (!re.ok()) return false;
+  try {
+    auto flags = std::regex::ECMAScript | std::regex::icase;
+    if (multiline) flags |= std::regex::multiline;
+    return std::regex_search(text, std::regex(*re, flags));
+  } catch (const std::regex_error&) {
+    return false;  // not a regex: the literal test above decided
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> SqltestErrorMessages(std::string_view error_text) {
+  static const std::regex kPrefix(R"(^(?:(?:Parse|Runtime) error(?: near line \d+)?: |Error: (?:near line \d+: )?))");
+  static const std::regex kCode(R"( \(\d+\)$)");
+  std::vector<std::string> messages;
+  for (const std::string& line : Lines(error_text)) {
+    std::smatch m;
+    if (!std::regex_search(line, m, kPrefix)) continue;
+    messages.push_back(std::regex_replace(m.suffix().str(), kCode, ""));
+  }
+  return messages;
+}
 
 SqltestOutcome InterpretSqltestRun(const SqltestRun& run) {
   SqltestOutcome o;
@@ -142,8 +170,12 @@ std::string CompareSqltest(const SqltestExpectation& expect, const SqltestOutcom
   if (expect.kind == Kind::kError) {
     if (!o.error) return "expected an error, but the SQL succeeded";
     if (expect.text.empty()) return "";
-    if (Contains(Lower(NormalizeWhitespace(o.error_text)), Lower(NormalizeWhitespace(expect.text)))) return "";
-    return "the error does not contain \"" + expect.text + "\"";
+    const std::string pattern = NormalizeWhitespace(expect.text);
+    if (ErrorMatches(NormalizeWhitespace(o.error_text), pattern)) return "";
+    for (const std::string& message : SqltestErrorMessages(o.error_text)) {
+      if (ErrorMatches(NormalizeWhitespace(message), pattern)) return "";
+    }
+    return "the error does not match \"" + expect.text + "\"";
   }
   if (o.error) return "expected success, but got an error";
   switch (expect.kind) {

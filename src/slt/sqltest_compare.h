@@ -12,9 +12,15 @@
 //  - unordered: the same set of lines (as Turso: a set, not a multiset);
 //  - pattern: the regex (Rust syntax; the (?m) and (?s) flags are
 //    translated to ECMAScript) is found somewhere in the joined result;
-//  - error: the run failed and, unless the block is empty, the error text
-//    contains the block's text, case-insensitively, after runs of
-//    whitespace (and the box-drawing '│') are collapsed to one space.
+//  - error: the run failed and, unless the block is empty, the block's
+//    text is found in the error, case-insensitively, after runs of
+//    whitespace (and the box-drawing '│') are collapsed to one space: as a
+//    literal substring or as a (Rust-syntax) regex -- the corpus writes
+//    both ("replace()", "t2\.d", "^UNIQUE constraint failed: u\.a$").
+//    It is looked for in the whole error text and in each message of it
+//    without the shell's decoration ("Parse error near line N: ",
+//    "Runtime error near line N: ", "Error: " and a " (19)" result code),
+//    since the corpus anchors patterns on the message itself.
 #ifndef SLUICE_SLT_SQLTEST_COMPARE_H_
 #define SLUICE_SLT_SQLTEST_COMPARE_H_
 
@@ -46,6 +52,10 @@ struct SqltestOutcome {
 
 // Classifies a run as above.
 SqltestOutcome InterpretSqltestRun(const SqltestRun& run);
+
+// The messages of an error text without the shell's decoration (see
+// above), one per line that has it.
+std::vector<std::string> SqltestErrorMessages(std::string_view error_text);
 
 // "" when `outcome` meets `expect`, else why not.
 std::string CompareSqltest(const SqltestExpectation& expect, const SqltestOutcome& outcome);

@@ -55,6 +55,28 @@ TEST(SqltestCompareTest, ErrorSubstringIgnoresCaseAndSpacing) {
   EXPECT_EQ(CompareSqltest(Expect(K::kError, {}, ""), Ok("1\n")), "expected an error, but the SQL succeeded");
 }
 
+TEST(SqltestCompareTest, ErrorRegexAndUndecoratedMessages) {
+  using K = SqltestExpectation::Kind;
+  SqltestOutcome err = InterpretSqltestRun(
+      {"", "Parse error near line 2: no such column: t2.d\n  select t2.d\n         ^--- error here\n", 1});
+  EXPECT_EQ(SqltestErrorMessages(err.error_text), std::vector<std::string>{"no such column: t2.d"});
+  EXPECT_EQ(CompareSqltest(Expect(K::kError, {}, "no such column: t2\\.d"), err), "");
+  EXPECT_EQ(CompareSqltest(Expect(K::kError, {}, "no such column: t2\\.(oid|d)"), err), "");
+  EXPECT_EQ(CompareSqltest(Expect(K::kError, {}, "^no such column: t2\\.d$"), err), "");
+  EXPECT_NE(CompareSqltest(Expect(K::kError, {}, "^no such column: t2$"), err), "");
+  EXPECT_NE(CompareSqltest(Expect(K::kError, {}, "no such column: t3"), err), "");
+
+  SqltestOutcome unique =
+      InterpretSqltestRun({"", "Runtime error near line 3: UNIQUE constraint failed: u.a (19)\n", 1});
+  EXPECT_EQ(CompareSqltest(Expect(K::kError, {}, "^UNIQUE constraint failed: u\\.a$"), unique), "");
+  EXPECT_EQ(CompareSqltest(Expect(K::kError, {}, "constraint failed: u.a (19)"), unique), "");  // literal
+  // Not a regex (an unbalanced parenthesis): the literal test decides.
+  SqltestOutcome syntax = InterpretSqltestRun({"", "Parse error near line 1: near \"(\": syntax error\n", 1});
+  EXPECT_EQ(CompareSqltest(Expect(K::kError, {}, "near \"(\": syntax error"), syntax), "");
+  EXPECT_EQ(SqltestErrorMessages("Error: near line 4: no such table: x\nError: boom (1)"),
+            (std::vector<std::string>{"no such table: x", "boom"}));
+}
+
 TEST(SqltestCompareTest, PatternsInRustSyntax) {
   using K = SqltestExpectation::Kind;
   EXPECT_EQ(CompareSqltest(Expect(K::kPattern, {}, "^3\\.\\d+\\.\\d+$"), Ok("3.40.1\n")), "");
