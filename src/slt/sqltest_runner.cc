@@ -196,7 +196,7 @@ void SqltestRunner::ReportFailure(const std::string& path, const SqltestCase& c,
   AppendIndented(&report, Dedent(c.sql));
   switch (expect.kind) {
     case Kind::kError:
-      report += expect.text.empty() ? "  expected an error\n" : "  expected an error containing:\n";
+      report += expect.text.empty() ? "  expected an error\n" : "  expected an error matching:\n";
       if (!expect.text.empty()) AppendIndented(&report, expect.text);
       break;
     case Kind::kPattern:
