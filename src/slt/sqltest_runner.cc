@@ -99,7 +99,7 @@ SltCounts SqltestRunner::RunFile(const std::string& path) {
   }
   const SqltestFile& file = *parsed;
 
-  const std::string root = options_.root.empty() ? FindSqltestRoot(path) : options_.root;
+  const std::string root = FindSqltestRoot(path);
   std::error_code ec;
   std::string rel = path;
   if (!root.empty()) {

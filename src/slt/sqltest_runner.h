@@ -62,7 +62,6 @@ struct SqltestOptions {
   bool verbose = false;
   const std::set<std::string>* only = nullptr;  // null: every test
   std::FILE* results = nullptr;                 // "pass|fail|skip KEY" lines
-  std::string root;                             // "" = found above each file
 };
 
 class SqltestRunner {
