@@ -25,6 +25,14 @@ Synchronous ParseSynchronous(std::string_view value) {
   return Synchronous::kNormal;
 }
 
+// sqlite3GetBoolean: a number is true unless 0; on/yes/true are true;
+// anything else (off, no, false, unknown words) false.
+bool ParseBoolean(std::string_view value) {
+  if (!value.empty() && value[0] >= '0' && value[0] <= '9') return std::atoll(std::string(value).c_str()) != 0;
+  std::string v = LowerAscii(value);
+  return v == "on" || v == "yes" || v == "true";
+}
+
 }  // namespace
 
 bool PragmaHasRows(const PragmaStatement& p) {
@@ -50,6 +58,8 @@ Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
   if (!p.has_value) return Status::OK();
   if (name == "synchronous") {
     db.set_synchronous(ParseSynchronous(p.value));
+  } else if (name == "case_sensitive_like") {
+    db.connection_state().case_sensitive_like = ParseBoolean(p.value);
   } else if (name == "busy_timeout") {
     char* end = nullptr;
     long long ms = std::strtoll(p.value.c_str(), &end, 10);

@@ -26,6 +26,18 @@ Status ExecCursor::Prepare() {
   }
 }
 
+// changes() and total_changes() follow the INSERTs, UPDATEs and DELETEs
+// that finish, as sqlite3_changes: one that failed counts 0 rows.
+void ExecCursor::RecordChanges(int64_t n) {
+  if (ast_->kind != StatementKind::kInsert && ast_->kind != StatementKind::kUpdate &&
+      ast_->kind != StatementKind::kDelete) {
+    return;
+  }
+  ConnectionState& state = db_->connection_state();
+  state.changes = n;
+  state.total_changes += n;
+}
+
 Result<int64_t> ExecCursor::Run() {
   switch (ast_->kind) {
     case StatementKind::kInsert: return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get());
@@ -153,6 +165,7 @@ Result<bool> ExecCursor::Step() {
   SetRunning(true);
   Result<int64_t> n = RunInTransaction();
   SetRunning(false);
+  RecordChanges(n.ok() ? *n : 0);
   if (!n.ok()) {
     // sqlite3 rolls the whole transaction back when a statement that
     // writes is interrupted inside BEGIN...COMMIT (the statement itself is

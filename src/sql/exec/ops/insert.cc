@@ -96,6 +96,7 @@ class InsertOp : public ModifyOperator {
       deleted.clear();
       if (!ins->inserted) continue;
       ++count;
+      if (ctx_->connection != nullptr) ctx_->connection->last_insert_rowid = ins->rowid;
       if (may_delete) mine.insert(ins->rowid);
     }
     // OR FAIL: the rows stored before the one that failed stay (SQLite);
