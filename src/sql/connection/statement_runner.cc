@@ -126,7 +126,8 @@ ConflictResolution StatementConflictClause(const Statement& ast) {
 Result<int64_t> ExecCursor::RunInTransaction() {
   DatabaseImpl& db = *db_;
   if (!db.is_file_database()) return Run();
-  if (!IsWriteStatement(ast_->kind)) return Run();  // incl. transaction control
+  const bool writing_pragma = ast_->kind == StatementKind::kPragma && IsWritingPragma(ast_->As<PragmaStatement>());
+  if (!IsWriteStatement(ast_->kind) && !writing_pragma) return Run();  // incl. transaction control
   if (db.in_transaction()) {
     SLUICE_RETURN_IF_ERROR(LoadWriteTarget(db, *ast_));  // writes touch rows in place
     return Run();
