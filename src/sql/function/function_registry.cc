@@ -53,7 +53,7 @@ FunctionRegistry MakeBuiltIns() {
   scalar("round", 1, 2, fn::Round);
   scalar("rtrim", 1, 2, fn::RTrim);
   scalar("sign", 1, 1, fn::Sign);
-  scalar("sqlite_version", 0, 0, fn::SqliteVersion);
+  scalar("sqlite_version", 0, 0, fn::SqliteVersion, /*deterministic=*/false);
   scalar("substr", 2, 3, fn::Substr);
   scalar("substring", 2, 3, fn::Substr);
   scalar("total_changes", 0, 0, fn::TotalChanges, /*deterministic=*/false);

@@ -167,7 +167,7 @@ PragmaRowSet IndexRows(const PragmaContext& ctx, const std::optional<std::string
     std::vector<Value> row{Value::Integer(static_cast<int64_t>(i)), Value::Integer(term.cid), ColumnName(t, term.cid)};
     if (xinfo) {
       std::string coll = term.coll;
-      if (coll.empty()) coll = DeclaredCollation(create, term.cid);
+      if (coll.empty() && term.key) coll = DeclaredCollation(create, term.cid);
       if (coll.empty()) coll = "BINARY";
       row.push_back(Value::Integer(term.desc ? 1 : 0));
       row.push_back(Value::Text(coll));

@@ -21,7 +21,8 @@
 //                   then what the index stores besides: the rowid (cid -1)
 //                   or, in a WITHOUT ROWID table, the PRIMARY KEY columns
 //                   (the other columns for the PRIMARY KEY index); coll the
-//                   collation as written, BINARY by default.
+//                   key column's collation as written (BINARY by default,
+//                   and for the columns after the key).
 //   table_list[(T)] schema|name|type|ncol|wr|strict: T, or every table and
 //                   view (the most recent first, as sqlite3 lists up to ten
 //                   of them; its hash order beyond that is not reproduced)
