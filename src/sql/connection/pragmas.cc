@@ -40,8 +40,9 @@ bool ParseBoolean(std::string_view value) {
 }
 
 // sqlite3GetInt32 as PRAGMA user_version reads its value: an optional
-// sign, decimal digits or 0x and up to 8 hex digits, up to the first other
-// character; a value outside 32 bits (or none) is 0.
+// sign, decimal digits, or (unsigned) 0x and up to 8 hex digits below
+// 0x80000000, up to the first other character; a value outside 32 bits (or
+// none) is 0.
 int32_t ParseInt32(std::string_view v) {
   size_t i = 0;
   bool negative = false;
@@ -56,7 +57,7 @@ int32_t ParseInt32(std::string_view v) {
       char c = v[i];
       u = u * 16 + static_cast<uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
     }
-    return digits <= 8 ? static_cast<int32_t>(u) : 0;
+    return digits <= 8 && (u & 0x80000000u) == 0 ? static_cast<int32_t>(u) : 0;
   }
   while (i < v.size() && v[i] == '0') ++i;
   int64_t n = 0;
