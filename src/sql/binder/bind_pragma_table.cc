@@ -1,10 +1,10 @@
 // The table-valued PRAGMA functions in FROM: `pragma_NAME[(arg[, schema])]`
 // for every pragma of sql/pragma (pragma_table.h), as sqlite3 3.40 has
-// them: the pragma's columns, then the hidden columns `arg` (for those
-// that take one) and `schema`, which `*` leaves out. The rows are made
+// them: the pragma's columns, then for those that take an argument the
+// hidden columns `arg` and `schema`, which `*` leaves out. The rows are made
 // when the statement is bound, from the argument's value, which must be a
-// constant (a literal or a bound parameter): an argument that reads a
-// column of another FROM item is refused. The schema argument may be main
+// literal or a bound parameter: an argument that reads a column of another
+// FROM item (or any other expression) is refused. The schema argument may be main
 // or temp (empty here); another is "unknown database 'x'", reported when
 // the statement is prepared (sqlite3 reports it when it runs).
 #include "base/ascii.h"
@@ -35,7 +35,9 @@ Result<TablePtr> Binder::Impl::PragmaTable(const TableRef& ref, size_t* visible_
   }
   const PragmaTableDef* def = FindPragmaTable(std::string_view(ref.name).substr(kPrefix.size()));
   if (def == nullptr) return TablePtr();
-  const size_t max_args = def->takes_arg ? 2 : 1;
+  // The argument, then the schema; a pragma without an argument takes
+  // nothing (as in sqlite3, which then has no hidden columns either).
+  const size_t max_args = (def->takes_arg ? 1 : 0) + (def->takes_schema ? 1 : 0);
   if (ref.args.size() > max_args) {
     return Status::InvalidArgument("too many arguments on " + ref.name + "() - max " + std::to_string(max_args));
   }
@@ -46,25 +48,20 @@ Result<TablePtr> Binder::Impl::PragmaTable(const TableRef& ref, size_t* visible_
     Result<BoundExprPtr> bound = BindExpr(*a, ctx);
     if (!bound.ok() || (*bound)->kind != BoundKind::kConstant) {
       return Status::InvalidArgument("the arguments of " + ref.name +
-                                     "() must be constants: a column of another table is not supported");
+                                     "() must be literal values or parameters, not columns or expressions");
     }
     args.push_back((*bound)->constant.Owned());
   }
-  // pragma_x(schema) for those without an argument; pragma_x(arg, schema).
   std::optional<std::string> arg;
   Value schema;
-  if (def->takes_arg) {
-    if (!args.empty() && !args[0].is_null()) arg = TextForm(args[0]);
-    if (args.size() > 1) schema = args[1];
-  } else if (!args.empty()) {
-    schema = args[0];
-  }
+  if (!args.empty() && !args[0].is_null()) arg = TextForm(args[0]);
+  if (args.size() > 1) schema = args[1];
   auto t = std::make_shared<Table>();
   t->name = ref.name;
   std::vector<std::string> names = def->columns;
   *visible_columns = names.size();
   if (def->takes_arg) names.push_back("arg");
-  names.push_back("schema");
+  if (def->takes_schema) names.push_back("schema");
   for (const std::string& name : names) {
     ColumnInfo c;
     c.name = name;
@@ -81,7 +78,7 @@ Result<TablePtr> Binder::Impl::PragmaTable(const TableRef& ref, size_t* visible_
   for (std::vector<Value>& row : def->rows(MakePragmaContext(catalog_), arg)) {
     row.resize(def->columns.size());
     if (def->takes_arg) row.push_back(arg ? Value::Text(*arg) : Value());
-    row.push_back(schema);
+    if (def->takes_schema) row.push_back(schema);
     t->data.AppendRow(std::move(row), rowid++);
   }
   return t;

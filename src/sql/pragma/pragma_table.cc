@@ -11,17 +11,17 @@ namespace {
 
 const std::vector<PragmaTableDef>& Definitions() {
   static const std::vector<PragmaTableDef>* defs = new std::vector<PragmaTableDef>{
-      {"application_id", {"application_id"}, false, ApplicationIdRows},
-      {"collation_list", {"seq", "name"}, false, CollationListRows},
-      {"compile_options", {"compile_options"}, false, CompileOptionsRows},
-      {"function_list", {"name", "builtin", "type", "enc", "narg", "flags"}, false, FunctionListRows},
-      {"index_info", {"seqno", "cid", "name"}, true, IndexInfoRows},
-      {"index_list", {"seq", "name", "unique", "origin", "partial"}, true, IndexListRows},
-      {"index_xinfo", {"seqno", "cid", "name", "desc", "coll", "key"}, true, IndexXinfoRows},
-      {"table_info", {"cid", "name", "type", "notnull", "dflt_value", "pk"}, true, TableInfoRows},
-      {"table_list", {"schema", "name", "type", "ncol", "wr", "strict"}, true, TableListRows},
-      {"table_xinfo", {"cid", "name", "type", "notnull", "dflt_value", "pk", "hidden"}, true, TableXinfoRows},
-      {"user_version", {"user_version"}, false, UserVersionRows},
+      {"application_id", {"application_id"}, false, false, ApplicationIdRows},
+      {"collation_list", {"seq", "name"}, false, false, CollationListRows},
+      {"compile_options", {"compile_options"}, false, false, CompileOptionsRows},
+      {"function_list", {"name", "builtin", "type", "enc", "narg", "flags"}, false, false, FunctionListRows},
+      {"index_info", {"seqno", "cid", "name"}, true, true, IndexInfoRows},
+      {"index_list", {"seq", "name", "unique", "origin", "partial"}, true, true, IndexListRows},
+      {"index_xinfo", {"seqno", "cid", "name", "desc", "coll", "key"}, true, true, IndexXinfoRows},
+      {"table_info", {"cid", "name", "type", "notnull", "dflt_value", "pk"}, true, true, TableInfoRows},
+      {"table_list", {"schema", "name", "type", "ncol", "wr", "strict"}, true, false, TableListRows},
+      {"table_xinfo", {"cid", "name", "type", "notnull", "dflt_value", "pk", "hidden"}, true, true, TableXinfoRows},
+      {"user_version", {"user_version"}, false, false, UserVersionRows},
   };
   return *defs;
 }

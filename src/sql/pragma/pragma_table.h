@@ -1,8 +1,9 @@
 // The PRAGMAs that are answered from the schema alone, each as a table:
 // its column names and a function making its rows. Both forms read them —
 // the statement `PRAGMA name[(arg)]` (sql/connection) and the table-valued
-// function `pragma_name[(arg)]` in FROM (sql/binder), whose extra hidden
-// columns are `arg` (when the pragma takes one) and `schema`, as in sqlite3.
+// function `pragma_name[(arg[, schema])]` in FROM (sql/binder), which for
+// a pragma that takes an argument has the hidden columns `arg` and (but
+// for table_list) `schema` besides, as in sqlite3.
 //
 // To add a pragma, give it a row in the table of pragma_table.cc (its rows
 // function may live in a file of its own).
@@ -43,6 +44,9 @@ struct PragmaTableDef {
   std::string_view name;  // lower case, without "pragma_"
   std::vector<std::string> columns;
   bool takes_arg;  // PRAGMA name(arg); the table form has a hidden `arg` column
+  // The table form takes a schema after the argument, in a hidden `schema`
+  // column (all but table_list, as in sqlite3).
+  bool takes_schema;
   PragmaRowsFunction rows;
 };
 

@@ -53,3 +53,8 @@ pragma case_sensitive_like = 1;
 select 'a' like 'A', like('a', 'A'), 'a' like 'a', 'A' glob 'a';
 pragma case_sensitive_like = off;
 select 'a' like 'A';
+select *, arg from pragma_table_list('w');
+select *, arg, schema from pragma_index_list('w', 'main');
+select * from pragma_user_version('main');
+select * from pragma_table_list('t', 'main');
+select * from pragma_table_info('t', 'main', 'x');
