@@ -50,6 +50,11 @@ TEST(IntrospectionTest, CountersFollowTheFinishedStatements) {
   EXPECT_EQ(Query(*db, "select changes(), total_changes(), last_insert_rowid()"), "1|5|1;");
   EXPECT_EQ(Query(*db, "insert or ignore into t values (1, 11)"), "");
   EXPECT_EQ(Query(*db, "select changes(), total_changes(), last_insert_rowid()"), "0|5|1;");
+  // OR FAIL keeps, and counts, the rows before the one that failed.
+  EXPECT_EQ(Query(*db, "insert or fail into t values (7, 7), (8, 8), (9, 11)"), "error: UNIQUE constraint failed: t.b");
+  EXPECT_EQ(Query(*db, "select changes(), total_changes(), last_insert_rowid()"), "2|7|8;");
+  EXPECT_EQ(Query(*db, "update or fail t set b = 20 where a >= 7"), "error: UNIQUE constraint failed: t.b");
+  EXPECT_EQ(Query(*db, "select changes(), total_changes()"), "1|8;");
 }
 
 TEST(IntrospectionTest, CountersAreReadWhenTheStatementRuns) {

@@ -27,7 +27,8 @@ Status ExecCursor::Prepare() {
 }
 
 // changes() and total_changes() follow the INSERTs, UPDATEs and DELETEs
-// that finish, as sqlite3_changes: one that failed counts 0 rows.
+// that finish, as sqlite3_changes: one that failed counts the rows OR FAIL
+// kept, else 0.
 void ExecCursor::RecordChanges(int64_t n) {
   if (ast_->kind != StatementKind::kInsert && ast_->kind != StatementKind::kUpdate &&
       ast_->kind != StatementKind::kDelete) {
@@ -164,9 +165,10 @@ Result<bool> ExecCursor::Step() {
         ResultCode::kMisuse);
   }
   SetRunning(true);
+  db_->connection_state().kept_by_failure = 0;
   Result<int64_t> n = RunInTransaction();
   SetRunning(false);
-  RecordChanges(n.ok() ? *n : 0);
+  RecordChanges(n.ok() ? *n : db_->connection_state().kept_by_failure);
   if (!n.ok()) {
     // sqlite3 rolls the whole transaction back when a statement that
     // writes is interrupted inside BEGIN...COMMIT (the statement itself is
