@@ -143,8 +143,10 @@ class Statement {
   // The name of slot i as written (":a", "@b", "$c", "?5" for ?NNN), or ""
   // for a bare ? and an index out of range (sqlite3 returns NULL).
   virtual std::string_view bind_parameter_name(int /*i*/) const { return {}; }
-  // The slot of a name written with its prefix (":a", "?5"); 0 when the
-  // statement has no such parameter.
+  // The slot of a name written with its prefix (":a", "@a", "$a", "?5");
+  // 0 when the statement has no such parameter. Binding by name is
+  // Bind*(bind_parameter_index(":a"), value): a name used several times in
+  // the statement is one slot, so every use reads the value.
   virtual int bind_parameter_index(std::string_view /*name*/) const { return 0; }
   // Makes the statement ready to run again from the start (sqlite3_reset):
   // the next Step() binds and plans it again with the current values and

@@ -1,7 +1,8 @@
 // The dot commands of the shell (Shell::RunMetaCommand), with sqlite3
 // 3.40's names, abbreviations, usage messages and side effects. .import is
-// in import_command.cc, .tables and .schema in schema_commands.cc, .open
-// and .shell/.system in open_command.cc.
+// in import_command.cc, .tables, .indexes, .schema and .fullschema in
+// schema_commands.cc, .open and .shell/.system in open_command.cc,
+// .parameter in parameter_command.cc.
 #include <sys/stat.h>
 
 #include <cctype>
@@ -23,10 +24,11 @@ struct CommandName {
   size_t min_length;
 };
 constexpr CommandName kCommands[] = {
-    {"backup", 3}, {"bail", 3},    {"dump", 1},      {"echo", 1},      {"exit", 1},  {"headers", 1}, {"help", 1},
-    {"import", 1}, {"mode", 1},    {"nullvalue", 1}, {"open", 2},      {"once", 1},  {"output", 1},  {"quit", 1},
-    {"read", 1},   {"save", 3},    {"schema", 1},    {"separator", 1}, {"shell", 2}, {"show", 1},    {"system", 2},
-    {"tables", 1}, {"timeout", 5}, {"timer", 5},     {"width", 1},
+    {"backup", 3},  {"bail", 3},   {"changes", 3},   {"dump", 1},      {"echo", 1},    {"exit", 1},   {"fullschema", 2},
+    {"headers", 1}, {"help", 1},   {"import", 1},    {"indexes", 2},   {"indices", 2}, {"mode", 1},   {"nullvalue", 1},
+    {"open", 2},    {"once", 1},   {"output", 1},    {"parameter", 3}, {"print", 3},   {"quit", 1},   {"read", 1},
+    {"save", 3},    {"schema", 1}, {"separator", 1}, {"shell", 2},     {"show", 1},    {"system", 2}, {"tables", 1},
+    {"timeout", 5}, {"timer", 5},  {"width", 1},
 };
 
 }  // namespace
@@ -83,6 +85,7 @@ std::string ShowLine(std::string_view label, std::string_view value) {
 constexpr std::string_view kHelp[] = {
     ".backup ?DB? FILE        Backup DB (default \"main\") to FILE",
     ".bail on|off             Stop after hitting an error.  Default OFF",
+    ".changes on|off          Show number of rows changed by SQL",
     ".dump ?OBJECTS?          Render database content as SQL",
     "   Options:",
     "     --data-only            Output only INSERT statements",
@@ -93,6 +96,7 @@ constexpr std::string_view kHelp[] = {
     "   Additional LIKE patterns can be given in subsequent arguments",
     ".echo on|off             Turn command echo on or off",
     ".exit ?CODE?             Exit this program with return-code CODE",
+    ".fullschema ?--indent?   Show schema and the content of sqlite_stat tables",
     ".headers on|off          Turn display of headers on or off",
     ".help ?-all? ?PATTERN?   Show help text for PATTERN",
     ".import FILE TABLE       Import data from FILE into TABLE",
@@ -106,11 +110,16 @@ constexpr std::string_view kHelp[] = {
     "        determines the column names.",
     "     *  If neither --csv or --ascii are used, the input mode is derived",
     "        from the \".mode\" output mode",
+    ".indexes ?TABLE?         Show names of indexes",
+    "                           If TABLE is specified, only show indexes for",
+    "                           tables matching TABLE using the LIKE operator.",
     ".mode MODE ?OPTIONS?     Set output mode",
     "   MODE is one of:",
+    "     ascii       Columns/rows delimited by 0x1F and 0x1E",
     "     box         Tables using unicode box-drawing characters",
     "     csv         Comma-separated values",
     "     column      Output in columns.  (See .width)",
+    "     html        HTML <table> code",
     "     insert      SQL insert statements for TABLE",
     "     json        Results in a JSON array",
     "     line        One value per line",
@@ -132,6 +141,14 @@ constexpr std::string_view kHelp[] = {
     ".open ?OPTIONS? ?FILE?   Close existing database and reopen FILE",
     "     --new           Initialize FILE to an empty database",
     ".output ?FILE?           Send output to FILE or stdout if FILE is omitted",
+    ".parameter CMD ...       Manage SQL parameter bindings",
+    "   clear                   Erase all bindings",
+    "   init                    Initialize the TEMP table that holds bindings",
+    "   list                    List the current parameter bindings",
+    "   set PARAMETER VALUE     Given SQL parameter PARAMETER a value of VALUE",
+    "                           PARAMETER should start with one of: $ : @ ?",
+    "   unset PARAMETER         Remove PARAMETER from the binding table",
+    ".print STRING...         Print literal STRING",
     ".quit                    Exit this program",
     ".read FILE               Read input from FILE",
     ".schema ?PATTERN?        Show the CREATE statements matching PATTERN",
@@ -180,6 +197,23 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
       bail_ = BooleanValue(args[1], &err);
     else
       usage(".bail on|off");
+  } else if (cmd == "changes") {
+    if (nargs == 2)
+      count_changes_ = BooleanValue(args[1], &err);
+    else
+      usage(".changes on|off");
+  } else if (cmd == "fullschema") {
+    rc = DoFullSchema(args);
+  } else if (cmd == "indexes" || cmd == "indices") {
+    rc = DoIndexes(args);
+  } else if (cmd == "parameter") {
+    rc = DoParameter(args);
+  } else if (cmd == "print") {
+    for (size_t i = 1; i < nargs; ++i) {
+      if (i > 1) buffer_.push_back(' ');
+      buffer_ += args[i];
+    }
+    buffer_.push_back('\n');
   } else if (cmd == "dump") {
     rc = DoDump(args);
   } else if (cmd == "echo") {
@@ -245,8 +279,10 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
         mode = std::string(ModeName(settings_.mode));
       }
       if (!ApplyMode(mode, table, options, header_set_, &settings_)) {
-        // sqlite3 also lists ascii, html and tcl, which this shell lacks.
-        err += "Error: mode should be one of: box column csv insert json line list markdown qbox quote table tabs\n";
+        // sqlite3 also lists tcl, which this shell lacks.
+        err +=
+            "Error: mode should be one of: ascii box column csv html insert json line list markdown qbox quote table "
+            "tabs\n";
         rc = CommandResult::kError;
       }
     }
@@ -307,6 +343,13 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
   if (!err.empty()) PrintError(err);
   if (once_before && once_) ResetOutput();  // .once covered this command
   return rc;
+}
+
+void Shell::PrintChanges() {
+  std::vector<std::vector<std::string>> rows;
+  if (!QueryRows("SELECT changes(), total_changes()", &rows) || rows.size() != 1) return;
+  buffer_ += "changes: " + rows[0][0] + "   total_changes: " + rows[0][1] + "\n";
+  Flush();
 }
 
 CommandResult Shell::DoShow() {

@@ -15,6 +15,8 @@ std::string_view ModeName(OutputMode mode) {
     case OutputMode::kTable: return "table";
     case OutputMode::kBox: return "box";
     case OutputMode::kJson: return "json";
+    case OutputMode::kHtml: return "html";
+    case OutputMode::kAscii: return "ascii";
   }
   return "list";
 }
@@ -51,6 +53,8 @@ bool ApplyMode(std::string_view name, std::string_view table_name, const ColumnO
     s->mode = OutputMode::kList;
     Set(&s->col_separator, "|");
     Set(&s->row_separator, "\n");
+  } else if (Prefix(name, "html")) {
+    s->mode = OutputMode::kHtml;
   } else if (Prefix(name, "csv")) {
     s->mode = OutputMode::kCsv;
     Set(&s->col_separator, ",");
@@ -65,6 +69,10 @@ bool ApplyMode(std::string_view name, std::string_view table_name, const ColumnO
     s->mode = OutputMode::kQuote;
     Set(&s->col_separator, ",");
     Set(&s->row_separator, "\n");
+  } else if (Prefix(name, "ascii")) {
+    s->mode = OutputMode::kAscii;
+    Set(&s->col_separator, "\x1f");
+    Set(&s->row_separator, "\x1e");
   } else if (Prefix(name, "markdown")) {
     s->mode = OutputMode::kMarkdown;
     s->column_options = options;

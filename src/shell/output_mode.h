@@ -25,6 +25,8 @@ enum class OutputMode {
   kTable,     // ASCII-art table
   kBox,       // Unicode box-drawing table
   kJson,      // one JSON array of objects per statement
+  kHtml,      // <TR><TD>...</TD> rows of an HTML table
+  kAscii,     // like list, with 0x1F and 0x1E as default separators
 };
 
 // The name sqlite3 prints for the mode (`.mode` with no argument, `.show`).

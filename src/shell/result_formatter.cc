@@ -35,6 +35,21 @@ void AppendLiteral(const Cell& c, bool escape_newlines, std::string* out) {
   }
 }
 
+// output_html_string(): the text up to its first NUL, with < & > " '
+// as entities.
+void AppendHtmlEscaped(std::string_view text, std::string* out) {
+  for (char c : text) {
+    switch (c) {
+      case '<': out->append("&lt;"); break;
+      case '&': out->append("&amp;"); break;
+      case '>': out->append("&gt;"); break;
+      case '"': out->append("&quot;"); break;
+      case '\'': out->append("&#39;"); break;
+      default: out->push_back(c);
+    }
+  }
+}
+
 }  // namespace
 
 void AppendInsertValue(const Cell& c, bool raw_newlines, std::string* out) {
@@ -179,6 +194,40 @@ void ResultFormatter::StreamRow(const std::vector<Cell>& cells) {
         if (i + 1 < n) out.push_back(',');
       }
       out.push_back('}');
+      break;
+    }
+    case OutputMode::kHtml: {
+      if (rows_ == 0 && s.show_header) {
+        out.append("<TR>");
+        for (size_t i = 0; i < n; ++i) {
+          out.append("<TH>");
+          AppendHtmlEscaped(names_[i].c_str(), &out);
+          out.append("</TH>\n");
+        }
+        out.append("</TR>\n");
+      }
+      out.append("<TR>");
+      for (size_t i = 0; i < n; ++i) {
+        out.append("<TD>");
+        AppendHtmlEscaped(cells[i].is_null() ? std::string_view(s.null_text) : cells[i].c_text(), &out);
+        out.append("</TD>\n");
+      }
+      out.append("</TR>\n");
+      break;
+    }
+    case OutputMode::kAscii: {
+      if (rows_ == 0 && s.show_header) {
+        for (size_t i = 0; i < n; ++i) {
+          if (i > 0) out.append(s.col_separator);
+          out.append(names_[i].c_str());
+        }
+        out.append(s.row_separator);
+      }
+      for (size_t i = 0; i < n; ++i) {
+        if (i > 0) out.append(s.col_separator);
+        out.append(cells[i].is_null() ? std::string_view(s.null_text) : cells[i].c_text());
+      }
+      out.append(s.row_separator);
       break;
     }
     case OutputMode::kColumn:

@@ -1,6 +1,6 @@
-// .tables and .schema (Shell::DoTables, Shell::DoSchema): read the catalog
-// table sqlite_schema (type, name, tbl_name, rootpage, sql) and print it
-// the way sqlite3 3.40 does.
+// .tables, .indexes, .schema and .fullschema (Shell::DoTables, DoIndexes,
+// DoSchema, DoFullSchema): read the catalog table sqlite_schema (type,
+// name, tbl_name, rootpage, sql) and print it the way sqlite3 3.40 does.
 //
 // .tables: names of tables and views (not sqlite_*), matching the LIKE
 // pattern (default '%'), sorted, laid out in as many columns of width
@@ -86,7 +86,52 @@ CommandResult Shell::DoTables(const std::vector<std::string>& args) {
   }
   std::vector<std::string> names;
   for (auto& row : rows) names.push_back(std::move(row[0]));
-  if (names.empty()) return CommandResult::kOk;
+  PrintNameColumns(names);
+  return CommandResult::kOk;
+}
+
+// sqlite3's .indexes: every index (automatic ones too) of the tables whose
+// name matches the LIKE pattern, sorted, laid out as .tables.
+CommandResult Shell::DoIndexes(const std::vector<std::string>& args) {
+  if (args.size() > 2) {
+    PrintError("Usage: .indexes ?LIKE-PATTERN?\n");
+    return CommandResult::kError;
+  }
+  const std::string pattern = args.size() == 2 ? args[1] : "%";
+  std::vector<std::vector<std::string>> rows;
+  if (!QueryRows(
+          "SELECT name FROM sqlite_schema WHERE type='index' AND tbl_name LIKE " + Literal(pattern) + " ORDER BY 1",
+          &rows)) {
+    PrintError("Error: cannot read sqlite_schema\n");
+    return CommandResult::kError;
+  }
+  std::vector<std::string> names;
+  for (auto& row : rows) names.push_back(std::move(row[0]));
+  PrintNameColumns(names);
+  return CommandResult::kOk;
+}
+
+// sqlite3's .fullschema: the schema as .schema prints it, without the
+// views' column comments, then the ANALYZE statistics; sluice keeps none
+// (ANALYZE does nothing here), which sqlite3 words as below.
+CommandResult Shell::DoFullSchema(const std::vector<std::string>& args) {
+  if (args.size() > 2 || (args.size() == 2 && args[1] != "--indent" && args[1] != "-indent")) {
+    PrintError("Usage: .fullschema ?--indent?\n");
+    return CommandResult::kError;
+  }
+  std::vector<std::vector<std::string>> rows;
+  if (!QueryRows("SELECT sql FROM sqlite_schema WHERE type != 'meta' AND sql NOT NULL AND name NOT LIKE 'sqlite_%'",
+                 &rows)) {
+    PrintError("Error: cannot read sqlite_schema\n");
+    return CommandResult::kError;
+  }
+  for (const auto& row : rows) buffer_ += SchemaLine(row[0], ";\n");
+  buffer_ += "/* No STAT tables available */\n";
+  return CommandResult::kOk;
+}
+
+void Shell::PrintNameColumns(const std::vector<std::string>& names) {
+  if (names.empty()) return;
   size_t max_len = 0;
   for (const std::string& n : names) max_len = std::max(max_len, n.size());
   size_t ncol = 80 / (max_len + 2);
@@ -100,7 +145,6 @@ CommandResult Shell::DoTables(const std::vector<std::string>& args) {
     }
     buffer_.push_back('\n');
   }
-  return CommandResult::kOk;
 }
 
 CommandResult Shell::DoSchema(const std::vector<std::string>& args) {

@@ -210,7 +210,10 @@ bool Shell::RunGroup(std::string_view sql, int start_line, bool from_file) {
     std::fputs(buf, out_);
     std::fflush(out_);
   }
-  if (status.ok()) return true;
+  if (status.ok()) {
+    if (count_changes_) PrintChanges();
+    return true;
+  }
   const SqlErrorSource source = from_file || !interactive_ ? SqlErrorSource::kScript : SqlErrorSource::kTerminal;
   PrintError(SqlErrorReport(status, failed_sql, source, start_line));
   return false;
@@ -226,6 +229,7 @@ Status Shell::ExecuteSql(std::string_view sql, std::string_view* failed_sql) {
     if (prepared.consumed == 0 && !prepared.statement) break;  // nothing left the engine can use
     pos = SkipSpace(sql, pos + prepared.consumed);
     if (!prepared.statement) continue;  // only comments
+    BindParameters(prepared.statement.get());
     SLUICE_RETURN_IF_ERROR(RunStatement(prepared.statement.get()));
   }
   return Status::OK();

@@ -31,12 +31,14 @@
 
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "shell/cell.h"
 #include "shell/line_source.h"
 #include "shell/dump_columns.h"
 #include "shell/output_mode.h"
@@ -53,6 +55,14 @@ enum class CommandResult {
 
 // The dot commands' full names, in lookup order (meta_commands.cc).
 std::vector<std::string_view> DotCommandNames();
+
+// A value stored by `.parameter set`: what is bound, and how `.parameter
+// list` shows it (quote()).
+struct ShellParameter {
+  Cell value;
+  int64_t integer = 0;  // the value of an INTEGER
+  std::string quoted;
+};
 
 class Shell {
  public:
@@ -115,6 +125,9 @@ class Shell {
  private:
   // runOneSqlLine(): runs a group, prints its error and the timer line.
   bool RunGroup(std::string_view sql, int start_line, bool from_file);
+  // .changes on: "changes: N   total_changes: M" after each group that
+  // succeeded (meta_commands.cc).
+  void PrintChanges();
   Status RunStatement(Statement* stmt);
   void EchoInput(std::string_view text);
   void PrintError(std::string_view text);
@@ -134,6 +147,14 @@ class Shell {
   CommandResult DoBackup(const std::vector<std::string>& args);
   CommandResult DoOpen(const std::vector<std::string>& args);
   CommandResult DoSystem(const std::vector<std::string>& args);
+  CommandResult DoIndexes(const std::vector<std::string>& args);     // schema_commands.cc
+  CommandResult DoFullSchema(const std::vector<std::string>& args);  // schema_commands.cc
+  // .parameter and the binding of its values (parameter_command.cc).
+  CommandResult DoParameter(const std::vector<std::string>& args);
+  void BindParameters(Statement* stmt);
+  // The names as .tables lays them out: columns of width max+2 that fit
+  // in 80 characters, filled column by column (schema_commands.cc).
+  void PrintNameColumns(const std::vector<std::string>& names);
   // Makes `db` (named `name` in .show) the database, closing the previous.
   void ReplaceDatabase(std::unique_ptr<Database> db, std::string name);
   // .open --new: drops every table and view of the database.
@@ -164,6 +185,9 @@ class Shell {
   bool timer_ = false;
   bool interactive_ = false;
   bool header_set_ = false;
+  bool count_changes_ = false;  // .changes on
+  // .parameter: values by name as written (":x", "?3"), sorted as listed.
+  std::map<std::string, ShellParameter> parameters_;
   int exit_code_ = 0;
   int64_t error_count_ = 0;
   int input_nesting_ = 0;

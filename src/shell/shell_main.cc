@@ -28,6 +28,7 @@ constexpr std::string_view kUsage =
     "FILENAME is the name of a sluice database. A new database is created\n"
     "if the file does not previously exist. Default: an in-memory database.\n"
     "OPTIONS include:\n"
+    "   -ascii               set output mode to 'ascii'\n"
     "   -bail                stop after hitting an error\n"
     "   -batch               force batch I/O\n"
     "   -box                 set output mode to 'box'\n"
@@ -37,6 +38,7 @@ constexpr std::string_view kUsage =
     "   -echo                print inputs before execution\n"
     "   -[no]header          turn headers on or off\n"
     "   -help                show this message\n"
+    "   -html                set output mode to HTML\n"
     "   -interactive         force interactive I/O\n"
     "   -json                set output mode to 'json'\n"
     "   -line                set output mode to 'line'\n"
@@ -57,9 +59,9 @@ bool TakesValue(std::string_view opt) {
 
 bool IsFlag(std::string_view opt) {
   static constexpr std::string_view kFlags[] = {
-      "-bail",  "-batch",       "-box",     "-column", "-csv",  "-echo",     "-header",          "-noheader",
-      "-help",  "-interactive", "-json",    "-line",   "-list", "-markdown", "-preload-chapter", "-quote",
-      "-table", "-tabs",        "-version",
+      "-ascii",           "-html",     "-bail",  "-batch",       "-box",     "-column", "-csv",  "-echo",
+      "-header",          "-noheader", "-help",  "-interactive", "-json",    "-line",   "-list", "-markdown",
+      "-preload-chapter", "-quote",    "-table", "-tabs",        "-version",
   };
   for (std::string_view f : kFlags) {
     if (opt == f) return true;
@@ -188,6 +190,12 @@ int ShellMain(const std::vector<std::string>& args, const ShellStreams& io) {
       s.mode = OutputMode::kQuote;
       s.col_separator = std::string(",");
       s.row_separator = std::string("\n");
+    } else if (z == "-html") {
+      s.mode = OutputMode::kHtml;
+    } else if (z == "-ascii") {
+      s.mode = OutputMode::kAscii;
+      s.col_separator = std::string("\x1f");
+      s.row_separator = std::string("\x1e");
     } else if (z == "-tabs") {
       s.mode = OutputMode::kList;
       s.col_separator = std::string("\t");

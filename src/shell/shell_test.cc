@@ -180,7 +180,8 @@ TEST(ShellTest, UnknownCommandsAndBadUsage) {
   ScriptRun r = RunScript(&db, ".foo\n.mode foo\n.headers\n.bail maybe\n");
   EXPECT_EQ(r.err,
             "Error: unknown command or invalid arguments:  \"foo\". Enter \".help\" for help\n"
-            "Error: mode should be one of: box column csv insert json line list markdown qbox quote table tabs\n"
+            "Error: mode should be one of: ascii box column csv html insert json line list markdown qbox quote table "
+            "tabs\n"
             "Usage: .headers on|off\n"
             "ERROR: Not a boolean value: \"maybe\". Assuming \"no\".\n");
   EXPECT_EQ(r.result, CommandResult::kError);

@@ -218,6 +218,10 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
       }
     }
   }
+  size_t visible_columns = SIZE_MAX;  // pragma_NAME(): its hidden arg, schema
+  if (table == nullptr && main_schema && ref.indexed_by.empty()) {
+    SLUICE_ASSIGN_OR_RETURN(table, PragmaTable(ref, &visible_columns));
+  }
   if (table == nullptr) {
     return Status::InvalidArgument("no such table: " + (ref.schema.empty() ? "" : ref.schema + ".") + ref.name);
   }
@@ -229,6 +233,7 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
     ScopeColumn c;
     c.table = alias;
     c.name = info.name;
+    c.hidden = get->outputs.size() >= visible_columns;
     c.id = NewId();
     c.affinity = info.affinity;
     c.collation = info.collation;

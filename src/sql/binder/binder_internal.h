@@ -81,6 +81,9 @@ class Binder::Impl {
   Result<PlanPtr> BindFrom(const FromClause& from, Scope* scope, Scope* outer);
   Result<PlanPtr> BindTableRef(const TableRef& ref, Scope* scope, Scope* outer, size_t first_column);
   Result<PlanPtr> BindNamedTable(const TableRef& ref, Scope* scope, Scope* outer);
+  // pragma_NAME(...) in FROM (bind_pragma_table.cc): its table, or null
+  // when `ref` names no such pragma; *visible_columns: those `*` shows.
+  Result<TablePtr> PragmaTable(const TableRef& ref, size_t* visible_columns);
   Result<PlanPtr> BindSubqueryTable(const Select& select, const std::string& name,
                                     const std::vector<std::string>* column_names, Scope* scope, Scope* outer);
 

@@ -88,6 +88,21 @@ class Catalog {
 
   const std::vector<TablePtr>& tables() const { return tables_; }
 
+  // PRAGMA user_version and application_id: 32-bit integers the
+  // application keeps in the database (sqlite3's header fields 60 and 68),
+  // 0 in a new one. Setting one counts as a schema change, so that a file
+  // database commits it with a new image, which stores both.
+  int32_t user_version() const { return user_version_; }
+  int32_t application_id() const { return application_id_; }
+  void set_user_version(int32_t v) {
+    user_version_ = v;
+    SchemaChanged();
+  }
+  void set_application_id(int32_t v) {
+    application_id_ = v;
+    SchemaChanged();
+  }
+
   // Changes with every schema change (process-wide unique values, so that
   // a new Catalog never repeats an old one's): lets a statement reuse what
   // it bound at prepare time when nothing changed since.
@@ -111,6 +126,8 @@ class Catalog {
   std::vector<Object> order_;
   int64_t next_rootpage_ = 2;
   uint64_t next_generation_ = 1;
+  int32_t user_version_ = 0;
+  int32_t application_id_ = 0;
   uint64_t schema_version_ = NewSchemaVersion();
   uint64_t data_version_ = schema_version_;
   static uint64_t NewSchemaVersion();

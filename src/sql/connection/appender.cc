@@ -112,6 +112,7 @@ class AppenderImpl : public Appender {
   Status BindChecks(const Table& t) {
     checks_.clear();
     ctx_.interrupt = db_->interrupt_flag();
+    ctx_.connection = &db_->connection_state();
     generated_.clear();
     if (t.create_ast == nullptr) return Status::OK();
     Binder binder(db_->catalog());

@@ -87,6 +87,34 @@ TEST_F(BindTest, ValuesOfEveryType) {
   EXPECT_EQ(Run(nan.get()), "1|null;");
 }
 
+// Binding by name: bind_parameter_index gives the slot of a name written
+// with its prefix; every use of the name reads that one slot.
+TEST_F(BindTest, BindingByName) {
+  auto s = Prepare("select :name || '-' || @n, :name, $v * 2, ?");
+  ASSERT_TRUE(s->BindText(s->bind_parameter_index(":name"), "ann").ok());
+  ASSERT_TRUE(s->BindInt64(s->bind_parameter_index("@n"), 7).ok());
+  ASSERT_TRUE(s->BindDouble(s->bind_parameter_index("$v"), 1.25).ok());
+  ASSERT_TRUE(s->BindText(4, "last").ok());  // a bare ? has no name
+  EXPECT_EQ(s->bind_parameter_count(), 4);
+  EXPECT_EQ(Run(s.get()), "ann-7|ann|2.5|last;");
+  // ?3 names slot 3 only when no name took it (here $v did), as in sqlite3.
+  EXPECT_EQ(Prepare("select :a, :b, $v, ?3")->bind_parameter_index("?3"), 0);
+  // A name not in the statement has no slot; binding slot 0 is refused.
+  EXPECT_EQ(s->bind_parameter_index(":nosuch"), 0);
+  s->Reset();
+  EXPECT_EQ(s->BindInt64(s->bind_parameter_index(":nosuch"), 1).message(), "column index out of range");
+  // Writes by name, rerun with new values after Reset.
+  ASSERT_EQ(Query("create table p(k text, v)"), "");
+  auto ins = Prepare("insert into p values (:k, :v)");
+  for (const auto& [k, v] : {std::pair<const char*, int64_t>{"a", 1}, {"b", 2}}) {
+    ASSERT_TRUE(ins->BindText(ins->bind_parameter_index(":k"), k).ok());
+    ASSERT_TRUE(ins->BindInt64(ins->bind_parameter_index(":v"), v).ok());
+    EXPECT_EQ(Run(ins.get()), "");
+    ins->Reset();
+  }
+  EXPECT_EQ(Query("select k, v from p order by k"), "a|1;b|2;");
+}
+
 TEST_F(BindTest, ErrorsAreSqlites) {
   auto s = Prepare("select ?, ?");
   EXPECT_EQ(s->BindInt64(0, 1).message(), "column index out of range");

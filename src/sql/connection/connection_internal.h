@@ -30,6 +30,9 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nu
 // settings a PRAGMA with a value changes, and the rows of one that returns
 // rows (after applying its setting).
 bool PragmaHasRows(const PragmaStatement& p);
+// PRAGMA user_version = N and application_id = N change the database: they
+// run inside the write protocol like INSERT.
+bool IsWritingPragma(const PragmaStatement& p);
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p);
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p);
 Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const PragmaStatement& p);

@@ -28,6 +28,7 @@
 #include "sql/catalog/catalog.h"
 #include "sql/connection/transaction.h"
 #include "sql/durable/record_codec.h"
+#include "sql/function/connection_state.h"
 #include "sql/planner/planner.h"
 #include "storage/db_files.h"
 
@@ -114,6 +115,9 @@ class DatabaseImpl : public Database {
   // Finish (appender.cc); meanwhile no statement may write (ExecCursor
   // refuses, SQLITE_MISUSE) and no second appender may start.
   bool appender_writing() const { return appender_writing_; }
+  // changes(), total_changes(), last_insert_rowid(), case_sensitive_like:
+  // handed to every statement's ExecContext.
+  ConnectionState& connection_state() { return connection_state_; }
   void set_appender_writing(bool writing) { appender_writing_ = writing; }
 
  private:
@@ -147,6 +151,7 @@ class DatabaseImpl : public Database {
   bool replaying_ = false;
   const std::vector<Value>* parameters_ = nullptr;
   bool appender_writing_ = false;
+  ConnectionState connection_state_;
   // Set by Interrupt() (any thread, signal handlers); lock-free.
   std::atomic<bool> interrupt_{false};
   static_assert(std::atomic<bool>::is_always_lock_free);

@@ -445,6 +445,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       SLUICE_RETURN_IF_ERROR(PlanQuery(q.plan.get(), DatabaseImpl::DefaultPlannerOptions()));
       ExecContext ctx;
       ctx.interrupt = db.interrupt_flag();
+      ctx.connection = &db.connection_state();
       RowStore rows;
       SLUICE_RETURN_IF_ERROR(Materialize(*q.plan, &ctx, &rows));
       auto t = std::make_shared<Table>();

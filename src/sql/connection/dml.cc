@@ -128,6 +128,7 @@ Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
   ExecContext ctx;
   ctx.tables = &access;
   ctx.interrupt = db.interrupt_flag();
+  ctx.connection = &db.connection_state();
   OperatorPtr op = MakeOperator(*plan, &ctx);
   DataChunk out;
   SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&out));

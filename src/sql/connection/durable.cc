@@ -103,6 +103,8 @@ Status DatabaseImpl::Reload() {
                            std::move(rows.rowids));
   }
   if (state->next_generation > 0) catalog_.NoteGeneration(state->next_generation - 1);
+  if (state->user_version != 0) catalog_.set_user_version(state->user_version);
+  if (state->application_id != 0) catalog_.set_application_id(state->application_id);
   for (const std::string& r : records) SLUICE_RETURN_IF_ERROR(ApplyLogRecord(r));
   MarkCommitted();
   return Status::OK();

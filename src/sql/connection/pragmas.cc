@@ -1,14 +1,20 @@
 // PRAGMAs: which ones return rows and their column names, the settings a
-// PRAGMA with a value changes (busy_timeout, synchronous), and the rows of
-// those that return rows (integrity_check, quick_check, busy_timeout,
-// synchronous, journal_mode, wal_checkpoint). Other PRAGMAs are accepted
-// and do nothing, as SQLite does with unknown ones.
+// PRAGMA with a value changes (busy_timeout, synchronous,
+// case_sensitive_like, user_version, application_id), and the rows of
+// those that return rows: integrity_check, quick_check, busy_timeout,
+// synchronous, journal_mode, wal_checkpoint here, the schema PRAGMAs from
+// sql/pragma (pragma_table.h). Other PRAGMAs are accepted and do nothing,
+// as SQLite does with unknown ones.
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cstdlib>
+#include <optional>
 
 #include "base/ascii.h"
 #include "sql/connection/connection_internal.h"
-#include "sql/connection/pragma_schema.h"
+#include "sql/binder/pragma_context.h"
+#include "sql/pragma/pragma_table.h"
 
 namespace sluice::sql {
 
@@ -25,11 +31,62 @@ Synchronous ParseSynchronous(std::string_view value) {
   return Synchronous::kNormal;
 }
 
+// sqlite3GetBoolean: a number is true unless 0; on/yes/true are true;
+// anything else (off, no, false, unknown words) false.
+bool ParseBoolean(std::string_view value) {
+  if (!value.empty() && value[0] >= '0' && value[0] <= '9') return std::atoll(std::string(value).c_str()) != 0;
+  std::string v = LowerAscii(value);
+  return v == "on" || v == "yes" || v == "true";
+}
+
+// sqlite3GetInt32 as PRAGMA user_version reads its value: an optional
+// sign, decimal digits, or (unsigned) 0x and up to 8 hex digits below
+// 0x80000000, up to the first other character; a value outside 32 bits (or
+// none) is 0.
+int32_t ParseInt32(std::string_view v) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < v.size() && (v[i] == '-' || v[i] == '+')) negative = v[i++] == '-';
+  if (i == 0 && i + 2 < v.size() && v[i] == '0' && (v[i + 1] == 'x' || v[i + 1] == 'X') &&
+      std::isxdigit(static_cast<unsigned char>(v[i + 2]))) {
+    i += 2;
+    while (i < v.size() && v[i] == '0') ++i;
+    uint32_t u = 0;
+    int digits = 0;
+    for (; i < v.size() && std::isxdigit(static_cast<unsigned char>(v[i])); ++i, ++digits) {
+      char c = v[i];
+      u = u * 16 + static_cast<uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return digits <= 8 && (u & 0x80000000u) == 0 ? static_cast<int32_t>(u) : 0;
+  }
+  while (i < v.size() && v[i] == '0') ++i;
+  int64_t n = 0;
+  int digits = 0;
+  for (; i < v.size() && v[i] >= '0' && v[i] <= '9'; ++i, ++digits) n = n * 10 + (v[i] - '0');
+  if (digits > 10) return 0;
+  if (negative) n = -n;
+  return n < INT32_MIN || n > INT32_MAX ? 0 : static_cast<int32_t>(n);
+}
+
+// The schema PRAGMAs' table, except a user_version or application_id
+// that sets a value (no rows).
+const PragmaTableDef* SchemaPragma(const PragmaStatement& p) {
+  const PragmaTableDef* def = FindPragmaTable(p.name);
+  if (def != nullptr && p.has_value && !def->takes_arg) return nullptr;
+  return def;
+}
+
 }  // namespace
+
+bool IsWritingPragma(const PragmaStatement& p) {
+  if (!p.has_value) return false;
+  std::string name = LowerAscii(p.name);
+  return name == "user_version" || name == "application_id";
+}
 
 bool PragmaHasRows(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
-  if (IsSchemaPragma(name)) return true;
+  if (SchemaPragma(p) != nullptr) return true;
   if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
       name == "wal_checkpoint") {
     return true;
@@ -39,7 +96,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
 
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
-  if (IsSchemaPragma(name)) return SchemaPragmaColumns(name);
+  if (const PragmaTableDef* def = SchemaPragma(p)) return def->columns;
   if (name == "busy_timeout") return {"timeout"};
   if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
   return {name};
@@ -50,6 +107,12 @@ Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
   if (!p.has_value) return Status::OK();
   if (name == "synchronous") {
     db.set_synchronous(ParseSynchronous(p.value));
+  } else if (name == "user_version") {
+    db.catalog().set_user_version(ParseInt32(p.value));
+  } else if (name == "application_id") {
+    db.catalog().set_application_id(ParseInt32(p.value));
+  } else if (name == "case_sensitive_like") {
+    db.connection_state().case_sensitive_like = ParseBoolean(p.value);
   } else if (name == "busy_timeout") {
     char* end = nullptr;
     long long ms = std::strtoll(p.value.c_str(), &end, 10);
@@ -62,8 +125,10 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
   std::string name = LowerAscii(p.name);
   SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(db, p));
   std::vector<std::vector<Value>> rows;
-  if (IsSchemaPragma(name)) {
-    rows = SchemaPragmaRows(db.catalog(), p);
+  if (const PragmaTableDef* def = SchemaPragma(p)) {
+    std::optional<std::string> arg;
+    if (p.has_value) arg = p.value;
+    rows = def->rows(MakePragmaContext(db.catalog()), arg);
   } else if (name == "integrity_check" || name == "quick_check") {
     std::vector<std::string> problems = db.IntegrityProblems();
     if (problems.empty()) rows.push_back({Value::Text("ok")});

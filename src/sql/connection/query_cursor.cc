@@ -57,6 +57,7 @@ Result<bool> QueryCursor::Step() {
     SetRunning(true);
     ctx_ = std::make_unique<ExecContext>();
     ctx_->interrupt = db_->interrupt_flag();
+    ctx_->connection = &db_->connection_state();
     root_ = MakeOperator(*plan_, ctx_.get());
     row_ = 0;
     chunk_.Reset(0);

@@ -127,6 +127,9 @@ class ExecCursor : public StatementImpl {
   Result<int64_t> Run();
   // Run inside the write transaction protocol (writer lock, commit).
   Result<int64_t> RunInTransaction();
+  // changes()/total_changes() after an INSERT, UPDATE or DELETE that
+  // changed `n` rows (after a failure: those OR FAIL kept).
+  void RecordChanges(int64_t n);
 
   // INSERT/UPDATE/DELETE: what Prepare bound (dml.cc), reused by the run.
   std::shared_ptr<PreparedDml> prepared_dml_;

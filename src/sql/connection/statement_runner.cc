@@ -26,6 +26,19 @@ Status ExecCursor::Prepare() {
   }
 }
 
+// changes() and total_changes() follow the INSERTs, UPDATEs and DELETEs
+// that finish, as sqlite3_changes: one that failed counts the rows OR FAIL
+// kept, else 0.
+void ExecCursor::RecordChanges(int64_t n) {
+  if (ast_->kind != StatementKind::kInsert && ast_->kind != StatementKind::kUpdate &&
+      ast_->kind != StatementKind::kDelete) {
+    return;
+  }
+  ConnectionState& state = db_->connection_state();
+  state.changes = n;
+  state.total_changes += n;
+}
+
 Result<int64_t> ExecCursor::Run() {
   switch (ast_->kind) {
     case StatementKind::kInsert: return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get());
@@ -114,7 +127,8 @@ ConflictResolution StatementConflictClause(const Statement& ast) {
 Result<int64_t> ExecCursor::RunInTransaction() {
   DatabaseImpl& db = *db_;
   if (!db.is_file_database()) return Run();
-  if (!IsWriteStatement(ast_->kind)) return Run();  // incl. transaction control
+  const bool writing_pragma = ast_->kind == StatementKind::kPragma && IsWritingPragma(ast_->As<PragmaStatement>());
+  if (!IsWriteStatement(ast_->kind) && !writing_pragma) return Run();  // incl. transaction control
   if (db.in_transaction()) {
     SLUICE_RETURN_IF_ERROR(LoadWriteTarget(db, *ast_));  // writes touch rows in place
     return Run();
@@ -151,8 +165,10 @@ Result<bool> ExecCursor::Step() {
         ResultCode::kMisuse);
   }
   SetRunning(true);
+  db_->connection_state().kept_by_failure = 0;
   Result<int64_t> n = RunInTransaction();
   SetRunning(false);
+  RecordChanges(n.ok() ? *n : db_->connection_state().kept_by_failure);
   if (!n.ok()) {
     // sqlite3 rolls the whole transaction back when a statement that
     // writes is interrupted inside BEGIN...COMMIT (the statement itself is

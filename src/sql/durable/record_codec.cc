@@ -12,6 +12,9 @@ namespace sluice::sql::durable {
 
 namespace {
 
+// Starts the optional trailer of a state: user_version, application_id.
+constexpr uint8_t kHeaderValuesTag = 3;
+
 using sluice::PutString;
 using sluice::PutVarint;
 using sluice::Reader;
@@ -222,6 +225,13 @@ std::vector<storage::ImageBlock> EncodeState(const Catalog& catalog, const Reuse
       blocks.push_back(std::move(block));
     }
   }
+  // The trailer only when needed, so that most images stay readable by
+  // builds that predate it.
+  if (catalog.user_version() != 0 || catalog.application_id() != 0) {
+    out.push_back(static_cast<char>(kHeaderValuesTag));
+    PutVarint(&out, ZigZag(catalog.user_version()));
+    PutVarint(&out, ZigZag(catalog.application_id()));
+  }
   blocks[0].raw = std::move(out);
   return blocks;
 }
@@ -284,6 +294,16 @@ Result<Record> DecodeRecord(std::string_view data) {
     for (uint64_t& b : t.column_blocks) {
       if (!in.GetVarint(&b)) return Malformed("column block");
     }
+  }
+  if (r.kind == RecordKind::kState && !in.done()) {
+    uint8_t tag;
+    uint64_t user_version, application_id;
+    if (!in.GetByte(&tag) || tag != kHeaderValuesTag || !in.GetVarint(&user_version) || !in.GetVarint(&application_id))
+      return Malformed("header values");
+    const int64_t uv = UnZigZag(user_version), ai = UnZigZag(application_id);
+    if (uv < INT32_MIN || uv > INT32_MAX || ai < INT32_MIN || ai > INT32_MAX) return Malformed("header values");
+    r.user_version = static_cast<int32_t>(uv);
+    r.application_id = static_cast<int32_t>(ai);
   }
   if (!in.done()) return Malformed("trailing bytes");
   return r;

@@ -4,6 +4,8 @@
 //
 //   record   := kind:u8 (1 state | 2 delta) body
 //   state    := next_generation:varint n:varint object{n} m:varint dirtable{m}
+//               [0x03 user_version:zigzag-varint application_id:zigzag-varint]
+//               (the trailer only when either is not 0)
 //               (an image's first block; each column is a block of its own
 //               after it, loaded when first read)
 //   object   := type:str name:str tbl_name:str sql:str   (sqlite_schema rows that have SQL)
@@ -58,6 +60,9 @@ struct Record {
   uint64_t next_generation = 0;
   std::vector<SchemaObject> schema;
   std::vector<TableRows> tables;
+  // state: PRAGMA user_version and application_id (the optional trailer).
+  int32_t user_version = 0;
+  int32_t application_id = 0;
 };
 
 // What a commit writes for one table.

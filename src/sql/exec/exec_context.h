@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sql/function/connection_state.h"
 #include "sql/plan/bound_expr.h"
 #include "sql/exec/row_ref.h"
 #include "sql/value/value_hash.h"
@@ -68,6 +69,11 @@ class ExecContext {
   // The connection's interrupt flag, set from another thread or a signal
   // handler; null: the statement cannot be interrupted. Not owned.
   const std::atomic<bool>* interrupt = nullptr;
+
+  // The connection's counters and settings (changes(), LIKE's case,
+  // last_insert_rowid, which INSERT updates); null: a fresh connection's,
+  // and INSERT records nothing. Not owned.
+  ConnectionState* connection = nullptr;
 
   bool interrupted() const { return interrupt != nullptr && interrupt->load(std::memory_order_relaxed); }
   // OK, or SQLite's "interrupted" (SQLITE_INTERRUPT) once the flag is set.

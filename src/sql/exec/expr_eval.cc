@@ -131,13 +131,15 @@ Result<Value> ExprEvaluator::Eval(const BoundExpr& e, const RowRef& row) {
       SLUICE_ASSIGN_OR_RETURN(Value text, child(0));
       SLUICE_ASSIGN_OR_RETURN(Value pattern, child(1));
       Result<Value> r = Value();
+      const bool case_sensitive =
+          ctx_ != nullptr && ctx_->connection != nullptr && ctx_->connection->case_sensitive_like;
       if (e.kind == BoundKind::kGlob) {
         r = EvaluateGlob(text, pattern);
       } else if (e.children.size() > 2) {
         SLUICE_ASSIGN_OR_RETURN(Value esc, child(2));
-        r = EvaluateLike(text, pattern, &esc);
+        r = EvaluateLike(text, pattern, &esc, case_sensitive);
       } else {
-        r = EvaluateLike(text, pattern);
+        r = EvaluateLike(text, pattern, nullptr, case_sensitive);
       }
       if (!r.ok() || !e.negated) return r;
       return LogicalNot(*r);
@@ -249,6 +251,7 @@ Result<Value> ExprEvaluator::Eval(const BoundExpr& e, const RowRef& row) {
       }
       FunctionContext fctx;
       fctx.collation = e.collation;
+      fctx.connection = ctx_ != nullptr ? ctx_->connection : nullptr;
       return fn(fctx, std::span<const Value>(argv, e.children.size()));
     }
     case BoundKind::kAggregate: return Status::Internal("aggregate evaluated outside an aggregate node");

@@ -379,6 +379,7 @@ Result<ColumnView> ExprEvaluator::EvalVector(const BoundExpr& e, const DataChunk
       Value argv[8];
       FunctionContext fctx;
       fctx.collation = e.collation;
+      fctx.connection = ctx_ != nullptr ? ctx_->connection : nullptr;
       std::span<const Value> span(argv, e.children.size());
       for (size_t i = 0; i < n; ++i) {
         for (size_t k = 0; k < e.children.size(); ++k) argv[k] = Value::ViewOf(args[k][i]);

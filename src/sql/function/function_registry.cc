@@ -26,6 +26,7 @@ FunctionRegistry MakeBuiltIns() {
     r.Add(FunctionDef{name, lo, hi, true, nullptr, kind});
   };
   scalar("abs", 1, 1, fn::Abs);
+  scalar("changes", 0, 0, fn::Changes, /*deterministic=*/false);
   scalar("char", 0, kVar, fn::Char);
   scalar("coalesce", 2, kVar, fn::Coalesce);
   scalar("format", 1, kVar, fn::Printf);
@@ -34,6 +35,7 @@ FunctionRegistry MakeBuiltIns() {
   scalar("ifnull", 2, 2, fn::Coalesce);
   scalar("iif", 3, 3, fn::Iif);
   scalar("instr", 2, 2, fn::Instr);
+  scalar("last_insert_rowid", 0, 0, fn::LastInsertRowid, /*deterministic=*/false);
   scalar("length", 1, 1, fn::Length);
   scalar("like", 2, 3, fn::Like);
   scalar("likelihood", 2, 2, fn::Likely);
@@ -51,8 +53,10 @@ FunctionRegistry MakeBuiltIns() {
   scalar("round", 1, 2, fn::Round);
   scalar("rtrim", 1, 2, fn::RTrim);
   scalar("sign", 1, 1, fn::Sign);
+  scalar("sqlite_version", 0, 0, fn::SqliteVersion, /*deterministic=*/false);
   scalar("substr", 2, 3, fn::Substr);
   scalar("substring", 2, 3, fn::Substr);
+  scalar("total_changes", 0, 0, fn::TotalChanges, /*deterministic=*/false);
   scalar("trim", 1, 2, fn::Trim);
   scalar("typeof", 1, 1, fn::TypeOf);
   scalar("unicode", 1, 1, fn::Unicode);

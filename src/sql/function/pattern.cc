@@ -110,10 +110,10 @@ bool Match(std::string_view pattern, std::string_view text, const Rules& rules) 
 
 }  // namespace
 
-bool LikeMatch(std::string_view pattern, std::string_view text, std::optional<uint32_t> escape) {
+bool LikeMatch(std::string_view pattern, std::string_view text, std::optional<uint32_t> escape, bool case_sensitive) {
   // As SQLite: an ESCAPE of '%' or '_' takes that character's wildcard role
   // away (0 never occurs in a NUL-cut pattern).
-  Rules rules{'%', '_', false, true, escape};
+  Rules rules{'%', '_', false, !case_sensitive, escape};
   if (escape && *escape == '%') rules.match_all = 0;
   if (escape && *escape == '_') rules.match_one = 0;
   return Match(pattern, text, rules);
@@ -126,7 +126,7 @@ bool GlobMatch(std::string_view pattern, std::string_view text) {
 // Order of checks as SQLite's likeFunc() built with LIKE_DOESNT_MATCH_BLOBS
 // (as the reference sqlite3 is): a BLOB operand gives 0 even against NULL;
 // then the pattern length; then the escape; then NULLs.
-Result<Value> EvaluateLike(const Value& text, const Value& pattern, const Value* escape) {
+Result<Value> EvaluateLike(const Value& text, const Value& pattern, const Value* escape, bool case_sensitive) {
   if (text.is_blob() || pattern.is_blob()) return Value::Integer(0);
   std::string p = TextForm(pattern);
   if (p.size() > kMaxPatternLength) return Status::InvalidArgument("LIKE or GLOB pattern too complex");
@@ -142,7 +142,7 @@ Result<Value> EvaluateLike(const Value& text, const Value& pattern, const Value*
   }
   if (text.is_null() || pattern.is_null()) return Value();
   std::string t = TextForm(text);
-  return Value::Integer(LikeMatch(p, t, esc) ? 1 : 0);
+  return Value::Integer(LikeMatch(p, t, esc, case_sensitive) ? 1 : 0);
 }
 
 Result<Value> EvaluateGlob(const Value& text, const Value& pattern) {

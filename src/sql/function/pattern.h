@@ -31,7 +31,9 @@ namespace sluice::sql {
 inline constexpr size_t kMaxPatternLength = 50000;  // SQLITE_MAX_LIKE_PATTERN_LENGTH
 
 // Raw matchers. escape: a code point, or nullopt for none.
-bool LikeMatch(std::string_view pattern, std::string_view text, std::optional<uint32_t> escape = std::nullopt);
+// case_sensitive: PRAGMA case_sensitive_like (ASCII letters not folded).
+bool LikeMatch(std::string_view pattern, std::string_view text, std::optional<uint32_t> escape = std::nullopt,
+               bool case_sensitive = false);
 bool GlobMatch(std::string_view pattern, std::string_view text);
 
 // The SQL operators/functions: `text LIKE pattern [ESCAPE escape]` (the
@@ -40,7 +42,8 @@ bool GlobMatch(std::string_view pattern, std::string_view text);
 // SQLITE_LIKE_DOESNT_MATCH_BLOBS); else NULL if any operand is NULL; numbers
 // are matched as their text. Errors: "ESCAPE expression must be
 // a single character", "LIKE or GLOB pattern too complex".
-Result<Value> EvaluateLike(const Value& text, const Value& pattern, const Value* escape = nullptr);
+Result<Value> EvaluateLike(const Value& text, const Value& pattern, const Value* escape = nullptr,
+                           bool case_sensitive = false);
 Result<Value> EvaluateGlob(const Value& text, const Value& pattern);
 
 }  // namespace sluice::sql

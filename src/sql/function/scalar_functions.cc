@@ -254,8 +254,9 @@ Result<Value> Length(const FunctionContext&, std::span<const Value> args) {
   }
 }
 
-Result<Value> Like(const FunctionContext&, std::span<const Value> args) {
-  return EvaluateLike(args[1], args[0], args.size() == 3 ? &args[2] : nullptr);
+Result<Value> Like(const FunctionContext& ctx, std::span<const Value> args) {
+  const bool case_sensitive = ctx.connection != nullptr && ctx.connection->case_sensitive_like;
+  return EvaluateLike(args[1], args[0], args.size() == 3 ? &args[2] : nullptr, case_sensitive);
 }
 
 Result<Value> Likely(const FunctionContext&, std::span<const Value> args) { return args[0]; }

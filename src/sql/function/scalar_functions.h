@@ -16,6 +16,7 @@
 #include <span>
 
 #include "sluice/result.h"
+#include "sql/function/connection_state.h"
 #include "sql/value/compare.h"
 #include "sql/value/value.h"
 
@@ -26,18 +27,24 @@ struct FunctionContext {
   // The collating sequence of the arguments (min(), max(), nullif(),
   // instr is always binary): that of the first argument with one, as SQLite.
   Collation collation = Collation::kBinary;
+  // The running statement's connection (changes(), last_insert_rowid(),
+  // case_sensitive_like); null where none is (constant folding, tests):
+  // those functions then see a fresh connection's zeros.
+  const ConnectionState* connection = nullptr;
 };
 
 using ScalarFunction = Result<Value> (*)(const FunctionContext& ctx, std::span<const Value> args);
 
 namespace fn {
 Result<Value> Abs(const FunctionContext&, std::span<const Value> args);
+Result<Value> Changes(const FunctionContext&, std::span<const Value> args);  // connection_functions.cc
 Result<Value> Char(const FunctionContext&, std::span<const Value> args);
 Result<Value> Coalesce(const FunctionContext&, std::span<const Value> args);  // also ifnull
 Result<Value> Glob(const FunctionContext&, std::span<const Value> args);      // glob(pattern, text)
 Result<Value> Hex(const FunctionContext&, std::span<const Value> args);
 Result<Value> Iif(const FunctionContext&, std::span<const Value> args);
 Result<Value> Instr(const FunctionContext&, std::span<const Value> args);
+Result<Value> LastInsertRowid(const FunctionContext&, std::span<const Value> args);  // connection_functions.cc
 Result<Value> Length(const FunctionContext&, std::span<const Value> args);
 Result<Value> Like(const FunctionContext&, std::span<const Value> args);    // like(pattern, text[, esc])
 Result<Value> Likely(const FunctionContext&, std::span<const Value> args);  // likely/unlikely/likelihood
@@ -54,7 +61,9 @@ Result<Value> Replace(const FunctionContext&, std::span<const Value> args);
 Result<Value> Round(const FunctionContext&, std::span<const Value> args);
 Result<Value> Sign(const FunctionContext&, std::span<const Value> args);
 Result<Value> RTrim(const FunctionContext&, std::span<const Value> args);
-Result<Value> Substr(const FunctionContext&, std::span<const Value> args);  // also substring
+Result<Value> SqliteVersion(const FunctionContext&, std::span<const Value> args);  // connection_functions.cc
+Result<Value> Substr(const FunctionContext&, std::span<const Value> args);         // also substring
+Result<Value> TotalChanges(const FunctionContext&, std::span<const Value> args);   // connection_functions.cc
 Result<Value> Trim(const FunctionContext&, std::span<const Value> args);
 Result<Value> TypeOf(const FunctionContext&, std::span<const Value> args);
 Result<Value> Unicode(const FunctionContext&, std::span<const Value> args);

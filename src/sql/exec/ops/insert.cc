@@ -96,11 +96,15 @@ class InsertOp : public ModifyOperator {
       deleted.clear();
       if (!ins->inserted) continue;
       ++count;
+      if (ctx_->connection != nullptr) ctx_->connection->last_insert_rowid = ins->rowid;
       if (may_delete) mine.insert(ins->rowid);
     }
     // OR FAIL: the rows stored before the one that failed stay (SQLite);
     // errors no conflict clause resolves undo the statement all the same.
-    if (!failure.ok() && conflict == ConflictResolution::kFail && IsResolvableConflict(failure)) return failure;
+    if (!failure.ok() && conflict == ConflictResolution::kFail && IsResolvableConflict(failure)) {
+      if (ctx_->connection != nullptr) ctx_->connection->kept_by_failure = count;
+      return failure;
+    }
     if (!failure.ok()) {
       if (!may_delete) {
         // Nothing was deleted: this statement's rows are the ones after

@@ -148,6 +148,7 @@ class UpdateOp : public ModifyOperator {
       if (conflict == ConflictResolution::kIgnore) continue;
       // OR FAIL: the rows changed before this one stay (SQLite).
       CommitDeleting(data, doomed);
+      if (ctx_->connection != nullptr) ctx_->connection->kept_by_failure = changed;
       return st;
     }
     CommitDeleting(data, doomed);

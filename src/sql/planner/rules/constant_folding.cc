@@ -1,6 +1,8 @@
 // Rule: constant folding. An expression node whose children are all
 // constants, that reads no column, calls nothing non-deterministic and holds
-// no subquery or aggregate is replaced by its value. Errors (e.g. abs() of
+// no subquery or aggregate is replaced by its value. LIKE and like() are
+// left alone: PRAGMA case_sensitive_like may change their answer after the
+// statement is planned. Errors (e.g. abs() of
 // the smallest integer) are left for run time, where SQLite reports them.
 #include <vector>
 
@@ -19,8 +21,9 @@ bool Foldable(const BoundExpr& e) {
     case BoundKind::kExists:
     case BoundKind::kScalarSubquery:
     case BoundKind::kRowValue: return false;
+    case BoundKind::kLike: return false;
     case BoundKind::kFunction:
-      if (!e.function->deterministic) return false;
+      if (!e.function->deterministic || e.function->name == "like") return false;
       break;
     default: break;
   }

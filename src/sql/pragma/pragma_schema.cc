@@ -1,15 +1,14 @@
-// The schema PRAGMAs (pragma_schema.h). A table's facts come from the
-// CREATE TABLE it was made by (its create_ast: declared types, DEFAULT
-// text, PRIMARY KEY, WITHOUT ROWID); a table made by CREATE TABLE ... AS
-// SELECT has only its column names and types.
-#include "sql/connection/pragma_schema.h"
+// The schema PRAGMAs table_info, table_xinfo, index_list and table_list
+// (pragma_schema.h). A table's facts come from the CREATE TABLE it was
+// made by (its create_ast: declared types, DEFAULT text, PRIMARY KEY,
+// WITHOUT ROWID); a table made by CREATE TABLE ... AS SELECT has only its
+// column names and types.
+#include "sql/pragma/pragma_schema.h"
 
 #include "base/ascii.h"
 #include "sql/parser/parser.h"
 
 namespace sluice::sql {
-
-namespace {
 
 const CreateTableStatement* CreateOf(const Table& t) {
   if (t.create_ast == nullptr || t.create_ast->kind != StatementKind::kCreateTable) return nullptr;
@@ -24,7 +23,6 @@ bool HasConstraint(const ColumnDef& column, ColumnConstraint::Kind kind) {
   return false;
 }
 
-// The column a PRIMARY KEY(...) term names (under any COLLATE), or "".
 std::string_view TermColumn(const IndexedColumn& term) {
   const Expr* e = term.expr.get();
   while (e != nullptr && e->kind == ExprKind::kCollate) e = e->As<CollateExpr>().operand.get();
@@ -33,7 +31,6 @@ std::string_view TermColumn(const IndexedColumn& term) {
   return ref.table.empty() ? std::string_view(ref.column) : std::string_view();
 }
 
-// The PRIMARY KEY's columns (positions in create.columns), in key order.
 std::vector<int> PrimaryKeyColumns(const CreateTableStatement& create) {
   std::vector<int> pk;
   for (size_t i = 0; i < create.columns.size(); ++i) {
@@ -50,6 +47,8 @@ std::vector<int> PrimaryKeyColumns(const CreateTableStatement& create) {
   }
   return pk;
 }
+
+namespace {
 
 // The declared type as sqlite3 keeps it: the standard names (ANY, BLOB,
 // INT, INTEGER, REAL, TEXT) in upper case, others as written, except that
@@ -69,8 +68,10 @@ Value DeclaredType(std::string_view type) {
 
 Value TextOrNull(std::string_view s, bool null) { return null ? Value() : Value::Text(s); }
 
-std::vector<std::vector<Value>> TableInfo(const Table& t) {
-  std::vector<std::vector<Value>> rows;
+// table_info, or with `xinfo` table_xinfo (generated columns too, and
+// the `hidden` column).
+PragmaRowSet TableInfo(const Table& t, bool xinfo) {
+  PragmaRowSet rows;
   const CreateTableStatement* create = CreateOf(t);
   if (create == nullptr) {
     for (size_t i = 0; i < t.columns_info.size(); ++i) {
@@ -78,6 +79,7 @@ std::vector<std::vector<Value>> TableInfo(const Table& t) {
       rows.push_back({Value::Integer(static_cast<int64_t>(i)), Value::Text(c.name), DeclaredType(c.type_name),
                       Value::Integer(c.not_null ? 1 : 0), Value(),
                       Value::Integer(static_cast<int>(i) == t.rowid_alias ? 1 : 0)});
+      if (xinfo) rows.back().push_back(Value::Integer(0));
     }
     return rows;
   }
@@ -85,7 +87,11 @@ std::vector<std::vector<Value>> TableInfo(const Table& t) {
   int64_t cid = 0;
   for (size_t i = 0; i < create->columns.size(); ++i) {
     const ColumnDef& column = create->columns[i];
-    if (HasConstraint(column, ColumnConstraint::Kind::kGenerated)) continue;
+    int64_t hidden = 0;
+    for (const ColumnConstraint& c : column.constraints) {
+      if (c.kind == ColumnConstraint::Kind::kGenerated) hidden = c.stored ? 3 : 2;
+    }
+    if (hidden != 0 && !xinfo) continue;
     int64_t pk_position = 0;
     for (size_t k = 0; k < pk.size() && pk_position == 0; ++k) {
       if (pk[k] == static_cast<int>(i)) pk_position = static_cast<int64_t>(k) + 1;
@@ -100,8 +106,30 @@ std::vector<std::vector<Value>> TableInfo(const Table& t) {
                     Value::Integer(not_null ? 1 : 0),
                     TextOrNull(dflt != nullptr ? create->Text(dflt->span) : "", dflt == nullptr),
                     Value::Integer(pk_position)});
+    if (xinfo) rows.back().push_back(Value::Integer(hidden));
   }
   return rows;
+}
+
+PragmaRowSet ViewInfoRows(const PragmaContext& ctx, const ViewInfo& view, bool xinfo) {
+  PragmaRowSet rows;
+  if (!ctx.view_columns) return rows;
+  Result<std::vector<ViewColumn>> columns = ctx.view_columns(view);
+  if (!columns.ok()) return rows;
+  for (size_t i = 0; i < columns->size(); ++i) {
+    const ViewColumn& c = (*columns)[i];
+    rows.push_back({Value::Integer(static_cast<int64_t>(i)), Value::Text(c.name), DeclaredType(c.type),
+                    Value::Integer(0), Value(), Value::Integer(0)});
+    if (xinfo) rows.back().push_back(Value::Integer(0));
+  }
+  return rows;
+}
+
+PragmaRowSet TableOrViewInfo(const PragmaContext& ctx, const std::optional<std::string>& arg, bool xinfo) {
+  if (!arg) return {};
+  if (TablePtr t = ctx.catalog.FindTable(*arg)) return TableInfo(*t, xinfo);
+  if (const ViewInfo* view = ctx.catalog.FindView(*arg)) return ViewInfoRows(ctx, *view, xinfo);
+  return {};
 }
 
 bool IsPartial(const IndexDef& idx) {
@@ -111,11 +139,11 @@ bool IsPartial(const IndexDef& idx) {
          (*parsed)->As<CreateIndexStatement>().where != nullptr;
 }
 
-std::vector<std::vector<Value>> IndexList(const Table& t) {
+PragmaRowSet IndexList(const Table& t) {
   std::vector<int> pk_columns;  // as positions in the table
   const CreateTableStatement* create = CreateOf(t);
   if (create != nullptr) pk_columns = PrimaryKeyColumns(*create);
-  std::vector<std::vector<Value>> rows;
+  PragmaRowSet rows;
   auto add = [&](const std::string& name, bool unique, const char* origin, bool partial) {
     rows.push_back({Value::Integer(static_cast<int64_t>(rows.size())), Value::Text(name),
                     Value::Integer(unique ? 1 : 0), Value::Text(origin), Value::Integer(partial ? 1 : 0)});
@@ -151,35 +179,81 @@ std::vector<std::vector<Value>> IndexList(const Table& t) {
   return rows;
 }
 
-std::vector<std::vector<Value>> TableList(const Table& t) {
+std::vector<Value> TableListRow(const Table& t) {
   const CreateTableStatement* create = CreateOf(t);
   const size_t ncol = create != nullptr ? create->columns.size() : t.columns_info.size();
   const bool without_rowid = create != nullptr && create->without_rowid;
   const bool strict = create != nullptr && create->strict;
-  return {{Value::Text("main"), Value::Text(t.name), Value::Text("table"), Value::Integer(static_cast<int64_t>(ncol)),
-           Value::Integer(without_rowid ? 1 : 0), Value::Integer(strict ? 1 : 0)}};
+  return {Value::Text("main"),
+          Value::Text(t.name),
+          Value::Text("table"),
+          Value::Integer(static_cast<int64_t>(ncol)),
+          Value::Integer(without_rowid ? 1 : 0),
+          Value::Integer(strict ? 1 : 0)};
+}
+
+std::optional<std::vector<Value>> ViewListRow(const PragmaContext& ctx, const ViewInfo& view) {
+  if (!ctx.view_columns) return std::nullopt;
+  Result<std::vector<ViewColumn>> columns = ctx.view_columns(view);
+  if (!columns.ok()) return std::nullopt;
+  return std::vector<Value>{Value::Text("main"), Value::Text(view.name),
+                            Value::Text("view"), Value::Integer(static_cast<int64_t>(columns->size())),
+                            Value::Integer(0),   Value::Integer(0)};
+}
+
+std::vector<Value> SchemaTableRow(bool temp) {
+  return {Value::Text(temp ? "temp" : "main"),
+          Value::Text(temp ? "sqlite_temp_schema" : "sqlite_schema"),
+          Value::Text("table"),
+          Value::Integer(5),
+          Value::Integer(0),
+          Value::Integer(0)};
 }
 
 }  // namespace
 
-bool IsSchemaPragma(std::string_view name) {
-  return name == "table_info" || name == "index_list" || name == "table_list";
+PragmaRowSet TableInfoRows(const PragmaContext& ctx, const std::optional<std::string>& arg) {
+  return TableOrViewInfo(ctx, arg, false);
 }
 
-std::vector<std::string> SchemaPragmaColumns(std::string_view name) {
-  if (name == "table_info") return {"cid", "name", "type", "notnull", "dflt_value", "pk"};
-  if (name == "index_list") return {"seq", "name", "unique", "origin", "partial"};
-  return {"schema", "name", "type", "ncol", "wr", "strict"};
+PragmaRowSet TableXinfoRows(const PragmaContext& ctx, const std::optional<std::string>& arg) {
+  return TableOrViewInfo(ctx, arg, true);
 }
 
-std::vector<std::vector<Value>> SchemaPragmaRows(const Catalog& catalog, const PragmaStatement& p) {
-  if (!p.has_value) return {};
-  TablePtr t = catalog.FindTable(p.value);
-  if (t == nullptr) return {};
-  const std::string name = LowerAscii(p.name);
-  if (name == "table_info") return TableInfo(*t);
-  if (name == "index_list") return IndexList(*t);
-  return TableList(*t);
+PragmaRowSet IndexListRows(const PragmaContext& ctx, const std::optional<std::string>& arg) {
+  if (!arg) return {};
+  TablePtr t = ctx.catalog.FindTable(*arg);
+  return t != nullptr ? IndexList(*t) : PragmaRowSet();
+}
+
+PragmaRowSet TableListRows(const PragmaContext& ctx, const std::optional<std::string>& arg) {
+  PragmaRowSet rows;
+  if (arg) {
+    if (TablePtr t = ctx.catalog.FindTable(*arg)) {
+      rows.push_back(TableListRow(*t));
+    } else if (const ViewInfo* view = ctx.catalog.FindView(*arg)) {
+      if (auto row = ViewListRow(ctx, *view)) rows.push_back(std::move(*row));
+    } else if (EqualsIgnoreAsciiCase(*arg, "sqlite_schema") || EqualsIgnoreAsciiCase(*arg, "sqlite_master")) {
+      rows.push_back(SchemaTableRow(false));
+    } else if (EqualsIgnoreAsciiCase(*arg, "sqlite_temp_schema") || EqualsIgnoreAsciiCase(*arg, "sqlite_temp_master")) {
+      rows.push_back(SchemaTableRow(true));
+    }
+    return rows;
+  }
+  std::vector<SchemaEntry> schema = ctx.catalog.SchemaRows();
+  for (size_t k = schema.size(); k-- > 0;) {
+    const SchemaEntry& e = schema[k];
+    if (e.type == "table") {
+      if (TablePtr t = ctx.catalog.FindTable(e.name)) rows.push_back(TableListRow(*t));
+    } else if (e.type == "view") {
+      const ViewInfo* view = ctx.catalog.FindView(e.name);
+      if (view == nullptr) continue;
+      if (auto row = ViewListRow(ctx, *view)) rows.push_back(std::move(*row));
+    }
+  }
+  rows.push_back(SchemaTableRow(false));
+  rows.push_back(SchemaTableRow(true));
+  return rows;
 }
 
 }  // namespace sluice::sql
