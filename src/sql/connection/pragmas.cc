@@ -1,9 +1,11 @@
 // PRAGMAs: which ones return rows and their column names, the settings a
-// PRAGMA with a value changes (busy_timeout, synchronous), and the rows of
-// those that return rows (integrity_check, quick_check, busy_timeout,
-// synchronous, journal_mode, wal_checkpoint). Other PRAGMAs are accepted
+// PRAGMA with a value changes (busy_timeout, synchronous,
+// recursive_triggers), and the rows of those that return rows
+// (integrity_check, quick_check, busy_timeout, synchronous,
+// recursive_triggers, journal_mode, wal_checkpoint). Other PRAGMAs are accepted
 // and do nothing, as SQLite does with unknown ones.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "base/ascii.h"
@@ -25,6 +27,16 @@ Synchronous ParseSynchronous(std::string_view value) {
   return Synchronous::kNormal;
 }
 
+// SQLite's getBoolean flags (getSafetyLevel with default 0): a number is
+// its value, on/yes/true/full/normal/extra are on, anything else off.
+bool ParseFlag(std::string_view value) {
+  std::string v = LowerAscii(value);
+  if (!v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) || v[0] == '-' || v[0] == '+')) {
+    return std::atoll(v.c_str()) != 0;
+  }
+  return v == "on" || v == "yes" || v == "true" || v == "full" || v == "normal" || v == "extra";
+}
+
 }  // namespace
 
 bool PragmaHasRows(const PragmaStatement& p) {
@@ -34,7 +46,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
       name == "wal_checkpoint") {
     return true;
   }
-  return name == "synchronous" && !p.has_value;
+  return (name == "synchronous" || name == "recursive_triggers") && !p.has_value;
 }
 
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
@@ -48,7 +60,9 @@ std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (!p.has_value) return Status::OK();
-  if (name == "synchronous") {
+  if (name == "recursive_triggers") {
+    db.set_recursive_triggers(ParseFlag(p.value));
+  } else if (name == "synchronous") {
     db.set_synchronous(ParseSynchronous(p.value));
   } else if (name == "busy_timeout") {
     char* end = nullptr;
@@ -70,6 +84,8 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
     for (const std::string& problem : problems) rows.push_back({Value::Text(problem)});
   } else if (name == "busy_timeout") {
     rows.push_back({Value::Integer(db.busy_timeout_ms())});
+  } else if (name == "recursive_triggers") {
+    rows.push_back({Value::Integer(db.recursive_triggers() ? 1 : 0)});
   } else if (name == "synchronous") {
     rows.push_back({Value::Integer(static_cast<int64_t>(db.synchronous()))});
   } else if (name == "journal_mode") {

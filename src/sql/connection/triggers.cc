@@ -1,0 +1,451 @@
+// Triggers: CREATE TRIGGER's checks and the firing of trigger programs
+// (see triggers.h).
+#include "sql/connection/triggers.h"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sql/binder/trigger_row.h"
+#include "sql/connection/connection_internal.h"
+#include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/trigger_writes.h"
+#include "sql/function/raise.h"
+#include "sql/parser/parser.h"
+#include "sql/value/logic.h"
+
+namespace sluice::sql {
+
+namespace {
+
+// SQLITE_MAX_TRIGGER_DEPTH: the most trigger programs running at once.
+constexpr size_t kMaxTriggerDepth = 1000;
+
+using TriggerTiming = CreateTriggerStatement::Timing;
+using Event = CreateTriggerStatement::Event;
+using TriggerPtr = std::shared_ptr<const Statement>;  // a CreateTriggerStatement
+
+// One outer statement's firing: the names of the trigger programs running,
+// innermost last (a program does not fire itself again unless PRAGMA
+// recursive_triggers is on).
+struct FiringState {
+  std::vector<std::string> active;
+};
+
+const std::string& TargetOf(const Statement& s) {
+  switch (s.kind) {
+    case StatementKind::kInsert: return s.As<InsertStatement>().table;
+    case StatementKind::kUpdate: return s.As<UpdateStatement>().table;
+    default: return s.As<DeleteStatement>().table;
+  }
+}
+
+Event EventOf(const Statement& s) {
+  switch (s.kind) {
+    case StatementKind::kInsert: return Event::kInsert;
+    case StatementKind::kUpdate: return Event::kUpdate;
+    default: return Event::kDelete;
+  }
+}
+
+bool IsDml(const Statement& s) {
+  return s.kind == StatementKind::kInsert || s.kind == StatementKind::kUpdate || s.kind == StatementKind::kDelete;
+}
+
+// Whether trigger `c` fires for `s`: same table and event, and for UPDATE
+// OF columns, one of them is assigned.
+bool Fires(const CreateTriggerStatement& c, const Statement& s) {
+  if (!NameEqualsNoCase(c.table, TargetOf(s)) || c.event != EventOf(s)) return false;
+  if (c.event != Event::kUpdate || c.update_columns.empty()) return true;
+  for (const Assignment& a : s.As<UpdateStatement>().assignments) {
+    for (const std::string& col : a.columns) {
+      for (const std::string& of : c.update_columns) {
+        if (NameEqualsNoCase(col, of)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The triggers that fire for `s`, most recently created first (the order
+// sqlite3 runs them in), parsed from their schema text.
+Result<std::vector<TriggerPtr>> FiringTriggers(const Catalog& catalog, const Statement& s) {
+  std::vector<TriggerPtr> out;
+  const std::vector<TriggerInfo>& all = catalog.triggers();
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    if (!NameEqualsNoCase(it->table, TargetOf(s))) continue;
+    SLUICE_ASSIGN_OR_RETURN(StatementPtr ast, ParseStatement(it->sql));
+    if (ast->kind != StatementKind::kCreateTrigger) return Status::Internal("trigger " + it->name + ": bad schema");
+    if (Fires(ast->As<CreateTriggerStatement>(), s)) out.push_back(TriggerPtr(std::move(ast)));
+  }
+  return out;
+}
+
+bool IsInsteadOf(const TriggerPtr& t) { return t->As<CreateTriggerStatement>().timing == TriggerTiming::kInsteadOf; }
+
+std::string QuoteName(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A query parsed from generated text and bound: the AST must outlive the
+// plan.
+struct TextQuery {
+  StatementPtr ast;
+  BoundQuery query;
+};
+
+Result<TextQuery> BindText(DatabaseImpl& db, const std::string& sql, const TriggerRowContext* row) {
+  TextQuery out;
+  SLUICE_ASSIGN_OR_RETURN(out.ast, ParseStatement(sql));
+  Binder binder(db.catalog(), row != nullptr ? nullptr : db.parameters());
+  if (row != nullptr) binder.SetTriggerRow(row);
+  SLUICE_ASSIGN_OR_RETURN(out.query, binder.BindSelect(*out.ast->As<SelectStatement>().select, *out.ast));
+  return out;
+}
+
+Status RunQuery(DatabaseImpl& db, const PlanPtr& plan, RowStore* rows) {
+  SLUICE_RETURN_IF_ERROR(PlanQuery(plan.get(), DatabaseImpl::DefaultPlannerOptions()));
+  ExecContext ctx;
+  ctx.interrupt = db.interrupt_flag();
+  return Materialize(*plan, &ctx, rows);
+}
+
+// The columns NEW and OLD have: those of the table, or of the view.
+Result<TriggerRowContext> RowColumns(DatabaseImpl& db, const std::string& target) {
+  TriggerRowContext row;
+  if (TablePtr t = db.catalog().FindTable(target)) {
+    for (const ColumnInfo& c : t->columns_info) {
+      row.names.push_back(c.name);
+      row.affinities.push_back(c.affinity);
+      row.collations.push_back(c.collation);
+    }
+    return row;
+  }
+  SLUICE_ASSIGN_OR_RETURN(TextQuery view, BindText(db, "SELECT * FROM " + QuoteName(target), nullptr));
+  row.names = view.query.names;
+  row.affinities = view.query.affinities;
+  row.collations = view.query.collations;
+  return row;
+}
+
+Result<PlanPtr> BindDmlStatement(Binder& binder, const Statement& s) {
+  switch (s.kind) {
+    case StatementKind::kInsert: return binder.BindInsert(s.As<InsertStatement>());
+    case StatementKind::kUpdate: return binder.BindUpdate(s.As<UpdateStatement>());
+    case StatementKind::kDelete: return binder.BindDelete(s.As<DeleteStatement>());
+    default: return Status::Internal("not a DML statement");
+  }
+}
+
+Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row);
+
+// Fires the programs of `triggers` (all on one table or view, for one
+// event) for the rows a statement writes.
+class TriggerRunner : public RowTriggers {
+ public:
+  TriggerRunner(DatabaseImpl& db, FiringState& state, std::vector<TriggerPtr> triggers, TriggerRowContext columns)
+      : db_(db), state_(state), triggers_(std::move(triggers)), columns_(std::move(columns)) {}
+
+  Status Fire(RowTriggers::Timing timing, const std::vector<Value>* old_row,
+              const std::vector<Value>* new_row) override {
+    return FireTiming(timing == RowTriggers::Timing::kBefore ? TriggerTiming::kBefore : TriggerTiming::kAfter, old_row,
+                      new_row);
+  }
+
+  Status FireTiming(TriggerTiming timing, const std::vector<Value>* old_row, const std::vector<Value>* new_row) {
+    for (const TriggerPtr& t : triggers_) {
+      const auto& c = t->As<CreateTriggerStatement>();
+      if ((c.timing == TriggerTiming::kDefault ? TriggerTiming::kBefore : c.timing) != timing) continue;
+      SLUICE_RETURN_IF_ERROR(RunProgram(c, old_row, new_row));
+    }
+    return Status::OK();
+  }
+
+ private:
+  Status RunProgram(const CreateTriggerStatement& c, const std::vector<Value>* old_row,
+                    const std::vector<Value>* new_row) {
+    if (!db_.recursive_triggers()) {
+      for (const std::string& name : state_.active) {
+        if (NameEqualsNoCase(name, c.name)) return Status::OK();
+      }
+    }
+    if (state_.active.size() >= kMaxTriggerDepth) {
+      return Status::InvalidArgument("too many levels of trigger recursion");
+    }
+    TriggerRowContext row = columns_;
+    row.has_old = old_row != nullptr;
+    row.has_new = new_row != nullptr;
+    if (old_row != nullptr) row.old_row = *old_row;
+    if (new_row != nullptr) row.new_row = *new_row;
+    if (c.when != nullptr) {
+      Binder binder(db_.catalog());
+      binder.SetTriggerRow(&row);
+      SLUICE_ASSIGN_OR_RETURN(BoundExprPtr when, binder.BindConstantExpr(*c.when, c));
+      SLUICE_RETURN_IF_ERROR(PlanExpression(&when, {}, DatabaseImpl::DefaultPlannerOptions()));
+      ExecContext ctx;
+      ctx.interrupt = db_.interrupt_flag();
+      SLUICE_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*when, &ctx));
+      if (!IsTrue(v)) return Status::OK();
+    }
+    state_.active.push_back(c.name);
+    Status st;
+    for (const StatementPtr& step : c.body) {
+      st = RunStep(*step, row);
+      if (!st.ok()) break;
+    }
+    state_.active.pop_back();
+    return st;
+  }
+
+  Status RunStep(const Statement& step, const TriggerRowContext& row) {
+    if (IsDml(step)) return RunStatement(db_, step, state_, &row).status();
+    if (step.kind != StatementKind::kSelect) return Status::Internal("unexpected statement in a trigger program");
+    Binder binder(db_.catalog());
+    binder.SetTriggerRow(&row);
+    SLUICE_ASSIGN_OR_RETURN(BoundQuery q, binder.BindSelect(*step.As<SelectStatement>().select, step));
+    RowStore rows;
+    return RunQuery(db_, q.plan, &rows);
+  }
+
+  DatabaseImpl& db_;
+  FiringState& state_;
+  std::vector<TriggerPtr> triggers_;
+  TriggerRowContext columns_;
+};
+
+// INSERT, UPDATE or DELETE on a view: its INSTEAD OF triggers, once per
+// row. The rows are selected first (for UPDATE with the new values as
+// extra columns); none of them counts as a change.
+Result<int64_t> RunOnView(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* outer,
+                          std::vector<TriggerPtr> triggers) {
+  const std::string& view = TargetOf(s);
+  SLUICE_ASSIGN_OR_RETURN(TriggerRowContext columns, RowColumns(db, view));
+  const size_t n = columns.names.size();
+  TriggerRunner runner(db, state, std::move(triggers), columns);
+  auto column_of = [&](const std::string& name) -> int {
+    for (size_t c = 0; c < n; ++c) {
+      if (NameEqualsNoCase(columns.names[c], name)) return static_cast<int>(c);
+    }
+    return -1;
+  };
+  if (s.kind == StatementKind::kInsert) {
+    const auto& ins = s.As<InsertStatement>();
+    if (ins.with != nullptr) return Status::InvalidArgument("WITH before INSERT into a view is not supported");
+    std::vector<int> targets;
+    for (const std::string& name : ins.columns) {
+      int c = column_of(name);
+      if (c < 0) return Status::InvalidArgument("table " + view + " has no column named " + name);
+      targets.push_back(c);
+    }
+    if (ins.columns.empty()) {
+      for (size_t c = 0; c < n; ++c) targets.push_back(static_cast<int>(c));
+    }
+    RowStore rows;
+    if (ins.default_values) {
+      rows.Init(targets.size());
+      for (std::vector<Value>& col : rows.columns) col.emplace_back();
+      rows.size = 1;
+    } else {
+      Binder binder(db.catalog(), outer != nullptr ? nullptr : db.parameters());
+      if (outer != nullptr) binder.SetTriggerRow(outer);
+      SLUICE_ASSIGN_OR_RETURN(BoundQuery q, binder.BindSelect(*ins.select, s));
+      if (q.names.size() != targets.size()) {
+        if (ins.columns.empty()) {
+          return Status::InvalidArgument("table " + view + " has " + std::to_string(n) + " columns but " +
+                                         std::to_string(q.names.size()) + " values were supplied");
+        }
+        return Status::InvalidArgument(std::to_string(q.names.size()) + " values for " +
+                                       std::to_string(targets.size()) + " columns");
+      }
+      SLUICE_RETURN_IF_ERROR(RunQuery(db, q.plan, &rows));
+    }
+    for (size_t r = 0; r < rows.size; ++r) {
+      std::vector<Value> new_row(n + 1);
+      for (size_t i = 0; i < targets.size(); ++i) new_row[static_cast<size_t>(targets[i])] = rows.columns[i][r];
+      Status st = runner.FireTiming(TriggerTiming::kInsteadOf, nullptr, &new_row);
+      if (IsRaise(st, RaiseAction::kIgnore)) continue;
+      SLUICE_RETURN_IF_ERROR(st);
+    }
+    return int64_t{0};
+  }
+  // UPDATE / DELETE: SELECT *[, new values] FROM view [AS alias] [WHERE ...].
+  if (outer == nullptr && s.parameter_count > 0) {
+    return Status::InvalidArgument("parameters in UPDATE or DELETE of a view are not supported");
+  }
+  std::string sql = "SELECT *";
+  std::vector<int> assigned;
+  const Expr* where = nullptr;
+  bool has_alias = false;
+  std::string alias;
+  if (s.kind == StatementKind::kUpdate) {
+    const auto& up = s.As<UpdateStatement>();
+    if (up.with != nullptr || up.from != nullptr) {
+      return Status::InvalidArgument("WITH or FROM in UPDATE of a view is not supported");
+    }
+    for (const Assignment& a : up.assignments) {
+      if (a.columns.size() != 1) return Status::InvalidArgument("row values in UPDATE of a view are not supported");
+      int c = column_of(a.columns[0]);
+      if (c < 0) return Status::InvalidArgument("no such column: " + a.columns[0]);
+      assigned.push_back(c);
+      sql += ", (" + std::string(s.Text(a.value->span)) + ")";
+    }
+    where = up.where.get();
+    has_alias = up.has_alias;
+    alias = up.alias;
+  } else {
+    const auto& del = s.As<DeleteStatement>();
+    if (del.with != nullptr) return Status::InvalidArgument("WITH before DELETE from a view is not supported");
+    where = del.where.get();
+    has_alias = del.has_alias;
+    alias = del.alias;
+  }
+  sql += " FROM " + QuoteName(view);
+  if (has_alias) sql += " AS " + QuoteName(alias);
+  if (where != nullptr) sql += " WHERE " + std::string(s.Text(where->span));
+  SLUICE_ASSIGN_OR_RETURN(TextQuery q, BindText(db, sql, outer));
+  RowStore rows;
+  SLUICE_RETURN_IF_ERROR(RunQuery(db, q.query.plan, &rows));
+  for (size_t r = 0; r < rows.size; ++r) {
+    std::vector<Value> old_row(n + 1);
+    for (size_t c = 0; c < n; ++c) old_row[c] = rows.columns[c][r];
+    Status st;
+    if (s.kind == StatementKind::kUpdate) {
+      std::vector<Value> new_row = old_row;
+      for (size_t a = 0; a < assigned.size(); ++a) new_row[static_cast<size_t>(assigned[a])] = rows.columns[n + a][r];
+      st = runner.FireTiming(TriggerTiming::kInsteadOf, &old_row, &new_row);
+    } else {
+      st = runner.FireTiming(TriggerTiming::kInsteadOf, &old_row, nullptr);
+    }
+    if (IsRaise(st, RaiseAction::kIgnore)) continue;
+    SLUICE_RETURN_IF_ERROR(st);
+  }
+  return int64_t{0};
+}
+
+Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row) {
+  SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(db.catalog(), s));
+  const bool on_view = db.catalog().FindTable(TargetOf(s)) == nullptr && db.catalog().FindView(TargetOf(s)) != nullptr;
+  if (on_view) {
+    std::erase_if(triggers, [](const TriggerPtr& t) { return !IsInsteadOf(t); });
+    if (!triggers.empty()) return RunOnView(db, s, state, row, std::move(triggers));
+  }
+  Binder binder(db.catalog(), row != nullptr ? nullptr : db.parameters());
+  if (row != nullptr) binder.SetTriggerRow(row);
+  SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindDmlStatement(binder, s));
+  if (triggers.empty()) return RunModifyPlan(db, std::move(plan), nullptr);
+  SLUICE_ASSIGN_OR_RETURN(TriggerRowContext columns, RowColumns(db, TargetOf(s)));
+  TriggerRunner runner(db, state, std::move(triggers), std::move(columns));
+  return RunModifyPlan(db, std::move(plan), &runner);
+}
+
+ConflictResolution ConflictOf(const Statement& s) {
+  if (s.kind == StatementKind::kInsert) return s.As<InsertStatement>().conflict;
+  if (s.kind == StatementKind::kUpdate) return s.As<UpdateStatement>().conflict;
+  return ConflictResolution::kDefault;
+}
+
+// Binds `step` of a trigger program as it would run for `row`.
+Status CheckStep(DatabaseImpl& db, const Statement& step, const TriggerRowContext& row) {
+  Binder binder(db.catalog());
+  binder.SetTriggerRow(&row);
+  if (step.kind == StatementKind::kSelect) {
+    return binder.BindSelect(*step.As<SelectStatement>().select, step).status();
+  }
+  if (!IsDml(step)) return Status::OK();
+  const std::string& target = TargetOf(step);
+  if (db.catalog().FindTable(target) == nullptr && db.catalog().FindView(target) != nullptr) {
+    return Status::OK();  // a view: its INSTEAD OF triggers decide when it runs
+  }
+  return BindDmlStatement(binder, step).status();
+}
+
+}  // namespace
+
+bool MayFireTriggers(const Catalog& catalog, const Statement& s) {
+  if (!IsDml(s)) return false;
+  for (const TriggerInfo& t : catalog.triggers()) {
+    if (NameEqualsNoCase(t.table, TargetOf(s))) return true;
+  }
+  return false;
+}
+
+Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s) {
+  // Trigger programs may write any table: every row must be in memory.
+  if (db.is_file_database()) SLUICE_RETURN_IF_ERROR(db.LoadAllColumns());
+  FiringState state;
+  Catalog before = db.catalog();
+  Result<int64_t> n = RunStatement(db, s, state, nullptr);
+  if (!n.ok()) {
+    const Status& st = n.status();
+    bool keep =
+        IsRaise(st, RaiseAction::kFail) || (ConflictOf(s) == ConflictResolution::kFail && IsResolvableConflict(st));
+    if (!keep) db.catalog() = std::move(before);
+  }
+  return n;
+}
+
+Status CheckDmlTriggers(DatabaseImpl& db, const Statement& s) {
+  SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(db.catalog(), s));
+  if (triggers.empty()) return Status::OK();
+  SLUICE_ASSIGN_OR_RETURN(TriggerRowContext row, RowColumns(db, TargetOf(s)));
+  row.has_new = s.kind != StatementKind::kDelete;
+  row.has_old = s.kind != StatementKind::kInsert;
+  row.new_row.assign(row.names.size() + 1, Value());
+  row.old_row = row.new_row;
+  for (const TriggerPtr& t : triggers) {
+    const auto& c = t->As<CreateTriggerStatement>();
+    if (c.when != nullptr) {
+      Binder binder(db.catalog());
+      binder.SetTriggerRow(&row);
+      SLUICE_RETURN_IF_ERROR(binder.BindConstantExpr(*c.when, c).status());
+    }
+    for (const StatementPtr& step : c.body) SLUICE_RETURN_IF_ERROR(CheckStep(db, *step, row));
+  }
+  return Status::OK();
+}
+
+Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& c) {
+  for (const StatementPtr& step : c.body) {
+    if (IsDml(*step)) {
+      const std::string& schema = step->kind == StatementKind::kInsert   ? step->As<InsertStatement>().schema
+                                  : step->kind == StatementKind::kUpdate ? step->As<UpdateStatement>().schema
+                                                                         : step->As<DeleteStatement>().schema;
+      if (!schema.empty()) {
+        return Status::InvalidArgument(
+            "qualified table names are not allowed on INSERT, UPDATE, and DELETE statements within triggers");
+      }
+    }
+  }
+  if (c.temp) return Status::InvalidArgument("TEMP triggers are not supported");
+  const bool is_table = catalog.FindTable(c.table) != nullptr;
+  const bool is_view = !is_table && catalog.FindView(c.table) != nullptr;
+  if (!is_table && !is_view) return Status::InvalidArgument("no such table: main." + c.table);
+  if (c.name.size() >= 7 && NameEqualsNoCase(std::string_view(c.name).substr(0, 7), "sqlite_")) {
+    return Status::InvalidArgument("object name reserved for internal use: " + c.name);
+  }
+  if (catalog.FindTrigger(c.name) != nullptr) {
+    if (c.if_not_exists) return Status::OK();
+    return Status::InvalidArgument("trigger " + c.name + " already exists");
+  }
+  if (c.table.size() >= 7 && NameEqualsNoCase(std::string_view(c.table).substr(0, 7), "sqlite_")) {
+    return Status::InvalidArgument("cannot create trigger on system table");
+  }
+  if (is_view && c.timing != TriggerTiming::kInsteadOf) {
+    return Status::InvalidArgument(std::string("cannot create ") +
+                                   (c.timing == TriggerTiming::kAfter ? "AFTER" : "BEFORE") +
+                                   " trigger on view: " + c.table);
+  }
+  if (is_table && c.timing == TriggerTiming::kInsteadOf) {
+    return Status::InvalidArgument("cannot create INSTEAD OF trigger on table: " + c.table);
+  }
+  if (c.parameter_count > 0) return Status::InvalidArgument("trigger cannot use variables");
+  return Status::OK();
+}
+
+}  // namespace sluice::sql
