@@ -362,7 +362,8 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
       if (c.if_not_exists && (catalog.FindTable(c.name) || catalog.FindView(c.name))) return Status::OK();
       return CheckNewName(catalog, c.name, "view");
     }
-    case StatementKind::kCreateTrigger: return CheckCreateTrigger(catalog, s.As<CreateTriggerStatement>());
+    case StatementKind::kCreateTrigger:
+      return CheckCreateTrigger(catalog, s.As<CreateTriggerStatement>(), error_offset);
     case StatementKind::kDrop: {
       const auto& d = s.As<DropStatement>();
       switch (d.object) {

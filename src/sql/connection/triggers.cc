@@ -2,7 +2,10 @@
 // (see triggers.h).
 #include "sql/connection/triggers.h"
 
+#include <pthread.h>
+
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +25,37 @@ namespace {
 // SQLITE_MAX_TRIGGER_DEPTH: the most trigger programs running at once.
 constexpr size_t kMaxTriggerDepth = 1000;
 
+// Each level of nested programs takes a few KB of stack (more under
+// sanitizers): every kLevelsPerStack levels the next runs on a thread of
+// its own with a fresh stack of kStackBytes, the caller waiting for it, so
+// that 1000 levels fit whatever stack the connection's caller has.
+constexpr size_t kLevelsPerStack = 50;
+constexpr size_t kStackBytes = size_t{16} << 20;
+
+struct FreshStackCall {
+  const std::function<Status()>* fn;
+  Status result;
+};
+
+void* RunFreshStackCall(void* arg) {
+  auto* call = static_cast<FreshStackCall*>(arg);
+  call->result = (*call->fn)();
+  return nullptr;
+}
+
+Status OnFreshStack(const std::function<Status()>& fn) {
+  FreshStackCall call{&fn, Status::OK()};
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0) return Status::Internal("pthread_attr_init failed");
+  pthread_attr_setstacksize(&attr, kStackBytes);
+  pthread_t thread;
+  int rc = pthread_create(&thread, &attr, &RunFreshStackCall, &call);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) return Status::FromErrno("cannot start a thread for nested triggers", rc);
+  pthread_join(thread, nullptr);
+  return call.result;
+}
+
 using TriggerTiming = CreateTriggerStatement::Timing;
 using Event = CreateTriggerStatement::Event;
 using TriggerPtr = std::shared_ptr<const Statement>;  // a CreateTriggerStatement
@@ -31,6 +65,8 @@ using TriggerPtr = std::shared_ptr<const Statement>;  // a CreateTriggerStatemen
 // recursive_triggers is on).
 struct FiringState {
   std::vector<std::string> active;
+  // Set while the level that just moved to a fresh stack starts there.
+  bool on_fresh_stack = false;
 };
 
 const std::string& TargetOf(const Statement& s) {
@@ -177,6 +213,16 @@ class TriggerRunner : public RowTriggers {
     }
     if (state_.active.size() >= kMaxTriggerDepth) {
       return Status::InvalidArgument("too many levels of trigger recursion");
+    }
+    if (!state_.active.empty() && state_.active.size() % kLevelsPerStack == 0) {
+      if (!state_.on_fresh_stack) {
+        std::function<Status()> fn = [&] {
+          state_.on_fresh_stack = true;
+          return RunProgram(c, old_row, new_row);
+        };
+        return OnFreshStack(fn);
+      }
+      state_.on_fresh_stack = false;  // this is the call made there: go on
     }
     TriggerRowContext row = columns_;
     row.has_old = old_row != nullptr;
@@ -359,7 +405,10 @@ Status CheckStep(DatabaseImpl& db, const Statement& step, const TriggerRowContex
   }
   if (!IsDml(step)) return Status::OK();
   const std::string& target = TargetOf(step);
-  if (db.catalog().FindTable(target) == nullptr && db.catalog().FindView(target) != nullptr) {
+  if (db.catalog().FindTable(target) == nullptr) {
+    // Program steps name their tables in the trigger's schema (sqlite3's
+    // message says which).
+    if (db.catalog().FindView(target) == nullptr) return Status::InvalidArgument("no such table: main." + target);
     return Status::OK();  // a view: its INSTEAD OF triggers decide when it runs
   }
   return BindDmlStatement(binder, step).status();
@@ -410,7 +459,7 @@ Status CheckDmlTriggers(DatabaseImpl& db, const Statement& s) {
   return Status::OK();
 }
 
-Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& c) {
+Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& c, int64_t* error_offset) {
   for (const StatementPtr& step : c.body) {
     if (IsDml(*step)) {
       const std::string& schema = step->kind == StatementKind::kInsert   ? step->As<InsertStatement>().schema
@@ -431,6 +480,7 @@ Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& 
   }
   if (catalog.FindTrigger(c.name) != nullptr) {
     if (c.if_not_exists) return Status::OK();
+    if (error_offset != nullptr) *error_offset = static_cast<int64_t>(c.name_span.begin);
     return Status::InvalidArgument("trigger " + c.name + " already exists");
   }
   if (c.table.size() >= 7 && NameEqualsNoCase(std::string_view(c.table).substr(0, 7), "sqlite_")) {

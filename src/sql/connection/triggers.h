@@ -38,8 +38,9 @@ Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s);
 // INSERT trigger), and of a view target with INSTEAD OF triggers.
 Status CheckDmlTriggers(DatabaseImpl& db, const Statement& s);
 
-// CREATE TRIGGER's checks: its table, timing and program (ddl.cc).
-Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& c);
+// CREATE TRIGGER's checks: its table, timing and program (ddl.cc);
+// *error_offset: where an error points, when it points somewhere.
+Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& c, int64_t* error_offset = nullptr);
 
 }  // namespace sluice::sql
 
