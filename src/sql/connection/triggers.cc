@@ -179,20 +179,52 @@ Result<PlanPtr> BindDmlStatement(Binder& binder, const Statement& s) {
   }
 }
 
-Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row);
+// `s` with the triggers it fires; `row`: the NEW/OLD row when `s` is a
+// step of a trigger program, whose conflict clause `outer_conflict`
+// replaces s's own unless it is kDefault (sqlite3: the statement that
+// fired the trigger decides).
+Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row,
+                             ConflictResolution outer_conflict);
+
+ConflictResolution ConflictOf(const Statement& s) {
+  if (s.kind == StatementKind::kInsert) {
+    const auto& i = s.As<InsertStatement>();
+    return i.replace ? ConflictResolution::kReplace : i.conflict;
+  }
+  if (s.kind == StatementKind::kUpdate) return s.As<UpdateStatement>().conflict;
+  return ConflictResolution::kDefault;
+}
 
 // Fires the programs of `triggers` (all on one table or view, for one
 // event) for the rows a statement writes.
 class TriggerRunner : public RowTriggers {
  public:
-  TriggerRunner(DatabaseImpl& db, FiringState& state, std::vector<TriggerPtr> triggers, TriggerRowContext columns)
-      : db_(db), state_(state), triggers_(std::move(triggers)), columns_(std::move(columns)) {}
+  // `conflict`: the conflict clause in force for the statement firing
+  // them, which their steps take (kDefault: their own).
+  TriggerRunner(DatabaseImpl& db, FiringState& state, std::vector<TriggerPtr> triggers, TriggerRowContext columns,
+                ConflictResolution conflict)
+      : db_(db), state_(state), triggers_(std::move(triggers)), columns_(std::move(columns)), conflict_(conflict) {}
 
   Status Fire(RowTriggers::Timing timing, const std::vector<Value>* old_row,
               const std::vector<Value>* new_row) override {
     return FireTiming(timing == RowTriggers::Timing::kBefore ? TriggerTiming::kBefore : TriggerTiming::kAfter, old_row,
                       new_row);
   }
+
+  Status FireReplaceDelete(const std::vector<Value>& old_row) override {
+    if (!db_.recursive_triggers() || table_.empty()) return Status::OK();
+    DeleteStatement del;
+    del.table = table_;
+    SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(db_.catalog(), del));
+    if (triggers.empty()) return Status::OK();
+    TriggerRunner deletes(db_, state_, std::move(triggers), columns_, conflict_);
+    Status st = deletes.FireTiming(TriggerTiming::kBefore, &old_row, nullptr);
+    if (st.ok()) st = deletes.FireTiming(TriggerTiming::kAfter, &old_row, nullptr);
+    return IsRaise(st, RaiseAction::kIgnore) ? Status::OK() : st;
+  }
+
+  // The table the statement writes (for REPLACE's deletes); empty: none.
+  void set_table(std::string table) { table_ = std::move(table); }
 
   Status FireTiming(TriggerTiming timing, const std::vector<Value>* old_row, const std::vector<Value>* new_row) {
     for (const TriggerPtr& t : triggers_) {
@@ -250,7 +282,7 @@ class TriggerRunner : public RowTriggers {
   }
 
   Status RunStep(const Statement& step, const TriggerRowContext& row) {
-    if (IsDml(step)) return RunStatement(db_, step, state_, &row).status();
+    if (IsDml(step)) return RunStatement(db_, step, state_, &row, conflict_).status();
     if (step.kind != StatementKind::kSelect) return Status::Internal("unexpected statement in a trigger program");
     Binder binder(db_.catalog());
     binder.SetTriggerRow(&row);
@@ -263,17 +295,19 @@ class TriggerRunner : public RowTriggers {
   FiringState& state_;
   std::vector<TriggerPtr> triggers_;
   TriggerRowContext columns_;
+  ConflictResolution conflict_;
+  std::string table_;
 };
 
 // INSERT, UPDATE or DELETE on a view: its INSTEAD OF triggers, once per
 // row. The rows are selected first (for UPDATE with the new values as
 // extra columns); none of them counts as a change.
 Result<int64_t> RunOnView(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* outer,
-                          std::vector<TriggerPtr> triggers) {
+                          std::vector<TriggerPtr> triggers, ConflictResolution conflict) {
   const std::string& view = TargetOf(s);
   SLUICE_ASSIGN_OR_RETURN(TriggerRowContext columns, RowColumns(db, view));
   const size_t n = columns.names.size();
-  TriggerRunner runner(db, state, std::move(triggers), columns);
+  TriggerRunner runner(db, state, std::move(triggers), columns, conflict);
   auto column_of = [&](const std::string& name) -> int {
     for (size_t c = 0; c < n; ++c) {
       if (NameEqualsNoCase(columns.names[c], name)) return static_cast<int>(c);
@@ -374,26 +408,26 @@ Result<int64_t> RunOnView(DatabaseImpl& db, const Statement& s, FiringState& sta
   return int64_t{0};
 }
 
-Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row) {
+Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row,
+                             ConflictResolution outer_conflict) {
   SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(db.catalog(), s));
+  const ConflictResolution conflict = outer_conflict != ConflictResolution::kDefault ? outer_conflict : ConflictOf(s);
   const bool on_view = db.catalog().FindTable(TargetOf(s)) == nullptr && db.catalog().FindView(TargetOf(s)) != nullptr;
   if (on_view) {
     std::erase_if(triggers, [](const TriggerPtr& t) { return !IsInsteadOf(t); });
-    if (!triggers.empty()) return RunOnView(db, s, state, row, std::move(triggers));
+    if (!triggers.empty()) return RunOnView(db, s, state, row, std::move(triggers), conflict);
   }
   Binder binder(db.catalog(), row != nullptr ? nullptr : db.parameters());
   if (row != nullptr) binder.SetTriggerRow(row);
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindDmlStatement(binder, s));
-  if (triggers.empty()) return RunModifyPlan(db, std::move(plan), nullptr);
+  if (outer_conflict != ConflictResolution::kDefault && s.kind != StatementKind::kDelete) plan->conflict = conflict;
+  const bool replace_deletes =
+      s.kind == StatementKind::kInsert && conflict == ConflictResolution::kReplace && db.recursive_triggers();
+  if (triggers.empty() && !replace_deletes) return RunModifyPlan(db, std::move(plan), nullptr);
   SLUICE_ASSIGN_OR_RETURN(TriggerRowContext columns, RowColumns(db, TargetOf(s)));
-  TriggerRunner runner(db, state, std::move(triggers), std::move(columns));
+  TriggerRunner runner(db, state, std::move(triggers), std::move(columns), conflict);
+  runner.set_table(TargetOf(s));
   return RunModifyPlan(db, std::move(plan), &runner);
-}
-
-ConflictResolution ConflictOf(const Statement& s) {
-  if (s.kind == StatementKind::kInsert) return s.As<InsertStatement>().conflict;
-  if (s.kind == StatementKind::kUpdate) return s.As<UpdateStatement>().conflict;
-  return ConflictResolution::kDefault;
 }
 
 // Binds `step` of a trigger program as it would run for `row`.
@@ -416,12 +450,26 @@ Status CheckStep(DatabaseImpl& db, const Statement& step, const TriggerRowContex
 
 }  // namespace
 
-bool MayFireTriggers(const Catalog& catalog, const Statement& s) {
-  if (!IsDml(s)) return false;
+bool HasTriggers(const Catalog& catalog, std::string_view table) {
   for (const TriggerInfo& t : catalog.triggers()) {
-    if (NameEqualsNoCase(t.table, TargetOf(s))) return true;
+    if (NameEqualsNoCase(t.table, table)) return true;
   }
   return false;
+}
+
+bool MayFireTriggers(const Catalog& catalog, const Statement& s) {
+  return IsDml(s) && HasTriggers(catalog, TargetOf(s));
+}
+
+Status InsertFiringTriggers(DatabaseImpl& db, const std::string& table, const std::vector<Value>& row) {
+  std::string sql = "INSERT INTO " + QuoteName(table) + " VALUES (";
+  for (size_t i = 0; i < row.size(); ++i) sql += (i > 0 ? ", ?" : "?") + std::to_string(i + 1);
+  SLUICE_ASSIGN_OR_RETURN(StatementPtr insert, ParseStatement(sql + ")"));
+  const std::vector<Value>* parameters = db.parameters();
+  db.set_parameters(&row);
+  Result<int64_t> n = RunDmlFiringTriggers(db, *insert);
+  db.set_parameters(parameters);
+  return n.status();
 }
 
 Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s) {
@@ -429,7 +477,7 @@ Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s) {
   if (db.is_file_database()) SLUICE_RETURN_IF_ERROR(db.LoadAllColumns());
   FiringState state;
   Catalog before = db.catalog();
-  Result<int64_t> n = RunStatement(db, s, state, nullptr);
+  Result<int64_t> n = RunStatement(db, s, state, nullptr, ConflictResolution::kDefault);
   if (!n.ok()) {
     const Status& st = n.status();
     bool keep =

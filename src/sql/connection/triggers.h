@@ -17,6 +17,9 @@
 #define SLUICE_SQL_CONNECTION_TRIGGERS_H_
 
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "sluice/result.h"
 #include "sql/ast/statement.h"
@@ -37,6 +40,13 @@ Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s);
 // programs of the triggers it may fire (e.g. "no such column: old.a" in an
 // INSERT trigger), and of a view target with INSTEAD OF triggers.
 Status CheckDmlTriggers(DatabaseImpl& db, const Statement& s);
+
+// Whether any trigger is on `table`.
+bool HasTriggers(const Catalog& catalog, std::string_view table);
+
+// Stores `row` into `table` as INSERT INTO table VALUES (...) does, firing
+// its triggers: the Appender's way for a table with triggers.
+Status InsertFiringTriggers(DatabaseImpl& db, const std::string& table, const std::vector<Value>& row);
 
 // CREATE TRIGGER's checks: its table, timing and program (ddl.cc);
 // *error_offset: where an error points, when it points somewhere.

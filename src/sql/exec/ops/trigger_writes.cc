@@ -68,9 +68,19 @@ Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, con
     SLUICE_RETURN_IF_ERROR(st);
     t = Target(ctx, name, &error);  // the triggers may have written it
     if (t == nullptr) return error;
+    std::vector<DeletedRow> deleted;
     SLUICE_ASSIGN_OR_RETURN(InsertedRow ins,
                             InsertRow(*t, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, node.conflict,
-                                      nullptr, {&node.checks, ctx, &defaults, &node.generated}));
+                                      node.conflict == ConflictResolution::kReplace ? &deleted : nullptr,
+                                      {&node.checks, ctx, &defaults, &node.generated}));
+    for (DeletedRow& gone : deleted) {
+      gone.values.push_back(Value::Integer(gone.rowid));
+      SLUICE_RETURN_IF_ERROR(triggers->FireReplaceDelete(gone.values));
+    }
+    if (!deleted.empty()) {
+      t = Target(ctx, name, &error);
+      if (t == nullptr) return error;
+    }
     if (!ins.inserted) continue;
     ++count;
     std::vector<Value> after = ReadRow(*t, ins.rowid);

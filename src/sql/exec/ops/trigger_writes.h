@@ -37,6 +37,10 @@ class RowTriggers {
   // none (OLD for INSERT, NEW for DELETE). A RAISE(IGNORE) comes back as
   // its status (IsRaise(s, RaiseAction::kIgnore), function/raise.h).
   virtual Status Fire(Timing timing, const std::vector<Value>* old_row, const std::vector<Value>* new_row) = 0;
+  // A row that INSERT OR REPLACE deleted (values, then rowid): sqlite3
+  // fires the table's DELETE triggers for it when recursive triggers are
+  // on.
+  virtual Status FireReplaceDelete(const std::vector<Value>& old_row) = 0;
 };
 
 namespace ops {
