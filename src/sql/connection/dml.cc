@@ -112,12 +112,6 @@ class CatalogWriteAccess : public TableWriteAccess {
   const PlanNode& plan_;
 };
 
-const std::string& TargetOfDml(const Statement& s) {
-  if (s.kind == StatementKind::kInsert) return s.As<InsertStatement>().table;
-  if (s.kind == StatementKind::kUpdate) return s.As<UpdateStatement>().table;
-  return s.As<DeleteStatement>().table;
-}
-
 Result<PlanPtr> BindDml(Binder& binder, const Statement& s) {
   switch (s.kind) {
     case StatementKind::kInsert: return binder.BindInsert(s.As<InsertStatement>());
@@ -162,9 +156,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
   }
   if (MayFireTriggers(db.catalog(), s)) {
     // A view with INSTEAD OF triggers is written through them: no plan.
-    if (db.catalog().FindTable(TargetOfDml(s)) == nullptr && db.catalog().FindView(TargetOfDml(s)) != nullptr) {
-      return CheckDmlTriggers(db, s);
-    }
+    if (WritesViewThroughTriggers(db.catalog(), s)) return CheckDmlTriggers(db, s);
     SLUICE_RETURN_IF_ERROR(CheckDmlTriggers(db, s));
   }
   Binder binder(db.catalog(), db.parameters());

@@ -299,70 +299,63 @@ class TriggerRunner : public RowTriggers {
   std::string table_;
 };
 
-// INSERT, UPDATE or DELETE on a view: its INSTEAD OF triggers, once per
-// row. The rows are selected first (for UPDATE with the new values as
-// extra columns); none of them counts as a change.
-Result<int64_t> RunOnView(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* outer,
-                          std::vector<TriggerPtr> triggers, ConflictResolution conflict) {
+// INSERT, UPDATE or DELETE on a view, bound: the query of the rows it
+// gives the INSTEAD OF triggers. INSERT: its source rows, one column per
+// entry of `columns`; UPDATE: SELECT *, <new values> FROM view WHERE ...
+// (sqlite3 3.40 knows no alias of a view here: `AS w` is not in scope);
+// DELETE: SELECT * FROM view WHERE ....
+struct ViewWrite {
+  TriggerRowContext columns;  // the view's
+  std::vector<int> targets;   // INSERT: view column per source column; UPDATE: per assignment
+  bool default_values = false;
+  StatementPtr ast;  // generated text (UPDATE, DELETE)
+  BoundQuery query;
+};
+
+Result<ViewWrite> BindViewWrite(DatabaseImpl& db, const Statement& s, const TriggerRowContext* outer) {
+  ViewWrite w;
   const std::string& view = TargetOf(s);
-  SLUICE_ASSIGN_OR_RETURN(TriggerRowContext columns, RowColumns(db, view));
-  const size_t n = columns.names.size();
-  TriggerRunner runner(db, state, std::move(triggers), columns, conflict);
+  SLUICE_ASSIGN_OR_RETURN(w.columns, RowColumns(db, view));
+  const size_t n = w.columns.names.size();
   auto column_of = [&](const std::string& name) -> int {
     for (size_t c = 0; c < n; ++c) {
-      if (NameEqualsNoCase(columns.names[c], name)) return static_cast<int>(c);
+      if (NameEqualsNoCase(w.columns.names[c], name)) return static_cast<int>(c);
     }
     return -1;
   };
   if (s.kind == StatementKind::kInsert) {
     const auto& ins = s.As<InsertStatement>();
     if (ins.with != nullptr) return Status::InvalidArgument("WITH before INSERT into a view is not supported");
-    std::vector<int> targets;
     for (const std::string& name : ins.columns) {
       int c = column_of(name);
       if (c < 0) return Status::InvalidArgument("table " + view + " has no column named " + name);
-      targets.push_back(c);
+      w.targets.push_back(c);
     }
     if (ins.columns.empty()) {
-      for (size_t c = 0; c < n; ++c) targets.push_back(static_cast<int>(c));
+      for (size_t c = 0; c < n; ++c) w.targets.push_back(static_cast<int>(c));
     }
-    RowStore rows;
     if (ins.default_values) {
-      rows.Init(targets.size());
-      for (std::vector<Value>& col : rows.columns) col.emplace_back();
-      rows.size = 1;
-    } else {
-      Binder binder(db.catalog(), outer != nullptr ? nullptr : db.parameters());
-      if (outer != nullptr) binder.SetTriggerRow(outer);
-      SLUICE_ASSIGN_OR_RETURN(BoundQuery q, binder.BindSelect(*ins.select, s));
-      if (q.names.size() != targets.size()) {
-        if (ins.columns.empty()) {
-          return Status::InvalidArgument("table " + view + " has " + std::to_string(n) + " columns but " +
-                                         std::to_string(q.names.size()) + " values were supplied");
-        }
-        return Status::InvalidArgument(std::to_string(q.names.size()) + " values for " +
-                                       std::to_string(targets.size()) + " columns");
+      w.default_values = true;
+      return w;
+    }
+    Binder binder(db.catalog(), outer != nullptr ? nullptr : db.parameters());
+    if (outer != nullptr) binder.SetTriggerRow(outer);
+    SLUICE_ASSIGN_OR_RETURN(w.query, binder.BindSelect(*ins.select, s));
+    if (w.query.names.size() != w.targets.size()) {
+      if (ins.columns.empty()) {
+        return Status::InvalidArgument("table " + view + " has " + std::to_string(n) + " columns but " +
+                                       std::to_string(w.query.names.size()) + " values were supplied");
       }
-      SLUICE_RETURN_IF_ERROR(RunQuery(db, q.plan, &rows));
+      return Status::InvalidArgument(std::to_string(w.query.names.size()) + " values for " +
+                                     std::to_string(w.targets.size()) + " columns");
     }
-    for (size_t r = 0; r < rows.size; ++r) {
-      std::vector<Value> new_row(n + 1);
-      for (size_t i = 0; i < targets.size(); ++i) new_row[static_cast<size_t>(targets[i])] = rows.columns[i][r];
-      Status st = runner.FireTiming(TriggerTiming::kInsteadOf, nullptr, &new_row);
-      if (IsRaise(st, RaiseAction::kIgnore)) continue;
-      SLUICE_RETURN_IF_ERROR(st);
-    }
-    return int64_t{0};
+    return w;
   }
-  // UPDATE / DELETE: SELECT *[, new values] FROM view [AS alias] [WHERE ...].
   if (outer == nullptr && s.parameter_count > 0) {
     return Status::InvalidArgument("parameters in UPDATE or DELETE of a view are not supported");
   }
   std::string sql = "SELECT *";
-  std::vector<int> assigned;
   const Expr* where = nullptr;
-  bool has_alias = false;
-  std::string alias;
   if (s.kind == StatementKind::kUpdate) {
     const auto& up = s.As<UpdateStatement>();
     if (up.with != nullptr || up.from != nullptr) {
@@ -372,35 +365,73 @@ Result<int64_t> RunOnView(DatabaseImpl& db, const Statement& s, FiringState& sta
       if (a.columns.size() != 1) return Status::InvalidArgument("row values in UPDATE of a view are not supported");
       int c = column_of(a.columns[0]);
       if (c < 0) return Status::InvalidArgument("no such column: " + a.columns[0]);
-      assigned.push_back(c);
+      w.targets.push_back(c);
       sql += ", (" + std::string(s.Text(a.value->span)) + ")";
     }
     where = up.where.get();
-    has_alias = up.has_alias;
-    alias = up.alias;
   } else {
     const auto& del = s.As<DeleteStatement>();
     if (del.with != nullptr) return Status::InvalidArgument("WITH before DELETE from a view is not supported");
     where = del.where.get();
-    has_alias = del.has_alias;
-    alias = del.alias;
   }
   sql += " FROM " + QuoteName(view);
-  if (has_alias) sql += " AS " + QuoteName(alias);
-  if (where != nullptr) sql += " WHERE " + std::string(s.Text(where->span));
+  if (where != nullptr) {
+    const std::string where_sql = " WHERE " + std::string(s.Text(where->span));
+    // sqlite3 resolves the WHERE before the SET values: its errors first.
+    if (!w.targets.empty()) {
+      SLUICE_RETURN_IF_ERROR(BindText(db, "SELECT * FROM " + QuoteName(view) + where_sql, outer).status());
+    }
+    sql += where_sql;
+  }
   SLUICE_ASSIGN_OR_RETURN(TextQuery q, BindText(db, sql, outer));
+  w.ast = std::move(q.ast);
+  w.query = std::move(q.query);
+  return w;
+}
+
+// INSERT, UPDATE or DELETE on a view: its INSTEAD OF triggers, once per
+// row. The rows are selected first (for UPDATE with the new values as
+// extra columns); none of them counts as a change. NEW has the view's
+// column affinities in an UPDATE; in an INSERT only a REAL column's
+// integers become reals (sqlite3 reads them as it reads a REAL column).
+Result<int64_t> RunOnView(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* outer,
+                          std::vector<TriggerPtr> triggers, ConflictResolution conflict) {
+  SLUICE_ASSIGN_OR_RETURN(ViewWrite w, BindViewWrite(db, s, outer));
+  const size_t n = w.columns.names.size();
+  TriggerRunner runner(db, state, std::move(triggers), w.columns, conflict);
   RowStore rows;
-  SLUICE_RETURN_IF_ERROR(RunQuery(db, q.query.plan, &rows));
+  if (w.default_values) {
+    rows.Init(w.targets.size());
+    for (std::vector<Value>& col : rows.columns) col.emplace_back();
+    rows.size = 1;
+  } else {
+    SLUICE_RETURN_IF_ERROR(RunQuery(db, w.query.plan, &rows));
+  }
   for (size_t r = 0; r < rows.size; ++r) {
-    std::vector<Value> old_row(n + 1);
-    for (size_t c = 0; c < n; ++c) old_row[c] = rows.columns[c][r];
     Status st;
-    if (s.kind == StatementKind::kUpdate) {
-      std::vector<Value> new_row = old_row;
-      for (size_t a = 0; a < assigned.size(); ++a) new_row[static_cast<size_t>(assigned[a])] = rows.columns[n + a][r];
-      st = runner.FireTiming(TriggerTiming::kInsteadOf, &old_row, &new_row);
+    if (s.kind == StatementKind::kInsert) {
+      std::vector<Value> new_row(n + 1);
+      for (size_t i = 0; i < w.targets.size(); ++i) {
+        const size_t c = static_cast<size_t>(w.targets[i]);
+        const Value& v = rows.columns[i][r];
+        new_row[c] = w.columns.affinities[c] == Affinity::kReal && v.is_integer()
+                         ? Value::Real(static_cast<double>(v.integer()))
+                         : v;
+      }
+      st = runner.FireTiming(TriggerTiming::kInsteadOf, nullptr, &new_row);
     } else {
-      st = runner.FireTiming(TriggerTiming::kInsteadOf, &old_row, nullptr);
+      std::vector<Value> old_row(n + 1);
+      for (size_t c = 0; c < n; ++c) old_row[c] = rows.columns[c][r];
+      if (s.kind == StatementKind::kUpdate) {
+        std::vector<Value> new_row = old_row;
+        for (size_t a = 0; a < w.targets.size(); ++a) {
+          const size_t c = static_cast<size_t>(w.targets[a]);
+          new_row[c] = ApplyColumnAffinity(w.columns.affinities[c], rows.columns[n + a][r]).Owned();
+        }
+        st = runner.FireTiming(TriggerTiming::kInsteadOf, &old_row, &new_row);
+      } else {
+        st = runner.FireTiming(TriggerTiming::kInsteadOf, &old_row, nullptr);
+      }
     }
     if (IsRaise(st, RaiseAction::kIgnore)) continue;
     SLUICE_RETURN_IF_ERROR(st);
@@ -408,15 +439,23 @@ Result<int64_t> RunOnView(DatabaseImpl& db, const Statement& s, FiringState& sta
   return int64_t{0};
 }
 
+// The INSTEAD OF triggers that take `s` when its target is a view (empty
+// when it is not, or none fires for `s`).
+Result<std::vector<TriggerPtr>> InsteadOfTriggers(const Catalog& catalog, const Statement& s) {
+  if (catalog.FindTable(TargetOf(s)) != nullptr || catalog.FindView(TargetOf(s)) == nullptr) {
+    return std::vector<TriggerPtr>();
+  }
+  SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(catalog, s));
+  std::erase_if(triggers, [](const TriggerPtr& t) { return !IsInsteadOf(t); });
+  return triggers;
+}
+
 Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row,
                              ConflictResolution outer_conflict) {
   SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(db.catalog(), s));
   const ConflictResolution conflict = outer_conflict != ConflictResolution::kDefault ? outer_conflict : ConflictOf(s);
-  const bool on_view = db.catalog().FindTable(TargetOf(s)) == nullptr && db.catalog().FindView(TargetOf(s)) != nullptr;
-  if (on_view) {
-    std::erase_if(triggers, [](const TriggerPtr& t) { return !IsInsteadOf(t); });
-    if (!triggers.empty()) return RunOnView(db, s, state, row, std::move(triggers), conflict);
-  }
+  SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> instead_of, InsteadOfTriggers(db.catalog(), s));
+  if (!instead_of.empty()) return RunOnView(db, s, state, row, std::move(instead_of), conflict);
   Binder binder(db.catalog(), row != nullptr ? nullptr : db.parameters());
   if (row != nullptr) binder.SetTriggerRow(row);
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindDmlStatement(binder, s));
@@ -487,7 +526,15 @@ Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s) {
   return n;
 }
 
+bool WritesViewThroughTriggers(const Catalog& catalog, const Statement& s) {
+  if (!IsDml(s)) return false;
+  Result<std::vector<TriggerPtr>> triggers = InsteadOfTriggers(catalog, s);
+  return !triggers.ok() || !triggers->empty();  // a schema error: the run reports it
+}
+
 Status CheckDmlTriggers(DatabaseImpl& db, const Statement& s) {
+  SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> instead_of, InsteadOfTriggers(db.catalog(), s));
+  if (!instead_of.empty()) SLUICE_RETURN_IF_ERROR(BindViewWrite(db, s, nullptr).status());
   SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(db.catalog(), s));
   if (triggers.empty()) return Status::OK();
   SLUICE_ASSIGN_OR_RETURN(TriggerRowContext row, RowColumns(db, TargetOf(s)));

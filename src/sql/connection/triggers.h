@@ -36,6 +36,10 @@ bool MayFireTriggers(const Catalog& catalog, const Statement& s);
 // its triggers' writes, nor rows of a view, as sqlite3's changes()).
 Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s);
 
+// True when `s` writes a view through INSTEAD OF triggers (its target is a
+// view with one for its event): then it has no plan of its own.
+bool WritesViewThroughTriggers(const Catalog& catalog, const Statement& s);
+
 // The errors sqlite3 reports when it prepares `s`: those of binding the
 // programs of the triggers it may fire (e.g. "no such column: old.a" in an
 // INSERT trigger), and of a view target with INSTEAD OF triggers.
