@@ -28,8 +28,10 @@ BoundExprPtr Binder::Impl::BindTriggerRowRef(const ColumnRefExpr& ref) {
   if (row == nullptr) return nullptr;
   for (size_t c = 0; c < t.names.size(); ++c) {
     if (!NameEqualsNoCase(t.names[c], ref.column)) continue;
+    // No affinity (sqlite3: NEW.a = 5 is false for the TEXT '5') unless
+    // it is the rowid; the column's collation.
     BoundExprPtr e = MakeConstant((*row)[c]);
-    e->affinity = t.affinities[c];
+    if (static_cast<int>(c) == t.rowid_alias) e->affinity = Affinity::kInteger;
     e->collation = t.collations[c];
     e->collation_source = CollationSource::kColumn;
     return e;

@@ -1,5 +1,5 @@
 // Binding inside trigger programs: NEW/OLD as constants of the firing row
-// with the column's affinity and collation, what is not there ("no such
+// with the column's collation and no affinity, what is not there ("no such
 // column: old.a" in an INSERT trigger), and RAISE() only inside a program.
 #include <gtest/gtest.h>
 
@@ -43,13 +43,13 @@ class BindTriggerTest : public ::testing::Test {
   std::vector<StatementPtr> statements_;
 };
 
-TEST_F(BindTriggerTest, NewColumnsAreConstantsWithTheColumnsAffinityAndCollation) {
+TEST_F(BindTriggerTest, NewColumnsAreConstantsWithTheColumnsCollationAndNoAffinity) {
   std::string error;
   BoundExprPtr b = BindExpr("new.b", true, &error);
   ASSERT_NE(b, nullptr) << error;
   EXPECT_EQ(b->kind, BoundKind::kConstant);
   EXPECT_EQ(b->constant.bytes(), "x");
-  EXPECT_EQ(b->affinity, Affinity::kText);
+  EXPECT_EQ(b->affinity, Affinity::kNone);
   EXPECT_EQ(b->collation, Collation::kNoCase);
   EXPECT_EQ(b->collation_source, CollationSource::kColumn);
   BoundExprPtr rowid = BindExpr("NEW.rowid", true, &error);

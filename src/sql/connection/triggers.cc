@@ -156,6 +156,7 @@ Status RunQuery(DatabaseImpl& db, const PlanPtr& plan, RowStore* rows) {
 Result<TriggerRowContext> RowColumns(DatabaseImpl& db, const std::string& target) {
   TriggerRowContext row;
   if (TablePtr t = db.catalog().FindTable(target)) {
+    row.rowid_alias = t->rowid_alias;
     for (const ColumnInfo& c : t->columns_info) {
       row.names.push_back(c.name);
       row.affinities.push_back(c.affinity);
@@ -453,7 +454,10 @@ Result<std::vector<TriggerPtr>> InsteadOfTriggers(const Catalog& catalog, const 
 Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row,
                              ConflictResolution outer_conflict) {
   SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(db.catalog(), s));
-  const ConflictResolution conflict = outer_conflict != ConflictResolution::kDefault ? outer_conflict : ConflictOf(s);
+  // A DELETE has no conflict clause: its own triggers' steps keep theirs.
+  const ConflictResolution conflict = s.kind == StatementKind::kDelete                 ? ConflictResolution::kDefault
+                                      : outer_conflict != ConflictResolution::kDefault ? outer_conflict
+                                                                                       : ConflictOf(s);
   SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> instead_of, InsteadOfTriggers(db.catalog(), s));
   if (!instead_of.empty()) return RunOnView(db, s, state, row, std::move(instead_of), conflict);
   Binder binder(db.catalog(), row != nullptr ? nullptr : db.parameters());
@@ -567,6 +571,9 @@ Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& 
     }
   }
   if (c.temp) return Status::InvalidArgument("TEMP triggers are not supported");
+  if (NameEqualsNoCase(c.table, "sqlite_master") || NameEqualsNoCase(c.table, "sqlite_schema")) {
+    return Status::InvalidArgument("cannot create trigger on system table");
+  }
   const bool is_table = catalog.FindTable(c.table) != nullptr;
   const bool is_view = !is_table && catalog.FindView(c.table) != nullptr;
   if (!is_table && !is_view) return Status::InvalidArgument("no such table: main." + c.table);
