@@ -1,4 +1,4 @@
-// Triggers: CREATE TRIGGER's checks and the firing of trigger programs
+// Triggers: the firing of trigger programs
 // (see triggers.h).
 #include "sql/connection/triggers.h"
 
@@ -555,48 +555,6 @@ Status CheckDmlTriggers(DatabaseImpl& db, const Statement& s) {
     }
     for (const StatementPtr& step : c.body) SLUICE_RETURN_IF_ERROR(CheckStep(db, *step, row));
   }
-  return Status::OK();
-}
-
-Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& c, int64_t* error_offset) {
-  for (const StatementPtr& step : c.body) {
-    if (IsDml(*step)) {
-      const std::string& schema = step->kind == StatementKind::kInsert   ? step->As<InsertStatement>().schema
-                                  : step->kind == StatementKind::kUpdate ? step->As<UpdateStatement>().schema
-                                                                         : step->As<DeleteStatement>().schema;
-      if (!schema.empty()) {
-        return Status::InvalidArgument(
-            "qualified table names are not allowed on INSERT, UPDATE, and DELETE statements within triggers");
-      }
-    }
-  }
-  if (c.temp) return Status::InvalidArgument("TEMP triggers are not supported");
-  if (NameEqualsNoCase(c.table, "sqlite_master") || NameEqualsNoCase(c.table, "sqlite_schema")) {
-    return Status::InvalidArgument("cannot create trigger on system table");
-  }
-  const bool is_table = catalog.FindTable(c.table) != nullptr;
-  const bool is_view = !is_table && catalog.FindView(c.table) != nullptr;
-  if (!is_table && !is_view) return Status::InvalidArgument("no such table: main." + c.table);
-  if (c.name.size() >= 7 && NameEqualsNoCase(std::string_view(c.name).substr(0, 7), "sqlite_")) {
-    return Status::InvalidArgument("object name reserved for internal use: " + c.name);
-  }
-  if (catalog.FindTrigger(c.name) != nullptr) {
-    if (c.if_not_exists) return Status::OK();
-    if (error_offset != nullptr) *error_offset = static_cast<int64_t>(c.name_span.begin);
-    return Status::InvalidArgument("trigger " + c.name + " already exists");
-  }
-  if (c.table.size() >= 7 && NameEqualsNoCase(std::string_view(c.table).substr(0, 7), "sqlite_")) {
-    return Status::InvalidArgument("cannot create trigger on system table");
-  }
-  if (is_view && c.timing != TriggerTiming::kInsteadOf) {
-    return Status::InvalidArgument(std::string("cannot create ") +
-                                   (c.timing == TriggerTiming::kAfter ? "AFTER" : "BEFORE") +
-                                   " trigger on view: " + c.table);
-  }
-  if (is_table && c.timing == TriggerTiming::kInsteadOf) {
-    return Status::InvalidArgument("cannot create INSTEAD OF trigger on table: " + c.table);
-  }
-  if (c.parameter_count > 0) return Status::InvalidArgument("trigger cannot use variables");
   return Status::OK();
 }
 

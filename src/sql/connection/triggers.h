@@ -52,7 +52,8 @@ bool HasTriggers(const Catalog& catalog, std::string_view table);
 // its triggers: the Appender's way for a table with triggers.
 Status InsertFiringTriggers(DatabaseImpl& db, const std::string& table, const std::vector<Value>& row);
 
-// CREATE TRIGGER's checks: its table, timing and program (ddl.cc);
+// CREATE TRIGGER's checks: its table, timing and program (for ddl.cc;
+// defined in trigger_checks.cc);
 // *error_offset: where an error points, when it points somewhere.
 Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& c, int64_t* error_offset = nullptr);
 
