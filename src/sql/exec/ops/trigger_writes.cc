@@ -38,6 +38,7 @@ Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, con
   const std::string& name = node.table->name;
   int64_t count = 0;
   for (size_t r = 0; r < source.size; ++r) {
+    SLUICE_RETURN_IF_ERROR(ctx->CheckInterrupt());  // each row runs programs
     std::vector<Value> row = defaults;
     Value explicit_rowid;
     for (size_t i = 0; i < node.insert_columns.size(); ++i) {
@@ -98,6 +99,7 @@ Result<int64_t> UpdateFiringTriggers(const PlanNode& node, ExecContext* ctx, con
   int64_t count = 0;
   std::vector<std::vector<Value>> one(values.size(), std::vector<Value>(1));
   for (size_t r = 0; r < rowids.size(); ++r) {
+    SLUICE_RETURN_IF_ERROR(ctx->CheckInterrupt());  // each row runs programs
     Status error;
     Table* t = Target(ctx, name, &error);
     if (t == nullptr) return error;
@@ -143,6 +145,7 @@ Result<int64_t> DeleteFiringTriggers(const PlanNode& node, ExecContext* ctx, con
   const std::string& name = node.table->name;
   int64_t count = 0;
   for (int64_t rowid : rowids) {
+    SLUICE_RETURN_IF_ERROR(ctx->CheckInterrupt());  // each row runs programs
     Status error;
     Table* t = Target(ctx, name, &error);
     if (t == nullptr) return error;
