@@ -124,6 +124,9 @@ Result<BoundExprPtr> Binder::Impl::BindColumnRef(const ColumnRefExpr& ref, const
     }
   }
   (void)IsRowidName;
+  if (trigger_row_ != nullptr && ref.schema.empty() && !ref.table.empty()) {
+    if (BoundExprPtr row_value = BindTriggerRowRef(ref)) return row_value;
+  }
   return ErrorAt(expr, "no such column: " + FullName(ref));
 }
 
@@ -470,7 +473,9 @@ Result<BoundExprPtr> Binder::Impl::BindExpr(const Expr& expr, ExprContext& ctx) 
       return operand;
     }
     case ExprKind::kRowValue: return Status::InvalidArgument("row value misused");
-    case ExprKind::kRaise: return Status::InvalidArgument("RAISE() may only be used within a trigger-program");
+    case ExprKind::kRaise:
+      if (trigger_row_ != nullptr) return BindRaise(expr.As<RaiseExpr>(), ctx);
+      return Status::InvalidArgument("RAISE() may only be used within a trigger-program");
   }
   return Status::Internal("unknown expression kind");
 }

@@ -37,6 +37,7 @@ namespace sluice::sql {
 inline constexpr size_t kMaxColumns = 2000;
 
 struct Scope;
+struct TriggerRowContext;  // trigger_row.h
 
 // A bound SELECT: its plan and the shape of its result.
 struct BoundQuery {
@@ -77,6 +78,11 @@ class Binder {
                                                      bool allow_loop = false);
   // An expression without any column in scope (DEFAULT values, LIMIT).
   Result<BoundExprPtr> BindConstantExpr(const Expr& expr, const Statement& statement);
+
+  // Binds a trigger program's statement: NEW.x / OLD.x refer to `row`,
+  // and RAISE() is allowed (bind_trigger.cc). REQUIRES: `row` outlives
+  // the Binder.
+  void SetTriggerRow(const TriggerRowContext* row);
 
   // After a failed Bind*: the byte offset (in the text the statement was
   // parsed from) of the expression the error is about, as

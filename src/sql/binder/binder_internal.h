@@ -75,6 +75,11 @@ class Binder::Impl {
   // ... and one that may call only deterministic functions (generated
   // columns; sqlite3 lets CHECK constraints call random()).
   bool deterministic_only_ = false;
+  // Inside a trigger program: the NEW/OLD row (bind_trigger.cc); null
+  // otherwise, where RAISE() is an error.
+  const TriggerRowContext* trigger_row_ = nullptr;
+  BoundExprPtr BindTriggerRowRef(const ColumnRefExpr& ref);  // null: no such column
+  Result<BoundExprPtr> BindRaise(const RaiseExpr& r, ExprContext& ctx);
 
  private:
   // FROM: a plan and the scope columns of its items.

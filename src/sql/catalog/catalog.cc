@@ -90,6 +90,11 @@ void Catalog::DropTable(std::string_view name) {
 
 void Catalog::DropView(std::string_view name) {
   SchemaChanged();
+  std::vector<std::string> doomed;  // its INSTEAD OF triggers go with it
+  for (const TriggerInfo& tr : triggers_) {
+    if (NameEqualsNoCase(tr.table, name)) doomed.push_back(tr.name);
+  }
+  for (const std::string& tr : doomed) DropTrigger(tr);
   std::erase_if(views_, [&](const ViewInfo& v) { return NameEqualsNoCase(v.name, name); });
   std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kView && NameEqualsNoCase(o.name, name); });
 }

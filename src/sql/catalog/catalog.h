@@ -28,8 +28,9 @@ struct ViewInfo {
   int64_t rootpage = 0;
 };
 
-// A trigger. Only triggers without observable effect are accepted (the
-// connection checks); they are kept for the schema and DROP TRIGGER.
+// A trigger: its name, the table (or view) it is on and its CREATE
+// TRIGGER text, from which the connection parses it when it fires
+// (connection/triggers.cc).
 struct TriggerInfo {
   std::string name;
   std::string table;
@@ -74,6 +75,8 @@ class Catalog {
   void AddTrigger(TriggerInfo trigger);
   const TriggerInfo* FindTrigger(std::string_view name) const;
   void DropTrigger(std::string_view name);
+  // In creation order.
+  const std::vector<TriggerInfo>& triggers() const { return triggers_; }
   void NoteIndexDropped(std::string_view name);
 
   // sqlite_schema rows in creation order.

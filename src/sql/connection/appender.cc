@@ -3,12 +3,16 @@
 // constraints included and its generated columns computed (a failing row is left
 // out, the others stay); Finish commits them. The appender holds the write
 // from its first Append to Finish; destroyed before Finish, it removes its
-// rows again.
+// rows again. A table with triggers gets each row as an INSERT would,
+// firing them (triggers.cc); then destruction before Finish puts back the
+// catalog of the first Append, undoing the triggers' writes too.
 #include <cmath>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/triggers.h"
 
 namespace sluice::sql {
 
@@ -31,7 +35,11 @@ class AppenderImpl : public Appender {
 
   ~AppenderImpl() override {
     if (!writing_) return;
-    RemoveAppendedRows();
+    if (before_triggers_.has_value()) {
+      db_->catalog() = std::move(*before_triggers_);
+    } else {
+      RemoveAppendedRows();
+    }
     EndWriting();
   }
 
@@ -41,6 +49,10 @@ class AppenderImpl : public Appender {
     std::vector<Value> row;
     row.reserve(values.size());
     for (const AppendValue& v : values) row.push_back(ToValue(v));
+    if (HasTriggers(db_->catalog(), table_)) {
+      if (!before_triggers_.has_value()) before_triggers_ = db_->catalog();
+      return InsertFiringTriggers(*db_, table_, row);
+    }
     // The table is looked up for each row, not kept: a query run between
     // two Appends may share it, and then the next write copies it.
     TablePtr table = db_->catalog().Mutable(table_);
@@ -56,6 +68,7 @@ class AppenderImpl : public Appender {
   Status Finish() override {
     if (!writing_) return Status::OK();
     appended_.clear();
+    before_triggers_.reset();
     Status s = autocommit_ ? db_->transaction().CommitWrite() : Status::OK();
     EndWriting();
     return s;
@@ -137,6 +150,7 @@ class AppenderImpl : public Appender {
   std::vector<BoundExprPtr> checks_;        // the table's CHECKs (BindChecks)
   std::vector<GeneratedColumn> generated_;  // its generated columns, computed per row
   ExecContext ctx_;                         // what the CHECKs are evaluated in
+  std::optional<Catalog> before_triggers_;  // the catalog before the first row that fired triggers
 };
 
 }  // namespace

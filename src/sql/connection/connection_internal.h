@@ -13,6 +13,7 @@
 #include "sql/connection/database_impl.h"
 #include "sql/exec/operator.h"
 #include "sql/exec/ops/table_write.h"
+#include "sql/exec/ops/trigger_writes.h"
 
 namespace sluice::sql {
 
@@ -38,6 +39,10 @@ Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p);
 Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const PragmaStatement& p);
 
 Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared = nullptr);
+// Plans and runs a bound modify plan (dml.cc), its operator firing
+// `triggers` for each row when given (triggers.cc); returns the number of
+// rows it changed.
+Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers);
 // Non-query statements that change the database (take the writer lock;
 // statement_runner.cc).
 bool IsWriteStatement(StatementKind kind);

@@ -86,6 +86,10 @@ class DatabaseImpl : public Database {
   void set_busy_timeout_ms(int ms) { busy_timeout_ms_ = ms; }
   Synchronous synchronous() const { return synchronous_; }
   void set_synchronous(Synchronous s) { synchronous_ = s; }
+  // PRAGMA recursive_triggers: whether a trigger fires again for the
+  // writes of its own program (connection/triggers.cc).
+  bool recursive_triggers() const { return recursive_triggers_; }
+  void set_recursive_triggers(bool on) { recursive_triggers_ = on; }
 
   // The file side (durable.cc). CatchUp and CheckpointNow do nothing for
   // in-memory databases.
@@ -147,6 +151,7 @@ class DatabaseImpl : public Database {
   Transaction txn_{this};
   int busy_timeout_ms_ = 0;
   Synchronous synchronous_ = Synchronous::kFull;
+  bool recursive_triggers_ = false;
   // The files' schema is being replayed through Execute: no write protocol.
   bool replaying_ = false;
   const std::vector<Value>* parameters_ = nullptr;

@@ -106,7 +106,12 @@ TEST_F(DatabaseTest, ErrorMessagesAndWhenTheyHappen) {
   EXPECT_EQ(Q("drop table nosuch"), "prepare: no such table: nosuch");
   EXPECT_EQ(Q("drop index nosuch"), "prepare: no such index: nosuch");
   EXPECT_EQ(Q("pragma nosuch_pragma"), "");
-  EXPECT_EQ(Q("create trigger tr after insert on t begin delete from t; end"), "prepare: triggers are not supported");
+  EXPECT_EQ(Q("create trigger tr after insert on t begin delete from t; end"), "");
+  EXPECT_EQ(Q("create trigger tr after insert on t begin select 1; end"), "prepare: trigger tr already exists");
+  EXPECT_EQ(Q("create trigger tr2 before insert on t begin select raise(abort, 'refused'); end"), "");
+  EXPECT_EQ(Q("insert into t values (5, 5, 5)"), "step: refused");  // a program's errors are the run's
+  EXPECT_EQ(Q("create trigger tr3 after delete on t begin select old.nosuch; end"), "");
+  EXPECT_EQ(Q("delete from t"), "prepare: no such column: old.nosuch");  // ... its binding errors the prepare's
 }
 
 TEST_F(DatabaseTest, ColumnCountsAreLimitedToSqliteMaxColumn) {

@@ -1,4 +1,5 @@
-// DDL: CREATE TABLE [AS SELECT], CREATE [UNIQUE] INDEX, CREATE VIEW, DROP.
+// DDL: CREATE TABLE [AS SELECT], CREATE [UNIQUE] INDEX, CREATE VIEW, CREATE
+// TRIGGER (its checks in triggers.cc), DROP.
 // Schema text for sqlite_schema follows SQLite: "CREATE TABLE " + the text
 // from the table name on; CREATE TABLE AS renders its columns the way
 // SQLite's createTableStmt() does.
@@ -6,6 +7,7 @@
 
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/triggers.h"
 #include "sql/lexer/keywords.h"
 
 namespace sluice::sql {
@@ -360,27 +362,8 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
       if (c.if_not_exists && (catalog.FindTable(c.name) || catalog.FindView(c.name))) return Status::OK();
       return CheckNewName(catalog, c.name, "view");
     }
-    case StatementKind::kCreateTrigger: {
-      // Accepted only when firing it can have no effect: a body of plain
-      // SELECTs without RAISE(). Anything else is refused rather than
-      // silently ignored.
-      const auto& c = s.As<CreateTriggerStatement>();
-      std::string body(s.Text(c.body_span));
-      for (char& ch : body) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      bool inert = body.find("raise") == std::string::npos;
-      for (const StatementPtr& b : c.body) inert &= b->kind == StatementKind::kSelect;
-      if (!inert) return Status::InvalidArgument("triggers are not supported");
-      if (catalog.FindTable(c.table) == nullptr) {
-        if (catalog.FindView(c.table) == nullptr || c.timing != CreateTriggerStatement::Timing::kInsteadOf) {
-          return Status::InvalidArgument("no such table: main." + c.table);
-        }
-      }
-      if (catalog.FindTrigger(c.name) != nullptr) {
-        if (c.if_not_exists) return Status::OK();
-        return Status::InvalidArgument("trigger " + c.name + " already exists");
-      }
-      return Status::OK();
-    }
+    case StatementKind::kCreateTrigger:
+      return CheckCreateTrigger(catalog, s.As<CreateTriggerStatement>(), error_offset);
     case StatementKind::kDrop: {
       const auto& d = s.As<DropStatement>();
       switch (d.object) {

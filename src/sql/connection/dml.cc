@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/triggers.h"
 #include "sql/planner/rules/rules.h"
 
 namespace sluice::sql {
@@ -120,13 +121,14 @@ Result<PlanPtr> BindDml(Binder& binder, const Statement& s) {
   }
 }
 
-// Plans (unless NeedsNoPlanning) and runs a modify plan; returns the
-// number of rows it changed.
-Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
+}  // namespace
+
+Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers) {
   if (!NeedsNoPlanning(*plan)) SLUICE_RETURN_IF_ERROR(PlanQuery(plan.get(), DatabaseImpl::DefaultPlannerOptions()));
   CatalogWriteAccess access(db.catalog(), *plan);
   ExecContext ctx;
   ctx.tables = &access;
+  ctx.row_triggers = triggers;
   ctx.interrupt = db.interrupt_flag();
   ctx.connection = &db.connection_state();
   OperatorPtr op = MakeOperator(*plan, &ctx);
@@ -136,7 +138,12 @@ Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
   return out.at(0, 0).integer();
 }
 
+namespace {
+
+Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) { return RunModifyPlan(db, std::move(plan), nullptr); }
+
 Result<int64_t> BindAndRun(DatabaseImpl& db, const Statement& s) {
+  if (MayFireTriggers(db.catalog(), s)) return RunDmlFiringTriggers(db, s);
   Binder binder(db.catalog(), db.parameters());
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindDml(binder, s));
   return RunModify(db, std::move(plan));
@@ -148,6 +155,11 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
   if (s.kind != StatementKind::kInsert && s.kind != StatementKind::kUpdate && s.kind != StatementKind::kDelete) {
     return Status::OK();
   }
+  if (MayFireTriggers(db.catalog(), s)) {
+    // A view with INSTEAD OF triggers is written through them: no plan.
+    if (WritesViewThroughTriggers(db.catalog(), s)) return CheckDmlTriggers(db, s);
+    SLUICE_RETURN_IF_ERROR(CheckDmlTriggers(db, s));
+  }
   Binder binder(db.catalog(), db.parameters());
   Result<PlanPtr> plan = BindDml(binder, s);
   if (!plan.ok()) {
@@ -157,7 +169,8 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
   // Kept for the run only when the rows come from VALUES (or no table at
   // all): a plan that scans tables holds the table objects of prepare
   // time, which later statements may have replaced.
-  if (s.kind == StatementKind::kInsert && prepared != nullptr && !ReadsTables(plan->get())) {
+  if (s.kind == StatementKind::kInsert && prepared != nullptr && !ReadsTables(plan->get()) &&
+      !MayFireTriggers(db.catalog(), s)) {
     *prepared = std::make_shared<PreparedDml>();
     (*prepared)->schema_version = db.catalog().schema_version();
     (*prepared)->plan = std::move(*plan);
@@ -166,6 +179,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
 }
 
 Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared) {
+  if (MayFireTriggers(db.catalog(), s)) return RunDmlFiringTriggers(db, s);
   if (prepared != nullptr && prepared->plan != nullptr && prepared->schema_version == db.catalog().schema_version()) {
     PlanPtr plan = std::move(prepared->plan);  // bound at prepare time, schema unchanged since
     prepared->plan = nullptr;

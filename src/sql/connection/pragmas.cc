@@ -1,9 +1,9 @@
 // PRAGMAs: which ones return rows and their column names, the settings a
 // PRAGMA with a value changes (busy_timeout, synchronous,
-// case_sensitive_like, user_version, application_id), and the rows of
-// those that return rows: integrity_check, quick_check, busy_timeout,
-// synchronous, journal_mode, wal_checkpoint here, the schema PRAGMAs from
-// sql/pragma (pragma_table.h). Other PRAGMAs are accepted and do nothing,
+// case_sensitive_like, user_version, application_id, recursive_triggers),
+// and the rows of those that return rows: integrity_check, quick_check,
+// busy_timeout, synchronous, recursive_triggers, journal_mode,
+// wal_checkpoint here, the schema PRAGMAs from sql/pragma (pragma_table.h). Other PRAGMAs are accepted and do nothing,
 // as SQLite does with unknown ones.
 #include <algorithm>
 #include <cctype>
@@ -91,7 +91,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
       name == "wal_checkpoint") {
     return true;
   }
-  return name == "synchronous" && !p.has_value;
+  return (name == "synchronous" || name == "recursive_triggers") && !p.has_value;
 }
 
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
@@ -105,7 +105,9 @@ std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (!p.has_value) return Status::OK();
-  if (name == "synchronous") {
+  if (name == "recursive_triggers") {
+    db.set_recursive_triggers(ParseBoolean(p.value));
+  } else if (name == "synchronous") {
     db.set_synchronous(ParseSynchronous(p.value));
   } else if (name == "user_version") {
     db.catalog().set_user_version(ParseInt32(p.value));
@@ -135,6 +137,8 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
     for (const std::string& problem : problems) rows.push_back({Value::Text(problem)});
   } else if (name == "busy_timeout") {
     rows.push_back({Value::Integer(db.busy_timeout_ms())});
+  } else if (name == "recursive_triggers") {
+    rows.push_back({Value::Integer(db.recursive_triggers() ? 1 : 0)});
   } else if (name == "synchronous") {
     rows.push_back({Value::Integer(static_cast<int64_t>(db.synchronous()))});
   } else if (name == "journal_mode") {

@@ -6,6 +6,7 @@
 // its own (Transaction::BeginWrite/CommitWrite/EndWrite).
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/statement_impl.h"
+#include "sql/function/raise.h"
 
 namespace sluice::sql {
 
@@ -179,7 +180,9 @@ Result<bool> ExecCursor::Step() {
     bool interrupted = n.status().result_code() == ResultCode::kInterrupt && IsWriteStatement(ast_->kind);
     bool or_rollback = n.status().result_code() == ResultCode::kConstraint && code != ResultCode::kConstraintDataType &&
                        StatementConflictClause(*ast_) == ConflictResolution::kRollback;
-    if ((interrupted || or_rollback) && db_->in_transaction()) {
+    // And RAISE(ROLLBACK) in a trigger program.
+    bool raise_rollback = IsRaise(n.status(), RaiseAction::kRollback);
+    if ((interrupted || or_rollback || raise_rollback) && db_->in_transaction()) {
       Status rolled_back = db_->transaction().Rollback();
       if (!rolled_back.ok()) return rolled_back;
     }

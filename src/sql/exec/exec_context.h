@@ -24,6 +24,7 @@
 namespace sluice::sql {
 
 class TableWriteAccess;  // ops/table_write.h
+class RowTriggers;       // ops/trigger_writes.h
 
 struct OuterFrame {
   const std::vector<ColumnId>* layout;
@@ -66,6 +67,9 @@ class ExecContext {
   int depth = 0;
   // Where modify operators (INSERT, UPDATE, DELETE) write; not owned.
   TableWriteAccess* tables = nullptr;
+  // The triggers a modify operator fires for each row it writes; null:
+  // none (ops/trigger_writes.h). Not owned.
+  RowTriggers* row_triggers = nullptr;
   // The connection's interrupt flag, set from another thread or a signal
   // handler; null: the statement cannot be interrupted. Not owned.
   const std::atomic<bool>* interrupt = nullptr;

@@ -516,7 +516,15 @@ ExprPtr Parser::ParseRaise() {
   Advance();
   if (node->raise != RaiseKind::kIgnore) {
     if (!Expect(TokenKind::kComma)) return {};
-    if (!(node->message = ParseExpr())) return {};
+    // sqlite3 3.40: the message is a name or a string (`nm`), not an
+    // expression.
+    if (!IsNm(tok_)) return SyntaxError();
+    auto message = MakeNode<LiteralExpr>(tok_.offset);
+    message->literal = LiteralKind::kString;
+    message->text = std::string(tok_.text);
+    if (!ParseName(&message->value)) return {};
+    if (!FinishExpr(*message)) return {};
+    node->message = ExprPtr(std::move(message));
   }
   if (!Expect(TokenKind::kRightParen)) return {};
   if (!FinishExpr(*node)) return {};

@@ -7,6 +7,7 @@
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
+#include "sql/exec/ops/trigger_writes.h"
 
 namespace sluice::sql::ops {
 
@@ -21,15 +22,21 @@ class DeleteOp : public ModifyOperator {
   Result<int64_t> Run() override {
     size_t rowid_slot = node_.children[0]->outputs.size() - 1;
     std::unordered_set<int64_t> doomed;
+    std::vector<int64_t> in_order;  // for triggers, which fire in scan order
     DataChunk chunk;
     while (true) {
       SLUICE_ASSIGN_OR_RETURN(bool more, child_->Next(&chunk));
       if (!more) break;
-      for (size_t r = 0; r < chunk.size(); ++r) doomed.insert(chunk.at(rowid_slot, r).integer());
+      for (size_t r = 0; r < chunk.size(); ++r) {
+        if (doomed.insert(chunk.at(rowid_slot, r).integer()).second && ctx_->row_triggers != nullptr) {
+          in_order.push_back(chunk.at(rowid_slot, r).integer());
+        }
+      }
     }
     child_.reset();  // done reading: the scans may let go of the table
     if (doomed.empty()) return int64_t{0};
     SLUICE_CHECK(ctx_->tables != nullptr);
+    if (ctx_->row_triggers != nullptr) return DeleteFiringTriggers(node_, ctx_, in_order);
     Table* t = ctx_->tables->Writable(node_.table->name);
     if (t == nullptr) return Status::InvalidArgument("no such table: " + node_.table->name);
     // Positions by rowid lookup, not a walk over the table: deleting a few

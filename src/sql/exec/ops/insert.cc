@@ -19,6 +19,7 @@
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
+#include "sql/exec/ops/trigger_writes.h"
 
 namespace sluice::sql::ops {
 
@@ -59,8 +60,9 @@ class InsertOp : public ModifyOperator {
     for (size_t i = 0; i < node_.insert_columns.size(); ++i) {
       if (node_.insert_columns[i] < 0) rowid_slot = static_cast<int>(i);
     }
-    ConflictResolution conflict = node_.conflict;
     SLUICE_CHECK(ctx_->tables != nullptr);
+    if (ctx_->row_triggers != nullptr) return InsertFiringTriggers(node_, ctx_, source, defaults, rowid_slot);
+    ConflictResolution conflict = node_.conflict;
     Table* target = ctx_->tables->Writable(schema.name);
     if (target == nullptr) return Status::InvalidArgument("no such table: " + schema.name);
     // REPLACE may delete rows: they are kept (in `restore`) until the

@@ -18,6 +18,7 @@
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
+#include "sql/exec/ops/trigger_writes.h"
 
 namespace sluice::sql::ops {
 
@@ -66,6 +67,11 @@ class UpdateOp : public ModifyOperator {
     for (size_t r = 0; r < matched; ++r) matched_rowids[r] = rows.columns[rowid_slot][r].integer();
     rows = RowStore();
     SLUICE_CHECK(ctx_->tables != nullptr);
+    if (ctx_->row_triggers != nullptr) {
+      return UpdateFiringTriggers(node_, ctx_, matched_rowids, values,
+                                  [this](Table& t, const std::vector<int64_t>& ids,
+                                         const std::vector<std::vector<Value>>& v) { return Apply(t, ids, v); });
+    }
     Table* work = ctx_->tables->Writable(node_.table->name);
     if (work == nullptr) return Status::InvalidArgument("no such table: " + node_.table->name);
     return Apply(*work, matched_rowids, values);
