@@ -6,6 +6,7 @@
 // its own (Transaction::BeginWrite/CommitWrite/EndWrite).
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/statement_impl.h"
+#include "sql/connection/vacuum_into.h"
 
 namespace sluice::sql {
 
@@ -19,6 +20,7 @@ Status ExecCursor::Prepare() {
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
     case StatementKind::kDrop: return CheckDdl(*db_, *ast_, &error_offset_);
+    case StatementKind::kVacuum: return CheckVacuum(ast_->As<VacuumStatement>(), &error_offset_);
     // BEGIN/COMMIT/ROLLBACK, SAVEPOINT/RELEASE/ROLLBACK TO: their errors
     // ("no such savepoint: s", ...) depend on the state when they run, so
     // they are Step's, as in sqlite3.
@@ -55,6 +57,10 @@ Result<int64_t> ExecCursor::Run() {
       return int64_t{0};
     case StatementKind::kVacuum:
       if (db_->in_transaction()) return Status::InvalidArgument("cannot VACUUM from within a transaction");
+      if (ast_->As<VacuumStatement>().into != nullptr) {
+        SLUICE_RETURN_IF_ERROR(RunVacuumInto(*db_, ast_->As<VacuumStatement>()));
+        return int64_t{0};
+      }
       SLUICE_RETURN_IF_ERROR(db_->CheckpointNow());
       return int64_t{0};
     default:
