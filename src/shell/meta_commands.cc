@@ -23,10 +23,11 @@ struct CommandName {
   size_t min_length;
 };
 constexpr CommandName kCommands[] = {
-    {"backup", 3}, {"bail", 3},    {"dump", 1},      {"echo", 1},      {"exit", 1},  {"headers", 1}, {"help", 1},
-    {"import", 1}, {"mode", 1},    {"nullvalue", 1}, {"open", 2},      {"once", 1},  {"output", 1},  {"quit", 1},
-    {"read", 1},   {"save", 3},    {"schema", 1},    {"separator", 1}, {"shell", 2}, {"show", 1},    {"system", 2},
-    {"tables", 1}, {"timeout", 5}, {"timer", 5},     {"width", 1},
+    {"backup", 3},  {"bail", 3},      {"databases", 2}, {"dump", 1},           {"echo", 1},   {"exit", 1},
+    {"headers", 1}, {"help", 1},      {"import", 1},    {"import-sqlite", 13}, {"mode", 1},   {"nullvalue", 1},
+    {"open", 2},    {"once", 1},      {"output", 1},    {"quit", 1},           {"read", 1},   {"save", 3},
+    {"schema", 1},  {"separator", 1}, {"shell", 2},     {"show", 1},           {"system", 2}, {"tables", 1},
+    {"timeout", 5}, {"timer", 5},     {"width", 1},
 };
 
 }  // namespace
@@ -83,6 +84,7 @@ std::string ShowLine(std::string_view label, std::string_view value) {
 constexpr std::string_view kHelp[] = {
     ".backup ?DB? FILE        Backup DB (default \"main\") to FILE",
     ".bail on|off             Stop after hitting an error.  Default OFF",
+    ".databases               List names and files of attached databases",
     ".dump ?OBJECTS?          Render database content as SQL",
     "   Options:",
     "     --data-only            Output only INSERT statements",
@@ -106,6 +108,8 @@ constexpr std::string_view kHelp[] = {
     "        determines the column names.",
     "     *  If neither --csv or --ascii are used, the input mode is derived",
     "        from the \".mode\" output mode",
+    ".import-sqlite FILE      Copy the tables, indexes, views and triggers of the",
+    "                           SQLite database FILE into this database",
     ".mode MODE ?OPTIONS?     Set output mode",
     "   MODE is one of:",
     "     box         Tables using unicode box-drawing characters",
@@ -270,6 +274,10 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
     }
   } else if (cmd == "open") {
     rc = DoOpen(args);
+  } else if (cmd == "databases") {
+    rc = DoDatabases(args);
+  } else if (cmd == "import-sqlite") {
+    rc = DoImportSqlite(args);
   } else if (cmd == "read") {
     rc = DoRead(args);
   } else if (cmd == "schema") {

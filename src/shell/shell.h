@@ -134,6 +134,9 @@ class Shell {
   CommandResult DoBackup(const std::vector<std::string>& args);
   CommandResult DoOpen(const std::vector<std::string>& args);
   CommandResult DoSystem(const std::vector<std::string>& args);
+  // .databases and .import-sqlite (sqlite_commands.cc).
+  CommandResult DoDatabases(const std::vector<std::string>& args);
+  CommandResult DoImportSqlite(const std::vector<std::string>& args);
   // Makes `db` (named `name` in .show) the database, closing the previous.
   void ReplaceDatabase(std::unique_ptr<Database> db, std::string name);
   // .open --new: drops every table and view of the database.

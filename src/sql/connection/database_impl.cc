@@ -7,12 +7,14 @@
 #include "sql/connection/statement_impl.h"
 #include "sql/exec/expr_eval.h"
 #include "sql/parser/parser.h"
+#include "sluice/sqlite_file.h"
 
 namespace sluice {
 
 Result<std::unique_ptr<Database>> Database::Open(std::string_view path, const OpenOptions& options) {
   auto db = std::make_unique<sql::DatabaseImpl>();
   if (path.empty() || path == ":memory:") return std::unique_ptr<Database>(std::move(db));
+  if (IsSqliteFile(std::string(path))) return sql::DatabaseImpl::OpenSqliteFile(std::string(path));
   Env* env = options.env != nullptr ? options.env : Env::Default();
   SLUICE_RETURN_IF_ERROR(db->OpenFile(std::string(path), env));
   return std::unique_ptr<Database>(std::move(db));

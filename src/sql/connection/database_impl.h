@@ -116,6 +116,16 @@ class DatabaseImpl : public Database {
   bool appender_writing() const { return appender_writing_; }
   void set_appender_writing(bool writing) { appender_writing_ = writing; }
 
+  // An SQLite file opened read-only (sqlite_open.cc): its rows copied into
+  // this in-memory database, which then refuses every write ("attempt to
+  // write a readonly database", SQLITE_READONLY). The objects the engine
+  // could not load are warnings().
+  static Result<std::unique_ptr<Database>> OpenSqliteFile(const std::string& path);
+  bool read_only() const override { return !sqlite_file_.empty(); }
+  // The file main is read from, absolute, as PRAGMA database_list shows it
+  // ("" in memory).
+  std::string main_file() const;
+
  private:
   // The transaction restores the catalog and drives the file protocol.
   friend class Transaction;
@@ -151,6 +161,11 @@ class DatabaseImpl : public Database {
   std::atomic<bool> interrupt_{false};
   static_assert(std::atomic<bool>::is_always_lock_free);
   int running_statements_ = 0;
+  // The SQLite file this read-only copy was read from (absolute); empty
+  // for sluice's own databases.
+  std::string sqlite_file_;
+  // What opening an SQLite file could not load (warnings()).
+  std::vector<std::string> open_warnings_;
 };
 
 }  // namespace sluice::sql

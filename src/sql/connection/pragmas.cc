@@ -1,7 +1,7 @@
 // PRAGMAs: which ones return rows and their column names, the settings a
 // PRAGMA with a value changes (busy_timeout, synchronous), and the rows of
 // those that return rows (integrity_check, quick_check, busy_timeout,
-// synchronous, journal_mode, wal_checkpoint). Other PRAGMAs are accepted
+// synchronous, journal_mode, wal_checkpoint, database_list). Other PRAGMAs are accepted
 // and do nothing, as SQLite does with unknown ones.
 #include <algorithm>
 #include <cstdlib>
@@ -31,7 +31,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (IsSchemaPragma(name)) return true;
   if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
-      name == "wal_checkpoint") {
+      name == "wal_checkpoint" || name == "database_list") {
     return true;
   }
   return name == "synchronous" && !p.has_value;
@@ -42,6 +42,7 @@ std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
   if (IsSchemaPragma(name)) return SchemaPragmaColumns(name);
   if (name == "busy_timeout") return {"timeout"};
   if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
+  if (name == "database_list") return {"seq", "name", "file"};
   return {name};
 }
 
@@ -74,6 +75,8 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
     rows.push_back({Value::Integer(static_cast<int64_t>(db.synchronous()))});
   } else if (name == "journal_mode") {
     rows.push_back({Value::Text(db.is_file_database() ? "wal" : "memory")});
+  } else if (name == "database_list") {
+    rows.push_back({Value::Integer(0), Value::Text("main"), Value::Text(db.main_file())});
   } else if (name == "wal_checkpoint") {
     if (db.is_file_database()) {
       if (db.in_transaction()) {

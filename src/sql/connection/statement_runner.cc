@@ -156,6 +156,9 @@ Result<bool> ExecCursor::Step() {
         "cannot change the transaction while an Appender is writing to this database: Finish it first",
         ResultCode::kMisuse);
   }
+  if (db_->read_only() && IsWriteStatement(ast_->kind)) {
+    return Status::InvalidArgument("attempt to write a readonly database", ResultCode::kReadOnly);
+  }
   SetRunning(true);
   Result<int64_t> n = RunInTransaction();
   SetRunning(false);
