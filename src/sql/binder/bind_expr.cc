@@ -77,6 +77,11 @@ void Binder::Impl::NoteReference(ColumnId id) {
 }
 
 Result<BoundExprPtr> Binder::Impl::BindColumnRef(const ColumnRefExpr& ref, const Expr& expr, ExprContext& ctx) {
+  // Every table is in main (no ATTACH, no temp schema): another schema
+  // names no column.
+  if (!ref.schema.empty() && !NameEqualsNoCase(ref.schema, "main")) {
+    return ErrorAt(expr, "no such column: " + FullName(ref));
+  }
   for (Scope* s = ctx.scope; s != nullptr; s = s->parent) {
     const ScopeColumn* found = nullptr;
     int count = 0;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/schema_names.h"
 
 namespace sluice::sql {
 
@@ -30,6 +31,7 @@ class ParameterScope {
 Result<std::unique_ptr<StatementImpl>> PrepareParsed(DatabaseImpl& db, const std::shared_ptr<Statement>& ast,
                                                      const std::string& text, int64_t* error_offset) {
   *error_offset = -1;
+  SLUICE_RETURN_IF_ERROR(CheckSchemaNames(*ast, error_offset));
   // A write statement catches up with other processes when it takes the
   // writer lock (and binds again if the schema changed), so it may prepare
   // against what we have; only if that fails do we catch up and retry.

@@ -5,6 +5,7 @@
 // On a file database a write statement outside BEGIN is a transaction of
 // its own (Transaction::BeginWrite/CommitWrite/EndWrite).
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/schema_names.h"
 #include "sql/connection/statement_impl.h"
 #include "sql/connection/vacuum_into.h"
 
@@ -19,7 +20,9 @@ Status ExecCursor::Prepare() {
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop: return CheckDdl(*db_, *ast_, &error_offset_);
+    case StatementKind::kDrop:
+      if (DropNamesNothing(ast_->As<DropStatement>())) return Status::OK();  // IF EXISTS other.x
+      return CheckDdl(*db_, *ast_, &error_offset_);
     case StatementKind::kVacuum: return CheckVacuum(ast_->As<VacuumStatement>(), &error_offset_);
     // BEGIN/COMMIT/ROLLBACK, SAVEPOINT/RELEASE/ROLLBACK TO: their errors
     // ("no such savepoint: s", ...) depend on the state when they run, so
@@ -37,7 +40,9 @@ Result<int64_t> ExecCursor::Run() {
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop: return RunDdl(*db_, ast_);
+    case StatementKind::kDrop:
+      if (DropNamesNothing(ast_->As<DropStatement>())) return int64_t{0};  // IF EXISTS other.x
+      return RunDdl(*db_, ast_);
     case StatementKind::kBegin: SLUICE_RETURN_IF_ERROR(db_->transaction().Begin()); return int64_t{0};
     case StatementKind::kCommit: SLUICE_RETURN_IF_ERROR(db_->transaction().Commit()); return int64_t{0};
     case StatementKind::kRollback: {
