@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <strings.h>
+#include <sys/stat.h>
 
 namespace sluice {
 
@@ -233,6 +234,9 @@ void CopySequence(sqlite3* db, const std::string& path, Database& target, std::v
 }  // namespace
 
 bool IsSqliteFile(const std::string& path) {
+  // Only a regular file: opening a FIFO to look would block.
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   static constexpr char kHeader[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return false;
