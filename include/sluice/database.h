@@ -263,6 +263,9 @@ class Database {
   // True when the database refuses every write (sqlite3_db_readonly): an
   // SQLite file, which sluice reads but never writes (sluice/sqlite_file.h).
   virtual bool read_only() const { return false; }
+  // The same for the database `schema` ("main", or an ATTACHed one's name);
+  // false for a name that is not attached.
+  virtual bool read_only(std::string_view schema) const { return schema == "main" && read_only(); }
 
   // Writes a consistent copy of the database to the file `path` (replaced
   // if it exists and is empty or a sluice database; any other file is kept:

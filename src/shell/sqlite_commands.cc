@@ -29,7 +29,7 @@ CommandResult Shell::DoDatabases(const std::vector<std::string>& args) {
     if (row.size() < 3) continue;
     const std::string& file = row[2];
     buffer_ += row[1] + ": " + (file.empty() || file == "\x01NULL" ? std::string("\"\"") : file) + " " +
-               (db_->read_only() ? "r/o" : "r/w") + "\n";
+               (db_->read_only(row[1]) ? "r/o" : "r/w") + "\n";
   }
   return CommandResult::kOk;
 }

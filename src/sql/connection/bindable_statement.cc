@@ -59,6 +59,12 @@ BindableStatement::BindableStatement(DatabaseImpl* db, std::shared_ptr<sql::Stat
       inner_(std::move(prepared)),
       prepared_data_version_(db_->catalog().data_version()) {
   values_.resize(static_cast<size_t>(ast_->parameter_count));
+  db_->StatementCreated();
+}
+
+BindableStatement::~BindableStatement() {
+  inner_.reset();
+  db_->StatementDestroyed();
 }
 
 Result<bool> BindableStatement::Step() {

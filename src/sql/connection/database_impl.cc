@@ -2,6 +2,7 @@
 // statement, make its cursor, catch up with other processes first).
 #include "sql/connection/database_impl.h"
 
+#include "sql/connection/attach.h"
 #include "sql/connection/bindable_statement.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/statement_impl.h"
@@ -80,12 +81,18 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
   std::shared_ptr<sql::Statement> ast(std::move(*parsed));
   std::string text(sql.substr(begin, end - begin));
   int64_t error_offset = -1;
-  Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(*this, ast, text, &error_offset);
+  // The database it runs in: this one, or an ATTACHed one it names.
+  Result<DatabaseImpl*> target = RouteStatement(*this, *ast);
+  if (!target.ok()) {
+    out.status = target.status().WithPhase(ErrorPhase::kPrepare);
+    return out;
+  }
+  Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(**target, ast, text, &error_offset);
   if (!prepared.ok()) {
     out.status = prepared.status().WithPhase(ErrorPhase::kPrepare).WithErrorOffset(error_offset);
     return out;
   }
-  out.statement = std::make_unique<BindableStatement>(this, std::move(ast), std::move(text), std::move(*prepared));
+  out.statement = std::make_unique<BindableStatement>(*target, std::move(ast), std::move(text), std::move(*prepared));
   return out;
 }
 

@@ -121,7 +121,27 @@ class DatabaseImpl : public Database {
   // write a readonly database", SQLITE_READONLY). The objects the engine
   // could not load are warnings().
   static Result<std::unique_ptr<Database>> OpenSqliteFile(const std::string& path);
+
+  // ATTACHed databases (attach.h), in the order attached; each a
+  // DatabaseImpl of its own whose parent() is this one.
+  struct AttachedDatabase {
+    std::string name;
+    std::unique_ptr<DatabaseImpl> db;
+  };
+  std::vector<AttachedDatabase>& attached() { return attached_; }
+  DatabaseImpl* parent() const { return parent_; }
+  void set_parent(DatabaseImpl* parent) { parent_ = parent; }
+  // The Statements handed out for this database and not destroyed yet
+  // (DETACH refuses while there are any).
+  int live_statements() const { return live_statements_; }
+  void StatementCreated() { ++live_statements_; }
+  void StatementDestroyed() { --live_statements_; }
+  // A write statement succeeded in the current transaction (the one-file
+  // rule of attach.h); cleared when a statement runs outside one.
+  bool wrote_in_transaction() const { return wrote_in_transaction_; }
+  void set_wrote_in_transaction(bool wrote) { wrote_in_transaction_ = wrote; }
   bool read_only() const override { return !sqlite_file_.empty(); }
+  bool read_only(std::string_view schema) const override;
   // The file main is read from, absolute, as PRAGMA database_list shows it
   // ("" in memory).
   std::string main_file() const;
@@ -166,6 +186,10 @@ class DatabaseImpl : public Database {
   std::string sqlite_file_;
   // What opening an SQLite file could not load (warnings()).
   std::vector<std::string> open_warnings_;
+  std::vector<AttachedDatabase> attached_;
+  DatabaseImpl* parent_ = nullptr;
+  int live_statements_ = 0;
+  bool wrote_in_transaction_ = false;
 };
 
 }  // namespace sluice::sql

@@ -77,6 +77,11 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
     rows.push_back({Value::Text(db.is_file_database() ? "wal" : "memory")});
   } else if (name == "database_list") {
     rows.push_back({Value::Integer(0), Value::Text("main"), Value::Text(db.main_file())});
+    // sqlite3 numbers attached databases from 2 (1 is temp).
+    int64_t seq = 2;
+    for (DatabaseImpl::AttachedDatabase& a : db.attached()) {
+      rows.push_back({Value::Integer(seq++), Value::Text(a.name), Value::Text(a.db->main_file())});
+    }
   } else if (name == "wal_checkpoint") {
     if (db.is_file_database()) {
       if (db.in_transaction()) {

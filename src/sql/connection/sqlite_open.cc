@@ -39,6 +39,14 @@ Result<std::unique_ptr<Database>> DatabaseImpl::OpenSqliteFile(const std::string
   return std::unique_ptr<Database>(std::move(db));
 }
 
+bool DatabaseImpl::read_only(std::string_view schema) const {
+  if (schema == "main") return read_only();
+  for (const AttachedDatabase& a : attached_) {
+    if (NameEqualsNoCase(a.name, schema)) return a.db->read_only();
+  }
+  return false;
+}
+
 std::string DatabaseImpl::main_file() const {
   if (read_only()) return sqlite_file_;
   if (durable_ == nullptr) return "";

@@ -4,6 +4,7 @@
 // something (pragmas.cc), VACUUM.
 // On a file database a write statement outside BEGIN is a transaction of
 // its own (Transaction::BeginWrite/CommitWrite/EndWrite).
+#include "sql/connection/attach.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/schema_names.h"
 #include "sql/connection/statement_impl.h"
@@ -44,18 +45,32 @@ Result<int64_t> ExecCursor::Run() {
       if (DropNamesNothing(ast_->As<DropStatement>())) return int64_t{0};  // IF EXISTS other.x
       return RunDdl(*db_, ast_);
     case StatementKind::kBegin: SLUICE_RETURN_IF_ERROR(db_->transaction().Begin()); return int64_t{0};
-    case StatementKind::kCommit: SLUICE_RETURN_IF_ERROR(db_->transaction().Commit()); return int64_t{0};
+    case StatementKind::kCommit:
+      if (db_->in_transaction()) SLUICE_RETURN_IF_ERROR(CommitAttached(*db_));  // attach.h
+      SLUICE_RETURN_IF_ERROR(db_->transaction().Commit());
+      return int64_t{0};
     case StatementKind::kRollback: {
       const std::string& savepoint = ast_->As<RollbackStatement>().savepoint;
+      if (!savepoint.empty()) SLUICE_RETURN_IF_ERROR(CheckNoAttachedInTransaction(*db_));
+      Status attached = savepoint.empty() ? RollbackAttached(*db_) : Status::OK();
       SLUICE_RETURN_IF_ERROR(savepoint.empty() ? db_->transaction().Rollback()
                                                : db_->transaction().RollbackTo(savepoint));
+      SLUICE_RETURN_IF_ERROR(attached);
       return int64_t{0};
     }
     case StatementKind::kSavepoint:
+      SLUICE_RETURN_IF_ERROR(CheckNoAttachedInTransaction(*db_));
       SLUICE_RETURN_IF_ERROR(db_->transaction().Savepoint(ast_->As<SavepointStatement>().name));
       return int64_t{0};
     case StatementKind::kRelease:
+      SLUICE_RETURN_IF_ERROR(CheckNoAttachedInTransaction(*db_));
       SLUICE_RETURN_IF_ERROR(db_->transaction().Release(ast_->As<ReleaseStatement>().name));
+      return int64_t{0};
+    case StatementKind::kAttach:
+      SLUICE_RETURN_IF_ERROR(RunAttach(*db_, ast_->As<AttachStatement>()));
+      return int64_t{0};
+    case StatementKind::kDetach:
+      SLUICE_RETURN_IF_ERROR(RunDetach(*db_, ast_->As<DetachStatement>()));
       return int64_t{0};
     case StatementKind::kPragma:
       SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(*db_, ast_->As<PragmaStatement>()));
@@ -164,9 +179,12 @@ Result<bool> ExecCursor::Step() {
   if (db_->read_only() && IsWriteStatement(ast_->kind)) {
     return Status::InvalidArgument("attempt to write a readonly database", ResultCode::kReadOnly);
   }
+  if (!db_->in_transaction()) db_->set_wrote_in_transaction(false);
+  if (IsWriteStatement(ast_->kind)) SLUICE_RETURN_IF_ERROR(CheckSingleFileWrite(*db_));  // attach.h
   SetRunning(true);
   Result<int64_t> n = RunInTransaction();
   SetRunning(false);
+  if (n.ok() && IsWriteStatement(ast_->kind) && db_->in_transaction()) db_->set_wrote_in_transaction(true);
   if (!n.ok()) {
     // sqlite3 rolls the whole transaction back when a statement that
     // writes is interrupted inside BEGIN...COMMIT (the statement itself is
