@@ -311,15 +311,23 @@ Result<DatabaseImpl*> RouteStatement(DatabaseImpl& main, Statement& ast) {
     return Status::InvalidArgument("statements that use tables of several databases (" + names + ") are not supported");
   }
   DatabaseImpl::AttachedDatabase& target = main.attached()[*all.begin()];
-  if (main.in_transaction() && !target.db->in_transaction()) {
-    if (main.transaction().savepoint_count() > 0) {
-      return Status::InvalidArgument("database " + target.name +
-                                     " cannot join a transaction that has savepoints: not supported");
-    }
-    SLUICE_RETURN_IF_ERROR(target.db->transaction().Begin());
-  }
+  SLUICE_RETURN_IF_ERROR(JoinTransaction(*target.db));
   Stripper(target.name).StatementTree(&ast);
   return target.db.get();
+}
+
+Status JoinTransaction(DatabaseImpl& db) {
+  DatabaseImpl* main = db.parent();
+  if (main == nullptr || !main->in_transaction() || db.in_transaction() || db.replaying()) return Status::OK();
+  if (main->transaction().savepoint_count() > 0) {
+    for (DatabaseImpl::AttachedDatabase& a : main->attached()) {
+      if (a.db.get() == &db) {
+        return Status::InvalidArgument("database " + a.name +
+                                       " cannot join a transaction that has savepoints: not supported");
+      }
+    }
+  }
+  return db.transaction().Begin();
 }
 
 Status CheckSingleFileWrite(DatabaseImpl& db) {

@@ -39,6 +39,11 @@ Status RunDetach(DatabaseImpl& db, const DetachStatement& s);
 // databases; a statement joining main's transaction inside a savepoint.
 Result<DatabaseImpl*> RouteStatement(DatabaseImpl& main, Statement& ast);
 
+// An attached `db` joins its main database's transaction (if one is
+// open and it has not joined yet): before a statement prepared or run in
+// it. Refused inside a savepoint.
+Status JoinTransaction(DatabaseImpl& db);
+
 // The one-file rule: before a write statement runs in `db` inside a
 // transaction, no other database file of the connection may have been
 // written in it.

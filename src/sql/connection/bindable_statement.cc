@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "sql/connection/attach.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/schema_names.h"
 
@@ -68,6 +69,7 @@ BindableStatement::~BindableStatement() {
 }
 
 Result<bool> BindableStatement::Step() {
+  if (db_->parent() != nullptr) SLUICE_RETURN_IF_ERROR(JoinTransaction(*db_));  // ATTACHed: attach.h
   if (failed_) return false;
   ParameterScope scope(db_, &values_);
   // A plan holds the tables of the moment it was made: after a write since

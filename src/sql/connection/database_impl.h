@@ -138,6 +138,8 @@ class DatabaseImpl : public Database {
   void StatementDestroyed() { --live_statements_; }
   // A write statement succeeded in the current transaction (the one-file
   // rule of attach.h); cleared when a statement runs outside one.
+  // The files' schema is being replayed through Execute (durable.cc).
+  bool replaying() const { return replaying_; }
   bool wrote_in_transaction() const { return wrote_in_transaction_; }
   void set_wrote_in_transaction(bool wrote) { wrote_in_transaction_ = wrote; }
   bool read_only() const override { return !sqlite_file_.empty(); }

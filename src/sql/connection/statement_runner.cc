@@ -52,10 +52,10 @@ Result<int64_t> ExecCursor::Run() {
     case StatementKind::kRollback: {
       const std::string& savepoint = ast_->As<RollbackStatement>().savepoint;
       if (!savepoint.empty()) SLUICE_RETURN_IF_ERROR(CheckNoAttachedInTransaction(*db_));
-      Status attached = savepoint.empty() ? RollbackAttached(*db_) : Status::OK();
-      SLUICE_RETURN_IF_ERROR(savepoint.empty() ? db_->transaction().Rollback()
-                                               : db_->transaction().RollbackTo(savepoint));
-      SLUICE_RETURN_IF_ERROR(attached);
+      Status rolled_back = savepoint.empty() ? db_->transaction().Rollback() : db_->transaction().RollbackTo(savepoint);
+      // Then the attached databases, main no longer in the transaction.
+      if (savepoint.empty()) SLUICE_RETURN_IF_ERROR(RollbackAttached(*db_));
+      SLUICE_RETURN_IF_ERROR(rolled_back);
       return int64_t{0};
     }
     case StatementKind::kSavepoint:
