@@ -77,8 +77,9 @@ void Binder::Impl::NoteReference(ColumnId id) {
 }
 
 Result<BoundExprPtr> Binder::Impl::BindColumnRef(const ColumnRefExpr& ref, const Expr& expr, ExprContext& ctx) {
-  // Every table is in main (no ATTACH, no temp schema): another schema
-  // names no column.
+  // A statement binds in one database, as main (an ATTACHed database's
+  // qualifier was removed when the statement was routed to it; there is
+  // no temp schema): another schema names no column.
   if (!ref.schema.empty() && !NameEqualsNoCase(ref.schema, "main")) {
     return ErrorAt(expr, "no such column: " + FullName(ref));
   }

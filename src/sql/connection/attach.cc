@@ -262,7 +262,7 @@ Status RunDetach(DatabaseImpl& db, const DetachStatement& s) {
   return Status::InvalidArgument("no such database: " + name);
 }
 
-Result<DatabaseImpl*> RouteStatement(DatabaseImpl& main, Statement& ast) {
+Result<DatabaseImpl*> RouteStatement(DatabaseImpl& main, Statement& ast, std::string* qualifier) {
   if (main.attached().empty()) return &main;
   if (ast.kind == StatementKind::kAttach || ast.kind == StatementKind::kDetach) return &main;
   // Which databases the statement's tokens name: qualifiers (X.), and
@@ -300,9 +300,9 @@ Result<DatabaseImpl*> RouteStatement(DatabaseImpl& main, Statement& ast) {
     tok = next;
   }
   std::set<size_t> all = qualified;
-  bool creates_unqualified = false;
-  if (IsCreate(ast.kind) && qualified.empty()) creates_unqualified = true;  // CREATE x: main's
-  if (!creates_unqualified) all.insert(unqualified.begin(), unqualified.end());
+  // CREATE x: main's. CREATE X.x: the names in its body are X's own (an
+  // index's table, a view's tables), as sqlite3 resolves them.
+  if (!IsCreate(ast.kind)) all.insert(unqualified.begin(), unqualified.end());
   if (all.empty() || (all.size() == 1 && *all.begin() == kMain)) return &main;
   if (all.size() > 1) {
     std::string names;
@@ -313,6 +313,7 @@ Result<DatabaseImpl*> RouteStatement(DatabaseImpl& main, Statement& ast) {
   DatabaseImpl::AttachedDatabase& target = main.attached()[*all.begin()];
   SLUICE_RETURN_IF_ERROR(JoinTransaction(*target.db));
   Stripper(target.name).StatementTree(&ast);
+  if (qualifier != nullptr && !qualified.empty()) *qualifier = target.name;
   return target.db.get();
 }
 

@@ -37,7 +37,9 @@ Status RunDetach(DatabaseImpl& db, const DetachStatement& s);
 // one (then the qualifiers naming it are removed from `ast`). With no
 // database attached: `main`, at no cost. Errors: a statement over several
 // databases; a statement joining main's transaction inside a savepoint.
-Result<DatabaseImpl*> RouteStatement(DatabaseImpl& main, Statement& ast);
+// *qualifier: the attached database's name when the statement named it
+// (for sqlite3's "no such table: aux.t"), else left as it is.
+Result<DatabaseImpl*> RouteStatement(DatabaseImpl& main, Statement& ast, std::string* qualifier);
 
 // An attached `db` joins its main database's transaction (if one is
 // open and it has not joined yet): before a statement prepared or run in

@@ -82,14 +82,25 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
   std::string text(sql.substr(begin, end - begin));
   int64_t error_offset = -1;
   // The database it runs in: this one, or an ATTACHed one it names.
-  Result<DatabaseImpl*> target = RouteStatement(*this, *ast);
+  std::string qualifier;
+  Result<DatabaseImpl*> target = RouteStatement(*this, *ast, &qualifier);
   if (!target.ok()) {
     out.status = target.status().WithPhase(ErrorPhase::kPrepare);
     return out;
   }
   Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(**target, ast, text, &error_offset);
   if (!prepared.ok()) {
-    out.status = prepared.status().WithPhase(ErrorPhase::kPrepare).WithErrorOffset(error_offset);
+    Status status = prepared.status();
+    // The routed statement lost its qualifier: name the table as written.
+    constexpr std::string_view kNoSuchTable = "no such table: ";
+    std::string_view message = status.message();
+    if (!qualifier.empty() && message.starts_with(kNoSuchTable) &&
+        message.substr(kNoSuchTable.size()).find('.') == std::string_view::npos) {
+      status = Status::InvalidArgument(
+          std::string(kNoSuchTable) + qualifier + "." + std::string(message.substr(kNoSuchTable.size())),
+          status.result_code());
+    }
+    out.status = status.WithPhase(ErrorPhase::kPrepare).WithErrorOffset(error_offset);
     return out;
   }
   out.statement = std::make_unique<BindableStatement>(*target, std::move(ast), std::move(text), std::move(*prepared));

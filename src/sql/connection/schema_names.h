@@ -10,10 +10,11 @@
 
 namespace sluice::sql {
 
-// A sluice connection has one database, `main`, and no `temp` objects
-// (no ATTACH; TEMP tables, views and triggers are refused). So a
-// schema-qualified name must say main, or it names nothing, with sqlite3's
-// errors: CREATE, PRAGMA, REINDEX and ANALYZE in another schema are
+// A statement runs in one database (an ATTACHed one's qualifiers are
+// removed when Prepare routes the statement to it, attach.h) and there
+// are no `temp` objects (TEMP tables, views and triggers are refused). So
+// here a schema-qualified name must say main, or it names nothing, with
+// sqlite3's errors: CREATE, PRAGMA, REINDEX and ANALYZE in another schema are
 // "unknown database X" (*error_offset at X); INSERT/UPDATE/DELETE and DROP
 // of X.t are "no such table: X.t" (view, index, trigger), and DROP ... IF
 // EXISTS X.t is OK (DropNamesNothing then tells the run to do nothing);
