@@ -61,15 +61,23 @@ class DatabaseImpl : public Database {
   void Interrupt() override { interrupt_.store(true, std::memory_order_relaxed); }
 
   // The interrupt flag, for the ExecContext of a statement's run.
-  const std::atomic<bool>* interrupt_flag() const { return &interrupt_; }
+  // An ATTACHed database's statements poll main's: Interrupt() of the
+  // connection stops them too.
+  const std::atomic<bool>* interrupt_flag() const {
+    return parent_ != nullptr ? parent_->interrupt_flag() : &interrupt_;
+  }
   // A statement starts / stops running (a query: from its first Step to its
   // end or destruction). The first to start while none runs clears the
   // interrupt flag, as sqlite3 forgets an interrupt when no statement is
   // running.
   void StatementStarted() {
+    if (parent_ != nullptr) return parent_->StatementStarted();
     if (running_statements_++ == 0) interrupt_.store(false, std::memory_order_relaxed);
   }
-  void StatementStopped() { --running_statements_; }
+  void StatementStopped() {
+    if (parent_ != nullptr) return parent_->StatementStopped();
+    --running_statements_;
+  }
 
   static PlannerOptions DefaultPlannerOptions();
 
