@@ -52,6 +52,11 @@ select * from again.v;
 drop table again.t;
 select count(*) from again.sqlite_master;
 detach again;
+-- An SQLite file attached (read through libsqlite3 in sluice).
+attach 'data/made_by_sqlite3.sqlite' as lite;
+select * from lite.cities order by pop;
+select count(*) from cities;
+detach lite;
 attach ':memory:' as a1;
 attach ':memory:' as a2;
 attach ':memory:' as a3;
