@@ -31,6 +31,7 @@ PUBLIC_OWNERS = [
     ("sluice/result_code.h", "base"),
     ("sluice/version.h", "base"),  # generated
     ("sluice/database.h", "sql/connection"),
+    ("sluice/sqlite_file.h", "sql/connection"),
     ("sluice/sql_text.h", "sql"),
     ("sluice/parallel", "parallel"),  # sluice/parallel.h and sluice/parallel/*
     ("sluice/stream", "stream"),  # sluice/stream.h and sluice/stream/*

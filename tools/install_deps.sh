@@ -13,6 +13,7 @@ packages=(
   libconcurrentqueue-dev                          # benchmark anchor for SyncQueue
   libedit-dev                                     # line editing for interactive shells
   libzstd-dev libxxhash-dev                       # database files: compression, checksums
+  libsqlite3-dev                                  # reading SQLite's own files (read-only): sluice sql x.sqlite, .import-sqlite
   sqlite3                                         # reference engine for SQL tests and benchmarks
   libcurl4-openssl-dev libgumbo-dev nlohmann-json3-dev  # sluice crawl: HTTP(S) client, HTML5 parser, JSON report
   linkchecker                                     # benchmark anchor for sluice crawl

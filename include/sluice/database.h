@@ -248,6 +248,9 @@ class Database {
   // "cannot open ...: ..." (SQLITE_CANTOPEN), "shop.db: database disk image
   // is malformed: ..." (SQLITE_CORRUPT: an empty image next to a log that
   // holds data), ... A damaged log does not stop the open: see warnings().
+  // An SQLite database file (its own header) is read through libsqlite3
+  // into a private in-memory copy that refuses writes ("attempt to write a
+  // readonly database", SQLITE_READONLY): see sluice/sqlite_file.h.
   static Result<std::unique_ptr<Database>> Open(std::string_view path, const OpenOptions& options = {});
 
   // What is wrong with the database without stopping it from opening (the
@@ -258,6 +261,13 @@ class Database {
   // integrity_check reports it, and .backup can save what is readable
   // (docs/formats/database_file.md, "Damage"). Empty when all is well.
   virtual std::vector<std::string> warnings() const { return {}; }
+
+  // True when the database refuses every write (sqlite3_db_readonly): an
+  // SQLite file, which sluice reads but never writes (sluice/sqlite_file.h).
+  virtual bool read_only() const { return false; }
+  // The same for the database `schema` ("main", or an ATTACHed one's name);
+  // false for a name that is not attached.
+  virtual bool read_only(std::string_view schema) const { return schema == "main" && read_only(); }
 
   // Writes a consistent copy of the database to the file `path` (replaced
   // if it exists and is empty or a sluice database; any other file is kept:

@@ -24,11 +24,12 @@ struct CommandName {
   size_t min_length;
 };
 constexpr CommandName kCommands[] = {
-    {"backup", 3},  {"bail", 3},   {"changes", 3},   {"dump", 1},      {"echo", 1},    {"exit", 1},   {"fullschema", 2},
-    {"headers", 1}, {"help", 1},   {"import", 1},    {"indexes", 2},   {"indices", 2}, {"mode", 1},   {"nullvalue", 1},
-    {"open", 2},    {"once", 1},   {"output", 1},    {"parameter", 3}, {"print", 3},   {"quit", 1},   {"read", 1},
-    {"save", 3},    {"schema", 1}, {"separator", 1}, {"shell", 2},     {"show", 1},    {"system", 2}, {"tables", 1},
-    {"timeout", 5}, {"timer", 5},  {"width", 1},
+    {"backup", 3},  {"bail", 3},       {"changes", 3}, {"databases", 2}, {"dump", 1},   {"echo", 1},
+    {"exit", 1},    {"fullschema", 2}, {"headers", 1}, {"help", 1},      {"import", 1}, {"import-sqlite", 13},
+    {"indexes", 2}, {"indices", 2},    {"mode", 1},    {"nullvalue", 1}, {"open", 2},   {"once", 1},
+    {"output", 1},  {"parameter", 3},  {"print", 3},   {"quit", 1},      {"read", 1},   {"save", 3},
+    {"schema", 1},  {"separator", 1},  {"shell", 2},   {"show", 1},      {"system", 2}, {"tables", 1},
+    {"timeout", 5}, {"timer", 5},      {"width", 1},
 };
 
 }  // namespace
@@ -86,6 +87,7 @@ constexpr std::string_view kHelp[] = {
     ".backup ?DB? FILE        Backup DB (default \"main\") to FILE",
     ".bail on|off             Stop after hitting an error.  Default OFF",
     ".changes on|off          Show number of rows changed by SQL",
+    ".databases               List names and files of attached databases",
     ".dump ?OBJECTS?          Render database content as SQL",
     "   Options:",
     "     --data-only            Output only INSERT statements",
@@ -110,6 +112,8 @@ constexpr std::string_view kHelp[] = {
     "        determines the column names.",
     "     *  If neither --csv or --ascii are used, the input mode is derived",
     "        from the \".mode\" output mode",
+    ".import-sqlite FILE      Copy the tables, indexes, views and triggers of the",
+    "                           SQLite database FILE into this database",
     ".indexes ?TABLE?         Show names of indexes",
     "                           If TABLE is specified, only show indexes for",
     "                           tables matching TABLE using the LIKE operator.",
@@ -306,6 +310,10 @@ CommandResult Shell::RunMetaCommand(std::string_view line) {
     }
   } else if (cmd == "open") {
     rc = DoOpen(args);
+  } else if (cmd == "databases") {
+    rc = DoDatabases(args);
+  } else if (cmd == "import-sqlite") {
+    rc = DoImportSqlite(args);
   } else if (cmd == "read") {
     rc = DoRead(args);
   } else if (cmd == "schema") {

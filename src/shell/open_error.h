@@ -1,9 +1,7 @@
 // The words for a database file that cannot be opened, at startup
 // (`sluice sql FILE`) and for `.open FILE`: sqlite3's line
 //   Error: unable to open database "FILE": MESSAGE
-// and, when FILE is an SQLite database (it starts with SQLite's header
-// "SQLite format 3\0"), what it is and how to convert it, rather than a
-// bare "file is not a database".
+// (An SQLite database file opens, read-only: sluice/sqlite_file.h.)
 #ifndef SLUICE_SHELL_OPEN_ERROR_H_
 #define SLUICE_SHELL_OPEN_ERROR_H_
 
@@ -13,11 +11,8 @@
 
 namespace sluice::shell {
 
-// True when the file at `path` starts with SQLite's 16-byte header.
-bool IsSqliteFile(const std::string& path);
-
-// The error text (one or more lines, each ending in '\n') for `status`,
-// the failure of opening `path`.
+// The error text (one line ending in '\n') for `status`, the failure of
+// opening `path`.
 std::string OpenFailureText(const std::string& path, const Status& status);
 
 }  // namespace sluice::shell

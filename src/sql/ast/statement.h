@@ -44,6 +44,8 @@ enum class StatementKind : uint8_t {
   kVacuum,
   kReindex,
   kAnalyze,
+  kAttach,
+  kDetach,
 };
 
 struct Statement {
@@ -363,6 +365,21 @@ struct AnalyzeStatement : Statement {
   AnalyzeStatement() : Statement(kKind) {}
   std::string schema;
   std::string name;
+};
+
+// ATTACH [DATABASE] file AS name; DETACH [DATABASE] name. Both operands
+// are expressions, as in SQLite (a bare identifier is its own name).
+struct AttachStatement : Statement {
+  static constexpr StatementKind kKind = StatementKind::kAttach;
+  AttachStatement() : Statement(kKind) {}
+  ExprPtr file;
+  ExprPtr name;
+};
+
+struct DetachStatement : Statement {
+  static constexpr StatementKind kKind = StatementKind::kDetach;
+  DetachStatement() : Statement(kKind) {}
+  ExprPtr name;
 };
 
 }  // namespace sluice::sql

@@ -897,6 +897,16 @@ void Printer::Statement(const sql::Statement& s) {
       }
       break;
     }
+    case StatementKind::kAttach:
+      Append("ATTACH ");
+      Expr(*s.As<AttachStatement>().file);
+      Append(" AS ");
+      Expr(*s.As<AttachStatement>().name);
+      break;
+    case StatementKind::kDetach:
+      Append("DETACH ");
+      Expr(*s.As<DetachStatement>().name);
+      break;
     case StatementKind::kVacuum: {
       const auto& v = s.As<VacuumStatement>();
       Append("VACUUM");

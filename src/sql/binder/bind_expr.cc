@@ -77,6 +77,12 @@ void Binder::Impl::NoteReference(ColumnId id) {
 }
 
 Result<BoundExprPtr> Binder::Impl::BindColumnRef(const ColumnRefExpr& ref, const Expr& expr, ExprContext& ctx) {
+  // A statement binds in one database, as main (an ATTACHed database's
+  // qualifier was removed when the statement was routed to it; there is
+  // no temp schema): another schema names no column.
+  if (!ref.schema.empty() && !NameEqualsNoCase(ref.schema, "main")) {
+    return ErrorAt(expr, "no such column: " + FullName(ref));
+  }
   for (Scope* s = ctx.scope; s != nullptr; s = s->parent) {
     const ScopeColumn* found = nullptr;
     int count = 0;

@@ -158,6 +158,7 @@ class AppenderImpl : public Appender {
 Result<std::unique_ptr<Appender>> DatabaseImpl::CreateAppender(std::string_view table) {
   TablePtr t = catalog_.FindTable(table);
   if (t == nullptr) return Status::NotFound("no such table: " + std::string(table));
+  if (read_only()) return Status::InvalidArgument("attempt to write a readonly database", ResultCode::kReadOnly);
   return std::unique_ptr<Appender>(std::make_unique<AppenderImpl>(this, t->name, t->columns_info.size()));
 }
 

@@ -4,7 +4,9 @@
 
 #include <cmath>
 
+#include "sql/connection/attach.h"
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/schema_names.h"
 
 namespace sluice::sql {
 
@@ -30,6 +32,7 @@ class ParameterScope {
 Result<std::unique_ptr<StatementImpl>> PrepareParsed(DatabaseImpl& db, const std::shared_ptr<Statement>& ast,
                                                      const std::string& text, int64_t* error_offset) {
   *error_offset = -1;
+  SLUICE_RETURN_IF_ERROR(CheckSchemaNames(*ast, error_offset));
   // A write statement catches up with other processes when it takes the
   // writer lock (and binds again if the schema changed), so it may prepare
   // against what we have; only if that fails do we catch up and retry.
@@ -57,9 +60,16 @@ BindableStatement::BindableStatement(DatabaseImpl* db, std::shared_ptr<sql::Stat
       inner_(std::move(prepared)),
       prepared_data_version_(db_->catalog().data_version()) {
   values_.resize(static_cast<size_t>(ast_->parameter_count));
+  db_->StatementCreated();
+}
+
+BindableStatement::~BindableStatement() {
+  inner_.reset();
+  db_->StatementDestroyed();
 }
 
 Result<bool> BindableStatement::Step() {
+  if (db_->parent() != nullptr) SLUICE_RETURN_IF_ERROR(JoinTransaction(*db_));  // ATTACHed: attach.h
   if (failed_) return false;
   ParameterScope scope(db_, &values_);
   // A plan holds the tables of the moment it was made: after a write since

@@ -37,6 +37,7 @@ class BindableStatement : public ::sluice::Statement {
   // every parameter NULL).
   BindableStatement(DatabaseImpl* db, std::shared_ptr<sql::Statement> ast, std::string text,
                     std::unique_ptr<StatementImpl> prepared);
+  ~BindableStatement() override;
 
   Result<bool> Step() override;
   int column_count() const override { return inner_->column_count(); }

@@ -2,17 +2,20 @@
 // statement, make its cursor, catch up with other processes first).
 #include "sql/connection/database_impl.h"
 
+#include "sql/connection/attach.h"
 #include "sql/connection/bindable_statement.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/statement_impl.h"
 #include "sql/exec/expr_eval.h"
 #include "sql/parser/parser.h"
+#include "sluice/sqlite_file.h"
 
 namespace sluice {
 
 Result<std::unique_ptr<Database>> Database::Open(std::string_view path, const OpenOptions& options) {
   auto db = std::make_unique<sql::DatabaseImpl>();
   if (path.empty() || path == ":memory:") return std::unique_ptr<Database>(std::move(db));
+  if (IsSqliteFile(std::string(path))) return sql::DatabaseImpl::OpenSqliteFile(std::string(path));
   Env* env = options.env != nullptr ? options.env : Env::Default();
   SLUICE_RETURN_IF_ERROR(db->OpenFile(std::string(path), env));
   return std::unique_ptr<Database>(std::move(db));
@@ -78,12 +81,29 @@ PrepareOutcome DatabaseImpl::Prepare(std::string_view sql) {
   std::shared_ptr<sql::Statement> ast(std::move(*parsed));
   std::string text(sql.substr(begin, end - begin));
   int64_t error_offset = -1;
-  Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(*this, ast, text, &error_offset);
-  if (!prepared.ok()) {
-    out.status = prepared.status().WithPhase(ErrorPhase::kPrepare).WithErrorOffset(error_offset);
+  // The database it runs in: this one, or an ATTACHed one it names.
+  std::string qualifier;
+  Result<DatabaseImpl*> target = RouteStatement(*this, *ast, &qualifier);
+  if (!target.ok()) {
+    out.status = target.status().WithPhase(ErrorPhase::kPrepare);
     return out;
   }
-  out.statement = std::make_unique<BindableStatement>(this, std::move(ast), std::move(text), std::move(*prepared));
+  Result<std::unique_ptr<StatementImpl>> prepared = PrepareParsed(**target, ast, text, &error_offset);
+  if (!prepared.ok()) {
+    Status status = prepared.status();
+    // The routed statement lost its qualifier: name the table as written.
+    constexpr std::string_view kNoSuchTable = "no such table: ";
+    std::string_view message = status.message();
+    if (!qualifier.empty() && message.starts_with(kNoSuchTable) &&
+        message.substr(kNoSuchTable.size()).find('.') == std::string_view::npos) {
+      status = Status::InvalidArgument(
+          std::string(kNoSuchTable) + qualifier + "." + std::string(message.substr(kNoSuchTable.size())),
+          status.result_code());
+    }
+    out.status = status.WithPhase(ErrorPhase::kPrepare).WithErrorOffset(error_offset);
+    return out;
+  }
+  out.statement = std::make_unique<BindableStatement>(*target, std::move(ast), std::move(text), std::move(*prepared));
   return out;
 }
 

@@ -62,15 +62,23 @@ class DatabaseImpl : public Database {
   void Interrupt() override { interrupt_.store(true, std::memory_order_relaxed); }
 
   // The interrupt flag, for the ExecContext of a statement's run.
-  const std::atomic<bool>* interrupt_flag() const { return &interrupt_; }
+  // An ATTACHed database's statements poll main's: Interrupt() of the
+  // connection stops them too.
+  const std::atomic<bool>* interrupt_flag() const {
+    return parent_ != nullptr ? parent_->interrupt_flag() : &interrupt_;
+  }
   // A statement starts / stops running (a query: from its first Step to its
   // end or destruction). The first to start while none runs clears the
   // interrupt flag, as sqlite3 forgets an interrupt when no statement is
   // running.
   void StatementStarted() {
+    if (parent_ != nullptr) return parent_->StatementStarted();
     if (running_statements_++ == 0) interrupt_.store(false, std::memory_order_relaxed);
   }
-  void StatementStopped() { --running_statements_; }
+  void StatementStopped() {
+    if (parent_ != nullptr) return parent_->StatementStopped();
+    --running_statements_;
+  }
 
   static PlannerOptions DefaultPlannerOptions();
 
@@ -124,6 +132,38 @@ class DatabaseImpl : public Database {
   ConnectionState& connection_state() { return connection_state_; }
   void set_appender_writing(bool writing) { appender_writing_ = writing; }
 
+  // An SQLite file opened read-only (sqlite_open.cc): its rows copied into
+  // this in-memory database, which then refuses every write ("attempt to
+  // write a readonly database", SQLITE_READONLY). The objects the engine
+  // could not load are warnings().
+  static Result<std::unique_ptr<Database>> OpenSqliteFile(const std::string& path);
+
+  // ATTACHed databases (attach.h), in the order attached; each a
+  // DatabaseImpl of its own whose parent() is this one.
+  struct AttachedDatabase {
+    std::string name;
+    std::unique_ptr<DatabaseImpl> db;
+  };
+  std::vector<AttachedDatabase>& attached() { return attached_; }
+  DatabaseImpl* parent() const { return parent_; }
+  void set_parent(DatabaseImpl* parent) { parent_ = parent; }
+  // The Statements handed out for this database and not destroyed yet
+  // (DETACH refuses while there are any).
+  int live_statements() const { return live_statements_; }
+  void StatementCreated() { ++live_statements_; }
+  void StatementDestroyed() { --live_statements_; }
+  // A write statement succeeded in the current transaction (the one-file
+  // rule of attach.h); cleared when a statement runs outside one.
+  // The files' schema is being replayed through Execute (durable.cc).
+  bool replaying() const { return replaying_; }
+  bool wrote_in_transaction() const { return wrote_in_transaction_; }
+  void set_wrote_in_transaction(bool wrote) { wrote_in_transaction_ = wrote; }
+  bool read_only() const override { return !sqlite_file_.empty(); }
+  bool read_only(std::string_view schema) const override;
+  // The file main is read from, absolute, as PRAGMA database_list shows it
+  // ("" in memory).
+  std::string main_file() const;
+
  private:
   // The transaction restores the catalog and drives the file protocol.
   friend class Transaction;
@@ -161,6 +201,15 @@ class DatabaseImpl : public Database {
   std::atomic<bool> interrupt_{false};
   static_assert(std::atomic<bool>::is_always_lock_free);
   int running_statements_ = 0;
+  // The SQLite file this read-only copy was read from (absolute); empty
+  // for sluice's own databases.
+  std::string sqlite_file_;
+  // What opening an SQLite file could not load (warnings()).
+  std::vector<std::string> open_warnings_;
+  std::vector<AttachedDatabase> attached_;
+  DatabaseImpl* parent_ = nullptr;
+  int live_statements_ = 0;
+  bool wrote_in_transaction_ = false;
 };
 
 }  // namespace sluice::sql

@@ -61,6 +61,7 @@ Status DatabaseImpl::OpenFile(const std::string& path, Env* env) {
 
 std::vector<std::string> DatabaseImpl::warnings() const {
   // A damaged log: the files keep it, and refuse every write.
+  if (!open_warnings_.empty()) return open_warnings_;  // an SQLite file (sqlite_open.cc)
   if (durable_ == nullptr || durable_->files->damage().ok()) return {};
   return {durable_->files->damage().message()};
 }

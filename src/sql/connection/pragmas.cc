@@ -3,8 +3,9 @@
 // case_sensitive_like, user_version, application_id, recursive_triggers),
 // and the rows of those that return rows: integrity_check, quick_check,
 // busy_timeout, synchronous, recursive_triggers, journal_mode,
-// wal_checkpoint here, the schema PRAGMAs from sql/pragma (pragma_table.h). Other PRAGMAs are accepted and do nothing,
-// as SQLite does with unknown ones.
+// wal_checkpoint, database_list here, the schema PRAGMAs from sql/pragma
+// (pragma_table.h). Other PRAGMAs are accepted and do nothing, as SQLite
+// does with unknown ones.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -88,7 +89,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (SchemaPragma(p) != nullptr) return true;
   if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
-      name == "wal_checkpoint") {
+      name == "wal_checkpoint" || name == "database_list") {
     return true;
   }
   return (name == "synchronous" || name == "recursive_triggers") && !p.has_value;
@@ -99,6 +100,7 @@ std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
   if (const PragmaTableDef* def = SchemaPragma(p)) return def->columns;
   if (name == "busy_timeout") return {"timeout"};
   if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
+  if (name == "database_list") return {"seq", "name", "file"};
   return {name};
 }
 
@@ -143,6 +145,13 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
     rows.push_back({Value::Integer(static_cast<int64_t>(db.synchronous()))});
   } else if (name == "journal_mode") {
     rows.push_back({Value::Text(db.is_file_database() ? "wal" : "memory")});
+  } else if (name == "database_list") {
+    rows.push_back({Value::Integer(0), Value::Text("main"), Value::Text(db.main_file())});
+    // sqlite3 numbers attached databases from 2 (1 is temp).
+    int64_t seq = 2;
+    for (DatabaseImpl::AttachedDatabase& a : db.attached()) {
+      rows.push_back({Value::Integer(seq++), Value::Text(a.name), Value::Text(a.db->main_file())});
+    }
   } else if (name == "wal_checkpoint") {
     if (db.is_file_database()) {
       if (db.in_transaction()) {

@@ -4,9 +4,12 @@
 // something (pragmas.cc), VACUUM.
 // On a file database a write statement outside BEGIN is a transaction of
 // its own (Transaction::BeginWrite/CommitWrite/EndWrite).
+#include "sql/connection/attach.h"
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/schema_names.h"
 #include "sql/connection/statement_impl.h"
 #include "sql/function/raise.h"
+#include "sql/connection/vacuum_into.h"
 
 namespace sluice::sql {
 
@@ -19,7 +22,10 @@ Status ExecCursor::Prepare() {
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop: return CheckDdl(*db_, *ast_, &error_offset_);
+    case StatementKind::kDrop:
+      if (DropNamesNothing(ast_->As<DropStatement>())) return Status::OK();  // IF EXISTS other.x
+      return CheckDdl(*db_, *ast_, &error_offset_);
+    case StatementKind::kVacuum: return CheckVacuum(ast_->As<VacuumStatement>(), &error_offset_);
     // BEGIN/COMMIT/ROLLBACK, SAVEPOINT/RELEASE/ROLLBACK TO: their errors
     // ("no such savepoint: s", ...) depend on the state when they run, so
     // they are Step's, as in sqlite3.
@@ -49,26 +55,46 @@ Result<int64_t> ExecCursor::Run() {
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop: return RunDdl(*db_, ast_);
+    case StatementKind::kDrop:
+      if (DropNamesNothing(ast_->As<DropStatement>())) return int64_t{0};  // IF EXISTS other.x
+      return RunDdl(*db_, ast_);
     case StatementKind::kBegin: SLUICE_RETURN_IF_ERROR(db_->transaction().Begin()); return int64_t{0};
-    case StatementKind::kCommit: SLUICE_RETURN_IF_ERROR(db_->transaction().Commit()); return int64_t{0};
+    case StatementKind::kCommit:
+      if (db_->in_transaction()) SLUICE_RETURN_IF_ERROR(CommitAttached(*db_));  // attach.h
+      SLUICE_RETURN_IF_ERROR(db_->transaction().Commit());
+      return int64_t{0};
     case StatementKind::kRollback: {
       const std::string& savepoint = ast_->As<RollbackStatement>().savepoint;
-      SLUICE_RETURN_IF_ERROR(savepoint.empty() ? db_->transaction().Rollback()
-                                               : db_->transaction().RollbackTo(savepoint));
+      if (!savepoint.empty()) SLUICE_RETURN_IF_ERROR(CheckNoAttachedInTransaction(*db_));
+      Status rolled_back = savepoint.empty() ? db_->transaction().Rollback() : db_->transaction().RollbackTo(savepoint);
+      // Then the attached databases, main no longer in the transaction.
+      if (savepoint.empty()) SLUICE_RETURN_IF_ERROR(RollbackAttached(*db_));
+      SLUICE_RETURN_IF_ERROR(rolled_back);
       return int64_t{0};
     }
     case StatementKind::kSavepoint:
+      SLUICE_RETURN_IF_ERROR(CheckNoAttachedInTransaction(*db_));
       SLUICE_RETURN_IF_ERROR(db_->transaction().Savepoint(ast_->As<SavepointStatement>().name));
       return int64_t{0};
     case StatementKind::kRelease:
+      SLUICE_RETURN_IF_ERROR(CheckNoAttachedInTransaction(*db_));
       SLUICE_RETURN_IF_ERROR(db_->transaction().Release(ast_->As<ReleaseStatement>().name));
+      return int64_t{0};
+    case StatementKind::kAttach:
+      SLUICE_RETURN_IF_ERROR(RunAttach(*db_, ast_->As<AttachStatement>()));
+      return int64_t{0};
+    case StatementKind::kDetach:
+      SLUICE_RETURN_IF_ERROR(RunDetach(*db_, ast_->As<DetachStatement>()));
       return int64_t{0};
     case StatementKind::kPragma:
       SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(*db_, ast_->As<PragmaStatement>()));
       return int64_t{0};
     case StatementKind::kVacuum:
       if (db_->in_transaction()) return Status::InvalidArgument("cannot VACUUM from within a transaction");
+      if (ast_->As<VacuumStatement>().into != nullptr) {
+        SLUICE_RETURN_IF_ERROR(RunVacuumInto(*db_, ast_->As<VacuumStatement>()));
+        return int64_t{0};
+      }
       SLUICE_RETURN_IF_ERROR(db_->CheckpointNow());
       return int64_t{0};
     default:
@@ -165,11 +191,17 @@ Result<bool> ExecCursor::Step() {
         "cannot change the transaction while an Appender is writing to this database: Finish it first",
         ResultCode::kMisuse);
   }
+  if (db_->read_only() && IsWriteStatement(ast_->kind)) {
+    return Status::InvalidArgument("attempt to write a readonly database", ResultCode::kReadOnly);
+  }
+  if (!db_->in_transaction()) db_->set_wrote_in_transaction(false);
+  if (IsWriteStatement(ast_->kind)) SLUICE_RETURN_IF_ERROR(CheckSingleFileWrite(*db_));  // attach.h
   SetRunning(true);
   db_->connection_state().kept_by_failure = 0;
   Result<int64_t> n = RunInTransaction();
   SetRunning(false);
   RecordChanges(n.ok() ? *n : db_->connection_state().kept_by_failure);
+  if (n.ok() && IsWriteStatement(ast_->kind) && db_->in_transaction()) db_->set_wrote_in_transaction(true);
   if (!n.ok()) {
     // sqlite3 rolls the whole transaction back when a statement that
     // writes is interrupted inside BEGIN...COMMIT (the statement itself is

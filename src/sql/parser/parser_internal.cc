@@ -242,8 +242,8 @@ StatementPtr Parser::ParseStatementBody() {
     case TokenKind::kReindex:
     case TokenKind::kAnalyze: return ParseReindexOrAnalyze();
     case TokenKind::kAlter: return ErrorAt(tok_, "ALTER TABLE is not supported", true);
-    case TokenKind::kAttach: return ErrorAt(tok_, "ATTACH is not supported", true);
-    case TokenKind::kDetach: return ErrorAt(tok_, "DETACH is not supported", true);
+    case TokenKind::kAttach: return ParseAttach();
+    case TokenKind::kDetach: return ParseDetach();
     default: return SyntaxError();
   }
 }

@@ -211,6 +211,8 @@ class Parser {
   StatementPtr ParseRelease();
   StatementPtr ParsePragma();
   StatementPtr ParseVacuum();
+  StatementPtr ParseAttach();  // parse_attach.cc
+  StatementPtr ParseDetach();
   StatementPtr ParseReindexOrAnalyze();
   bool ParseIfNotExists(bool* if_not_exists);
   // Fills span and sql of a finished statement that began at `begin`.
