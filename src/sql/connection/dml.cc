@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/foreign_keys.h"
 #include "sql/planner/rules/rules.h"
 
 namespace sluice::sql {
@@ -122,17 +123,26 @@ Result<PlanPtr> BindDml(Binder& binder, const Statement& s) {
 
 // Plans (unless NeedsNoPlanning) and runs a modify plan; returns the
 // number of rows it changed.
-Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
+Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan,
+                              std::vector<std::pair<int64_t, int64_t>>* renumbered = nullptr) {
   if (!NeedsNoPlanning(*plan)) SLUICE_RETURN_IF_ERROR(PlanQuery(plan.get(), DatabaseImpl::DefaultPlannerOptions()));
   CatalogWriteAccess access(db.catalog(), *plan);
   ExecContext ctx;
   ctx.tables = &access;
   ctx.interrupt = db.interrupt_flag();
+  ctx.renumbered = renumbered;
   OperatorPtr op = MakeOperator(*plan, &ctx);
   DataChunk out;
   SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&out));
   SLUICE_CHECK(more && out.size() == 1);
   return out.at(0, 0).integer();
+}
+
+// RunModifyPlan with the foreign key checks and actions after the write
+// (the plan is gone by then: it holds tables the checks may write).
+Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
+  ForeignKeyStatement fk(db, *plan);
+  return fk.Finish(RunModifyPlan(db, std::move(plan), fk.renumbered()));
 }
 
 Result<int64_t> BindAndRun(DatabaseImpl& db, const Statement& s) {
@@ -153,6 +163,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
     if (error_offset != nullptr && binder.error_offset() >= 0) *error_offset = binder.error_offset();
     return plan.status();
   }
+  SLUICE_RETURN_IF_ERROR(CheckForeignKeysResolve(db, **plan));
   // Kept for the run only when the rows come from VALUES (or no table at
   // all): a plan that scans tables holds the table objects of prepare
   // time, which later statements may have replaced.

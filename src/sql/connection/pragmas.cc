@@ -1,13 +1,15 @@
 // PRAGMAs: which ones return rows and their column names, the settings a
 // PRAGMA with a value changes (busy_timeout, synchronous), and the rows of
 // those that return rows (integrity_check, quick_check, busy_timeout,
-// synchronous, journal_mode, wal_checkpoint). Other PRAGMAs are accepted
+// synchronous, journal_mode, wal_checkpoint; the foreign key ones are
+// foreign_key_pragmas.cc's). Other PRAGMAs are accepted
 // and do nothing, as SQLite does with unknown ones.
 #include <algorithm>
 #include <cstdlib>
 
 #include "base/ascii.h"
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/foreign_keys.h"
 #include "sql/connection/pragma_schema.h"
 
 namespace sluice::sql {
@@ -30,6 +32,7 @@ Synchronous ParseSynchronous(std::string_view value) {
 bool PragmaHasRows(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (IsSchemaPragma(name)) return true;
+  if (IsForeignKeyPragma(name)) return ForeignKeyPragmaHasRows(name, p);
   if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
       name == "wal_checkpoint") {
     return true;
@@ -40,6 +43,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (IsSchemaPragma(name)) return SchemaPragmaColumns(name);
+  if (IsForeignKeyPragma(name)) return ForeignKeyPragmaColumns(name);
   if (name == "busy_timeout") return {"timeout"};
   if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
   return {name};
@@ -48,6 +52,7 @@ std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (!p.has_value) return Status::OK();
+  if (IsForeignKeyPragma(name)) return ApplyForeignKeyPragma(db, name, p);
   if (name == "synchronous") {
     db.set_synchronous(ParseSynchronous(p.value));
   } else if (name == "busy_timeout") {
@@ -60,6 +65,7 @@ Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
 
 Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
+  if (IsForeignKeyPragma(name)) return ForeignKeyPragmaRows(db, name, p);
   SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(db, p));
   std::vector<std::vector<Value>> rows;
   if (IsSchemaPragma(name)) {

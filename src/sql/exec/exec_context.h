@@ -68,6 +68,10 @@ class ExecContext {
   // The connection's interrupt flag, set from another thread or a signal
   // handler; null: the statement cannot be interrupted. Not owned.
   const std::atomic<bool>* interrupt = nullptr;
+  // When set, UPDATE appends (old rowid, new rowid) for each row whose
+  // rowid it changes (foreign key actions follow a row across it). Not
+  // owned.
+  std::vector<std::pair<int64_t, int64_t>>* renumbered = nullptr;
 
   bool interrupted() const { return interrupt != nullptr && interrupt->load(std::memory_order_relaxed); }
   // OK, or SQLite's "interrupted" (SQLITE_INTERRUPT) once the flag is set.

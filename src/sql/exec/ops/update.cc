@@ -210,6 +210,7 @@ class UpdateOp : public ModifyOperator {
         }
         live_rowids->erase(data.rowid(p));
         live_rowids->emplace(id, p);
+        if (ctx_->renumbered != nullptr) ctx_->renumbered->emplace_back(data.rowid(p), id);
         data.UpdateRowid(p, id);
         if (col >= 0) write(static_cast<size_t>(col), Value::Integer(id));
         continue;

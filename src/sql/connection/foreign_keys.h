@@ -1,0 +1,119 @@
+// Foreign key enforcement of a connection, as sqlite3 3.40 does it with
+// PRAGMA foreign_keys=ON: the checks of INSERT / UPDATE / DELETE / REPLACE
+// on both sides of each key, the ON DELETE / ON UPDATE actions, deferred
+// constraints checked at COMMIT, DROP TABLE's implicit DELETE, and the
+// PRAGMAs foreign_keys, defer_foreign_keys, foreign_key_check and
+// foreign_key_list.
+//
+// How a statement is checked: the modify operator writes first; then the
+// rows it changed are examined (ForeignKeyStatement::Finish). A plain
+// INSERT only adds rows at the end of its table, so those rows are the
+// change and an immediate violation truncates them again (no copy of
+// anything: a 100k-row insert stays linear). Other statements keep a
+// Catalog copy from before the write (tables shared, copied on their first
+// write as for a savepoint), find the changed rows by comparing the
+// written tables with it, apply the actions (which may change further
+// tables, and so on), then check: a child row whose key has no parent row,
+// or a parent key removed while child rows still hold it. An immediate
+// violation (or a RESTRICT one) restores the copy and fails with
+// "FOREIGN KEY constraint failed" (SQLITE_CONSTRAINT_FOREIGNKEY); a
+// deferred one inside a transaction is remembered and checked again at
+// COMMIT, which fails (the transaction stays open) while any still holds.
+//
+// Parent lookups use the parent's rowid or PRIMARY KEY / UNIQUE index;
+// child lookups use an index on the child columns that compares as the
+// parent key does, else a scan.
+//
+// Differences from sqlite3 (whose counter is kept row by row): the check
+// is made on the state at the end of the statement, so a RESTRICT parent
+// whose child rows the same statement deletes, and an UPDATE that sets an
+// orphan child key to the value it already has, are not errors here.
+#ifndef SLUICE_SQL_CONNECTION_FOREIGN_KEYS_H_
+#define SLUICE_SQL_CONNECTION_FOREIGN_KEYS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sluice/result.h"
+#include "sql/ast/statement.h"
+#include "sql/catalog/catalog.h"
+#include "sql/plan/plan.h"
+
+namespace sluice::sql {
+
+class DatabaseImpl;
+
+// Per connection (DatabaseImpl::foreign_keys()).
+struct ForeignKeyState {
+  bool enabled = false;    // PRAGMA foreign_keys
+  bool defer_all = false;  // PRAGMA defer_foreign_keys (reset at COMMIT / ROLLBACK)
+  // Deferred violations seen in the open transaction, checked again at
+  // COMMIT: a child row (by rowid) of a key, or a parent key value that
+  // child rows of a key held when it went away.
+  struct Child {
+    std::string table;
+    int fk_id = 0;
+    int64_t rowid = 0;
+  };
+  struct Parent {
+    std::string child_table;
+    int fk_id = 0;
+    std::vector<Value> key;  // parent key values, in foreign key order
+  };
+  std::vector<Child> children;
+  std::vector<Parent> parents;
+};
+
+// Prepare-time errors of a modify plan: "no such table: main.p" for a
+// parent that does not exist, "foreign key mismatch ..." for a key the
+// statement would need. Nothing when foreign keys are off.
+Status CheckForeignKeysResolve(DatabaseImpl& db, const PlanNode& plan);
+
+// Brackets the run of one modify plan (dml.cc).
+class ForeignKeyStatement {
+ public:
+  // Before the write: what the plan changes, and a copy of the catalog
+  // when the check may need it.
+  ForeignKeyStatement(DatabaseImpl& db, const PlanNode& plan);
+  // After the write (its result `ran`): checks and actions; on a failure
+  // the statement's writes are undone.
+  Result<int64_t> Finish(Result<int64_t> ran);
+  // Where the write reports the rowids it changes (ExecContext::renumbered);
+  // null when no check follows.
+  std::vector<std::pair<int64_t, int64_t>>* renumbered() { return before_.has_value() ? &renumbered_ : nullptr; }
+
+ private:
+  DatabaseImpl& db_;
+  bool active_ = false;
+  bool plain_insert_ = false;
+  std::string table_;
+  size_t rows_before_ = 0;
+  std::optional<Catalog> before_;
+  std::vector<std::pair<int64_t, int64_t>> renumbered_;
+};
+
+// DROP TABLE with foreign keys on: the implicit DELETE FROM of a parent
+// table (its actions and checks), before the table goes.
+Status DropTableForeignKeys(DatabaseImpl& db, const std::string& table);
+
+// COMMIT: "FOREIGN KEY constraint failed" while a deferred violation
+// remains (the transaction stays open).
+Status CheckDeferredForeignKeys(DatabaseImpl& db);
+// The transaction ended (committed or rolled back).
+void EndForeignKeyTransaction(DatabaseImpl& db);
+
+// PRAGMA foreign_keys / defer_foreign_keys / foreign_key_check /
+// foreign_key_list.
+bool IsForeignKeyPragma(const std::string& lower_name);
+bool ForeignKeyPragmaHasRows(const std::string& lower_name, const PragmaStatement& p);
+std::vector<std::string> ForeignKeyPragmaColumns(const std::string& lower_name);
+Status ApplyForeignKeyPragma(DatabaseImpl& db, const std::string& lower_name, const PragmaStatement& p);
+Result<std::vector<std::vector<Value>>> ForeignKeyPragmaRows(DatabaseImpl& db, const std::string& lower_name,
+                                                             const PragmaStatement& p);
+
+}  // namespace sluice::sql
+
+#endif  // SLUICE_SQL_CONNECTION_FOREIGN_KEYS_H_
