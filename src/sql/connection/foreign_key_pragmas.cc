@@ -107,6 +107,26 @@ bool IsForeignKeyPragma(const std::string& name) {
          name == "foreign_key_check";
 }
 
+Status CheckForeignKeyPragma(DatabaseImpl& db, const PragmaStatement& p) {
+  if (LowerAscii(p.name) != "foreign_key_check") return Status::OK();
+  const Catalog& catalog = db.catalog();
+  std::vector<TablePtr> tables;
+  if (p.has_value) {
+    TablePtr t = catalog.FindTable(p.value);
+    if (t == nullptr) return Status::InvalidArgument("no such table: " + p.value);
+    tables.push_back(std::move(t));
+  } else {
+    tables = catalog.tables();
+  }
+  for (const TablePtr& t : tables) {
+    for (const ForeignKeyDef& fk : ForeignKeysOf(*t)) {
+      TablePtr parent = catalog.FindTable(fk.parent);
+      if (parent != nullptr) SLUICE_RETURN_IF_ERROR(LocateParentKey(*t, fk, *parent).status());
+    }
+  }
+  return Status::OK();
+}
+
 bool ForeignKeyPragmaHasRows(const std::string& name, const PragmaStatement& p) {
   if (name == "foreign_key_list" || name == "foreign_key_check") return true;
   return !p.has_value;

@@ -95,8 +95,11 @@ class Enforcer {
 
   // The rows of the written tables that differ from `before`.
   // `renumbered`: (old, new) rowids of the target's rows an UPDATE moved.
+  // `replaced`: an INSERT changed the target, so a row whose values
+  // differ under the same rowid was deleted (OR REPLACE) and another
+  // inserted, which is not an update of the row (ON DELETE applies).
   Status Diff(const Catalog& before, const std::string& target,
-              const std::vector<std::pair<int64_t, int64_t>>& renumbered) {
+              const std::vector<std::pair<int64_t, int64_t>>& renumbered, bool replaced) {
     for (const TablePtr& now_ptr : catalog_.tables()) {
       const Table& now = *now_ptr;
       TablePtr was_ptr = before.FindTable(now.name);
@@ -139,7 +142,13 @@ class Enforcer {
           continue;
         }
         std::vector<Value> old = RowAt(was, static_cast<size_t>(q));
-        if (!SameKey(old, row)) changes_.push_back({now.name, now.data.rowid(p), std::move(old), std::move(row)});
+        if (SameKey(old, row)) continue;
+        if (replaced && NameEqualsNoCase(now.name, target)) {
+          changes_.push_back({now.name, now.data.rowid(p), std::move(old), std::nullopt});
+          changes_.push_back({now.name, now.data.rowid(p), std::nullopt, std::move(row)});
+        } else {
+          changes_.push_back({now.name, now.data.rowid(p), std::move(old), std::move(row)});
+        }
       }
       for (size_t q = 0; q < was.data.row_count(); ++q) {
         const int64_t r = was.data.rowid(q);
@@ -502,7 +511,8 @@ ForeignKeyStatement::ForeignKeyStatement(DatabaseImpl& db, const PlanNode& plan)
   Enforcer e(db);
   if (!e.Involves(table_)) return;
   active_ = true;
-  plain_insert_ = plan.kind == PlanKind::kInsert && plan.conflict != ConflictResolution::kReplace;
+  is_insert_ = plan.kind == PlanKind::kInsert;
+  plain_insert_ = is_insert_ && plan.conflict != ConflictResolution::kReplace;
   if (plain_insert_) {
     const Table* t = db.catalog().FindTable(table_).get();
     rows_before_ = t == nullptr ? 0 : t->data.row_count();
@@ -520,7 +530,7 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
   if (plain_insert_) {
     st = e.CheckAppended(table_, rows_before_);
   } else {
-    st = e.Diff(*before_, table_, renumbered_);
+    st = e.Diff(*before_, table_, renumbered_, is_insert_);
     if (st.ok()) st = e.ApplyActions();
     if (st.ok()) st = e.CheckChanges();
   }
@@ -536,6 +546,15 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
     db_.catalog() = std::move(*before_);
   }
   return st;
+}
+
+Status CheckInsertedRows(DatabaseImpl& db, const std::string& table, size_t from) {
+  if (!db.foreign_keys().enabled) return Status::OK();
+  Enforcer e(db);
+  for (const Link& l : e.links()) {
+    if (NameEqualsNoCase(l.child, table)) SLUICE_RETURN_IF_ERROR(e.Resolve(l).status());
+  }
+  return e.CheckAppended(table, from);
 }
 
 Status DropTableForeignKeys(DatabaseImpl& db, const std::string& table) {

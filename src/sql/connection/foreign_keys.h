@@ -88,12 +88,17 @@ class ForeignKeyStatement {
  private:
   DatabaseImpl& db_;
   bool active_ = false;
+  bool is_insert_ = false;
   bool plain_insert_ = false;
   std::string table_;
   size_t rows_before_ = 0;
   std::optional<Catalog> before_;
   std::vector<std::pair<int64_t, int64_t>> renumbered_;
 };
+
+// The Appender's rows: the child side of rows [from, end) of `table`
+// (OK when foreign keys are off). The caller removes them on an error.
+Status CheckInsertedRows(DatabaseImpl& db, const std::string& table, size_t from);
 
 // DROP TABLE with foreign keys on: the implicit DELETE FROM of a parent
 // table (its actions and checks), before the table goes.
@@ -106,8 +111,10 @@ Status CheckDeferredForeignKeys(DatabaseImpl& db);
 void EndForeignKeyTransaction(DatabaseImpl& db);
 
 // PRAGMA foreign_keys / defer_foreign_keys / foreign_key_check /
-// foreign_key_list.
+// foreign_key_list. CheckForeignKeyPragma: the prepare-time errors of
+// foreign_key_check ("no such table: x", a foreign key mismatch).
 bool IsForeignKeyPragma(const std::string& lower_name);
+Status CheckForeignKeyPragma(DatabaseImpl& db, const PragmaStatement& p);
 bool ForeignKeyPragmaHasRows(const std::string& lower_name, const PragmaStatement& p);
 std::vector<std::string> ForeignKeyPragmaColumns(const std::string& lower_name);
 Status ApplyForeignKeyPragma(DatabaseImpl& db, const std::string& lower_name, const PragmaStatement& p);
