@@ -66,6 +66,9 @@ Status CheckTable(const Catalog& catalog, const Table& t, std::vector<std::vecto
   }
   SLUICE_RETURN_IF_ERROR(t.EnsureAllColumns());
   t.data.EnsureOrdered();
+  // WITHOUT ROWID tables report a NULL rowid.
+  const bool without_rowid = t.create_ast != nullptr && t.create_ast->kind == StatementKind::kCreateTable &&
+                             t.create_ast->As<CreateTableStatement>().without_rowid;
   for (size_t pos = 0; pos < t.data.row_count(); ++pos) {
     for (size_t i = 0; i < fks.size(); ++i) {
       std::vector<Value> key;
@@ -92,8 +95,8 @@ Status CheckTable(const Catalog& catalog, const Table& t, std::vector<std::vecto
         }
       }
       if (!found) {
-        rows->push_back({Value::Text(t.name), Value::Integer(t.data.rowid(pos)), Value::Text(fks[i].parent),
-                         Value::Integer(fks[i].id)});
+        rows->push_back({Value::Text(t.name), without_rowid ? Value::Null() : Value::Integer(t.data.rowid(pos)),
+                         Value::Text(fks[i].parent), Value::Integer(fks[i].id)});
       }
     }
   }
