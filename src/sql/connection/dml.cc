@@ -124,13 +124,15 @@ Result<PlanPtr> BindDml(Binder& binder, const Statement& s) {
 // Plans (unless NeedsNoPlanning) and runs a modify plan; returns the
 // number of rows it changed.
 Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan,
-                              std::vector<std::pair<int64_t, int64_t>>* renumbered = nullptr) {
+                              std::vector<std::pair<int64_t, int64_t>>* renumbered = nullptr,
+                              std::vector<int64_t>* matched = nullptr) {
   if (!NeedsNoPlanning(*plan)) SLUICE_RETURN_IF_ERROR(PlanQuery(plan.get(), DatabaseImpl::DefaultPlannerOptions()));
   CatalogWriteAccess access(db.catalog(), *plan);
   ExecContext ctx;
   ctx.tables = &access;
   ctx.interrupt = db.interrupt_flag();
   ctx.renumbered = renumbered;
+  ctx.matched = matched;
   OperatorPtr op = MakeOperator(*plan, &ctx);
   DataChunk out;
   SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&out));
@@ -142,7 +144,7 @@ Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan,
 // (the plan is gone by then: it holds tables the checks may write).
 Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
   ForeignKeyStatement fk(db, *plan);
-  return fk.Finish(RunModifyPlan(db, std::move(plan), fk.renumbered()));
+  return fk.Finish(RunModifyPlan(db, std::move(plan), fk.renumbered(), fk.matched()));
 }
 
 Result<int64_t> BindAndRun(DatabaseImpl& db, const Statement& s) {

@@ -226,6 +226,25 @@ class Enforcer {
     return Status::OK();
   }
 
+  // The rows an UPDATE matched (`matched`, rowids before `renumbered`),
+  // for the keys `fk_ids` whose child columns it assigned: a row whose key
+  // has no parent is a violation even when the key kept its value.
+  Status CheckMatched(const std::string& table, const std::vector<int>& fk_ids, const std::vector<int64_t>& matched,
+                      const std::vector<std::pair<int64_t, int64_t>>& renumbered) {
+    std::unordered_map<int64_t, int64_t> moved;
+    for (const auto& [from, to] : renumbered) moved[from] = to;
+    for (int id : fk_ids) {
+      const Link* l = Find(table, id);
+      if (l == nullptr) continue;
+      for (int64_t rowid : matched) {
+        auto m = moved.find(rowid);
+        Change ch{table, m == moved.end() ? rowid : m->second, std::nullopt, std::vector<Value>()};
+        SLUICE_RETURN_IF_ERROR(CheckChildRow(*l, ch));
+      }
+    }
+    return Status::OK();
+  }
+
   // COMMIT: the deferred violations that still hold.
   Result<bool> AnyPendingViolation() {
     ForeignKeyState& state = db_.foreign_keys();
@@ -374,8 +393,26 @@ class Enforcer {
     return Violation(l, ForeignKeyState::Child{l.child, l.fk.id, ch.rowid});
   }
 
+  // The parent key of `l` for a change of a parent row; none when the
+  // change leaves the key alone although it cannot be located (sqlite3
+  // reports a mismatch only for a change of the named columns).
+  Result<std::optional<ParentKey>> ResolveFor(const Link& l, const Change& ch) {
+    Result<ParentKey> pk = Resolve(l);
+    if (pk.ok()) return std::optional<ParentKey>(std::move(*pk));
+    if (!ch.new_row.has_value() || l.fk.parent_columns.empty()) return pk.status();
+    const Table* parent = catalog_.FindTable(l.fk.parent).get();
+    for (const std::string& name : l.fk.parent_columns) {
+      int c = parent == nullptr ? -1 : parent->column_index(name);
+      if (c < 0) continue;
+      if (!SameValue((*ch.old_row)[static_cast<size_t>(c)], (*ch.new_row)[static_cast<size_t>(c)])) return pk.status();
+    }
+    return std::optional<ParentKey>();
+  }
+
   Status CheckRemovedKey(const Link& l, const Change& ch) {
-    SLUICE_ASSIGN_OR_RETURN(ParentKey pk, Resolve(l));
+    SLUICE_ASSIGN_OR_RETURN(std::optional<ParentKey> located, ResolveFor(l, ch));
+    if (!located.has_value()) return Status::OK();
+    const ParentKey& pk = *located;
     std::vector<Value> old_key = KeyOf(*ch.old_row, pk.columns);
     if (HasNull(old_key)) return Status::OK();
     if (ch.new_row.has_value() && SameKey(old_key, KeyOf(*ch.new_row, pk.columns))) return Status::OK();
@@ -389,7 +426,9 @@ class Enforcer {
   // The action of link `li` for change `ci` (a parent row changed).
   Status ApplyAction(size_t li, size_t ci) {
     const Link l = links_[li];
-    SLUICE_ASSIGN_OR_RETURN(ParentKey pk, Resolve(l));
+    SLUICE_ASSIGN_OR_RETURN(std::optional<ParentKey> located, ResolveFor(l, changes_[ci]));
+    if (!located.has_value()) return Status::OK();
+    const ParentKey pk = *located;
     std::vector<Value> old_key = KeyOf(*changes_[ci].old_row, pk.columns);
     if (HasNull(old_key)) return Status::OK();
     const bool deleted = !changes_[ci].new_row.has_value();
@@ -460,7 +499,8 @@ class Enforcer {
   std::vector<Change> changes_;
 };
 
-// Columns of `table` an UPDATE plan assigns (-1: the rowid).
+// True when an UPDATE plan assigns one of `columns` (an assignment of the
+// rowid counts for the INTEGER PRIMARY KEY column).
 bool Assigns(const PlanNode& plan, const std::vector<int>& columns, int rowid_alias) {
   for (const auto& [col, expr] : plan.assignments) {
     for (int c : columns) {
@@ -470,37 +510,42 @@ bool Assigns(const PlanNode& plan, const std::vector<int>& columns, int rowid_al
   return false;
 }
 
+// Whether `plan` needs link `l`: for its prepare-time errors (`resolve`,
+// as sqlite3FkCheck locates keys: a child's keys on INSERT and DELETE, and
+// on UPDATE when the statement assigns a child column; a parent's on
+// DELETE, and on UPDATE when it assigns a parent key column), or for a
+// check after the write (a child's on INSERT and UPDATE, a parent's on
+// DELETE, UPDATE and INSERT OR REPLACE, which may delete parent rows).
+bool Needs(const Enforcer& e, const Link& l, const PlanNode& plan, bool resolve) {
+  const Table& t = *plan.table;
+  if (NameEqualsNoCase(l.child, t.name)) {
+    if (plan.kind == PlanKind::kInsert) return true;
+    if (plan.kind == PlanKind::kDelete && resolve) return true;
+    if (plan.kind == PlanKind::kUpdate && Assigns(plan, l.fk.child_columns, t.rowid_alias)) return true;
+  }
+  if (!NameEqualsNoCase(l.fk.parent, t.name)) return false;
+  if (plan.kind == PlanKind::kDelete) return true;
+  if (plan.kind == PlanKind::kInsert) return !resolve && plan.conflict == ConflictResolution::kReplace;
+  if (plan.kind != PlanKind::kUpdate) return false;
+  Result<ParentKey> pk = e.Resolve(l);
+  if (pk.ok()) return Assigns(plan, pk->columns, t.rowid_alias);
+  // No parent key: sqlite3 reports the mismatch when the statement assigns
+  // one of the named parent columns (any column for the implicit key).
+  if (l.fk.parent_columns.empty()) return true;
+  for (const std::string& name : l.fk.parent_columns) {
+    int c = t.column_index(name);
+    if (c >= 0 && Assigns(plan, {c}, t.rowid_alias)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Status CheckForeignKeysResolve(DatabaseImpl& db, const PlanNode& plan) {
   if (!db.foreign_keys().enabled || plan.table == nullptr) return Status::OK();
-  const std::string& table = plan.table->name;
   Enforcer e(db);
   for (const Link& l : e.links()) {
-    bool needed = false;
-    if (NameEqualsNoCase(l.child, table)) {
-      needed = plan.kind == PlanKind::kInsert ||
-               (plan.kind == PlanKind::kUpdate && Assigns(plan, l.fk.child_columns, plan.table->rowid_alias));
-    }
-    if (NameEqualsNoCase(l.fk.parent, table)) {
-      if (plan.kind == PlanKind::kDelete ||
-          (plan.kind == PlanKind::kInsert && plan.conflict == ConflictResolution::kReplace)) {
-        needed = true;
-      } else if (plan.kind == PlanKind::kUpdate) {
-        Result<ParentKey> pk = e.Resolve(l);
-        needed = !pk.ok() || Assigns(plan, pk->columns, plan.table->rowid_alias);
-        if (!pk.ok() && db.catalog().FindTable(l.fk.parent) != nullptr) {
-          // sqlite3 reports a mismatch only when the statement assigns one
-          // of the named parent columns.
-          needed = false;
-          for (const std::string& name : l.fk.parent_columns) {
-            int c = plan.table->column_index(name);
-            if (c >= 0 && Assigns(plan, {c}, plan.table->rowid_alias)) needed = true;
-          }
-        }
-      }
-    }
-    if (needed) SLUICE_RETURN_IF_ERROR(e.Resolve(l).status());
+    if (Needs(e, l, plan, true)) SLUICE_RETURN_IF_ERROR(e.Resolve(l).status());
   }
   return Status::OK();
 }
@@ -509,8 +554,14 @@ ForeignKeyStatement::ForeignKeyStatement(DatabaseImpl& db, const PlanNode& plan)
   if (!db.foreign_keys().enabled || db.replaying() || plan.table == nullptr) return;
   table_ = plan.table->name;
   Enforcer e(db);
-  if (!e.Involves(table_)) return;
-  active_ = true;
+  for (const Link& l : e.links()) {
+    active_ = active_ || Needs(e, l, plan, false);
+    if (plan.kind == PlanKind::kUpdate && NameEqualsNoCase(l.child, table_) &&
+        Assigns(plan, l.fk.child_columns, plan.table->rowid_alias)) {
+      assigned_fks_.push_back(l.fk.id);
+    }
+  }
+  if (!active_) return;
   is_insert_ = plan.kind == PlanKind::kInsert;
   plain_insert_ = is_insert_ && plan.conflict != ConflictResolution::kReplace;
   if (plain_insert_) {
@@ -533,6 +584,7 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
     st = e.Diff(*before_, table_, renumbered_, is_insert_);
     if (st.ok()) st = e.ApplyActions();
     if (st.ok()) st = e.CheckChanges();
+    if (st.ok() && !assigned_fks_.empty()) st = e.CheckMatched(table_, assigned_fks_, matched_, renumbered_);
   }
   if (st.ok()) return ran;
   // Undo the statement: its rows, its actions, what it deferred.

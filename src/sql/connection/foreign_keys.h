@@ -24,10 +24,9 @@
 // child lookups use an index on the child columns that compares as the
 // parent key does, else a scan.
 //
-// Differences from sqlite3 (whose counter is kept row by row): the check
+// Difference from sqlite3 (whose counter is kept row by row): the check
 // is made on the state at the end of the statement, so a RESTRICT parent
-// whose child rows the same statement deletes, and an UPDATE that sets an
-// orphan child key to the value it already has, are not errors here.
+// whose child rows the same statement deletes is not an error here.
 #ifndef SLUICE_SQL_CONNECTION_FOREIGN_KEYS_H_
 #define SLUICE_SQL_CONNECTION_FOREIGN_KEYS_H_
 
@@ -84,6 +83,10 @@ class ForeignKeyStatement {
   // Where the write reports the rowids it changes (ExecContext::renumbered);
   // null when no check follows.
   std::vector<std::pair<int64_t, int64_t>>* renumbered() { return before_.has_value() ? &renumbered_ : nullptr; }
+  // Where an UPDATE that assigns child key columns reports the rows it
+  // matched (ExecContext::matched): each is checked even when its key did
+  // not change, as sqlite3 does; null otherwise.
+  std::vector<int64_t>* matched() { return assigned_fks_.empty() ? nullptr : &matched_; }
 
  private:
   DatabaseImpl& db_;
@@ -94,6 +97,8 @@ class ForeignKeyStatement {
   size_t rows_before_ = 0;
   std::optional<Catalog> before_;
   std::vector<std::pair<int64_t, int64_t>> renumbered_;
+  std::vector<int> assigned_fks_;  // ids of the target's keys whose child columns an UPDATE assigns
+  std::vector<int64_t> matched_;
 };
 
 // The Appender's rows: the child side of rows [from, end) of `table`

@@ -72,6 +72,9 @@ class ExecContext {
   // rowid it changes (foreign key actions follow a row across it). Not
   // owned.
   std::vector<std::pair<int64_t, int64_t>>* renumbered = nullptr;
+  // When set, UPDATE stores the rowids of the rows it matched (before any
+  // renumbering). Not owned.
+  std::vector<int64_t>* matched = nullptr;
 
   bool interrupted() const { return interrupt != nullptr && interrupt->load(std::memory_order_relaxed); }
   // OK, or SQLite's "interrupted" (SQLITE_INTERRUPT) once the flag is set.

@@ -64,6 +64,7 @@ class UpdateOp : public ModifyOperator {
     size_t rowid_slot = layout.size() - 1;
     std::vector<int64_t> matched_rowids(matched);
     for (size_t r = 0; r < matched; ++r) matched_rowids[r] = rows.columns[rowid_slot][r].integer();
+    if (ctx_->matched != nullptr) *ctx_->matched = matched_rowids;
     rows = RowStore();
     SLUICE_CHECK(ctx_->tables != nullptr);
     Table* work = ctx_->tables->Writable(node_.table->name);
