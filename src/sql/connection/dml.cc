@@ -123,16 +123,13 @@ Result<PlanPtr> BindDml(Binder& binder, const Statement& s) {
 
 // Plans (unless NeedsNoPlanning) and runs a modify plan; returns the
 // number of rows it changed.
-Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan,
-                              std::vector<std::pair<int64_t, int64_t>>* renumbered = nullptr,
-                              std::vector<int64_t>* matched = nullptr) {
+Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan, ForeignKeyStatement* fk = nullptr) {
   if (!NeedsNoPlanning(*plan)) SLUICE_RETURN_IF_ERROR(PlanQuery(plan.get(), DatabaseImpl::DefaultPlannerOptions()));
   CatalogWriteAccess access(db.catalog(), *plan);
   ExecContext ctx;
   ctx.tables = &access;
   ctx.interrupt = db.interrupt_flag();
-  ctx.renumbered = renumbered;
-  ctx.matched = matched;
+  if (fk != nullptr) fk->Attach(&ctx);
   OperatorPtr op = MakeOperator(*plan, &ctx);
   DataChunk out;
   SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&out));
@@ -144,7 +141,7 @@ Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan,
 // (the plan is gone by then: it holds tables the checks may write).
 Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
   ForeignKeyStatement fk(db, *plan);
-  return fk.Finish(RunModifyPlan(db, std::move(plan), fk.renumbered(), fk.matched()));
+  return fk.Finish(RunModifyPlan(db, std::move(plan), &fk));
 }
 
 Result<int64_t> BindAndRun(DatabaseImpl& db, const Statement& s) {

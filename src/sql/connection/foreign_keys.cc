@@ -160,6 +160,31 @@ class Enforcer {
     return Status::OK();
   }
 
+  // Rows a DELETE of `table` removed.
+  void AddDeleted(const std::string& table, std::vector<std::pair<int64_t, std::vector<Value>>> rows) {
+    for (auto& [rowid, values] : rows) changes_.push_back({table, rowid, std::move(values), std::nullopt});
+  }
+
+  // Puts back what the actions changed, newest first.
+  void UndoActions() {
+    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) {
+      Table* t = catalog_.Mutable(it->table).get();
+      if (t == nullptr) continue;
+      if (it->columns.empty()) {
+        t->data.AppendRow(std::move(it->values), it->rowid);
+        continue;
+      }
+      int64_t pos = t->data.FindRowid(it->rowid);
+      if (pos < 0) continue;
+      t->data.BeginUpdate();
+      for (size_t k = 0; k < it->columns.size(); ++k) {
+        t->data.UpdateValue(static_cast<size_t>(it->columns[k]), static_cast<size_t>(pos), std::move(it->values[k]));
+      }
+      t->data.CommitUpdate();
+    }
+    journal_.clear();
+  }
+
   // Every live row of `table` deleted (DROP TABLE's implicit DELETE).
   Status DeleteAll(const std::string& table) {
     Table* t = catalog_.Mutable(table).get();
@@ -445,7 +470,10 @@ class Enforcer {
     Table* child = catalog_.Mutable(l.child).get();
     SLUICE_ASSIGN_OR_RETURN(found, ChildRows(l, old_key));  // positions in the writable copy
     if (action == ForeignKeyAction::kCascade && deleted) {
-      for (size_t p : found) changes_.push_back({child->name, child->data.rowid(p), RowAt(*child, p), std::nullopt});
+      for (size_t p : found) {
+        changes_.push_back({child->name, child->data.rowid(p), RowAt(*child, p), std::nullopt});
+        journal_.push_back({child->name, child->data.rowid(p), RowAt(*child, p), {}});
+      }
       child->data.DeleteRows(std::move(found));
       return Status::OK();
     }
@@ -477,6 +505,7 @@ class Enforcer {
     }
     child->data.CommitUpdate();
     for (auto& [rowid, old] : olds) {
+      journal_.push_back({child->name, rowid, KeyOf(old, l.fk.child_columns), l.fk.child_columns});
       std::vector<Value> now = old;
       for (size_t k = 0; k < n; ++k) now[static_cast<size_t>(l.fk.child_columns[k])] = values[k];
       changes_.push_back({child->name, rowid, std::move(old), std::move(now)});
@@ -493,10 +522,20 @@ class Enforcer {
     return v.Owned();
   }
 
+  // What an action changed: a row it deleted (no columns: appended again)
+  // or the old values of the columns it set.
+  struct Undo {
+    std::string table;
+    int64_t rowid = 0;
+    std::vector<Value> values;
+    std::vector<int> columns;
+  };
+
   DatabaseImpl& db_;
   Catalog& catalog_;
   std::vector<Link> links_;
   std::vector<Change> changes_;
+  std::vector<Undo> journal_;
 };
 
 // True when an UPDATE plan assigns one of `columns` (an assignment of the
@@ -564,12 +603,21 @@ ForeignKeyStatement::ForeignKeyStatement(DatabaseImpl& db, const PlanNode& plan)
   if (!active_) return;
   is_insert_ = plan.kind == PlanKind::kInsert;
   plain_insert_ = is_insert_ && plan.conflict != ConflictResolution::kReplace;
+  journal_ = plan.kind == PlanKind::kDelete;
+  if (journal_) return;
   if (plain_insert_) {
     const Table* t = db.catalog().FindTable(table_).get();
     rows_before_ = t == nullptr ? 0 : t->data.row_count();
   } else {
     before_.emplace(db.catalog());
   }
+}
+
+void ForeignKeyStatement::Attach(ExecContext* ctx) {
+  if (!active_) return;
+  if (journal_) ctx->deleted = &deleted_;
+  if (before_.has_value()) ctx->renumbered = &renumbered_;
+  if (!assigned_fks_.empty()) ctx->matched = &matched_;
 }
 
 Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
@@ -580,6 +628,10 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
   Status st;
   if (plain_insert_) {
     st = e.CheckAppended(table_, rows_before_);
+  } else if (journal_) {
+    e.AddDeleted(table_, deleted_);
+    st = e.ApplyActions();
+    if (st.ok()) st = e.CheckChanges();
   } else {
     st = e.Diff(*before_, table_, renumbered_, is_insert_);
     if (st.ok()) st = e.ApplyActions();
@@ -594,6 +646,10 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
     const Table* now = db_.catalog().FindTable(table_).get();
     if (now != nullptr && now->data.row_count() > rows_before_)
       db_.catalog().Mutable(table_)->data.Truncate(rows_before_);
+  } else if (journal_) {
+    e.UndoActions();
+    Table* t = db_.catalog().Mutable(table_).get();
+    for (auto& [rowid, values] : deleted_) t->data.AppendRow(std::move(values), rowid);
   } else {
     db_.catalog() = std::move(*before_);
   }

@@ -9,13 +9,16 @@
 // rows it changed are examined (ForeignKeyStatement::Finish). A plain
 // INSERT only adds rows at the end of its table, so those rows are the
 // change and an immediate violation truncates them again (no copy of
-// anything: a 100k-row insert stays linear). Other statements keep a
+// anything: a 100k-row insert stays linear). A DELETE reports the rows it
+// deleted, and the actions note what they change, so that a failure puts
+// all back (a point delete stays a point delete). Other statements keep a
 // Catalog copy from before the write (tables shared, copied on their first
-// write as for a savepoint), find the changed rows by comparing the
-// written tables with it, apply the actions (which may change further
-// tables, and so on), then check: a child row whose key has no parent row,
-// or a parent key removed while child rows still hold it. An immediate
-// violation (or a RESTRICT one) restores the copy and fails with
+// write as for a savepoint) and find the changed rows by comparing the
+// written tables with it. Then the actions are applied (which may change
+// further tables, and so on) and the changed rows checked: a child row
+// whose key has no parent row, or a parent key removed while child rows
+// still hold it. An immediate violation (or a RESTRICT one) undoes the
+// statement and fails with
 // "FOREIGN KEY constraint failed" (SQLITE_CONSTRAINT_FOREIGNKEY); a
 // deferred one inside a transaction is remembered and checked again at
 // COMMIT, which fails (the transaction stays open) while any still holds.
@@ -44,6 +47,7 @@
 namespace sluice::sql {
 
 class DatabaseImpl;
+class ExecContext;
 
 // Per connection (DatabaseImpl::foreign_keys()).
 struct ForeignKeyState {
@@ -80,13 +84,12 @@ class ForeignKeyStatement {
   // After the write (its result `ran`): checks and actions; on a failure
   // the statement's writes are undone.
   Result<int64_t> Finish(Result<int64_t> ran);
-  // Where the write reports the rowids it changes (ExecContext::renumbered);
-  // null when no check follows.
-  std::vector<std::pair<int64_t, int64_t>>* renumbered() { return before_.has_value() ? &renumbered_ : nullptr; }
-  // Where an UPDATE that assigns child key columns reports the rows it
-  // matched (ExecContext::matched): each is checked even when its key did
-  // not change, as sqlite3 does; null otherwise.
-  std::vector<int64_t>* matched() { return assigned_fks_.empty() ? nullptr : &matched_; }
+  // Asks the write to report what the check needs: the rows a DELETE
+  // deletes (ExecContext::deleted), the rowids an UPDATE changes
+  // (renumbered) and the rows it matched when it assigns child key columns
+  // (matched: each is checked even when its key kept its value, as
+  // sqlite3 does).
+  void Attach(ExecContext* ctx);
 
  private:
   DatabaseImpl& db_;
@@ -99,6 +102,10 @@ class ForeignKeyStatement {
   std::vector<std::pair<int64_t, int64_t>> renumbered_;
   std::vector<int> assigned_fks_;  // ids of the target's keys whose child columns an UPDATE assigns
   std::vector<int64_t> matched_;
+  // DELETE: the rows it deleted (no catalog copy: they are put back on a
+  // failure).
+  bool journal_ = false;
+  std::vector<std::pair<int64_t, std::vector<Value>>> deleted_;
 };
 
 // The Appender's rows: the child side of rows [from, end) of `table`

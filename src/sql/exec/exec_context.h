@@ -75,6 +75,9 @@ class ExecContext {
   // When set, UPDATE stores the rowids of the rows it matched (before any
   // renumbering). Not owned.
   std::vector<int64_t>* matched = nullptr;
+  // When set, DELETE appends (rowid, values) of each row it deletes. Not
+  // owned.
+  std::vector<std::pair<int64_t, std::vector<Value>>>* deleted = nullptr;
 
   bool interrupted() const { return interrupt != nullptr && interrupt->load(std::memory_order_relaxed); }
   // OK, or SQLite's "interrupted" (SQLITE_INTERRUPT) once the flag is set.
