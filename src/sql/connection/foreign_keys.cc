@@ -165,6 +165,30 @@ class Enforcer {
     for (auto& [rowid, values] : rows) changes_.push_back({table, rowid, std::move(values), std::nullopt});
   }
 
+  // Rows an UPDATE of `table` matched (`updated`: rowid and values before,
+  // `renumbered`: rowids it changed): a change each, with the values the
+  // row has now. Returns each row's rowid now.
+  Result<std::vector<int64_t>> AddUpdated(const std::string& table,
+                                          const std::vector<std::pair<int64_t, std::vector<Value>>>& updated,
+                                          const std::vector<std::pair<int64_t, int64_t>>& renumbered) {
+    std::vector<int64_t> now_rowids;
+    if (updated.empty()) return now_rowids;
+    std::unordered_map<int64_t, int64_t> moved;
+    for (const auto& [from, to] : renumbered) moved[from] = to;
+    const Table* t = catalog_.FindTable(table).get();
+    SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
+    for (const auto& [rowid, old] : updated) {
+      auto m = moved.find(rowid);
+      int64_t now = m == moved.end() ? rowid : m->second;
+      now_rowids.push_back(now);
+      int64_t pos = t->data.FindRowid(now);
+      if (pos < 0) continue;
+      std::vector<Value> row = RowAt(*t, static_cast<size_t>(pos));
+      if (!SameKey(old, row)) changes_.push_back({table, now, old, std::move(row)});
+    }
+    return now_rowids;
+  }
+
   // Puts back what the actions changed, newest first.
   void UndoActions() {
     for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) {
@@ -603,7 +627,8 @@ ForeignKeyStatement::ForeignKeyStatement(DatabaseImpl& db, const PlanNode& plan)
   if (!active_) return;
   is_insert_ = plan.kind == PlanKind::kInsert;
   plain_insert_ = is_insert_ && plan.conflict != ConflictResolution::kReplace;
-  journal_ = plan.kind == PlanKind::kDelete;
+  journal_ = plan.kind == PlanKind::kDelete ||
+             (plan.kind == PlanKind::kUpdate && plan.conflict != ConflictResolution::kReplace);
   if (journal_) return;
   if (plain_insert_) {
     const Table* t = db.catalog().FindTable(table_).get();
@@ -615,8 +640,11 @@ ForeignKeyStatement::ForeignKeyStatement(DatabaseImpl& db, const PlanNode& plan)
 
 void ForeignKeyStatement::Attach(ExecContext* ctx) {
   if (!active_) return;
-  if (journal_) ctx->deleted = &deleted_;
-  if (before_.has_value()) ctx->renumbered = &renumbered_;
+  if (journal_) {
+    ctx->deleted = &deleted_;
+    ctx->updated = &updated_;
+  }
+  ctx->renumbered = &renumbered_;
   if (!assigned_fks_.empty()) ctx->matched = &matched_;
 }
 
@@ -630,8 +658,12 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
     st = e.CheckAppended(table_, rows_before_);
   } else if (journal_) {
     e.AddDeleted(table_, deleted_);
-    st = e.ApplyActions();
+    Result<std::vector<int64_t>> now = e.AddUpdated(table_, updated_, renumbered_);
+    if (now.ok()) new_rowids_ = std::move(*now);
+    st = now.status();
+    if (st.ok()) st = e.ApplyActions();
     if (st.ok()) st = e.CheckChanges();
+    if (st.ok() && !assigned_fks_.empty()) st = e.CheckMatched(table_, assigned_fks_, matched_, renumbered_);
   } else {
     st = e.Diff(*before_, table_, renumbered_, is_insert_);
     if (st.ok()) st = e.ApplyActions();
@@ -650,6 +682,18 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
     e.UndoActions();
     Table* t = db_.catalog().Mutable(table_).get();
     for (auto& [rowid, values] : deleted_) t->data.AppendRow(std::move(values), rowid);
+    // The matched rows get their values and rowids back (positions first:
+    // FindRowid does not see renumbered rows while the update is open).
+    std::vector<int64_t> at(new_rowids_.size());
+    for (size_t i = 0; i < new_rowids_.size(); ++i) at[i] = t->data.FindRowid(new_rowids_[i]);
+    t->data.BeginUpdate();
+    for (size_t i = 0; i < at.size(); ++i) {
+      if (at[i] < 0) continue;
+      size_t p = static_cast<size_t>(at[i]);
+      for (size_t c = 0; c < updated_[i].second.size(); ++c) t->data.UpdateValue(c, p, updated_[i].second[c]);
+      if (t->data.rowid(p) != updated_[i].first) t->data.UpdateRowid(p, updated_[i].first);
+    }
+    t->data.CommitUpdate();
   } else {
     db_.catalog() = std::move(*before_);
   }

@@ -78,6 +78,9 @@ class ExecContext {
   // When set, DELETE appends (rowid, values) of each row it deletes. Not
   // owned.
   std::vector<std::pair<int64_t, std::vector<Value>>>* deleted = nullptr;
+  // When set, UPDATE appends (rowid, values) of each row it matched, as
+  // they were before it changed any. Not owned.
+  std::vector<std::pair<int64_t, std::vector<Value>>>* updated = nullptr;
 
   bool interrupted() const { return interrupt != nullptr && interrupt->load(std::memory_order_relaxed); }
   // OK, or SQLite's "interrupted" (SQLITE_INTERRUPT) once the flag is set.

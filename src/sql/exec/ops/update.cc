@@ -107,6 +107,14 @@ class UpdateOp : public ModifyOperator {
     // and rows keep their positions until CommitUpdate.
     std::vector<int64_t> positions(matched_rowids.size());
     for (size_t r = 0; r < matched_rowids.size(); ++r) positions[r] = data.FindRowid(matched_rowids[r]);
+    if (ctx_->updated != nullptr) {
+      for (int64_t pos : positions) {
+        if (pos < 0) continue;
+        std::vector<Value> old(data.column_count());
+        for (size_t c = 0; c < old.size(); ++c) old[c] = data.value(c, static_cast<size_t>(pos)).Owned();
+        ctx_->updated->emplace_back(data.rowid(static_cast<size_t>(pos)), std::move(old));
+      }
+    }
     // OR REPLACE: positions of the rows the statement deletes, removed
     // once the update is committed. Such a row stays in place until then,
     // so the checks of later rows skip it; one that holds a rowid being
