@@ -26,6 +26,73 @@ bool ParseBoolean(const std::string& value) {
   return v == "yes" || v == "on" || v == "true" || v == "full" || v == "extra";
 }
 
+// The order in which sqlite3's Hash (hash.c) visits keys inserted in the
+// order of `keys`: new keys go first, or in front of their bucket's chain
+// once the table has buckets (from 10 keys on, twice the count whenever
+// it passes twice the bucket count, at most 64; strHash folds ASCII case).
+std::vector<std::string> SqliteHashOrder(const std::vector<std::string>& keys) {
+  constexpr uint32_t kNone = UINT32_MAX;
+  auto hash = [](const std::string& s) {
+    uint32_t h = 0;
+    for (unsigned char c : s) {
+      h += static_cast<uint32_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      h *= 0x9e3779b1u;
+    }
+    return h;
+  };
+  struct Bucket {
+    uint32_t count = 0;
+    uint32_t chain = kNone;
+  };
+  std::vector<uint32_t> next(keys.size(), kNone), prev(keys.size(), kNone);
+  std::vector<Bucket> buckets;
+  uint32_t first = kNone;
+  auto insert = [&](Bucket* b, uint32_t e) {
+    uint32_t head = kNone;
+    if (b != nullptr) {
+      head = b->count != 0 ? b->chain : kNone;
+      ++b->count;
+      b->chain = e;
+    }
+    if (head != kNone) {
+      next[e] = head;
+      prev[e] = prev[head];
+      if (prev[head] != kNone) {
+        next[prev[head]] = e;
+      } else {
+        first = e;
+      }
+      prev[head] = e;
+    } else {
+      next[e] = first;
+      if (first != kNone) prev[first] = e;
+      prev[e] = kNone;
+      first = e;
+    }
+  };
+  for (uint32_t e = 0; e < keys.size(); ++e) {
+    const uint32_t count = e + 1;
+    // SQLITE_MALLOC_SOFT_LIMIT (1024 bytes of 16-byte buckets) caps the
+    // bucket count at 64.
+    const size_t size = std::min<size_t>(size_t{count} * 2, 64);
+    if (count >= 10 && count > 2 * buckets.size() && size != buckets.size()) {
+      std::vector<Bucket> fresh(size);
+      uint32_t at = first;
+      first = kNone;
+      buckets.swap(fresh);
+      while (at != kNone) {
+        uint32_t after = next[at];
+        insert(&buckets[hash(keys[at]) % buckets.size()], at);
+        at = after;
+      }
+    }
+    insert(buckets.empty() ? nullptr : &buckets[hash(keys[e]) % buckets.size()], e);
+  }
+  std::vector<std::string> out;
+  for (uint32_t at = first; at != kNone; at = next[at]) out.push_back(keys[at]);
+  return out;
+}
+
 Value TextOrNull(const std::string& s, bool null) { return null ? Value::Null() : Value::Text(s); }
 
 std::vector<std::vector<Value>> ListRows(const Catalog& catalog, const std::string& table) {
@@ -168,10 +235,16 @@ Result<std::vector<std::vector<Value>>> ForeignKeyPragmaRows(DatabaseImpl& db, c
       SLUICE_RETURN_IF_ERROR(CheckTable(catalog, *t, &rows));
       return rows;
     }
-    // sqlite3 walks its schema hash, which lists small schemas newest
-    // first.
-    const std::vector<TablePtr>& tables = catalog.tables();
-    for (auto it = tables.rbegin(); it != tables.rend(); ++it) SLUICE_RETURN_IF_ERROR(CheckTable(catalog, **it, &rows));
+    // sqlite3 walks its schema hash: sqlite_master, then the tables and
+    // views in creation order (dropped ones are not replayed).
+    std::vector<std::string> names = {"sqlite_master"};
+    for (const SchemaEntry& e : catalog.SchemaRows()) {
+      if (e.type == "table" || e.type == "view") names.push_back(e.name);
+    }
+    for (const std::string& n : SqliteHashOrder(names)) {
+      TablePtr t = catalog.FindTable(n);
+      if (t != nullptr) SLUICE_RETURN_IF_ERROR(CheckTable(catalog, *t, &rows));
+    }
     return rows;
   }
   SLUICE_RETURN_IF_ERROR(ApplyForeignKeyPragma(db, name, p));
