@@ -2,6 +2,7 @@
 // a statement, deferred violations at COMMIT, DROP TABLE's implicit DELETE.
 #include "sql/connection/foreign_keys.h"
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 #include <type_traits>
@@ -163,6 +164,18 @@ class Enforcer {
   // Rows a DELETE of `table` removed.
   void AddDeleted(const std::string& table, std::vector<std::pair<int64_t, std::vector<Value>>> rows) {
     for (auto& [rowid, values] : rows) changes_.push_back({table, rowid, std::move(values), std::nullopt});
+  }
+
+  // Rows an INSERT stored in `table` (distinct rowids).
+  Status AddInserted(const std::string& table, const std::vector<int64_t>& rowids) {
+    if (rowids.empty()) return Status::OK();
+    const Table* t = catalog_.FindTable(table).get();
+    SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
+    for (int64_t rowid : rowids) {
+      int64_t pos = t->data.FindRowid(rowid);
+      if (pos >= 0) changes_.push_back({table, rowid, std::nullopt, RowAt(*t, static_cast<size_t>(pos))});
+    }
+    return Status::OK();
   }
 
   // Rows an UPDATE of `table` matched (`updated`: rowid and values before,
@@ -627,7 +640,7 @@ ForeignKeyStatement::ForeignKeyStatement(DatabaseImpl& db, const PlanNode& plan)
   if (!active_) return;
   is_insert_ = plan.kind == PlanKind::kInsert;
   plain_insert_ = is_insert_ && plan.conflict != ConflictResolution::kReplace;
-  journal_ = plan.kind == PlanKind::kDelete ||
+  journal_ = plan.kind == PlanKind::kDelete || (is_insert_ && !plain_insert_) ||
              (plan.kind == PlanKind::kUpdate && plan.conflict != ConflictResolution::kReplace);
   if (journal_) return;
   if (plain_insert_) {
@@ -643,6 +656,7 @@ void ForeignKeyStatement::Attach(ExecContext* ctx) {
   if (journal_) {
     ctx->deleted = &deleted_;
     ctx->updated = &updated_;
+    ctx->inserted = &inserted_;
   }
   ctx->renumbered = &renumbered_;
   if (!assigned_fks_.empty()) ctx->matched = &matched_;
@@ -658,9 +672,12 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
     st = e.CheckAppended(table_, rows_before_);
   } else if (journal_) {
     e.AddDeleted(table_, deleted_);
+    std::sort(inserted_.begin(), inserted_.end());
+    inserted_.erase(std::unique(inserted_.begin(), inserted_.end()), inserted_.end());
+    st = e.AddInserted(table_, inserted_);
     Result<std::vector<int64_t>> now = e.AddUpdated(table_, updated_, renumbered_);
     if (now.ok()) new_rowids_ = std::move(*now);
-    st = now.status();
+    if (st.ok()) st = now.status();
     if (st.ok()) st = e.ApplyActions();
     if (st.ok()) st = e.CheckChanges();
     if (st.ok() && !assigned_fks_.empty()) st = e.CheckMatched(table_, assigned_fks_, matched_, renumbered_);
@@ -681,6 +698,12 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
   } else if (journal_) {
     e.UndoActions();
     Table* t = db_.catalog().Mutable(table_).get();
+    std::vector<size_t> mine;  // the rows an INSERT OR REPLACE stored
+    for (int64_t rowid : inserted_) {
+      int64_t pos = t->data.FindRowid(rowid);
+      if (pos >= 0) mine.push_back(static_cast<size_t>(pos));
+    }
+    if (!mine.empty()) t->data.DeleteRows(std::move(mine));
     for (auto& [rowid, values] : deleted_) t->data.AppendRow(std::move(values), rowid);
     // The matched rows get their values and rowids back (positions first:
     // FindRowid does not see renumbered rows while the update is open).

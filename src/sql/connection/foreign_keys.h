@@ -10,11 +10,12 @@
 // INSERT only adds rows at the end of its table, so those rows are the
 // change and an immediate violation truncates them again (no copy of
 // anything: a 100k-row insert stays linear). A DELETE reports the rows it
-// deleted and an UPDATE the rows it matched as they were, and the actions
+// deleted, an INSERT OR REPLACE the rows it stored and deleted, and an
+// UPDATE the rows it matched as they were, and the actions
 // note what they change, so that a failure puts all back (a point delete
-// or update stays one). Other statements (OR REPLACE) keep a
+// or update stays one). UPDATE OR REPLACE keeps a
 // Catalog copy from before the write (tables shared, copied on their first
-// write as for a savepoint) and find the changed rows by comparing the
+// write as for a savepoint) and finds the changed rows by comparing the
 // written tables with it. Then the actions are applied (which may change
 // further tables, and so on) and the changed rows checked: a child row
 // whose key has no parent row, or a parent key removed while child rows
@@ -103,13 +104,16 @@ class ForeignKeyStatement {
   std::vector<std::pair<int64_t, int64_t>> renumbered_;
   std::vector<int> assigned_fks_;  // ids of the target's keys whose child columns an UPDATE assigns
   std::vector<int64_t> matched_;
-  // DELETE: the rows it deleted; UPDATE (but OR REPLACE, which may delete
-  // rows): the rows it matched as they were. No catalog copy: they are put
-  // back on a failure.
+  // DELETE: the rows it deleted; INSERT OR REPLACE: the rows it stored and
+  // those it deleted; UPDATE (but OR REPLACE, which may delete rows): the
+  // rows it matched as they were. No catalog copy: all is put back on a
+  // failure.
   bool journal_ = false;
   std::vector<std::pair<int64_t, std::vector<Value>>> deleted_;
   std::vector<std::pair<int64_t, std::vector<Value>>> updated_;
-  std::vector<int64_t> new_rowids_;  // per updated_ row: its rowid after the write
+  std::vector<int64_t> new_rowids_;
+  std::vector<int64_t>
+      inserted_;  // INSERT OR REPLACE: the rowids it stored  // per updated_ row: its rowid after the write
 };
 
 // The Appender's rows: the child side of rows [from, end) of `table`

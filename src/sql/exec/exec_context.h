@@ -75,12 +75,16 @@ class ExecContext {
   // When set, UPDATE stores the rowids of the rows it matched (before any
   // renumbering). Not owned.
   std::vector<int64_t>* matched = nullptr;
-  // When set, DELETE appends (rowid, values) of each row it deletes. Not
-  // owned.
+  // When set, DELETE (and INSERT OR REPLACE, once it succeeded) appends
+  // (rowid, values) of each row it deleted that was there before the
+  // statement. Not owned.
   std::vector<std::pair<int64_t, std::vector<Value>>>* deleted = nullptr;
   // When set, UPDATE appends (rowid, values) of each row it matched, as
   // they were before it changed any. Not owned.
   std::vector<std::pair<int64_t, std::vector<Value>>>* updated = nullptr;
+  // When set, INSERT appends the rowid of each row it stores (a rowid may
+  // repeat when a later row replaced an earlier one). Not owned.
+  std::vector<int64_t>* inserted = nullptr;
 
   bool interrupted() const { return interrupt != nullptr && interrupt->load(std::memory_order_relaxed); }
   // OK, or SQLite's "interrupted" (SQLITE_INTERRUPT) once the flag is set.

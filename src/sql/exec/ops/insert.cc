@@ -97,6 +97,7 @@ class InsertOp : public ModifyOperator {
       if (!ins->inserted) continue;
       ++count;
       if (may_delete) mine.insert(ins->rowid);
+      if (ctx_->inserted != nullptr) ctx_->inserted->push_back(ins->rowid);
     }
     // OR FAIL: the rows stored before the one that failed stay (SQLite);
     // errors no conflict clause resolves undo the statement all the same.
@@ -114,6 +115,9 @@ class InsertOp : public ModifyOperator {
         for (DeletedRow& row : restore) target->data.AppendRow(std::move(row.values), row.rowid);
       }
       return failure;
+    }
+    if (ctx_->deleted != nullptr) {
+      for (DeletedRow& row : restore) ctx_->deleted->emplace_back(row.rowid, std::move(row.values));
     }
     return count;
   }
