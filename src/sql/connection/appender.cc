@@ -1,7 +1,7 @@
 // Appender: bulk INSERT of rows (the shell's .import). Each Append stores
 // its row in place with the checks of an INSERT, the table's CHECK
-// constraints included and its generated columns computed (a failing row is left
-// out, the others stay); Finish commits them. The appender holds the write
+// constraints included, its generated columns computed and its foreign keys
+// checked when they are on (a failing row is left out, the others stay); Finish commits them. The appender holds the write
 // from its first Append to Finish; destroyed before Finish, it removes its
 // rows again. A table with triggers gets each row as an INSERT would,
 // firing them (triggers.cc); then destruction before Finish puts back the
@@ -60,7 +60,13 @@ class AppenderImpl : public Appender {
     Result<InsertedRow> ins = InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault, nullptr,
                                         {&checks_, &ctx_, nullptr, &generated_});
     if (!ins.ok()) return ins.status();
-    if (ins->inserted) appended_.push_back(ins->rowid);
+    if (!ins->inserted) return Status::OK();
+    // Foreign keys (when on): a row without its parent row is left out.
+    if (Status fk = CheckInsertedRows(*db_, table_, table->data.row_count() - 1); !fk.ok()) {
+      table->data.Truncate(table->data.row_count() - 1);
+      return fk;
+    }
+    appended_.push_back(ins->rowid);
     return Status::OK();
   }
 

@@ -26,6 +26,7 @@
 
 #include "sluice/database.h"
 #include "sql/catalog/catalog.h"
+#include "sql/connection/foreign_keys.h"
 #include "sql/connection/transaction.h"
 #include "sql/durable/record_codec.h"
 #include "sql/function/connection_state.h"
@@ -86,6 +87,9 @@ class DatabaseImpl : public Database {
   // transaction: with its changes so far).
   Catalog& catalog() { return catalog_; }
   Transaction& transaction() { return txn_; }
+  ForeignKeyState& foreign_keys() { return foreign_keys_; }
+  // True while the files' statements are replayed (no checks then).
+  bool replaying() const { return replaying_; }
   bool is_file_database() const { return durable_ != nullptr; }
 
   // PRAGMA busy_timeout (how long a writer waits for the writer lock) and
@@ -189,6 +193,7 @@ class DatabaseImpl : public Database {
   Catalog catalog_;
   std::unique_ptr<DurableState> durable_;  // null: in memory
   Transaction txn_{this};
+  ForeignKeyState foreign_keys_;
   int busy_timeout_ms_ = 0;
   Synchronous synchronous_ = Synchronous::kFull;
   bool recursive_triggers_ = false;

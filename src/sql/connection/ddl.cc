@@ -5,6 +5,7 @@
 // SQLite's createTableStmt() does.
 #include <cctype>
 
+#include "sql/catalog/foreign_key.h"
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/triggers.h"
@@ -297,6 +298,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     pending[i].name = "sqlite_autoindex_" + s.name + "_" + std::to_string(i + 1);
     t->indexes.push_back(std::move(pending[i]));
   }
+  SLUICE_RETURN_IF_ERROR(ValidateForeignKeys(s));
   t->data.InitColumns(t->columns_info.size());
   t->sql = "CREATE TABLE " + std::string(s.Text({s.name_span.begin, s.span.end}));
   return t;
@@ -513,7 +515,10 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
     }
     case StatementKind::kDrop: {
       const auto& d = s.As<DropStatement>();
-      if (d.object == DropStatement::Object::kTable) catalog.DropTable(d.name);
+      if (d.object == DropStatement::Object::kTable) {
+        SLUICE_RETURN_IF_ERROR(DropTableForeignKeys(db, d.name));
+        catalog.DropTable(d.name);
+      }
       if (d.object == DropStatement::Object::kView) catalog.DropView(d.name);
       if (d.object == DropStatement::Object::kTrigger) catalog.DropTrigger(d.name);
       if (d.object == DropStatement::Object::kIndex) {

@@ -11,6 +11,7 @@
 
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/triggers.h"
+#include "sql/connection/foreign_keys.h"
 #include "sql/planner/rules/rules.h"
 
 namespace sluice::sql {
@@ -121,9 +122,9 @@ Result<PlanPtr> BindDml(Binder& binder, const Statement& s) {
   }
 }
 
-}  // namespace
-
-Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers) {
+// Plans (unless NeedsNoPlanning) and runs a modify plan; returns the
+// number of rows it changed.
+Result<int64_t> RunPlannedModify(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers, ForeignKeyStatement* fk) {
   if (!NeedsNoPlanning(*plan)) SLUICE_RETURN_IF_ERROR(PlanQuery(plan.get(), DatabaseImpl::DefaultPlannerOptions()));
   CatalogWriteAccess access(db.catalog(), *plan);
   ExecContext ctx;
@@ -131,11 +132,21 @@ Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan, RowTriggers* trigg
   ctx.row_triggers = triggers;
   ctx.interrupt = db.interrupt_flag();
   ctx.connection = &db.connection_state();
+  fk->Attach(&ctx);
   OperatorPtr op = MakeOperator(*plan, &ctx);
   DataChunk out;
   SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&out));
   SLUICE_CHECK(more && out.size() == 1);
   return out.at(0, 0).integer();
+}
+
+}  // namespace
+
+// The foreign key checks and actions come after the write (the plan is
+// gone by then: it holds tables the checks may write).
+Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers) {
+  ForeignKeyStatement fk(db, *plan);
+  return fk.Finish(RunPlannedModify(db, std::move(plan), triggers, &fk));
 }
 
 namespace {
@@ -166,6 +177,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
     if (error_offset != nullptr && binder.error_offset() >= 0) *error_offset = binder.error_offset();
     return plan.status();
   }
+  SLUICE_RETURN_IF_ERROR(CheckForeignKeysResolve(db, **plan));
   // Kept for the run only when the rows come from VALUES (or no table at
   // all): a plan that scans tables holds the table objects of prepare
   // time, which later statements may have replaced.

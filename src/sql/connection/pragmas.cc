@@ -4,7 +4,7 @@
 // and the rows of those that return rows: integrity_check, quick_check,
 // busy_timeout, synchronous, recursive_triggers, journal_mode,
 // wal_checkpoint, database_list here, the schema PRAGMAs from sql/pragma
-// (pragma_table.h). Other PRAGMAs are accepted and do nothing, as SQLite
+// (pragma_table.h), the foreign key ones from foreign_key_pragmas.cc. Other PRAGMAs are accepted and do nothing, as SQLite
 // does with unknown ones.
 #include <algorithm>
 #include <cctype>
@@ -16,6 +16,7 @@
 #include "sql/connection/connection_internal.h"
 #include "sql/binder/pragma_context.h"
 #include "sql/pragma/pragma_table.h"
+#include "sql/connection/foreign_keys.h"
 
 namespace sluice::sql {
 
@@ -88,6 +89,7 @@ bool IsWritingPragma(const PragmaStatement& p) {
 bool PragmaHasRows(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (SchemaPragma(p) != nullptr) return true;
+  if (IsForeignKeyPragma(name)) return ForeignKeyPragmaHasRows(name, p);
   if (name == "integrity_check" || name == "quick_check" || name == "busy_timeout" || name == "journal_mode" ||
       name == "wal_checkpoint" || name == "database_list") {
     return true;
@@ -98,6 +100,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (const PragmaTableDef* def = SchemaPragma(p)) return def->columns;
+  if (IsForeignKeyPragma(name)) return ForeignKeyPragmaColumns(name);
   if (name == "busy_timeout") return {"timeout"};
   if (name == "wal_checkpoint") return {"busy", "log", "checkpointed"};
   if (name == "database_list") return {"seq", "name", "file"};
@@ -107,6 +110,7 @@ std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
   if (!p.has_value) return Status::OK();
+  if (IsForeignKeyPragma(name)) return ApplyForeignKeyPragma(db, name, p);
   if (name == "recursive_triggers") {
     db.set_recursive_triggers(ParseBoolean(p.value));
   } else if (name == "synchronous") {
@@ -127,6 +131,7 @@ Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
 
 Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const PragmaStatement& p) {
   std::string name = LowerAscii(p.name);
+  if (IsForeignKeyPragma(name)) return ForeignKeyPragmaRows(db, name, p);
   SLUICE_RETURN_IF_ERROR(ApplyPragmaSetting(db, p));
   std::vector<std::vector<Value>> rows;
   if (const PragmaTableDef* def = SchemaPragma(p)) {

@@ -2,13 +2,14 @@
 // applies the PRAGMA and makes all its rows (PragmaRows, pragmas.cc); each
 // Step hands out the next one.
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/foreign_keys.h"
 #include "sql/connection/statement_impl.h"
 
 namespace sluice::sql {
 
 Status RowsCursor::Prepare() {
   names_ = PragmaColumnNames(ast_->As<PragmaStatement>());
-  return Status::OK();
+  return CheckForeignKeyPragma(*db_, ast_->As<PragmaStatement>());
 }
 
 Result<bool> RowsCursor::Step() {

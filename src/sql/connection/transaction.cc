@@ -21,6 +21,9 @@ Status Transaction::Begin() {
 
 Status Transaction::Commit() {
   if (!active_) return Status::InvalidArgument("cannot commit - no transaction is active");
+  // Deferred foreign key violations keep the transaction open (sqlite3).
+  SLUICE_RETURN_IF_ERROR(CheckDeferredForeignKeys(*db_));
+  EndForeignKeyTransaction(*db_);
   // Savepoint copies go first: committing marks the live tables committed
   // in place.
   savepoints_.clear();
@@ -33,6 +36,7 @@ Status Transaction::Commit() {
 
 Status Transaction::Rollback() {
   if (!active_) return Status::InvalidArgument("cannot rollback - no transaction is active");
+  EndForeignKeyTransaction(*db_);
   savepoints_.clear();
   active_ = false;
   if (db_->durable_ == nullptr) {

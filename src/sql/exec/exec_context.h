@@ -73,6 +73,23 @@ class ExecContext {
   // The connection's interrupt flag, set from another thread or a signal
   // handler; null: the statement cannot be interrupted. Not owned.
   const std::atomic<bool>* interrupt = nullptr;
+  // When set, UPDATE appends (old rowid, new rowid) for each row whose
+  // rowid it changes (foreign key actions follow a row across it). Not
+  // owned.
+  std::vector<std::pair<int64_t, int64_t>>* renumbered = nullptr;
+  // When set, UPDATE stores the rowids of the rows it matched (before any
+  // renumbering). Not owned.
+  std::vector<int64_t>* matched = nullptr;
+  // When set, DELETE (and INSERT OR REPLACE, once it succeeded) appends
+  // (rowid, values) of each row it deleted that was there before the
+  // statement. Not owned.
+  std::vector<std::pair<int64_t, std::vector<Value>>>* deleted = nullptr;
+  // When set, UPDATE appends (rowid, values) of each row it matched, as
+  // they were before it changed any. Not owned.
+  std::vector<std::pair<int64_t, std::vector<Value>>>* updated = nullptr;
+  // When set, INSERT appends the rowid of each row it stores (a rowid may
+  // repeat when a later row replaced an earlier one). Not owned.
+  std::vector<int64_t>* inserted = nullptr;
 
   // The connection's counters and settings (changes(), LIKE's case,
   // last_insert_rowid, which INSERT updates); null: a fresh connection's,

@@ -47,6 +47,13 @@ class DeleteOp : public ModifyOperator {
       int64_t pos = t->data.FindRowid(rowid);
       if (pos >= 0) positions.push_back(static_cast<size_t>(pos));
     }
+    if (ctx_->deleted != nullptr) {
+      for (size_t p : positions) {
+        std::vector<Value> values;
+        for (size_t c = 0; c < t->data.column_count(); ++c) values.push_back(t->data.value(c, p).Owned());
+        ctx_->deleted->emplace_back(t->data.rowid(p), std::move(values));
+      }
+    }
     t->data.DeleteRows(std::move(positions));
     return static_cast<int64_t>(doomed.size());
   }

@@ -100,6 +100,7 @@ class InsertOp : public ModifyOperator {
       ++count;
       if (ctx_->connection != nullptr) ctx_->connection->last_insert_rowid = ins->rowid;
       if (may_delete) mine.insert(ins->rowid);
+      if (ctx_->inserted != nullptr) ctx_->inserted->push_back(ins->rowid);
     }
     // OR FAIL: the rows stored before the one that failed stay (SQLite);
     // errors no conflict clause resolves undo the statement all the same.
@@ -120,6 +121,9 @@ class InsertOp : public ModifyOperator {
         for (DeletedRow& row : restore) target->data.AppendRow(std::move(row.values), row.rowid);
       }
       return failure;
+    }
+    if (ctx_->deleted != nullptr) {
+      for (DeletedRow& row : restore) ctx_->deleted->emplace_back(row.rowid, std::move(row.values));
     }
     return count;
   }

@@ -65,6 +65,7 @@ class UpdateOp : public ModifyOperator {
     size_t rowid_slot = layout.size() - 1;
     std::vector<int64_t> matched_rowids(matched);
     for (size_t r = 0; r < matched; ++r) matched_rowids[r] = rows.columns[rowid_slot][r].integer();
+    if (ctx_->matched != nullptr) *ctx_->matched = matched_rowids;
     rows = RowStore();
     SLUICE_CHECK(ctx_->tables != nullptr);
     if (ctx_->row_triggers != nullptr) {
@@ -112,6 +113,14 @@ class UpdateOp : public ModifyOperator {
     // and rows keep their positions until CommitUpdate.
     std::vector<int64_t> positions(matched_rowids.size());
     for (size_t r = 0; r < matched_rowids.size(); ++r) positions[r] = data.FindRowid(matched_rowids[r]);
+    if (ctx_->updated != nullptr) {
+      for (int64_t pos : positions) {
+        if (pos < 0) continue;
+        std::vector<Value> old(data.column_count());
+        for (size_t c = 0; c < old.size(); ++c) old[c] = data.value(c, static_cast<size_t>(pos)).Owned();
+        ctx_->updated->emplace_back(data.rowid(static_cast<size_t>(pos)), std::move(old));
+      }
+    }
     // OR REPLACE: positions of the rows the statement deletes, removed
     // once the update is committed. Such a row stays in place until then,
     // so the checks of later rows skip it; one that holds a rowid being
@@ -217,6 +226,7 @@ class UpdateOp : public ModifyOperator {
         }
         live_rowids->erase(data.rowid(p));
         live_rowids->emplace(id, p);
+        if (ctx_->renumbered != nullptr) ctx_->renumbered->emplace_back(data.rowid(p), id);
         data.UpdateRowid(p, id);
         if (col >= 0) write(static_cast<size_t>(col), Value::Integer(id));
         continue;
