@@ -44,6 +44,7 @@ enum class StatementKind : uint8_t {
   kVacuum,
   kReindex,
   kAnalyze,
+  kAlterTable,
 };
 
 struct Statement {
@@ -363,6 +364,25 @@ struct AnalyzeStatement : Statement {
   AnalyzeStatement() : Statement(kKind) {}
   std::string schema;
   std::string name;
+};
+
+// ALTER TABLE [schema.]table RENAME TO new | RENAME [COLUMN] old TO new |
+// ADD [COLUMN] column-def | DROP [COLUMN] name.
+struct AlterTableStatement : Statement {
+  static constexpr StatementKind kKind = StatementKind::kAlterTable;
+  AlterTableStatement() : Statement(kKind) {}
+  enum class Action : uint8_t { kRenameTable, kRenameColumn, kAddColumn, kDropColumn };
+  Action action = Action::kRenameTable;
+  std::string schema;
+  std::string table;
+  // RENAME COLUMN, DROP COLUMN: the column named (dequoted) and its token.
+  std::string column;
+  SourceSpan column_span;
+  // RENAME: the new name (dequoted) and its token (sqlite3 quotes the
+  // rewritten names when this one was quoted).
+  std::string new_name;
+  SourceSpan new_name_span;
+  ColumnDef column_def;  // ADD COLUMN
 };
 
 }  // namespace sluice::sql

@@ -424,6 +424,10 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
   }
 }
 
+Result<TablePtr> BuildTableOf(const CreateTableStatement& s, const std::shared_ptr<Statement>& ast) {
+  return BuildTable(s, ast);
+}
+
 Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) {
   SLUICE_RETURN_IF_ERROR(CheckDdl(db, *ast));
   Catalog& catalog = db.catalog();

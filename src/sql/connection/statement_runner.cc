@@ -19,6 +19,7 @@ Status ExecCursor::Prepare() {
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
     case StatementKind::kDrop: return CheckDdl(*db_, *ast_, &error_offset_);
+    case StatementKind::kAlterTable: return CheckAlterTable(*db_, ast_->As<AlterTableStatement>(), &error_offset_);
     // BEGIN/COMMIT/ROLLBACK, SAVEPOINT/RELEASE/ROLLBACK TO: their errors
     // ("no such savepoint: s", ...) depend on the state when they run, so
     // they are Step's, as in sqlite3.
@@ -36,6 +37,7 @@ Result<int64_t> ExecCursor::Run() {
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
     case StatementKind::kDrop: return RunDdl(*db_, ast_);
+    case StatementKind::kAlterTable: return RunAlterTable(*db_, ast_->As<AlterTableStatement>());
     case StatementKind::kBegin: SLUICE_RETURN_IF_ERROR(db_->transaction().Begin()); return int64_t{0};
     case StatementKind::kCommit: SLUICE_RETURN_IF_ERROR(db_->transaction().Commit()); return int64_t{0};
     case StatementKind::kRollback: {
@@ -72,7 +74,8 @@ bool IsWriteStatement(StatementKind kind) {
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop: return true;
+    case StatementKind::kDrop:
+    case StatementKind::kAlterTable: return true;
     default: return false;
   }
 }
@@ -98,6 +101,7 @@ Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
     case StatementKind::kUpdate: return db.LoadTableColumns(s.As<UpdateStatement>().table);
     case StatementKind::kDelete: return db.LoadTableColumns(s.As<DeleteStatement>().table);
     case StatementKind::kCreateIndex: return db.LoadTableColumns(s.As<CreateIndexStatement>().table);
+    case StatementKind::kAlterTable: return db.LoadTableColumns(s.As<AlterTableStatement>().table);
     default: return Status::OK();  // new tables, views, triggers, DROP: no rows change in place
   }
 }
