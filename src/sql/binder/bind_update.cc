@@ -12,6 +12,7 @@ namespace sluice::sql {
 Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
   impl_->statement_ = &update;
   if (update.from) return Status::InvalidArgument("UPDATE ... FROM is not supported");
+  SLUICE_RETURN_IF_ERROR(CheckIndexedBy(impl_->catalog_.FindTable(update.table).get(), update.indexed_by));
   SLUICE_ASSIGN_OR_RETURN(
       PlanPtr plan, impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
                                       update.where.get(), &update.assignments));
@@ -39,6 +40,7 @@ Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
 
 Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
   impl_->statement_ = &del;
+  SLUICE_RETURN_IF_ERROR(CheckIndexedBy(impl_->catalog_.FindTable(del.table).get(), del.indexed_by));
   return impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(),
                            nullptr);
 }

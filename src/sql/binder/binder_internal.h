@@ -151,6 +151,10 @@ size_t CountFromTables(const FromClause& from);
 // Explicit collation propagates upward through operators.
 void PropagateCollation(BoundExpr* node);
 
+// INDEXED BY `index` on `table` (bind_indexed_by.cc): OK when empty or
+// when the table has that index, else "no such index: index".
+Status CheckIndexedBy(const Table* table, const std::string& index);
+
 }  // namespace sluice::sql
 
 #endif  // SLUICE_SQL_BINDER_BINDER_INTERNAL_H_

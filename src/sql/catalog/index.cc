@@ -24,6 +24,7 @@ uint64_t HashIndex::HashKey(std::span<const Value> key) const {
 }
 
 bool HashIndex::HashRow(size_t pos, uint64_t* hash) const {
+  if (def_.filter != nullptr && !RowCovered(pos)) return false;
   uint64_t h = 0x12345;
   for (size_t k = 0; k < def_.columns.size(); ++k) {
     const Value& v = rows_.value(static_cast<size_t>(def_.columns[k]), pos);
@@ -50,7 +51,15 @@ bool HashIndex::RowKeysEqual(uint32_t a, uint32_t b) const {
   return true;
 }
 
+bool HashIndex::RowCovered(size_t pos) const {
+  std::vector<Value> row(rows_.column_count());
+  for (size_t c = 0; c < row.size(); ++c) row[c] = rows_.value(c, pos);
+  return def_.filter->Covers(row, rows_.rowid(pos));
+}
+
 bool HashIndex::Covers(size_t c) const {
+  // A partial index's membership may depend on any column.
+  if (def_.filter != nullptr) return true;
   return std::find(def_.columns.begin(), def_.columns.end(), static_cast<int>(c)) != def_.columns.end();
 }
 

@@ -49,6 +49,16 @@ struct CheckDef {
   const Expr* expr = nullptr;
 };
 
+// Which rows a partial index (CREATE INDEX ... WHERE expr) covers: those
+// for which its WHERE is true. Implemented where expressions can be
+// evaluated (sql/connection/partial_index.cc).
+class IndexFilter {
+ public:
+  virtual ~IndexFilter() = default;
+  // `row`: every column's value (column affinity applied), then `rowid`.
+  virtual bool Covers(const std::vector<Value>& row, int64_t rowid) const = 0;
+};
+
 // An index (CREATE INDEX, UNIQUE, PRIMARY KEY). The lookup structure is
 // derived data (index.h), built by TableData on demand.
 struct IndexDef {
@@ -61,6 +71,9 @@ struct IndexDef {
   int64_t rootpage = 0;
   // From a PRIMARY KEY constraint (a duplicate is SQLITE_CONSTRAINT_PRIMARYKEY).
   bool primary_key = false;
+  // A partial index: the rows it covers (null: every row). Lookups find,
+  // and UNIQUE compares, only covered rows.
+  std::shared_ptr<const IndexFilter> filter;
 };
 
 struct TableSchema {

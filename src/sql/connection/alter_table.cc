@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/partial_index.h"
 #include "sql/connection/schema_rename.h"
 #include "sql/exec/expr_eval.h"
 #include "sql/lexer/lexer.h"
@@ -139,6 +140,14 @@ Result<TablePtr> Rebuild(Catalog& catalog, const Table& old, const std::string& 
     }
     for (const auto& [name, text] : index_sql) {
       if (NameEqualsNoCase(name, idx.name)) def.sql = text;
+    }
+    if (def.filter != nullptr) {  // a partial index: its WHERE binds to the new columns
+      SLUICE_ASSIGN_OR_RETURN(StatementPtr parsed, ParseStatement(def.sql));
+      if (parsed == nullptr || parsed->kind != StatementKind::kCreateIndex) {
+        return Status::Internal("index text is not a CREATE INDEX: " + def.sql);
+      }
+      SLUICE_ASSIGN_OR_RETURN(def.filter,
+                              MakeIndexFilter(catalog, *t, std::shared_ptr<const Statement>(std::move(parsed))));
     }
     t->indexes.push_back(std::move(def));
   }

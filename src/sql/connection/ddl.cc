@@ -6,6 +6,7 @@
 
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/partial_index.h"
 #include "sql/lexer/keywords.h"
 
 namespace sluice::sql {
@@ -353,6 +354,10 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
           return Status::InvalidArgument("no such column: " + e->As<ColumnRefExpr>().column);
         }
       }
+      if (c.where != nullptr) {  // a partial index: its WHERE must bind
+        std::shared_ptr<const Statement> borrowed(std::shared_ptr<const Statement>(), &s);
+        SLUICE_RETURN_IF_ERROR(MakeIndexFilter(catalog, *t, borrowed, error_offset).status());
+      }
       return Status::OK();
     }
     case StatementKind::kCreateView: {
@@ -492,6 +497,9 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       IndexDef def;
       def.name = c.name;
       def.unique = c.unique;
+      if (c.where != nullptr) {
+        SLUICE_ASSIGN_OR_RETURN(def.filter, MakeIndexFilter(catalog, *t, ast));
+      }
       for (const IndexedColumn& ic : c.columns) {
         const Expr* e = StripCollate(ic.expr.get());
         if (e->kind != ExprKind::kColumnRef) {

@@ -158,6 +158,7 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
   for (size_t i = 0; i < t.indexes.size(); ++i) {
     const IndexDef& idx = t.indexes[i];
     if (!idx.unique) continue;
+    if (idx.filter != nullptr && !idx.filter->Covers(row, rowid)) continue;  // outside a partial index
     std::vector<Value> key;
     for (int c : idx.columns) key.push_back(row[c]);
     for (uint32_t pos : t.Index(i).Lookup(key)) {

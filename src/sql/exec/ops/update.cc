@@ -250,6 +250,7 @@ class UpdateOp : public ModifyOperator {
         }
         continue;
       }
+      if (!index->Contains(p)) continue;  // a NULL in the key, or outside a partial index
       std::vector<Value> key;
       for (int c : t.indexes[i].columns) key.push_back(data.value(static_cast<size_t>(c), p));
       for (uint32_t q : index->Lookup(key)) {

@@ -114,6 +114,7 @@ void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
     for (size_t i = 0; i < table.indexes.size(); ++i) {
       const IndexDef& idx = table.indexes[i];
       if (idx.columns.size() != 1 || idx.columns[0] != column || idx.collations[0] != coll) continue;
+      if (idx.filter != nullptr) continue;  // a partial index lacks the rows its WHERE leaves out
       // Lookup keys are the constants after the comparison affinity; the
       // stored values already carry the column affinity, which must then
       // be the comparison affinity for the lookup to be exact.
