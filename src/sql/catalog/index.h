@@ -28,6 +28,10 @@
 
 namespace sluice::sql {
 
+// The key of `def` for a row given as values (every column, then the
+// rowid): the key columns' values, indexed expressions computed.
+std::vector<Value> IndexKeyOfRow(const IndexDef& def, const std::vector<Value>& row, int64_t rowid);
+
 class HashIndex {
  public:
   HashIndex(const TableData& rows, const IndexDef& def);
@@ -44,6 +48,8 @@ class HashIndex {
   // True when row `pos` is in the index (a partial index holds only the
   // rows its filter covers; no index holds a row whose key has a NULL).
   bool Contains(size_t pos) const { return pos < member_.size() && member_[pos] != 0; }
+  // Row `pos`'s key, indexed expressions computed (IndexKeyOfRow).
+  std::vector<Value> ComputedKey(size_t pos) const;
   // True when column `c` is one of the key columns (for a partial index:
   // any column, since its filter may read it).
   bool Covers(size_t c) const;

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "sql/connection/connection_internal.h"
-#include "sql/connection/partial_index.h"
+#include "sql/connection/index_expressions.h"
 #include "sql/connection/schema_rename.h"
 #include "sql/exec/expr_eval.h"
 #include "sql/lexer/lexer.h"
@@ -131,6 +131,7 @@ Result<TablePtr> Rebuild(Catalog& catalog, const Table& old, const std::string& 
     if (idx.automatic) continue;
     IndexDef def = idx;
     for (int& c : def.columns) {
+      if (c == IndexDef::kExpressionColumn) continue;
       int moved = -1;
       for (size_t j = 0; j < from.size(); ++j) {
         if (from[j] == c) moved = static_cast<int>(j);
@@ -141,13 +142,13 @@ Result<TablePtr> Rebuild(Catalog& catalog, const Table& old, const std::string& 
     for (const auto& [name, text] : index_sql) {
       if (NameEqualsNoCase(name, idx.name)) def.sql = text;
     }
-    if (def.filter != nullptr) {  // a partial index: its WHERE binds to the new columns
+    if (def.filter != nullptr || !def.key_exprs.empty()) {  // its expressions bind to the new columns
       SLUICE_ASSIGN_OR_RETURN(StatementPtr parsed, ParseStatement(def.sql));
       if (parsed == nullptr || parsed->kind != StatementKind::kCreateIndex) {
         return Status::Internal("index text is not a CREATE INDEX: " + def.sql);
       }
-      SLUICE_ASSIGN_OR_RETURN(def.filter,
-                              MakeIndexFilter(catalog, *t, std::shared_ptr<const Statement>(std::move(parsed))));
+      SLUICE_RETURN_IF_ERROR(
+          BindIndexExpressions(catalog, *t, std::shared_ptr<const Statement>(std::move(parsed)), &def));
     }
     t->indexes.push_back(std::move(def));
   }

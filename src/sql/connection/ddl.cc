@@ -6,7 +6,7 @@
 
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
-#include "sql/connection/partial_index.h"
+#include "sql/connection/index_expressions.h"
 #include "sql/lexer/keywords.h"
 
 namespace sluice::sql {
@@ -354,9 +354,14 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
           return Status::InvalidArgument("no such column: " + e->As<ColumnRefExpr>().column);
         }
       }
-      if (c.where != nullptr) {  // a partial index: its WHERE must bind
+      {  // a partial index's WHERE and indexed expressions must bind
+        IndexDef scratch;
+        for (const IndexedColumn& ic : c.columns) {
+          const Expr* e = StripCollate(ic.expr.get());
+          scratch.columns.push_back(e->kind == ExprKind::kColumnRef ? 0 : IndexDef::kExpressionColumn);
+        }
         std::shared_ptr<const Statement> borrowed(std::shared_ptr<const Statement>(), &s);
-        SLUICE_RETURN_IF_ERROR(MakeIndexFilter(catalog, *t, borrowed, error_offset).status());
+        SLUICE_RETURN_IF_ERROR(BindIndexExpressions(catalog, *t, borrowed, &scratch, error_offset));
       }
       return Status::OK();
     }
@@ -497,18 +502,18 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       IndexDef def;
       def.name = c.name;
       def.unique = c.unique;
-      if (c.where != nullptr) {
-        SLUICE_ASSIGN_OR_RETURN(def.filter, MakeIndexFilter(catalog, *t, ast));
-      }
       for (const IndexedColumn& ic : c.columns) {
         const Expr* e = StripCollate(ic.expr.get());
-        if (e->kind != ExprKind::kColumnRef) {
-          return Status::InvalidArgument("indexes on expressions are not supported");
+        if (e->kind != ExprKind::kColumnRef) {  // an indexed expression (bound below)
+          def.columns.push_back(IndexDef::kExpressionColumn);
+          def.collations.push_back(ExplicitCollation(ic.expr.get(), Collation::kBinary));
+          continue;
         }
         int col = t->column_index(e->As<ColumnRefExpr>().column);
         def.columns.push_back(col);
         def.collations.push_back(ExplicitCollation(ic.expr.get(), t->columns_info[col].collation));
       }
+      SLUICE_RETURN_IF_ERROR(BindIndexExpressions(catalog, *t, ast, &def));
       def.sql = std::string(c.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
                 std::string(s.Text({c.name_span.begin, s.span.end}));
       def.rootpage = catalog.NextRootpage();
