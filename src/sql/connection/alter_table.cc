@@ -273,6 +273,24 @@ Status ComputeAndCheckRows(DatabaseImpl& db, Table& t) {
   return Status::OK();
 }
 
+// sqlite3's renameTestSchema() for views: every view must bind, before
+// a rename or drop (`when` empty: a view broken already stops it) and
+// after it (`when` " after rename", ...).
+Status CheckViews(DatabaseImpl& db, const std::string& when) {
+  Catalog& catalog = db.catalog();
+  for (const SchemaEntry& e : catalog.SchemaRows()) {
+    if (e.type != "view") continue;
+    const ViewInfo* v = catalog.FindView(e.name);
+    if (v == nullptr || v->ast == nullptr || v->ast->select == nullptr) continue;
+    Binder binder(catalog, db.parameters());
+    Result<BoundQuery> q = binder.BindSelect(*v->ast->select, *v->ast);
+    if (!q.ok()) {
+      return Status::InvalidArgument("error in view " + v->name + when + ": " + std::string(q.status().message()));
+    }
+  }
+  return Status::OK();
+}
+
 Status RunAdd(DatabaseImpl& db, const AlterTableStatement& s, const TablePtr& old) {
   Catalog& catalog = db.catalog();
   const ColumnDef& def = s.column_def;
@@ -353,8 +371,9 @@ Status RunDrop(DatabaseImpl& db, const AlterTableStatement& s, const TablePtr& o
     if (static_cast<int>(j) != c) from.push_back(static_cast<int>(j));
   }
   std::vector<Value> fill(from.size());
-  return ApplyTexts(catalog, old->name, old->name, before, after, from, fill,
-                    "error in table " + old->name + " after drop column: ");
+  SLUICE_RETURN_IF_ERROR(ApplyTexts(catalog, old->name, old->name, before, after, from, fill,
+                                    "error in table " + old->name + " after drop column: "));
+  return CheckViews(db, " after drop column");
 }
 
 Status RunRename(DatabaseImpl& db, const AlterTableStatement& s, const TablePtr& old) {
@@ -373,8 +392,10 @@ Status RunRename(DatabaseImpl& db, const AlterTableStatement& s, const TablePtr&
     t.sql = std::move(*text);
   }
   const std::string new_name = column ? old->name : s.new_name;
-  return ApplyTexts(catalog, old->name, new_name, before, after, Identity(old->columns_info.size()),
-                    std::vector<Value>(old->columns_info.size()), "error in table " + old->name + " after rename: ");
+  SLUICE_RETURN_IF_ERROR(ApplyTexts(catalog, old->name, new_name, before, after, Identity(old->columns_info.size()),
+                                    std::vector<Value>(old->columns_info.size()),
+                                    "error in table " + old->name + " after rename: "));
+  return CheckViews(db, " after rename");
 }
 
 }  // namespace
@@ -463,12 +484,14 @@ Result<int64_t> RunAlterTable(DatabaseImpl& db, const AlterTableStatement& s) {
   Catalog& catalog = db.catalog();
   TablePtr old = catalog.FindTable(s.table);
   const Catalog saved = catalog;
-  Status st;
-  switch (s.action) {
-    case Action::kRenameTable:
-    case Action::kRenameColumn: st = RunRename(db, s, old); break;
-    case Action::kAddColumn: st = RunAdd(db, s, old); break;
-    case Action::kDropColumn: st = RunDrop(db, s, old); break;
+  Status st = s.action == Action::kAddColumn ? Status::OK() : CheckViews(db, "");
+  if (st.ok()) {
+    switch (s.action) {
+      case Action::kRenameTable:
+      case Action::kRenameColumn: st = RunRename(db, s, old); break;
+      case Action::kAddColumn: st = RunAdd(db, s, old); break;
+      case Action::kDropColumn: st = RunDrop(db, s, old); break;
+    }
   }
   if (!st.ok()) {
     catalog = saved;

@@ -351,6 +351,7 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
       for (const IndexedColumn& ic : c.columns) {
         const Expr* e = StripCollate(ic.expr.get());
         if (e->kind == ExprKind::kColumnRef && t->column_index(e->As<ColumnRefExpr>().column) < 0) {
+          if (error_offset != nullptr) *error_offset = static_cast<int64_t>(e->span.begin);
           return Status::InvalidArgument("no such column: " + e->As<ColumnRefExpr>().column);
         }
       }
