@@ -49,6 +49,8 @@ struct CheckDef {
   const Expr* expr = nullptr;
 };
 
+struct BoundExpr;  // sql/plan/bound_expr.h
+
 // Which rows a partial index (CREATE INDEX ... WHERE expr) covers: those
 // for which its WHERE is true. Implemented where expressions can be
 // evaluated (sql/connection/partial_index.cc).
@@ -57,6 +59,9 @@ class IndexFilter {
   virtual ~IndexFilter() = default;
   // `row`: every column's value (column affinity applied), then `rowid`.
   virtual bool Covers(const std::vector<Value>& row, int64_t rowid) const = 0;
+  // The WHERE bound with slots over (columns..., rowid), for the planner
+  // to match a query's terms against.
+  virtual const BoundExpr& bound() const = 0;
 };
 
 // The value of one indexed expression (CREATE INDEX i ON t(lower(b))) for
@@ -67,6 +72,8 @@ class IndexKeyExpr {
   // `row`: every column's value, then `rowid`. An evaluation error is NULL
   // (the row is then not in the index).
   virtual Value Eval(const std::vector<Value>& row, int64_t rowid) const = 0;
+  // The expression bound as IndexFilter::bound().
+  virtual const BoundExpr& bound() const = 0;
 };
 
 // An index (CREATE INDEX, UNIQUE, PRIMARY KEY). The lookup structure is

@@ -33,6 +33,7 @@ class BoundIndexFilter : public IndexFilter {
     Result<Value> v = eval.Eval(*where_, ref);
     return v.ok() && Truthiness(*v) == TriBool::kTrue;
   }
+  const BoundExpr& bound() const override { return *where_; }
 
  private:
   std::shared_ptr<const Statement> create_;  // owns what the bound WHERE was bound from
@@ -58,6 +59,7 @@ class BoundKeyExpr : public IndexKeyExpr {
     Result<Value> v = eval.Eval(*expr_, ref);
     return v.ok() ? v->Owned() : Value();
   }
+  const BoundExpr& bound() const override { return *expr_; }
 
  private:
   std::shared_ptr<const Statement> create_;  // owns what the expression was bound from
