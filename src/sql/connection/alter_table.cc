@@ -402,6 +402,10 @@ Status RunRename(DatabaseImpl& db, const AlterTableStatement& s, const TablePtr&
 
 Status CheckAlterTable(DatabaseImpl& db, const AlterTableStatement& s, int64_t* error_offset) {
   Catalog& catalog = db.catalog();
+  // Only the main database has tables here (temp is empty).
+  if (!s.schema.empty() && !NameEqualsNoCase(s.schema, "main")) {
+    return Status::InvalidArgument("no such table: " + s.schema + "." + s.table);
+  }
   TablePtr t = catalog.FindTable(s.table);
   const ViewInfo* view = t == nullptr ? catalog.FindView(s.table) : nullptr;
   if (t == nullptr && view == nullptr) {
