@@ -94,6 +94,7 @@ void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
       if (SameAsIndexExpr(*p, table.indexes[i].filter->bound(), *get)) usable[i] = true;
     }
   }
+  if (get->indexed_by_partial >= 0) get->indexed_by_usable = usable[static_cast<size_t>(get->indexed_by_partial)];
   for (size_t p = 0; p < preds->size(); ++p) {
     BoundExpr& e = *(*preds)[p];
     const BoundExpr* col = nullptr;
