@@ -46,6 +46,7 @@ enum class StatementKind : uint8_t {
   kAnalyze,
   kAttach,
   kDetach,
+  kAlterTable,
 };
 
 struct Statement {
@@ -380,6 +381,25 @@ struct DetachStatement : Statement {
   static constexpr StatementKind kKind = StatementKind::kDetach;
   DetachStatement() : Statement(kKind) {}
   ExprPtr name;
+};
+
+// ALTER TABLE [schema.]table RENAME TO new | RENAME [COLUMN] old TO new |
+// ADD [COLUMN] column-def | DROP [COLUMN] name.
+struct AlterTableStatement : Statement {
+  static constexpr StatementKind kKind = StatementKind::kAlterTable;
+  AlterTableStatement() : Statement(kKind) {}
+  enum class Action : uint8_t { kRenameTable, kRenameColumn, kAddColumn, kDropColumn };
+  Action action = Action::kRenameTable;
+  std::string schema;
+  std::string table;
+  // RENAME COLUMN, DROP COLUMN: the column named (dequoted) and its token.
+  std::string column;
+  SourceSpan column_span;
+  // RENAME: the new name (dequoted) and its token (sqlite3 quotes the
+  // rewritten names when this one was quoted).
+  std::string new_name;
+  SourceSpan new_name_span;
+  ColumnDef column_def;  // ADD COLUMN
 };
 
 }  // namespace sluice::sql

@@ -920,6 +920,38 @@ void Printer::Statement(const sql::Statement& s) {
       }
       break;
     }
+    case StatementKind::kAlterTable: {
+      const auto& a = s.As<AlterTableStatement>();
+      Append("ALTER TABLE ");
+      QualifiedName(a.schema, a.table);
+      switch (a.action) {
+        case AlterTableStatement::Action::kRenameTable: Append(" RENAME TO "); break;
+        case AlterTableStatement::Action::kRenameColumn:
+          Append(" RENAME COLUMN ");
+          Append(QuoteIdentifier(a.column));
+          Append(" TO ");
+          break;
+        case AlterTableStatement::Action::kAddColumn: {
+          Append(" ADD COLUMN ");
+          Append(QuoteIdentifier(a.column_def.name));
+          if (!a.column_def.type_name.empty()) {
+            Append(" ");
+            Append(a.column_def.type_name);
+          }
+          for (const ColumnConstraint& cc : a.column_def.constraints) {
+            Append(" ");
+            ColumnConstraintSql(cc);
+          }
+          break;
+        }
+        case AlterTableStatement::Action::kDropColumn:
+          Append(" DROP COLUMN ");
+          Append(QuoteIdentifier(a.column));
+          break;
+      }
+      if (!a.new_name.empty()) Append(QuoteIdentifier(a.new_name));
+      break;
+    }
     case StatementKind::kReindex:
     case StatementKind::kAnalyze: {
       const bool reindex = s.kind == StatementKind::kReindex;

@@ -150,6 +150,24 @@ Result<std::vector<BoundExprPtr>> Binder::BindChecks(const TableSchema& table, c
   return impl_->BindTableChecks(table, create);
 }
 
+Result<BoundExprPtr> Binder::BindIndexExpr(const TableSchema& table, const Statement& create, const Expr& expr,
+                                           const char* prohibited_in) {
+  const Statement* saved_statement = impl_->statement_;
+  impl_->statement_ = &create;
+  impl_->prohibited_in_ = prohibited_in;
+  impl_->deterministic_only_ = true;
+  Scope scope;
+  std::unordered_map<ColumnId, int> slots;
+  RowScope(*impl_, table, true, &scope, &slots);
+  ExprContext ctx{&scope, false};
+  Result<BoundExprPtr> e = impl_->BindExpr(expr, ctx);
+  if (e.ok()) SetSlots(e->get(), slots);
+  impl_->prohibited_in_ = nullptr;
+  impl_->deterministic_only_ = false;
+  impl_->statement_ = saved_statement;
+  return e;
+}
+
 Result<std::vector<GeneratedColumn>> Binder::BindGenerated(const TableSchema& table, const Statement& create,
                                                            bool allow_loop) {
   return impl_->BindTableGenerated(table, create, allow_loop);

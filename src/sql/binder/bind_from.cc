@@ -225,8 +225,10 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
   if (table == nullptr) {
     return Status::InvalidArgument("no such table: " + (ref.schema.empty() ? "" : ref.schema + ".") + ref.name);
   }
+  SLUICE_RETURN_IF_ERROR(CheckIndexedBy(table.get(), ref.indexed_by));
   auto get = std::make_shared<PlanNode>(PlanKind::kGet);
   get->table = table;
+  MarkIndexedByPartial(get.get(), ref.indexed_by);
   get->alias = alias;
   scope->tables.push_back(alias);
   for (const ColumnInfo& info : table->columns_info) {

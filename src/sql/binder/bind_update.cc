@@ -12,10 +12,12 @@ namespace sluice::sql {
 Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
   impl_->statement_ = &update;
   if (update.from) return Status::InvalidArgument("UPDATE ... FROM is not supported");
+  SLUICE_RETURN_IF_ERROR(CheckIndexedBy(impl_->catalog_.FindTable(update.table).get(), update.indexed_by));
   SLUICE_ASSIGN_OR_RETURN(
       PlanPtr plan, impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
                                       update.where.get(), &update.assignments));
   plan->conflict = update.conflict;
+  MarkIndexedByPartial(plan.get(), update.indexed_by);
   // UPDATE OR REPLACE: a NULL in a NOT NULL column takes the column's
   // DEFAULT (kept in insert_defaults; one that does not bind is no DEFAULT).
   const Table& t = *plan->table;
@@ -39,8 +41,13 @@ Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
 
 Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
   impl_->statement_ = &del;
-  return impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(),
-                           nullptr);
+  SLUICE_RETURN_IF_ERROR(CheckIndexedBy(impl_->catalog_.FindTable(del.table).get(), del.indexed_by));
+  SLUICE_ASSIGN_OR_RETURN(
+      PlanPtr plan,
+      impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(), nullptr));
+  // Without WHERE sqlite3 empties the table whatever INDEXED BY says.
+  if (del.where != nullptr) MarkIndexedByPartial(plan.get(), del.indexed_by);
+  return plan;
 }
 
 Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table_name, const std::string& alias,

@@ -76,6 +76,12 @@ class Binder {
   // (CREATE TABLE accepts it; writes refuse it).
   Result<std::vector<GeneratedColumn>> BindGenerated(const TableSchema& table, const Statement& create,
                                                      bool allow_loop = false);
+  // An expression of an index over `table` (a partial index's WHERE, an
+  // indexed expression), in `create`: slots as BindChecks; deterministic
+  // functions only, no subqueries or parameters ("... prohibited in " +
+  // `prohibited_in`).
+  Result<BoundExprPtr> BindIndexExpr(const TableSchema& table, const Statement& create, const Expr& expr,
+                                     const char* prohibited_in);
   // An expression without any column in scope (DEFAULT values, LIMIT).
   Result<BoundExprPtr> BindConstantExpr(const Expr& expr, const Statement& statement);
 

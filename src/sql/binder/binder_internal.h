@@ -159,6 +159,13 @@ size_t CountFromTables(const FromClause& from);
 // Explicit collation propagates upward through operators.
 void PropagateCollation(BoundExpr* node);
 
+// INDEXED BY `index` on `table` (bind_indexed_by.cc): OK when empty or
+// when the table has that index, else "no such index: index".
+Status CheckIndexedBy(const Table* table, const std::string& index);
+// Marks the scans under `plan` (the target of an UPDATE / DELETE) that
+// INDEXED BY names a partial index of (PlanNode::indexed_by_partial).
+void MarkIndexedByPartial(PlanNode* plan, const std::string& index);
+
 }  // namespace sluice::sql
 
 #endif  // SLUICE_SQL_BINDER_BINDER_INTERNAL_H_

@@ -133,6 +133,42 @@ void Catalog::NoteIndexDropped(std::string_view name) {
   std::erase_if(order_, [&](const Object& o) { return o.kind == Kind::kIndex && NameEqualsNoCase(o.name, name); });
 }
 
+void Catalog::RenameTable(std::string_view old_name, TablePtr table) {
+  SchemaChanged();
+  for (Object& o : order_) {
+    if (o.kind == Kind::kTable && NameEqualsNoCase(o.name, old_name)) o.name = table->name;
+  }
+  for (TablePtr& t : tables_) {
+    if (NameEqualsNoCase(t->name, old_name)) {
+      t = std::move(table);
+      return;
+    }
+  }
+}
+
+ViewInfo* Catalog::MutableView(std::string_view name) {
+  SchemaChanged();
+  for (ViewInfo& v : views_) {
+    if (NameEqualsNoCase(v.name, name)) return &v;
+  }
+  return nullptr;
+}
+
+TriggerInfo* Catalog::MutableTrigger(std::string_view name) {
+  SchemaChanged();
+  for (TriggerInfo& t : triggers_) {
+    if (NameEqualsNoCase(t.name, name)) return &t;
+  }
+  return nullptr;
+}
+
+void Catalog::RenameTriggerTable(std::string_view old_name, std::string_view new_name) {
+  SchemaChanged();
+  for (TriggerInfo& t : triggers_) {
+    if (NameEqualsNoCase(t.table, old_name)) t.table = std::string(new_name);
+  }
+}
+
 std::vector<SchemaEntry> Catalog::SchemaRows() const {
   std::vector<SchemaEntry> rows;
   for (const Object& o : order_) {

@@ -79,6 +79,15 @@ class Catalog {
   const std::vector<TriggerInfo>& triggers() const { return triggers_; }
   void NoteIndexDropped(std::string_view name);
 
+  // ALTER TABLE: puts `table` in place of table `old_name` (a rename when
+  // the names differ: it keeps its place in sqlite_schema), and gives
+  // schema objects new text. Each is a schema change.
+  void RenameTable(std::string_view old_name, TablePtr table);
+  ViewInfo* MutableView(std::string_view name);
+  TriggerInfo* MutableTrigger(std::string_view name);
+  // Triggers on table `old_name` now belong to `new_name`.
+  void RenameTriggerTable(std::string_view old_name, std::string_view new_name);
+
   // sqlite_schema rows in creation order.
   std::vector<SchemaEntry> SchemaRows() const;
   int64_t NextRootpage() { return next_rootpage_++; }

@@ -23,7 +23,36 @@ uint64_t HashIndex::HashKey(std::span<const Value> key) const {
   return h;
 }
 
+std::vector<Value> IndexKeyOfRow(const IndexDef& def, const std::vector<Value>& row, int64_t rowid) {
+  std::vector<Value> key;
+  key.reserve(def.columns.size());
+  for (size_t k = 0; k < def.columns.size(); ++k) {
+    int c = def.columns[k];
+    if (c >= 0) {
+      key.push_back(row[static_cast<size_t>(c)]);
+    } else {
+      key.push_back(def.key_exprs[k]->Eval(row, rowid));
+    }
+  }
+  return key;
+}
+
+std::vector<Value> HashIndex::ComputedKey(size_t pos) const {
+  std::vector<Value> row(rows_.column_count());
+  for (size_t c = 0; c < row.size(); ++c) row[c] = rows_.value(c, pos);
+  return IndexKeyOfRow(def_, row, rows_.rowid(pos));
+}
+
 bool HashIndex::HashRow(size_t pos, uint64_t* hash) const {
+  if (def_.filter != nullptr && !RowCovered(pos)) return false;
+  if (!def_.key_exprs.empty()) {
+    std::vector<Value> key = ComputedKey(pos);
+    for (const Value& v : key) {
+      if (v.is_null()) return false;
+    }
+    *hash = HashKey(key);
+    return true;
+  }
   uint64_t h = 0x12345;
   for (size_t k = 0; k < def_.columns.size(); ++k) {
     const Value& v = rows_.value(static_cast<size_t>(def_.columns[k]), pos);
@@ -35,6 +64,13 @@ bool HashIndex::HashRow(size_t pos, uint64_t* hash) const {
 }
 
 bool HashIndex::KeyEquals(uint32_t pos, std::span<const Value> key) const {
+  if (!def_.key_exprs.empty()) {
+    std::vector<Value> mine = ComputedKey(pos);
+    for (size_t k = 0; k < key.size(); ++k) {
+      if (CompareValues(mine[k], key[k], def_.collations[k]) != 0) return false;
+    }
+    return true;
+  }
   for (size_t k = 0; k < key.size(); ++k) {
     if (CompareValues(rows_.value(static_cast<size_t>(def_.columns[k]), pos), key[k], def_.collations[k]) != 0)
       return false;
@@ -43,6 +79,13 @@ bool HashIndex::KeyEquals(uint32_t pos, std::span<const Value> key) const {
 }
 
 bool HashIndex::RowKeysEqual(uint32_t a, uint32_t b) const {
+  if (!def_.key_exprs.empty()) {
+    std::vector<Value> ka = ComputedKey(a), kb = ComputedKey(b);
+    for (size_t k = 0; k < ka.size(); ++k) {
+      if (CompareValues(ka[k], kb[k], def_.collations[k]) != 0) return false;
+    }
+    return true;
+  }
   for (size_t k = 0; k < def_.columns.size(); ++k) {
     size_t c = static_cast<size_t>(def_.columns[k]);
     if (CompareValues(rows_.value(c, a), rows_.value(c, b), def_.collations[k]) != 0) return false;
@@ -50,7 +93,16 @@ bool HashIndex::RowKeysEqual(uint32_t a, uint32_t b) const {
   return true;
 }
 
+bool HashIndex::RowCovered(size_t pos) const {
+  std::vector<Value> row(rows_.column_count());
+  for (size_t c = 0; c < row.size(); ++c) row[c] = rows_.value(c, pos);
+  return def_.filter->Covers(row, rows_.rowid(pos));
+}
+
 bool HashIndex::Covers(size_t c) const {
+  // A partial index's membership and an indexed expression may depend on
+  // any column.
+  if (def_.filter != nullptr || !def_.key_exprs.empty()) return true;
   return std::find(def_.columns.begin(), def_.columns.end(), static_cast<int>(c)) != def_.columns.end();
 }
 

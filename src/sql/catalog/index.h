@@ -2,7 +2,8 @@
 // key (the values of the index columns) to the positions of the rows that
 // hold it. Keys compare as SQLite's index does: CompareValues under each
 // column's collation, 1 == 1.0. Rows with a NULL in the key are kept out
-// (they never match `=` and never conflict under UNIQUE).
+// (they never match `=` and never conflict under UNIQUE), and so are the
+// rows a partial index's filter does not cover.
 //
 // Derived data, kept current as rows change: TableData builds it on first
 // use and then updates it row by row — Add for an appended row, Remove and
@@ -27,6 +28,10 @@
 
 namespace sluice::sql {
 
+// The key of `def` for a row given as values (every column, then the
+// rowid): the key columns' values, indexed expressions computed.
+std::vector<Value> IndexKeyOfRow(const IndexDef& def, const std::vector<Value>& row, int64_t rowid);
+
 class HashIndex {
  public:
   HashIndex(const TableData& rows, const IndexDef& def);
@@ -40,7 +45,13 @@ class HashIndex {
   // For a UNIQUE index: true when two rows shared a non-NULL key when the
   // index was built (CREATE UNIQUE INDEX over existing rows).
   bool has_duplicate() const { return has_duplicate_; }
-  // True when column `c` is one of the key columns.
+  // True when row `pos` is in the index (a partial index holds only the
+  // rows its filter covers; no index holds a row whose key has a NULL).
+  bool Contains(size_t pos) const { return pos < member_.size() && member_[pos] != 0; }
+  // Row `pos`'s key, indexed expressions computed (IndexKeyOfRow).
+  std::vector<Value> ComputedKey(size_t pos) const;
+  // True when column `c` is one of the key columns (for a partial index:
+  // any column, since its filter may read it).
   bool Covers(size_t c) const;
 
   // Row `pos`'s current key goes in / out. REQUIRES for Add: `pos` not in
@@ -63,6 +74,8 @@ class HashIndex {
   uint64_t HashKey(std::span<const Value> key) const;
   // The hash of row `pos`'s key; false when the key holds a NULL.
   bool HashRow(size_t pos, uint64_t* hash) const;
+  // Partial index: whether its filter covers row `pos`.
+  bool RowCovered(size_t pos) const;
   bool KeyEquals(uint32_t pos, std::span<const Value> key) const;
   bool RowKeysEqual(uint32_t a, uint32_t b) const;
 

@@ -49,18 +49,53 @@ struct CheckDef {
   const Expr* expr = nullptr;
 };
 
+struct BoundExpr;  // sql/plan/bound_expr.h
+
+// Which rows a partial index (CREATE INDEX ... WHERE expr) covers: those
+// for which its WHERE is true. Implemented where expressions can be
+// evaluated (sql/connection/partial_index.cc).
+class IndexFilter {
+ public:
+  virtual ~IndexFilter() = default;
+  // `row`: every column's value (column affinity applied), then `rowid`.
+  virtual bool Covers(const std::vector<Value>& row, int64_t rowid) const = 0;
+  // The WHERE bound with slots over (columns..., rowid), for the planner
+  // to match a query's terms against.
+  virtual const BoundExpr& bound() const = 0;
+};
+
+// The value of one indexed expression (CREATE INDEX i ON t(lower(b))) for
+// a row; implemented with IndexFilter.
+class IndexKeyExpr {
+ public:
+  virtual ~IndexKeyExpr() = default;
+  // `row`: every column's value, then `rowid`. An evaluation error is NULL
+  // (the row is then not in the index).
+  virtual Value Eval(const std::vector<Value>& row, int64_t rowid) const = 0;
+  // The expression bound as IndexFilter::bound().
+  virtual const BoundExpr& bound() const = 0;
+};
+
 // An index (CREATE INDEX, UNIQUE, PRIMARY KEY). The lookup structure is
 // derived data (index.h), built by TableData on demand.
 struct IndexDef {
   std::string name;  // sqlite_autoindex_t_N for constraint indexes
+  // The key: table columns, or kExpressionColumn where key_exprs holds
+  // the indexed expression.
   std::vector<int> columns;
   std::vector<Collation> collations;
+  static constexpr int kExpressionColumn = -2;  // as sqlite3's index_info cid
+  // Empty, or one entry per key column (null for plain columns).
+  std::vector<std::shared_ptr<const IndexKeyExpr>> key_exprs;
   bool unique = false;
   bool automatic = false;  // from a UNIQUE / PRIMARY KEY constraint
   std::string sql;         // CREATE INDEX text; empty for automatic ones
   int64_t rootpage = 0;
   // From a PRIMARY KEY constraint (a duplicate is SQLITE_CONSTRAINT_PRIMARYKEY).
   bool primary_key = false;
+  // A partial index: the rows it covers (null: every row). Lookups find,
+  // and UNIQUE compares, only covered rows.
+  std::shared_ptr<const IndexFilter> filter;
 };
 
 struct TableSchema {

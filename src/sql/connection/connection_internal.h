@@ -20,6 +20,12 @@ namespace sluice::sql {
 // *error_offset: where the error points (see Binder::error_offset()).
 Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr);
 Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& s);
+// The Table of a CREATE TABLE with a column list (no rows, rootpage or
+// generation yet); `ast` owns `s`.
+Result<TablePtr> BuildTableOf(const CreateTableStatement& s, const std::shared_ptr<Statement>& ast);
+// ALTER TABLE (alter_table.cc).
+Status CheckAlterTable(DatabaseImpl& db, const AlterTableStatement& s, int64_t* error_offset = nullptr);
+Result<int64_t> RunAlterTable(DatabaseImpl& db, const AlterTableStatement& s);
 
 // What CheckDml bound at prepare time; the run reuses it when the schema
 // has not changed since (defined in dml.cc). DML runs as a plan rooted at

@@ -8,6 +8,7 @@
 #include "sql/catalog/foreign_key.h"
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
+#include "sql/connection/index_expressions.h"
 #include "sql/connection/triggers.h"
 #include "sql/lexer/keywords.h"
 
@@ -354,8 +355,18 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
       for (const IndexedColumn& ic : c.columns) {
         const Expr* e = StripCollate(ic.expr.get());
         if (e->kind == ExprKind::kColumnRef && t->column_index(e->As<ColumnRefExpr>().column) < 0) {
+          if (error_offset != nullptr) *error_offset = static_cast<int64_t>(e->span.begin);
           return Status::InvalidArgument("no such column: " + e->As<ColumnRefExpr>().column);
         }
+      }
+      {  // a partial index's WHERE and indexed expressions must bind
+        IndexDef scratch;
+        for (const IndexedColumn& ic : c.columns) {
+          const Expr* e = StripCollate(ic.expr.get());
+          scratch.columns.push_back(e->kind == ExprKind::kColumnRef ? 0 : IndexDef::kExpressionColumn);
+        }
+        std::shared_ptr<const Statement> borrowed(std::shared_ptr<const Statement>(), &s);
+        SLUICE_RETURN_IF_ERROR(BindIndexExpressions(catalog, *t, borrowed, &scratch, error_offset));
       }
       return Status::OK();
     }
@@ -407,6 +418,10 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
     }
     default: return Status::OK();
   }
+}
+
+Result<TablePtr> BuildTableOf(const CreateTableStatement& s, const std::shared_ptr<Statement>& ast) {
+  return BuildTable(s, ast);
 }
 
 Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) {
@@ -476,13 +491,16 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       def.unique = c.unique;
       for (const IndexedColumn& ic : c.columns) {
         const Expr* e = StripCollate(ic.expr.get());
-        if (e->kind != ExprKind::kColumnRef) {
-          return Status::InvalidArgument("indexes on expressions are not supported");
+        if (e->kind != ExprKind::kColumnRef) {  // an indexed expression (bound below)
+          def.columns.push_back(IndexDef::kExpressionColumn);
+          def.collations.push_back(ExplicitCollation(ic.expr.get(), Collation::kBinary));
+          continue;
         }
         int col = t->column_index(e->As<ColumnRefExpr>().column);
         def.columns.push_back(col);
         def.collations.push_back(ExplicitCollation(ic.expr.get(), t->columns_info[col].collation));
       }
+      SLUICE_RETURN_IF_ERROR(BindIndexExpressions(catalog, *t, ast, &def));
       def.sql = std::string(c.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
                 std::string(s.Text({c.name_span.begin, s.span.end}));
       def.rootpage = catalog.NextRootpage();

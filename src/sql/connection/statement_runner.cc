@@ -26,6 +26,7 @@ Status ExecCursor::Prepare() {
       if (DropNamesNothing(ast_->As<DropStatement>())) return Status::OK();  // IF EXISTS other.x
       return CheckDdl(*db_, *ast_, &error_offset_);
     case StatementKind::kVacuum: return CheckVacuum(ast_->As<VacuumStatement>(), &error_offset_);
+    case StatementKind::kAlterTable: return CheckAlterTable(*db_, ast_->As<AlterTableStatement>(), &error_offset_);
     // BEGIN/COMMIT/ROLLBACK, SAVEPOINT/RELEASE/ROLLBACK TO: their errors
     // ("no such savepoint: s", ...) depend on the state when they run, so
     // they are Step's, as in sqlite3.
@@ -58,6 +59,7 @@ Result<int64_t> ExecCursor::Run() {
     case StatementKind::kDrop:
       if (DropNamesNothing(ast_->As<DropStatement>())) return int64_t{0};  // IF EXISTS other.x
       return RunDdl(*db_, ast_);
+    case StatementKind::kAlterTable: return RunAlterTable(*db_, ast_->As<AlterTableStatement>());
     case StatementKind::kBegin: SLUICE_RETURN_IF_ERROR(db_->transaction().Begin()); return int64_t{0};
     case StatementKind::kCommit:
       if (db_->in_transaction()) SLUICE_RETURN_IF_ERROR(CommitAttached(*db_));  // attach.h
@@ -112,7 +114,8 @@ bool IsWriteStatement(StatementKind kind) {
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
-    case StatementKind::kDrop: return true;
+    case StatementKind::kDrop:
+    case StatementKind::kAlterTable: return true;
     default: return false;
   }
 }
@@ -138,6 +141,7 @@ Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
     case StatementKind::kUpdate: return db.LoadTableColumns(s.As<UpdateStatement>().table);
     case StatementKind::kDelete: return db.LoadTableColumns(s.As<DeleteStatement>().table);
     case StatementKind::kCreateIndex: return db.LoadTableColumns(s.As<CreateIndexStatement>().table);
+    case StatementKind::kAlterTable: return db.LoadTableColumns(s.As<AlterTableStatement>().table);
     default: return Status::OK();  // new tables, views, triggers, DROP: no rows change in place
   }
 }

@@ -252,7 +252,15 @@ TEST(ParseMiscTest, TransactionsPragmasAndMaintenance) {
   EXPECT_EQ(P("explain select 1"), "EXPLAIN SELECT 1");
   EXPECT_EQ(P("explain query plan select * from t"), "EXPLAIN QUERY PLAN SELECT * FROM t");
   EXPECT_EQ(P("explain explain select 1"), "ERROR: near \"explain\": syntax error");
-  EXPECT_EQ(P("alter table t add column c"), "ERROR: ALTER TABLE is not supported");
+  EXPECT_EQ(P("alter table t add column c"), "ALTER TABLE t ADD COLUMN c");
+  EXPECT_EQ(P("alter table main.t add c int default 3"), "ALTER TABLE main.t ADD COLUMN c int DEFAULT 3");
+  EXPECT_EQ(P("alter table t rename to u"), "ALTER TABLE t RENAME TO u");
+  EXPECT_EQ(P("alter table t rename column a to \"b c\""), "ALTER TABLE t RENAME COLUMN a TO \"b c\"");
+  EXPECT_EQ(P("alter table t rename a to b"), "ALTER TABLE t RENAME COLUMN a TO b");
+  EXPECT_EQ(P("alter table t drop column a"), "ALTER TABLE t DROP COLUMN a");
+  EXPECT_EQ(P("alter table t drop a"), "ALTER TABLE t DROP COLUMN a");
+  EXPECT_EQ(P("alter table t modify a"), "ERROR: near \"modify\": syntax error");
+  EXPECT_EQ(P("alter table t rename column a"), "ERROR: incomplete input");
 
   StatementPtr s = Parse("PRAGMA x('utf-8')");
   const auto& pragma = s->As<PragmaStatement>();

@@ -241,7 +241,7 @@ StatementPtr Parser::ParseStatementBody() {
     case TokenKind::kVacuum: return ParseVacuum();
     case TokenKind::kReindex:
     case TokenKind::kAnalyze: return ParseReindexOrAnalyze();
-    case TokenKind::kAlter: return ErrorAt(tok_, "ALTER TABLE is not supported", true);
+    case TokenKind::kAlter: return ParseAlterTable();
     case TokenKind::kAttach: return ParseAttach();
     case TokenKind::kDetach: return ParseDetach();
     default: return SyntaxError();

@@ -204,6 +204,7 @@ class Parser {
   StatementPtr ParseCreateView(bool temp);
   StatementPtr ParseCreateTrigger(bool temp);
   StatementPtr ParseDrop();
+  StatementPtr ParseAlterTable();  // parse_alter.cc
   StatementPtr ParseBegin();
   StatementPtr ParseCommit();
   StatementPtr ParseRollback();

@@ -105,6 +105,11 @@ struct PlanNode {
   int index = -1;                                      // index lookup: position in table->indexes
   bool rowid_lookup = false;                           // rowid lookup: each key one rowid expr
   std::vector<std::vector<BoundExprPtr>> lookup_keys;  // each: one expr per index column
+  // INDEXED BY a partial index: its position (else -1), and whether the
+  // planner found the query's WHERE to hold the index's WHERE as a term
+  // (sqlite3's "no query solution" otherwise).
+  int indexed_by_partial = -1;
+  bool indexed_by_usable = false;
 
   // kValues.
   std::vector<std::vector<BoundExprPtr>> rows;

@@ -105,6 +105,10 @@ Status PlanQuery(PlanNode* root, const PlannerOptions& options) {
     while (!stack.empty()) {
       PlanNode* n = stack.back();
       stack.pop_back();
+      if (n->kind == PlanKind::kGet && n->indexed_by_partial >= 0 && !n->indexed_by_usable && options.use_indexes &&
+          options.push_down_filters) {
+        return Status::InvalidArgument("no query solution");  // INDEXED BY a partial index it cannot use
+      }
       std::vector<PlanNode*> subs;
       rules::ForEachNodeExpr(n, [&](BoundExprPtr& e) { CollectSubqueries(e.get(), &subs); });
       for (PlanNode* s : subs) pending.push_back(s);

@@ -12,6 +12,7 @@ namespace sluice::sql {
 
 std::string UniqueMessage(const Table& table, const IndexDef& idx) {
   std::string msg = "UNIQUE constraint failed: ";
+  if (!idx.key_exprs.empty()) return msg + "index '" + idx.name + "'";  // as sqlite3 for expressions
   for (size_t i = 0; i < idx.columns.size(); ++i) {
     if (i > 0) msg += ", ";
     msg += table.name + "." + table.columns_info[idx.columns[i]].name;
@@ -158,8 +159,8 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
   for (size_t i = 0; i < t.indexes.size(); ++i) {
     const IndexDef& idx = t.indexes[i];
     if (!idx.unique) continue;
-    std::vector<Value> key;
-    for (int c : idx.columns) key.push_back(row[c]);
+    if (idx.filter != nullptr && !idx.filter->Covers(row, rowid)) continue;  // outside a partial index
+    std::vector<Value> key = IndexKeyOfRow(idx, row, rowid);
     for (uint32_t pos : t.Index(i).Lookup(key)) {
       Status st = conflict_at(pos);
       if (!st.ok()) {

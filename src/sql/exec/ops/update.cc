@@ -267,8 +267,13 @@ class UpdateOp : public ModifyOperator {
         }
         continue;
       }
+      if (!index->Contains(p)) continue;  // a NULL in the key, or outside a partial index
       std::vector<Value> key;
-      for (int c : t.indexes[i].columns) key.push_back(data.value(static_cast<size_t>(c), p));
+      if (!t.indexes[i].key_exprs.empty()) {
+        key = index->ComputedKey(p);
+      } else {
+        for (int c : t.indexes[i].columns) key.push_back(data.value(static_cast<size_t>(c), p));
+      }
       for (uint32_t q : index->Lookup(key)) {
         if (q != p) doomed->insert(q);
       }

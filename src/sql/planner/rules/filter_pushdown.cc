@@ -9,7 +9,9 @@
 // conjuncts that read only the right input go to the right one.
 // At a table scan, `col = const` or `col IN (consts)` on the rowid (or its
 // INTEGER PRIMARY KEY alias), or on the column of a one-column index with
-// matching affinity/collation, turns the scan into lookups.
+// matching affinity/collation, turns the scan into lookups; so does
+// `expr = const` for an index on that one expression. A partial index
+// serves only a query whose WHERE has the index's WHERE as a term.
 #include <algorithm>
 #include <set>
 #include <vector>
@@ -49,10 +51,50 @@ PlanPtr WrapFilter(PlanPtr child, std::vector<BoundExprPtr> preds) {
 
 PlanPtr Push(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions& options);
 
+// True when `q`, a term of a query over the scan `get`, is the index
+// expression `ix` (bound with slots over the table's columns, then the
+// rowid): the same tree, q's columns at ix's slots.
+bool SameAsIndexExpr(const BoundExpr& q, const BoundExpr& ix, const PlanNode& get) {
+  if (q.kind == BoundKind::kColumn) {
+    if (ix.kind != BoundKind::kColumn || ix.slot < 0 || static_cast<size_t>(ix.slot) >= get.outputs.size()) {
+      return false;
+    }
+    const size_t ncols = get.table->columns_info.size();
+    return static_cast<size_t>(ix.slot) <= ncols && get.outputs[static_cast<size_t>(ix.slot)] == q.column &&
+           (q.collation_source != CollationSource::kExplicit || q.collation == ix.collation);
+  }
+  if (q.kind != ix.kind || q.op != ix.op || q.negated != ix.negated || q.distinct != ix.distinct ||
+      q.has_operand != ix.has_operand || q.has_else != ix.has_else || q.cast_target != ix.cast_target ||
+      q.function != ix.function || q.children.size() != ix.children.size() || q.subquery != nullptr ||
+      ix.subquery != nullptr) {
+    return false;
+  }
+  if ((q.collation_source == CollationSource::kExplicit || ix.collation_source == CollationSource::kExplicit) &&
+      (q.collation != ix.collation || q.collation_source != ix.collation_source)) {
+    return false;
+  }
+  if (q.kind == BoundKind::kConstant && !q.constant.IdenticalTo(ix.constant)) return false;
+  for (size_t i = 0; i < q.children.size(); ++i) {
+    if (!SameAsIndexExpr(*q.children[i], *ix.children[i], get)) return false;
+  }
+  return true;
+}
+
 // Tries to turn a scan with filters into index lookups.
 void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
   const Table& table = *get->table;
   IdSet all = Outputs(*get);
+  // A partial index serves only a query whose WHERE has its WHERE as a
+  // term (then every row the query wants is in the index).
+  std::vector<bool> usable(table.indexes.size(), true);
+  for (size_t i = 0; i < table.indexes.size(); ++i) {
+    if (table.indexes[i].filter == nullptr) continue;
+    usable[i] = false;
+    for (const BoundExprPtr& p : *preds) {
+      if (SameAsIndexExpr(*p, table.indexes[i].filter->bound(), *get)) usable[i] = true;
+    }
+  }
+  if (get->indexed_by_partial >= 0) get->indexed_by_usable = usable[static_cast<size_t>(get->indexed_by_partial)];
   for (size_t p = 0; p < preds->size(); ++p) {
     BoundExpr& e = *(*preds)[p];
     const BoundExpr* col = nullptr;
@@ -77,6 +119,31 @@ void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
           break;
         }
         values.push_back(e.children[i].get());
+      }
+    }
+    if (col == nullptr && e.kind == BoundKind::kCompare && e.op == static_cast<uint8_t>(CompareOp::kEq)) {
+      // `expr = const` on an index of that one expression, when the
+      // comparison applies no affinity (the index holds the raw values).
+      for (int side = 0; side < 2; ++side) {
+        const BoundExpr& x = *e.children[side];
+        const BoundExpr& v = *e.children[1 - side];
+        if (v.kind != BoundKind::kConstant || x.kind == BoundKind::kConstant || x.kind == BoundKind::kColumn) continue;
+        Affinity aff = ComparisonAffinity(x.affinity, v.affinity);
+        if (aff != Affinity::kNone && aff != Affinity::kBlob) continue;
+        for (size_t i = 0; i < table.indexes.size(); ++i) {
+          const IndexDef& idx = table.indexes[i];
+          if (!usable[i] || idx.key_exprs.size() != 1 || idx.key_exprs[0] == nullptr ||
+              idx.collations[0] != e.collation || !SameAsIndexExpr(x, idx.key_exprs[0]->bound(), *get)) {
+            continue;
+          }
+          std::vector<BoundExprPtr> key;
+          key.push_back(MakeConstant(v.constant));
+          get->index = static_cast<int>(i);
+          get->lookup_keys.clear();
+          get->lookup_keys.push_back(std::move(key));
+          preds->erase(preds->begin() + static_cast<std::ptrdiff_t>(p));
+          return;
+        }
       }
     }
     if (col == nullptr) continue;
@@ -114,6 +181,7 @@ void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
     for (size_t i = 0; i < table.indexes.size(); ++i) {
       const IndexDef& idx = table.indexes[i];
       if (idx.columns.size() != 1 || idx.columns[0] != column || idx.collations[0] != coll) continue;
+      if (!usable[i]) continue;  // a partial index lacks the rows its WHERE leaves out
       // Lookup keys are the constants after the comparison affinity; the
       // stored values already carry the column affinity, which must then
       // be the comparison affinity for the lookup to be exact.
