@@ -29,6 +29,7 @@ Result<PlanPtr> Binder::BindInsert(const InsertStatement& s) {
     return Status::InvalidArgument("no such table: " + s.table);
   }
   const Table& t = *node->table;
+  SLUICE_RETURN_IF_ERROR(impl_->PushDmlWith(s.with.get()));
   node->alias = t.name;
   node->conflict = s.replace ? ConflictResolution::kReplace : s.conflict;
   node->outputs.push_back(impl_->NewId());  // the number of rows inserted

@@ -12,6 +12,7 @@ namespace sluice::sql {
 Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
   impl_->statement_ = &update;
   if (update.from) return Status::InvalidArgument("UPDATE ... FROM is not supported");
+  impl_->dml_with_ = update.with.get();
   SLUICE_ASSIGN_OR_RETURN(
       PlanPtr plan, impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
                                       update.where.get(), &update.assignments));
@@ -39,6 +40,7 @@ Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
 
 Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
   impl_->statement_ = &del;
+  impl_->dml_with_ = del.with.get();
   return impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(),
                            nullptr);
 }
@@ -61,6 +63,7 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
   ref.has_alias = true;
   ref.alias = alias;
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindNamedTable(ref, &scope, nullptr));
+  SLUICE_RETURN_IF_ERROR(PushDmlWith(dml_with_));
   if (where != nullptr) {
     ExprContext ctx{&scope, false};
     SLUICE_ASSIGN_OR_RETURN(BoundExprPtr pred, BindExpr(*where, ctx));

@@ -54,6 +54,13 @@ class Binder::Impl {
   Result<PlanPtr> BindModify(PlanKind kind, const std::string& table_name, const std::string& alias, const Expr* where,
                              const std::vector<Assignment>* assignments);
 
+  // WITH before INSERT / UPDATE / DELETE (bind_with_dml.cc): makes its
+  // tables visible to what the statement binds next (not to its target
+  // table); WITH RECURSIVE is refused. `dml_with_` is the one BindModify
+  // pushes once it has bound the target.
+  Status PushDmlWith(const WithClause* with);
+  const WithClause* dml_with_ = nullptr;
+
   // The CHECK constraints of `t`, whose expressions are in `create`, with
   // slots over (columns..., rowid) (bind_checks.cc).
   Result<std::vector<BoundExprPtr>> BindTableChecks(const TableSchema& t, const Statement& create);

@@ -6,6 +6,7 @@
 #define SLUICE_SQL_CONNECTION_CONNECTION_INTERNAL_H_
 
 #include <memory>
+#include <string>
 
 #include "sluice/result.h"
 #include "sql/ast/statement.h"
@@ -19,6 +20,13 @@ namespace sluice::sql {
 // *error_offset: where the error points (see Binder::error_offset()).
 Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr);
 Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& s);
+
+// AUTOINCREMENT's schema side (autoincrement_schema.cc): the reserved
+// sqlite_sequence name (CREATE) and table (DROP); sqlite_sequence made with
+// the first AUTOINCREMENT table; a dropped table's counter deleted.
+Status CheckAutoincrementDdl(DatabaseImpl& db, const Statement& s);
+Status CreateSequenceTable(DatabaseImpl& db);
+Status ForgetSequence(DatabaseImpl& db, const std::string& table);
 
 // What CheckDml bound at prepare time; the run reuses it when the schema
 // has not changed since (defined in dml.cc). DML runs as a plan rooted at

@@ -78,6 +78,9 @@ class DatabaseImpl : public Database {
   Catalog& catalog() { return catalog_; }
   Transaction& transaction() { return txn_; }
   bool is_file_database() const { return durable_ != nullptr; }
+  // The files' schema is being replayed (Reload): CREATE TABLE
+  // sqlite_sequence comes from the files instead of from DDL.
+  bool replaying() const { return replaying_; }
 
   // PRAGMA busy_timeout (how long a writer waits for the writer lock) and
   // PRAGMA synchronous (what a commit syncs).

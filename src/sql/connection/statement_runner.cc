@@ -93,6 +93,10 @@ bool IsTransactionControl(StatementKind kind) {
 // Loads what a write statement changes in place: its target table's
 // columns (the others stay on disk until read; a checkpoint copies them).
 Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
+  // An INSERT may update an AUTOINCREMENT counter in place too.
+  if (s.kind == StatementKind::kInsert && db.catalog().FindTable("sqlite_sequence") != nullptr) {
+    SLUICE_RETURN_IF_ERROR(db.LoadTableColumns("sqlite_sequence"));
+  }
   switch (s.kind) {
     case StatementKind::kInsert: return db.LoadTableColumns(s.As<InsertStatement>().table);
     case StatementKind::kUpdate: return db.LoadTableColumns(s.As<UpdateStatement>().table);

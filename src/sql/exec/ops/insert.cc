@@ -13,9 +13,11 @@
 // statement ends) are put back — except under OR FAIL, where the rows
 // before the failing one stay, as in SQLite.
 
+#include <optional>
 #include <unordered_set>
 
 #include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/autoincrement.h"
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
@@ -72,6 +74,11 @@ class InsertOp : public ModifyOperator {
     std::unordered_set<int64_t> mine;
     int64_t count = 0;
     const size_t rows_before = target->row_count();
+    std::optional<AutoincrementCounter> autoinc;
+    if (schema.autoincrement) {
+      SLUICE_ASSIGN_OR_RETURN(AutoincrementCounter counter, AutoincrementCounter::Start(ctx_->tables, schema));
+      autoinc = std::move(counter);
+    }
     Status failure;
     for (size_t r = 0; r < source.size; ++r) {
       std::vector<Value> row = defaults;
@@ -83,8 +90,17 @@ class InsertOp : public ModifyOperator {
           explicit_rowid = source.columns[i][r];
         }
       }
+      bool auto_rowid = false;
+      if (autoinc) {
+        Result<bool> given = AutoincrementRowid(*target, &*autoinc, row, &explicit_rowid);
+        if (!given.ok()) {
+          failure = given.status();
+          break;
+        }
+        auto_rowid = *given;
+      }
       Result<InsertedRow> ins =
-          InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, conflict,
+          InsertRow(*target, std::move(row), rowid_slot >= 0 || auto_rowid ? &explicit_rowid : nullptr, conflict,
                     may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults, &node_.generated});
       if (!ins.ok()) {
         failure = ins.status();
@@ -101,6 +117,7 @@ class InsertOp : public ModifyOperator {
     // OR FAIL: the rows stored before the one that failed stay (SQLite);
     // errors no conflict clause resolves undo the statement all the same.
     if (!failure.ok() && conflict == ConflictResolution::kFail && IsResolvableConflict(failure)) return failure;
+    if (failure.ok() && autoinc) failure = autoinc->Finish(ctx_->tables);
     if (!failure.ok()) {
       if (!may_delete) {
         // Nothing was deleted: this statement's rows are the ones after
@@ -116,6 +133,19 @@ class InsertOp : public ModifyOperator {
       return failure;
     }
     return count;
+  }
+
+  // AUTOINCREMENT: counts the rowid `row` gives (its INTEGER PRIMARY KEY),
+  // or, when it gives none, sets *rowid to the counter's next one and
+  // returns true.
+  static Result<bool> AutoincrementRowid(const Table& t, AutoincrementCounter* counter, const std::vector<Value>& row,
+                                         Value* rowid) {
+    Value given = ApplyColumnAffinity(Affinity::kInteger, row[static_cast<size_t>(t.rowid_alias)]);
+    if (given.is_integer()) counter->Note(given.integer());
+    if (!given.is_null()) return false;  // not an integer: InsertRow's "datatype mismatch"
+    SLUICE_ASSIGN_OR_RETURN(int64_t id, counter->NextRowid(t.data));
+    *rowid = Value::Integer(id);
+    return true;
   }
 
   // The rows of a VALUES node, evaluated straight into `out`: the source of
