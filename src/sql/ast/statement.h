@@ -93,6 +93,17 @@ struct SelectStatement : Statement {
   SelectPtr select;
 };
 
+// One ON CONFLICT clause of an INSERT (UPSERT, exec/ops/upsert.h):
+// ON CONFLICT [(target) [WHERE expr]] DO NOTHING | DO UPDATE SET ... .
+// The SET list and WHERE of DO UPDATE are parsed but not kept: the binder
+// refuses DO UPDATE.
+struct UpsertClause {
+  std::vector<ExprPtr> target;  // columns (COLLATE allowed); empty: any uniqueness conflict
+  ExprPtr target_where;
+  bool do_update = false;
+  SourceSpan span;
+};
+
 struct InsertStatement : Statement {
   static constexpr StatementKind kKind = StatementKind::kInsert;
   InsertStatement() : Statement(kKind) {}
@@ -106,6 +117,7 @@ struct InsertStatement : Statement {
   std::vector<std::string> columns;  // empty when not given
   bool default_values = false;       // DEFAULT VALUES; then select is null
   SelectPtr select;                  // VALUES (...) or a SELECT
+  std::vector<UpsertClause> upserts;  // ON CONFLICT clauses, in order
 };
 
 // `SET c = e` or `SET (a, b) = (e1, e2)`.

@@ -59,6 +59,9 @@ class Binder::Impl {
   // table); WITH RECURSIVE is refused. `dml_with_` is the one BindModify
   // pushes once it has bound the target.
   Status PushDmlWith(const WithClause* with);
+  // ON CONFLICT clauses of an INSERT into `t` (bind_upsert.cc): fills
+  // node->upsert_skip; DO UPDATE is refused.
+  Status BindUpsert(const InsertStatement& s, const Table& t, PlanNode* node);
   const WithClause* dml_with_ = nullptr;
 
   // The CHECK constraints of `t`, whose expressions are in `create`, with

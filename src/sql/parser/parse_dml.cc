@@ -69,6 +69,7 @@ StatementPtr Parser::ParseInsert(std::unique_ptr<WithClause> with) {
     insert->default_values = true;
   } else if (StartsSelect(tok_)) {
     if (!(insert->select = ParseSelect())) return {};
+    if (!ParseUpsertClauses(insert.get())) return {};
   } else {
     return SyntaxError();
   }

@@ -156,6 +156,10 @@ struct PlanNode {
   int insert_default_error_column = -1;
   Status insert_default_error;
   ConflictResolution conflict = ConflictResolution::kDefault;
+  // kInsert, ON CONFLICT ... DO NOTHING: the uniqueness constraints whose
+  // conflict skips the row (-1: the rowid, else a position in the table's
+  // indexes); checked before any other (exec/ops/upsert.h).
+  std::vector<int> upsert_skip;
   // kInsert, kUpdate: the target's CHECK constraints (Binder::BindChecks),
   // slots already resolved over (table columns..., rowid); the planner
   // leaves them alone.

@@ -49,6 +49,9 @@ struct RowChecks {
   // The table's generated columns in evaluation order
   // (Binder::BindGenerated); null or empty: none.
   const std::vector<GeneratedColumn>* generated = nullptr;
+  // INSERT ... ON CONFLICT DO NOTHING: the constraints whose conflict skips
+  // the row (PlanNode::upsert_skip, exec/ops/upsert.h); null: none.
+  const std::vector<int>* upsert_skip = nullptr;
 };
 
 // Computes the generated columns of `row` (stored under `rowid`) in place,

@@ -1,0 +1,66 @@
+// The ON CONFLICT clauses of INSERT (UPSERT), after its VALUES or SELECT:
+//   upsert ::= ON CONFLICT ( sortlist ) [WHERE expr] DO NOTHING [upsert]
+//            | ON CONFLICT ( sortlist ) [WHERE expr] DO UPDATE SET setlist [WHERE expr] [upsert]
+//            | ON CONFLICT DO NOTHING
+//            | ON CONFLICT DO UPDATE SET setlist [WHERE expr]
+// Only the last clause may omit the target (sqlite3 3.35+): after one
+// without a target, another ON is a syntax error there. A SELECT source
+// followed by ON CONFLICT needs a WHERE (or no FROM), as in sqlite3, or
+// the ON is read as a join constraint.
+#include <string>
+#include <utility>
+
+#include "sql/parser/parser_internal.h"
+
+namespace sluice::sql {
+
+bool Parser::ParseUpsertClauses(InsertStatement* insert) {
+  while (At(TokenKind::kOn) && Peek().kind == TokenKind::kConflict) {
+    UpsertClause clause;
+    clause.span.begin = tok_.offset;
+    Advance();  // ON
+    Advance();  // CONFLICT
+    if (At(TokenKind::kLeftParen)) {
+      Advance();
+      do {
+        ExprPtr e = ParseExpr();
+        if (!e) return false;
+        if (!Accept(TokenKind::kAsc)) Accept(TokenKind::kDesc);
+        clause.target.push_back(std::move(e));
+      } while (Accept(TokenKind::kComma));
+      if (!Expect(TokenKind::kRightParen)) return false;
+      if (Accept(TokenKind::kWhere)) {
+        if (!(clause.target_where = ParseExpr())) return false;
+      }
+    }
+    if (!Expect(TokenKind::kDo)) return false;
+    if (Accept(TokenKind::kNothing)) {
+      clause.do_update = false;
+    } else {
+      if (!Expect(TokenKind::kUpdate)) return false;
+      if (!Expect(TokenKind::kSet)) return false;
+      do {
+        if (At(TokenKind::kLeftParen)) {
+          std::vector<std::string> columns;
+          if (!ParseNameList(&columns)) return false;
+        } else {
+          std::string column;
+          if (!ParseName(&column)) return false;
+        }
+        if (!Expect(TokenKind::kEqual)) return false;
+        if (!ParseExpr()) return false;
+      } while (Accept(TokenKind::kComma));
+      if (Accept(TokenKind::kWhere)) {
+        if (!ParseExpr()) return false;
+      }
+      clause.do_update = true;
+    }
+    clause.span.end = last_end_;
+    const bool last = clause.target.empty();
+    insert->upserts.push_back(std::move(clause));
+    if (last) break;
+  }
+  return true;
+}
+
+}  // namespace sluice::sql
