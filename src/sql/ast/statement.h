@@ -95,12 +95,15 @@ struct SelectStatement : Statement {
 
 // One ON CONFLICT clause of an INSERT (UPSERT, exec/ops/upsert.h):
 // ON CONFLICT [(target) [WHERE expr]] DO NOTHING | DO UPDATE SET ... .
-// The SET list and WHERE of DO UPDATE are parsed but not kept: the binder
-// refuses DO UPDATE.
 struct UpsertClause {
   std::vector<ExprPtr> target;  // columns (COLLATE allowed); empty: any uniqueness conflict
   ExprPtr target_where;
   bool do_update = false;
+  // DO UPDATE SET: per assignment its column(s) (several for the row form,
+  // which is refused) and value; then its WHERE.
+  std::vector<std::vector<std::string>> set_columns;
+  std::vector<ExprPtr> set_values;
+  ExprPtr where;
   SourceSpan span;
 };
 

@@ -60,8 +60,10 @@ class Binder::Impl {
   // pushes once it has bound the target.
   Status PushDmlWith(const WithClause* with);
   // ON CONFLICT clauses of an INSERT into `t` (bind_upsert.cc): fills
-  // node->upsert_skip; DO UPDATE is refused.
+  // node->upserts.
   Status BindUpsert(const InsertStatement& s, const Table& t, PlanNode* node);
+  Status BindUpsertUpdate(const UpsertClause& clause, const InsertStatement& s, const Table& t,
+                          UpsertAction* action);
   const WithClause* dml_with_ = nullptr;
 
   // The CHECK constraints of `t`, whose expressions are in `create`, with

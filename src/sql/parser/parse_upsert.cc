@@ -40,18 +40,22 @@ bool Parser::ParseUpsertClauses(InsertStatement* insert) {
       if (!Expect(TokenKind::kUpdate)) return false;
       if (!Expect(TokenKind::kSet)) return false;
       do {
+        std::vector<std::string> columns;
         if (At(TokenKind::kLeftParen)) {
-          std::vector<std::string> columns;
           if (!ParseNameList(&columns)) return false;
         } else {
           std::string column;
           if (!ParseName(&column)) return false;
+          columns.push_back(std::move(column));
         }
         if (!Expect(TokenKind::kEqual)) return false;
-        if (!ParseExpr()) return false;
+        ExprPtr value = ParseExpr();
+        if (!value) return false;
+        clause.set_columns.push_back(std::move(columns));
+        clause.set_values.push_back(std::move(value));
       } while (Accept(TokenKind::kComma));
       if (Accept(TokenKind::kWhere)) {
-        if (!ParseExpr()) return false;
+        if (!(clause.where = ParseExpr())) return false;
       }
       clause.do_update = true;
     }

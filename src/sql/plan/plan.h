@@ -89,6 +89,20 @@ struct GeneratedColumn {
   BoundExprPtr expr;
 };
 
+// One ON CONFLICT clause of an INSERT: the uniqueness constraints it
+// covers (-1: the rowid, else a position in the table's indexes) and what
+// a row conflicting on one of them does instead of being inserted. DO
+// UPDATE's expressions have slots over (table columns..., rowid, excluded
+// columns..., excluded rowid): the conflicting row, then the row proposed.
+struct UpsertAction {
+  std::vector<int> constraints;
+  bool do_update = false;
+  // (table column, value); -2: the rowid of a table without an alias, -3:
+  // superseded by a later assignment to the same column.
+  std::vector<std::pair<int, BoundExprPtr>> assignments;
+  BoundExprPtr where;  // may be null
+};
+
 struct PlanNode {
   explicit PlanNode(PlanKind k) : kind(k) {}
 
@@ -156,10 +170,8 @@ struct PlanNode {
   int insert_default_error_column = -1;
   Status insert_default_error;
   ConflictResolution conflict = ConflictResolution::kDefault;
-  // kInsert, ON CONFLICT ... DO NOTHING: the uniqueness constraints whose
-  // conflict skips the row (-1: the rowid, else a position in the table's
-  // indexes); checked before any other (exec/ops/upsert.h).
-  std::vector<int> upsert_skip;
+  // kInsert: its ON CONFLICT clauses in order (exec/ops/upsert.h).
+  std::vector<UpsertAction> upserts;
   // kInsert, kUpdate: the target's CHECK constraints (Binder::BindChecks),
   // slots already resolved over (table columns..., rowid); the planner
   // leaves them alone.

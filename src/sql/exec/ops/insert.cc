@@ -21,6 +21,7 @@
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
+#include "sql/exec/ops/upsert.h"
 
 namespace sluice::sql::ops {
 
@@ -68,8 +69,13 @@ class InsertOp : public ModifyOperator {
     // REPLACE may delete rows: they are kept (in `restore`) until the
     // statement succeeds. `mine` holds the rowids this statement inserted
     // that are still present; a deleted row of its own is not restored.
-    const bool may_delete = conflict == ConflictResolution::kReplace &&
-                            (schema.rowid_alias >= 0 || !schema.indexes.empty() || rowid_slot >= 0);
+    // UPSERT: DO UPDATE may renumber rows, so this statement's rows are
+    // found by rowid on failure, as REPLACE's.
+    std::optional<UpsertExecutor> upsert;
+    if (!node_.upserts.empty()) upsert.emplace(node_, ctx_);
+    const bool may_delete = (conflict == ConflictResolution::kReplace &&
+                             (schema.rowid_alias >= 0 || !schema.indexes.empty() || rowid_slot >= 0)) ||
+                            upsert.has_value();
     std::vector<DeletedRow> deleted, restore;
     std::unordered_set<int64_t> mine;
     int64_t count = 0;
@@ -101,8 +107,7 @@ class InsertOp : public ModifyOperator {
       }
       Result<InsertedRow> ins =
           InsertRow(*target, std::move(row), rowid_slot >= 0 || auto_rowid ? &explicit_rowid : nullptr, conflict,
-                    may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults, &node_.generated,
-                     node_.upsert_skip.empty() ? nullptr : &node_.upsert_skip});
+                    may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults, &node_.generated, upsert ? &*upsert : nullptr});
       if (!ins.ok()) {
         failure = ins.status();
         break;
@@ -119,6 +124,7 @@ class InsertOp : public ModifyOperator {
     // errors no conflict clause resolves undo the statement all the same.
     if (!failure.ok() && conflict == ConflictResolution::kFail && IsResolvableConflict(failure)) return failure;
     if (failure.ok() && autoinc) failure = autoinc->Finish(ctx_->tables);
+    if (!failure.ok() && upsert) upsert->Undo(*target);
     if (!failure.ok()) {
       if (!may_delete) {
         // Nothing was deleted: this statement's rows are the ones after
@@ -133,6 +139,7 @@ class InsertOp : public ModifyOperator {
       }
       return failure;
     }
+    if (upsert) count += upsert->updated();
     return count;
   }
 

@@ -6,7 +6,6 @@
 
 #include "sql/catalog/index.h"
 #include "sql/exec/expr_eval.h"
-#include "sql/exec/ops/upsert.h"
 #include "sql/value/logic.h"
 
 namespace sluice::sql {
@@ -138,7 +137,10 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
       return out;
     return st;
   }
-  if (checks.upsert_skip != nullptr && UpsertConflicts(t, *checks.upsert_skip, row, rowid)) return out;
+  if (checks.upsert != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(bool handled, checks.upsert->Handle(t, row, rowid));
+    if (handled) return out;
+  }
   std::vector<size_t> doomed;  // positions REPLACE deletes (distinct)
   auto conflict_at = [&](int64_t pos) -> Status {
     if (conflict == ConflictResolution::kReplace) {
