@@ -121,6 +121,7 @@ struct InsertStatement : Statement {
   bool default_values = false;       // DEFAULT VALUES; then select is null
   SelectPtr select;                  // VALUES (...) or a SELECT
   std::vector<UpsertClause> upserts;  // ON CONFLICT clauses, in order
+  std::vector<ResultColumn> returning;  // RETURNING; empty when not given
 };
 
 // `SET c = e` or `SET (a, b) = (e1, e2)`.
@@ -144,6 +145,7 @@ struct UpdateStatement : Statement {
   std::vector<Assignment> assignments;  // at least one
   std::unique_ptr<FromClause> from;     // UPDATE ... FROM (SQLite 3.33+)
   ExprPtr where;
+  std::vector<ResultColumn> returning;  // RETURNING; empty when not given
 };
 
 struct DeleteStatement : Statement {
@@ -157,6 +159,7 @@ struct DeleteStatement : Statement {
   std::string indexed_by;
   bool not_indexed = false;
   ExprPtr where;
+  std::vector<ResultColumn> returning;  // RETURNING; empty when not given
 };
 
 enum class ForeignKeyAction : uint8_t { kDefault, kSetNull, kSetDefault, kCascade, kRestrict, kNoAction };

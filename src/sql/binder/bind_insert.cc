@@ -68,6 +68,9 @@ Result<PlanPtr> Binder::BindInsert(const InsertStatement& s) {
     node->children.push_back(std::move(source.plan));
   }
   if (!s.upserts.empty()) SLUICE_RETURN_IF_ERROR(impl_->BindUpsert(s, t, node.get()));
+  if (!s.returning.empty()) {
+    SLUICE_RETURN_IF_ERROR(impl_->BindReturning(s.returning, t, node.get()));
+  }
   // DEFAULTs of the columns the statement does not set, bound against the
   // CREATE TABLE text they come from. A DEFAULT that does not bind is an
   // error of the INSERT when it runs, not of its preparation. OR REPLACE

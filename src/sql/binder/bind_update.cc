@@ -35,14 +35,22 @@ Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
     impl_->statement_ = &update;
     impl_->error_offset_ = offset;
   }
+  if (!update.returning.empty()) {
+    SLUICE_RETURN_IF_ERROR(impl_->BindReturning(update.returning, t, plan.get()));
+  }
   return plan;
 }
 
 Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
   impl_->statement_ = &del;
   impl_->dml_with_ = del.with.get();
-  return impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(),
-                           nullptr);
+  SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, impl_->BindModify(PlanKind::kDelete, del.table,
+                                                          del.has_alias ? del.alias : del.table, del.where.get(),
+                                                          nullptr));
+  if (!del.returning.empty()) {
+    SLUICE_RETURN_IF_ERROR(impl_->BindReturning(del.returning, *plan->table, plan.get()));
+  }
+  return plan;
 }
 
 Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table_name, const std::string& alias,

@@ -62,6 +62,9 @@ class Binder::Impl {
   // ON CONFLICT clauses of an INSERT into `t` (bind_upsert.cc): fills
   // node->upserts.
   Status BindUpsert(const InsertStatement& s, const Table& t, PlanNode* node);
+  // RETURNING of a write to `t` (bind_returning.cc): fills
+  // node->returning and node->returning_names.
+  Status BindReturning(const std::vector<ResultColumn>& columns, const Table& t, PlanNode* node);
   Status BindUpsertUpdate(const UpsertClause& clause, const InsertStatement& s, const Table& t,
                           UpsertAction* action);
   const WithClause* dml_with_ = nullptr;

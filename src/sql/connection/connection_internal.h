@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sluice/result.h"
 #include "sql/ast/statement.h"
@@ -32,8 +33,9 @@ Status ForgetSequence(DatabaseImpl& db, const std::string& table);
 // has not changed since (defined in dml.cc). DML runs as a plan rooted at
 // a modify node (binder/plan.h, exec/ops/insert.cc, update.cc, delete.cc).
 struct PreparedDml;
+// *returning_names: the statement's RETURNING column names (none: empty).
 Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset = nullptr,
-                std::shared_ptr<PreparedDml>* prepared = nullptr);
+                std::shared_ptr<PreparedDml>* prepared = nullptr, std::vector<std::string>* returning_names = nullptr);
 // PRAGMAs (pragmas.cc): those that return rows, their column names, the
 // settings a PRAGMA with a value changes, and the rows of one that returns
 // rows (after applying its setting).
@@ -42,12 +44,16 @@ std::vector<std::string> PragmaColumnNames(const PragmaStatement& p);
 Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p);
 Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const PragmaStatement& p);
 
-Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared = nullptr);
+// RETURNING rows go to *returning (when given), only complete when the
+// statement succeeded.
+using ReturnedRows = std::vector<std::vector<Value>>;
+Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared = nullptr,
+                          ReturnedRows* returning = nullptr);
 // Non-query statements that change the database (take the writer lock;
 // statement_runner.cc).
 bool IsWriteStatement(StatementKind kind);
-Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s);
-Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s);
+Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s, ReturnedRows* returning = nullptr);
+Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s, ReturnedRows* returning = nullptr);
 
 // InsertRow (used by the Appender) and UniqueMessage (CREATE UNIQUE INDEX)
 // are in sql/exec/ops/table_write.h.

@@ -122,12 +122,13 @@ Result<PlanPtr> BindDml(Binder& binder, const Statement& s) {
 
 // Plans (unless NeedsNoPlanning) and runs a modify plan; returns the
 // number of rows it changed.
-Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
+Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan, ReturnedRows* returning) {
   if (!NeedsNoPlanning(*plan)) SLUICE_RETURN_IF_ERROR(PlanQuery(plan.get(), DatabaseImpl::DefaultPlannerOptions()));
   CatalogWriteAccess access(db.catalog(), *plan);
   ExecContext ctx;
   ctx.tables = &access;
   ctx.interrupt = db.interrupt_flag();
+  ctx.returning = returning;
   OperatorPtr op = MakeOperator(*plan, &ctx);
   DataChunk out;
   SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&out));
@@ -135,15 +136,16 @@ Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) {
   return out.at(0, 0).integer();
 }
 
-Result<int64_t> BindAndRun(DatabaseImpl& db, const Statement& s) {
+Result<int64_t> BindAndRun(DatabaseImpl& db, const Statement& s, ReturnedRows* returning) {
   Binder binder(db.catalog(), db.parameters());
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindDml(binder, s));
-  return RunModify(db, std::move(plan));
+  return RunModify(db, std::move(plan), returning);
 }
 
 }  // namespace
 
-Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std::shared_ptr<PreparedDml>* prepared) {
+Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std::shared_ptr<PreparedDml>* prepared,
+                std::vector<std::string>* returning_names) {
   if (s.kind != StatementKind::kInsert && s.kind != StatementKind::kUpdate && s.kind != StatementKind::kDelete) {
     return Status::OK();
   }
@@ -153,6 +155,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
     if (error_offset != nullptr && binder.error_offset() >= 0) *error_offset = binder.error_offset();
     return plan.status();
   }
+  if (returning_names != nullptr) *returning_names = (*plan)->returning_names;
   // Kept for the run only when the rows come from VALUES (or no table at
   // all): a plan that scans tables holds the table objects of prepare
   // time, which later statements may have replaced.
@@ -164,17 +167,22 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
   return Status::OK();
 }
 
-Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared) {
+Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared,
+                          ReturnedRows* returning) {
   if (prepared != nullptr && prepared->plan != nullptr && prepared->schema_version == db.catalog().schema_version()) {
     PlanPtr plan = std::move(prepared->plan);  // bound at prepare time, schema unchanged since
     prepared->plan = nullptr;
-    return RunModify(db, std::move(plan));
+    return RunModify(db, std::move(plan), returning);
   }
-  return BindAndRun(db, s);
+  return BindAndRun(db, s, returning);
 }
 
-Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) { return BindAndRun(db, s); }
+Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s, ReturnedRows* returning) {
+  return BindAndRun(db, s, returning);
+}
 
-Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s) { return BindAndRun(db, s); }
+Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s, ReturnedRows* returning) {
+  return BindAndRun(db, s, returning);
+}
 
 }  // namespace sluice::sql

@@ -13,7 +13,7 @@ Status ExecCursor::Prepare() {
   switch (ast_->kind) {
     case StatementKind::kInsert:
     case StatementKind::kUpdate:
-    case StatementKind::kDelete: return CheckDml(*db_, *ast_, &error_offset_, &prepared_dml_);
+    case StatementKind::kDelete: return CheckDml(*db_, *ast_, &error_offset_, &prepared_dml_, &names_);
     case StatementKind::kCreateTable:
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
@@ -28,9 +28,10 @@ Status ExecCursor::Prepare() {
 
 Result<int64_t> ExecCursor::Run() {
   switch (ast_->kind) {
-    case StatementKind::kInsert: return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get());
-    case StatementKind::kUpdate: return RunUpdate(*db_, ast_->As<UpdateStatement>());
-    case StatementKind::kDelete: return RunDelete(*db_, ast_->As<DeleteStatement>());
+    case StatementKind::kInsert:
+      return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get(), &returned_);
+    case StatementKind::kUpdate: return RunUpdate(*db_, ast_->As<UpdateStatement>(), &returned_);
+    case StatementKind::kDelete: return RunDelete(*db_, ast_->As<DeleteStatement>(), &returned_);
     case StatementKind::kCreateTable:
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
@@ -140,6 +141,7 @@ Result<int64_t> ExecCursor::RunInTransaction() {
 }
 
 Result<bool> ExecCursor::Step() {
+  if (returning_) return NextReturned();
   if (finished_) return false;
   finished_ = true;
   if (db_->appender_writing() && IsWriteStatement(ast_->kind)) {
@@ -174,6 +176,7 @@ Result<bool> ExecCursor::Step() {
     return n.status();
   }
   changes_ = *n;
+  if (!names_.empty()) return StartReturned();  // RETURNING
   return false;
 }
 

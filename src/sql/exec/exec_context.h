@@ -65,6 +65,9 @@ class ExecContext {
   int depth = 0;
   // Where modify operators (INSERT, UPDATE, DELETE) write; not owned.
   TableWriteAccess* tables = nullptr;
+  // RETURNING: where the modify operators put the rows they return
+  // (exec/ops/returning.h); null: nobody asked. Not owned.
+  std::vector<std::vector<Value>>* returning = nullptr;
   // The connection's interrupt flag, set from another thread or a signal
   // handler; null: the statement cannot be interrupted. Not owned.
   const std::atomic<bool>* interrupt = nullptr;

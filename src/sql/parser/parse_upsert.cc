@@ -1,4 +1,5 @@
-// The ON CONFLICT clauses of INSERT (UPSERT), after its VALUES or SELECT:
+// The RETURNING clause of INSERT, UPDATE and DELETE, and the ON CONFLICT
+// clauses of INSERT (UPSERT), after its VALUES or SELECT:
 //   upsert ::= ON CONFLICT ( sortlist ) [WHERE expr] DO NOTHING [upsert]
 //            | ON CONFLICT ( sortlist ) [WHERE expr] DO UPDATE SET setlist [WHERE expr] [upsert]
 //            | ON CONFLICT DO NOTHING
@@ -64,6 +65,17 @@ bool Parser::ParseUpsertClauses(InsertStatement* insert) {
     insert->upserts.push_back(std::move(clause));
     if (last) break;
   }
+  return true;
+}
+
+// returning ::= <nothing> | RETURNING result-column, ...
+bool Parser::ParseReturning(std::vector<ResultColumn>* columns) {
+  if (!Accept(TokenKind::kReturning)) return true;
+  do {
+    ResultColumn column;
+    if (!ParseResultColumn(&column)) return false;
+    columns->push_back(std::move(column));
+  } while (Accept(TokenKind::kComma));
   return true;
 }
 

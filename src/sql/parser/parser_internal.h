@@ -192,6 +192,7 @@ class Parser {
   bool ParseOnConflict(ConflictResolution* r);      // [ON CONFLICT resolution]
   bool ParseIndexedBy(std::string* indexed_by, bool* not_indexed);
   bool ParseUpsertClauses(InsertStatement* insert);  // parse_upsert.cc
+  bool ParseReturning(std::vector<ResultColumn>* columns);  // parse_upsert.cc
   StatementPtr ParseCreate();
   StatementPtr ParseCreateTable(bool temp);
   bool ParseColumnDef(ColumnDef* column);

@@ -172,6 +172,11 @@ struct PlanNode {
   ConflictResolution conflict = ConflictResolution::kDefault;
   // kInsert: its ON CONFLICT clauses in order (exec/ops/upsert.h).
   std::vector<UpsertAction> upserts;
+  // kInsert, kUpdate, kDelete: the RETURNING expressions (slots over the
+  // written row: table columns..., rowid) and their column names, as
+  // sqlite3 names them (exec/ops/returning.h). Empty: no RETURNING.
+  std::vector<BoundExprPtr> returning;
+  std::vector<std::string> returning_names;
   // kInsert, kUpdate: the target's CHECK constraints (Binder::BindChecks),
   // slots already resolved over (table columns..., rowid); the planner
   // leaves them alone.

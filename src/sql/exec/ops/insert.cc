@@ -18,6 +18,7 @@
 
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/ops/autoincrement.h"
+#include "sql/exec/ops/returning.h"
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
@@ -118,6 +119,14 @@ class InsertOp : public ModifyOperator {
       deleted.clear();
       if (!ins->inserted) continue;
       ++count;
+      if (WantsReturning(node_, ctx_)) {
+        int64_t pos = target->data.FindRowid(ins->rowid);
+        if (Status st = EmitReturning(node_, ctx_, target->data, static_cast<size_t>(pos)); !st.ok()) {
+          failure = st;
+          if (may_delete) mine.insert(ins->rowid);
+          break;
+        }
+      }
       if (may_delete) mine.insert(ins->rowid);
     }
     // OR FAIL: the rows stored before the one that failed stay (SQLite);

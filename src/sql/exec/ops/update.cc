@@ -17,6 +17,7 @@
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
+#include "sql/exec/ops/returning.h"
 #include "sql/exec/ops/table_write.h"
 
 namespace sluice::sql::ops {
@@ -131,6 +132,7 @@ class UpdateOp : public ModifyOperator {
       const int64_t old_rowid = data.rowid(p);
       Status st =
           UpdateRow(t, p, r, values, defaults, &live_rowids, unique, &doomed, &next_spare, undo_rows ? &undo : nullptr);
+      if (st.ok() && WantsReturning(node_, ctx_)) st = EmitReturning(node_, ctx_, data, p);
       if (st.ok()) {
         ++changed;
         continue;

@@ -5,6 +5,7 @@
 
 #include "sql/catalog/index.h"
 #include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/returning.h"
 #include "sql/value/logic.h"
 
 namespace sluice::sql {
@@ -138,6 +139,10 @@ Status UpsertExecutor::Update(Table& t, const UpsertAction& action, size_t pos, 
     }
   }
   data.CommitUpdate();
+  if (WantsReturning(node_, ctx_)) {
+    int64_t now = data.FindRowid(new_rowid);
+    SLUICE_RETURN_IF_ERROR(EmitReturning(node_, ctx_, data, static_cast<size_t>(now)));
+  }
   saved.rowid = new_rowid;
   undo_.push_back(std::move(saved));
   *changed = true;
