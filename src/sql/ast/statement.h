@@ -117,10 +117,10 @@ struct InsertStatement : Statement {
   std::string table;
   bool has_alias = false;
   std::string alias;
-  std::vector<std::string> columns;  // empty when not given
-  bool default_values = false;       // DEFAULT VALUES; then select is null
-  SelectPtr select;                  // VALUES (...) or a SELECT
-  std::vector<UpsertClause> upserts;  // ON CONFLICT clauses, in order
+  std::vector<std::string> columns;     // empty when not given
+  bool default_values = false;          // DEFAULT VALUES; then select is null
+  SelectPtr select;                     // VALUES (...) or a SELECT
+  std::vector<UpsertClause> upserts;    // ON CONFLICT clauses, in order
   std::vector<ResultColumn> returning;  // RETURNING; empty when not given
 };
 

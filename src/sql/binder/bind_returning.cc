@@ -2,7 +2,8 @@
 // (the table's columns under its name, not the statement's alias, and its
 // rowid), bound to slots of (table columns..., rowid) as CHECK
 // constraints are, and named as sqlite3 names them: the alias, else a
-// column reference's column name, else the expression's text as written;
+// column reference's declared column name (the rowid: its alias column,
+// else "rowid"), else the expression's text as written;
 // `*` is every column. `t.*` is sqlite3's error; aggregates are misuse;
 // subqueries are refused (not supported yet).
 #include <unordered_map>
@@ -31,6 +32,12 @@ void SetSlots(BoundExpr* e, const std::unordered_map<ColumnId, int>& slots) {
 }
 
 }  // namespace
+
+Status NoAggregateHere(Status st) {
+  constexpr std::string_view kPrefix = "misuse of aggregate: ";
+  if (st.ok() || st.message().rfind(kPrefix, 0) != 0) return st;
+  return Status::InvalidArgument("misuse of aggregate function " + std::string(st.message().substr(kPrefix.size())));
+}
 
 Status Binder::Impl::BindReturning(const std::vector<ResultColumn>& columns, const Table& t, PlanNode* node) {
   // sqlite3 names the row by the table's name, never the statement's alias.
@@ -79,14 +86,20 @@ Status Binder::Impl::BindReturning(const std::vector<ResultColumn>& columns, con
       continue;
     }
     ExprContext ctx{&scope, false};
-    SLUICE_ASSIGN_OR_RETURN(BoundExprPtr e, BindExpr(*rc.expr, ctx));
+    Result<BoundExprPtr> bound = BindExpr(*rc.expr, ctx);
+    if (!bound.ok()) return NoAggregateHere(bound.status());
+    BoundExprPtr e = std::move(*bound);
     if (HasSubquery(*e)) return Status::InvalidArgument("subqueries in RETURNING are not supported");
     SetSlots(e.get(), slots);
     node->returning.push_back(std::move(e));
     if (rc.has_alias) {
       node->returning_names.push_back(rc.alias);
     } else if (rc.expr->kind == ExprKind::kColumnRef) {
-      node->returning_names.push_back(rc.expr->As<ColumnRefExpr>().column);
+      // The column's declared name; the rowid is its alias column, else
+      // "rowid" however it was written.
+      int c = t.column_index(rc.expr->As<ColumnRefExpr>().column);
+      if (c < 0) c = t.rowid_alias;
+      node->returning_names.push_back(c >= 0 ? t.columns_info[static_cast<size_t>(c)].name : std::string("rowid"));
     } else {
       node->returning_names.emplace_back(Text(rc.expr->span));
     }

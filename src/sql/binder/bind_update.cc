@@ -44,9 +44,9 @@ Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
 Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
   impl_->statement_ = &del;
   impl_->dml_with_ = del.with.get();
-  SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, impl_->BindModify(PlanKind::kDelete, del.table,
-                                                          del.has_alias ? del.alias : del.table, del.where.get(),
-                                                          nullptr));
+  SLUICE_ASSIGN_OR_RETURN(
+      PlanPtr plan,
+      impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(), nullptr));
   if (!del.returning.empty()) {
     SLUICE_RETURN_IF_ERROR(impl_->BindReturning(del.returning, *plan->table, plan.get()));
   }

@@ -93,7 +93,9 @@ Status Binder::Impl::BindUpsertUpdate(const UpsertClause& clause, const InsertSt
   AddRow(*this, t, "excluded", width, &excluded, &slots);
   auto bind = [&](const Expr& e) -> Result<BoundExprPtr> {
     ExprContext ctx{&scope, false};
-    SLUICE_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(e, ctx));
+    Result<BoundExprPtr> bound = BindExpr(e, ctx);
+    if (!bound.ok()) return NoAggregateHere(bound.status());
+    BoundExprPtr b = std::move(*bound);
     if (HasSubquery(*b)) return Status::InvalidArgument("subqueries in ON CONFLICT DO UPDATE are not supported");
     SetSlots(b.get(), slots);
     return b;

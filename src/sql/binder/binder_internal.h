@@ -65,8 +65,7 @@ class Binder::Impl {
   // RETURNING of a write to `t` (bind_returning.cc): fills
   // node->returning and node->returning_names.
   Status BindReturning(const std::vector<ResultColumn>& columns, const Table& t, PlanNode* node);
-  Status BindUpsertUpdate(const UpsertClause& clause, const InsertStatement& s, const Table& t,
-                          UpsertAction* action);
+  Status BindUpsertUpdate(const UpsertClause& clause, const InsertStatement& s, const Table& t, UpsertAction* action);
   const WithClause* dml_with_ = nullptr;
 
   // The CHECK constraints of `t`, whose expressions are in `create`, with
@@ -162,6 +161,11 @@ class DepthGuard {
 // The tables of a FROM clause, nested join lists included (a subquery
 // counts as one).
 size_t CountFromTables(const FromClause& from);
+
+// sqlite3's message for an aggregate in RETURNING or an UPSERT's DO UPDATE
+// ("misuse of aggregate function f()", not "misuse of aggregate: f()");
+// other statuses pass through (bind_returning.cc).
+Status NoAggregateHere(Status st);
 
 // Explicit collation propagates upward through operators.
 void PropagateCollation(BoundExpr* node);

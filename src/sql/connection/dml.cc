@@ -167,8 +167,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
   return Status::OK();
 }
 
-Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared,
-                          ReturnedRows* returning) {
+Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared, ReturnedRows* returning) {
   if (prepared != nullptr && prepared->plan != nullptr && prepared->schema_version == db.catalog().schema_version()) {
     PlanPtr plan = std::move(prepared->plan);  // bound at prepare time, schema unchanged since
     prepared->plan = nullptr;

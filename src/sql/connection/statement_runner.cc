@@ -28,8 +28,7 @@ Status ExecCursor::Prepare() {
 
 Result<int64_t> ExecCursor::Run() {
   switch (ast_->kind) {
-    case StatementKind::kInsert:
-      return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get(), &returned_);
+    case StatementKind::kInsert: return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get(), &returned_);
     case StatementKind::kUpdate: return RunUpdate(*db_, ast_->As<UpdateStatement>(), &returned_);
     case StatementKind::kDelete: return RunDelete(*db_, ast_->As<DeleteStatement>(), &returned_);
     case StatementKind::kCreateTable:

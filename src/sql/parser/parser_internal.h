@@ -191,7 +191,7 @@ class Parser {
   bool ParseConflictClause(ConflictResolution* r);  // after OR / ON CONFLICT
   bool ParseOnConflict(ConflictResolution* r);      // [ON CONFLICT resolution]
   bool ParseIndexedBy(std::string* indexed_by, bool* not_indexed);
-  bool ParseUpsertClauses(InsertStatement* insert);  // parse_upsert.cc
+  bool ParseUpsertClauses(InsertStatement* insert);         // parse_upsert.cc
   bool ParseReturning(std::vector<ResultColumn>* columns);  // parse_upsert.cc
   StatementPtr ParseCreate();
   StatementPtr ParseCreateTable(bool temp);

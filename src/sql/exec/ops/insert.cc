@@ -108,7 +108,8 @@ class InsertOp : public ModifyOperator {
       }
       Result<InsertedRow> ins =
           InsertRow(*target, std::move(row), rowid_slot >= 0 || auto_rowid ? &explicit_rowid : nullptr, conflict,
-                    may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults, &node_.generated, upsert ? &*upsert : nullptr});
+                    may_delete ? &deleted : nullptr,
+                    {&node_.checks, ctx_, &defaults, &node_.generated, upsert ? &*upsert : nullptr});
       if (!ins.ok()) {
         failure = ins.status();
         break;
