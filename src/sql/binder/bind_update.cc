@@ -11,8 +11,9 @@ namespace sluice::sql {
 
 Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
   impl_->statement_ = &update;
-  if (update.from) return Status::InvalidArgument("UPDATE ... FROM is not supported");
   impl_->dml_with_ = update.with.get();
+  impl_->update_from_ = update.from.get();
+  SLUICE_RETURN_IF_ERROR(CheckUpdateFromNames(update));
   SLUICE_ASSIGN_OR_RETURN(
       PlanPtr plan, impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
                                       update.where.get(), &update.assignments));
@@ -72,6 +73,11 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
   ref.alias = alias;
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindNamedTable(ref, &scope, nullptr));
   SLUICE_RETURN_IF_ERROR(PushDmlWith(dml_with_));
+  ColumnId update_rowid = 0;
+  if (kind == PlanKind::kUpdate && update_from_ != nullptr) {
+    update_rowid = plan->outputs.back();
+    SLUICE_ASSIGN_OR_RETURN(plan, BindUpdateFrom(*update_from_, alias, plan, &scope));
+  }
   if (where != nullptr) {
     ExprContext ctx{&scope, false};
     SLUICE_ASSIGN_OR_RETURN(BoundExprPtr pred, BindExpr(*where, ctx));
@@ -115,6 +121,7 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
     SLUICE_ASSIGN_OR_RETURN(out->generated, BindTableGenerated(*out->table, *out->table->create_ast, false));
   }
   out->outputs.push_back(NewId());  // the number of rows changed
+  out->update_rowid = update_rowid;
   out->children.push_back(std::move(plan));
   return PlanPtr(out);
 }

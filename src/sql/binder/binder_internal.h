@@ -67,6 +67,11 @@ class Binder::Impl {
   Status BindReturning(const std::vector<ResultColumn>& columns, const Table& t, PlanNode* node);
   Status BindUpsertUpdate(const UpsertClause& clause, const InsertStatement& s, const Table& t, UpsertAction* action);
   const WithClause* dml_with_ = nullptr;
+  // UPDATE ... FROM (bind_update_from.cc): `target` (the scan of the
+  // table written, named `alias`) joined with the FROM items, whose
+  // columns join `scope`. `update_from_` is the FROM BindModify joins.
+  Result<PlanPtr> BindUpdateFrom(const FromClause& from, const std::string& alias, PlanPtr target, Scope* scope);
+  const FromClause* update_from_ = nullptr;
 
   // The CHECK constraints of `t`, whose expressions are in `create`, with
   // slots over (columns..., rowid) (bind_checks.cc).
@@ -161,6 +166,10 @@ class DepthGuard {
 // The tables of a FROM clause, nested join lists included (a subquery
 // counts as one).
 size_t CountFromTables(const FromClause& from);
+
+// UPDATE ... FROM naming the target table again, unaliased: sqlite3's
+// "target object/alias may not appear in FROM clause" (bind_update_from.cc).
+Status CheckUpdateFromNames(const UpdateStatement& update);
 
 // sqlite3's message for an aggregate in RETURNING or an UPSERT's DO UPDATE
 // ("misuse of aggregate function f()", not "misuse of aggregate: f()");

@@ -185,6 +185,11 @@ struct PlanNode {
   // row written (slots resolved like `checks`).
   std::vector<GeneratedColumn> generated;
 
+  // kUpdate ... FROM: the id of the target's rowid among the child's
+  // outputs (a join, whose column order the planner may change); each
+  // target row is updated once, with the last of its matching rows. 0: a
+  // plain UPDATE, whose child's last output is the rowid.
+  ColumnId update_rowid = 0;
   // kUpdate: (table column, new value) in the order SQLite assigns them;
   // column -2 is the rowid of a table without an alias, -3 an assignment a
   // later one to the same column supersedes.

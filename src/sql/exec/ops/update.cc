@@ -19,6 +19,7 @@
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/returning.h"
 #include "sql/exec/ops/table_write.h"
+#include "sql/exec/ops/update_from.h"
 
 namespace sluice::sql::ops {
 
@@ -63,8 +64,10 @@ class UpdateOp : public ModifyOperator {
     }
     size_t matched = rows.size;
     size_t rowid_slot = layout.size() - 1;
+    if (node_.update_rowid != 0) rowid_slot = UpdateFromRowidSlot(layout, node_.update_rowid);
     std::vector<int64_t> matched_rowids(matched);
     for (size_t r = 0; r < matched; ++r) matched_rowids[r] = rows.columns[rowid_slot][r].integer();
+    if (node_.update_rowid != 0) KeepOneMatchPerRow(&matched_rowids, &values);
     rows = RowStore();
     SLUICE_CHECK(ctx_->tables != nullptr);
     Table* work = ctx_->tables->Writable(node_.table->name);
