@@ -146,6 +146,11 @@ struct UpdateStatement : Statement {
   std::unique_ptr<FromClause> from;     // UPDATE ... FROM (SQLite 3.33+)
   ExprPtr where;
   std::vector<ResultColumn> returning;  // RETURNING; empty when not given
+  // ORDER BY ... LIMIT ... (SQLITE_ENABLE_UPDATE_DELETE_LIMIT); limit null:
+  // none (then order_by is empty).
+  std::vector<OrderingTerm> order_by;
+  ExprPtr limit;
+  ExprPtr offset;
 };
 
 struct DeleteStatement : Statement {
@@ -160,6 +165,10 @@ struct DeleteStatement : Statement {
   bool not_indexed = false;
   ExprPtr where;
   std::vector<ResultColumn> returning;  // RETURNING; empty when not given
+  // ORDER BY ... LIMIT ..., as UpdateStatement's.
+  std::vector<OrderingTerm> order_by;
+  ExprPtr limit;
+  ExprPtr offset;
 };
 
 enum class ForeignKeyAction : uint8_t { kDefault, kSetNull, kSetDefault, kCascade, kRestrict, kNoAction };

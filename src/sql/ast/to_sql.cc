@@ -118,6 +118,7 @@ class Printer {
   void Indexed(const std::string& indexed_by, bool not_indexed);
   void Upserts(const std::vector<UpsertClause>& clauses);
   void Returning(const std::vector<ResultColumn>& columns);
+  void DmlLimit(const std::vector<OrderingTerm>& order_by, const sql::Expr* limit, const sql::Expr* offset);
   // `e` in parentheses: its own when it prints with them, else added.
   void Parenthesized(const sql::Expr& e);
 
@@ -730,6 +731,20 @@ void Printer::Returning(const std::vector<ResultColumn>& columns) {
   }
 }
 
+void Printer::DmlLimit(const std::vector<OrderingTerm>& order_by, const sql::Expr* limit, const sql::Expr* offset) {
+  if (!order_by.empty()) {
+    Append(" ORDER BY ");
+    OrderBy(order_by);
+  }
+  if (limit == nullptr) return;
+  Append(" LIMIT ");
+  Expr(*limit);
+  if (offset != nullptr) {
+    Append(" OFFSET ");
+    Expr(*offset);
+  }
+}
+
 void Printer::Statement(const sql::Statement& s) {
   switch (s.kind) {
     case StatementKind::kSelect: Select(*s.As<SelectStatement>().select); break;
@@ -789,6 +804,7 @@ void Printer::Statement(const sql::Statement& s) {
         Expr(*u.where);
       }
       Returning(u.returning);
+      DmlLimit(u.order_by, u.limit.get(), u.offset.get());
       break;
     }
     case StatementKind::kDelete: {
@@ -803,6 +819,7 @@ void Printer::Statement(const sql::Statement& s) {
         Expr(*d.where);
       }
       Returning(d.returning);
+      DmlLimit(d.order_by, d.limit.get(), d.offset.get());
       break;
     }
     case StatementKind::kCreateTable: {

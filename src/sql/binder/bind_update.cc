@@ -13,6 +13,7 @@ Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
   impl_->statement_ = &update;
   impl_->dml_with_ = update.with.get();
   impl_->update_from_ = update.from.get();
+  impl_->modify_limit_ = {&update.order_by, update.limit.get(), update.offset.get()};
   SLUICE_RETURN_IF_ERROR(CheckUpdateFromNames(update));
   SLUICE_ASSIGN_OR_RETURN(
       PlanPtr plan, impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
@@ -45,6 +46,7 @@ Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
 Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
   impl_->statement_ = &del;
   impl_->dml_with_ = del.with.get();
+  impl_->modify_limit_ = {&del.order_by, del.limit.get(), del.offset.get()};
   SLUICE_ASSIGN_OR_RETURN(
       PlanPtr plan,
       impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(), nullptr));
@@ -86,6 +88,9 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
     filter->children.push_back(plan);
     filter->predicate = std::move(pred);
     plan = filter;
+  }
+  if (modify_limit_.limit != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(plan, BindModifyLimit(std::move(plan), &scope));
   }
   if (assignments != nullptr && assignments->size() > kMaxColumns) {
     return Status::InvalidArgument("too many columns in set list");

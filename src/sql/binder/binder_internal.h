@@ -72,6 +72,16 @@ class Binder::Impl {
   // columns join `scope`. `update_from_` is the FROM BindModify joins.
   Result<PlanPtr> BindUpdateFrom(const FromClause& from, const std::string& alias, PlanPtr target, Scope* scope);
   const FromClause* update_from_ = nullptr;
+  // UPDATE / DELETE ... [ORDER BY ...] LIMIT ... (bind_dml_limit.cc): the
+  // rows `plan` yields (names in `scope`), sorted and cut; BindModify
+  // applies `modify_limit_` when it has a limit.
+  struct ModifyLimit {
+    const std::vector<OrderingTerm>* order_by = nullptr;
+    const Expr* limit = nullptr;
+    const Expr* offset = nullptr;
+  };
+  Result<PlanPtr> BindModifyLimit(PlanPtr plan, Scope* scope);
+  ModifyLimit modify_limit_;
 
   // The CHECK constraints of `t`, whose expressions are in `create`, with
   // slots over (columns..., rowid) (bind_checks.cc).

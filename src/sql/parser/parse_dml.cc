@@ -117,6 +117,7 @@ StatementPtr Parser::ParseUpdate(std::unique_ptr<WithClause> with) {
     if (!(update->where = ParseExpr())) return {};
   }
   if (!ParseReturning(&update->returning)) return {};
+  if (!ParseDmlLimit(&update->order_by, &update->limit, &update->offset, "UPDATE")) return {};
   FinishStatement(*update, begin);
   return StatementPtr(std::move(update));
 }
@@ -138,6 +139,7 @@ StatementPtr Parser::ParseDelete(std::unique_ptr<WithClause> with) {
     if (!(del->where = ParseExpr())) return {};
   }
   if (!ParseReturning(&del->returning)) return {};
+  if (!ParseDmlLimit(&del->order_by, &del->limit, &del->offset, "DELETE")) return {};
   FinishStatement(*del, begin);
   return StatementPtr(std::move(del));
 }

@@ -1,4 +1,5 @@
-// The RETURNING clause of INSERT, UPDATE and DELETE, and the ON CONFLICT
+// The RETURNING clause of INSERT, UPDATE and DELETE, the ORDER BY / LIMIT
+// of UPDATE and DELETE, and the ON CONFLICT
 // clauses of INSERT (UPSERT), after its VALUES or SELECT:
 //   upsert ::= ON CONFLICT ( sortlist ) [WHERE expr] DO NOTHING [upsert]
 //            | ON CONFLICT ( sortlist ) [WHERE expr] DO UPDATE SET setlist [WHERE expr] [upsert]
@@ -76,6 +77,22 @@ bool Parser::ParseReturning(std::vector<ResultColumn>* columns) {
     if (!ParseResultColumn(&column)) return false;
     columns->push_back(std::move(column));
   } while (Accept(TokenKind::kComma));
+  return true;
+}
+
+// orderby_opt limit_opt of UPDATE and DELETE, as sqlite3 built with
+// SQLITE_ENABLE_UPDATE_DELETE_LIMIT (Debian's) parses them; ORDER BY needs
+// a LIMIT.
+bool Parser::ParseDmlLimit(std::vector<OrderingTerm>* order_by, ExprPtr* limit, ExprPtr* offset, const char* what) {
+  const Token order = tok_;
+  if (At(TokenKind::kOrder)) {
+    if (!ParseOrderBy(order_by)) return false;
+  }
+  if (At(TokenKind::kLimit)) {
+    if (!ParseLimit(limit, offset)) return false;
+  } else if (!order_by->empty()) {
+    return ErrorAt(order, std::string("ORDER BY without LIMIT on ") + what, false);
+  }
   return true;
 }
 

@@ -1,4 +1,5 @@
-// Tests of the ON CONFLICT (UPSERT) and RETURNING clauses: what parses,
+// Tests of the ON CONFLICT (UPSERT), RETURNING and UPDATE/DELETE ORDER BY /
+// LIMIT clauses: what parses,
 // where sqlite3 reports a syntax error, and the canonical ToSql().
 #include <gtest/gtest.h>
 
@@ -41,7 +42,15 @@ TEST(ParseUpsertTest, Returning) {
   EXPECT_EQ(P("update t set a = 1 where b returning a"), "UPDATE t SET a = 1 WHERE b RETURNING a");
   EXPECT_EQ(P("delete from t returning t.*"), "DELETE FROM t RETURNING t.*");
   EXPECT_EQ(P("delete from t returning"), "ERROR: incomplete input");
-  EXPECT_EQ(P("delete from t returning a order by a"), "ERROR: near \"order\": syntax error");
+  EXPECT_EQ(P("delete from t returning a order by a"), "ERROR: ORDER BY without LIMIT on DELETE");
+}
+
+TEST(ParseUpsertTest, UpdateDeleteLimit) {
+  EXPECT_EQ(P("delete from t where a > 1 returning a order by a desc limit 2 offset 1"),
+            "DELETE FROM t WHERE (a > 1) RETURNING a ORDER BY a DESC LIMIT 2 OFFSET 1");
+  EXPECT_EQ(P("update t set a = 1 limit 1"), "UPDATE t SET a = 1 LIMIT 1");
+  EXPECT_EQ(P("update t set a = 1 order by b"), "ERROR: ORDER BY without LIMIT on UPDATE");
+  EXPECT_EQ(P("delete from t limit 1 order by a"), "ERROR: near \"order\": syntax error");
 }
 
 }  // namespace

@@ -193,6 +193,8 @@ class Parser {
   bool ParseIndexedBy(std::string* indexed_by, bool* not_indexed);
   bool ParseUpsertClauses(InsertStatement* insert);         // parse_upsert.cc
   bool ParseReturning(std::vector<ResultColumn>* columns);  // parse_upsert.cc
+  // [ORDER BY ...] [LIMIT ...] of UPDATE / DELETE (`what`; parse_upsert.cc).
+  bool ParseDmlLimit(std::vector<OrderingTerm>* order_by, ExprPtr* limit, ExprPtr* offset, const char* what);
   StatementPtr ParseCreate();
   StatementPtr ParseCreateTable(bool temp);
   bool ParseColumnDef(ColumnDef* column);
