@@ -1,14 +1,18 @@
 // Appender: bulk INSERT of rows (the shell's .import). Each Append stores
 // its row in place with the checks of an INSERT, the table's CHECK
 // constraints included and its generated columns computed (a failing row is left
-// out, the others stay); Finish commits them. The appender holds the write
+// out, the others stay); Finish commits them (and, for an AUTOINCREMENT
+// table, its counter in sqlite_sequence, which gave the rows without an
+// id theirs). The appender holds the write
 // from its first Append to Finish; destroyed before Finish, it removes its
 // rows again.
 #include <cmath>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
 #include "sql/connection/connection_internal.h"
+#include "sql/exec/ops/autoincrement.h"
 
 namespace sluice::sql {
 
@@ -45,9 +49,20 @@ class AppenderImpl : public Appender {
     // two Appends may share it, and then the next write copies it.
     TablePtr table = db_->catalog().Mutable(table_);
     if (table == nullptr) return Status::NotFound("no such table: " + table_);
-    Result<InsertedRow> ins = InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault, nullptr,
-                                        {&checks_, &ctx_, nullptr, &generated_});
-    if (!ins.ok()) return ins.status();
+    // AUTOINCREMENT: ids from the table's counter, which Finish writes.
+    // A row that fails leaves the counter as it was (its INSERT would).
+    Value auto_rowid;
+    bool use_auto_rowid = false;
+    std::optional<AutoincrementCounter> before = autoinc_;
+    if (autoinc_) {
+      SLUICE_ASSIGN_OR_RETURN(use_auto_rowid, AutoincrementRowid(*table, &*autoinc_, row, &auto_rowid));
+    }
+    Result<InsertedRow> ins = InsertRow(*table, std::move(row), use_auto_rowid ? &auto_rowid : nullptr,
+                                        ConflictResolution::kDefault, nullptr, {&checks_, &ctx_, nullptr, &generated_});
+    if (!ins.ok()) {
+      autoinc_ = std::move(before);
+      return ins.status();
+    }
     if (ins->inserted) appended_.push_back(ins->rowid);
     return Status::OK();
   }
@@ -55,6 +70,11 @@ class AppenderImpl : public Appender {
   // Outside BEGIN...COMMIT the rows are one transaction of their own.
   Status Finish() override {
     if (!writing_) return Status::OK();
+    if (autoinc_) {
+      CatalogTables tables(db_->catalog());
+      if (Status st = autoinc_->Finish(&tables); !st.ok()) return st;
+      autoinc_.reset();
+    }
     appended_.clear();
     Status s = autocommit_ ? db_->transaction().CommitWrite() : Status::OK();
     EndWriting();
@@ -62,6 +82,24 @@ class AppenderImpl : public Appender {
   }
 
  private:
+  // The catalog's tables for the AUTOINCREMENT counter.
+  class CatalogTables : public TableWriteAccess {
+   public:
+    explicit CatalogTables(Catalog& catalog) : catalog_(catalog) {}
+    Table* Writable(const std::string& name) override { return catalog_.Mutable(name).get(); }
+
+   private:
+    Catalog& catalog_;
+  };
+
+  Status StartAutoincrement(const Table& t) {
+    SLUICE_RETURN_IF_ERROR(db_->LoadTableColumns(kSequenceTable));
+    CatalogTables tables(db_->catalog());
+    SLUICE_ASSIGN_OR_RETURN(AutoincrementCounter counter, AutoincrementCounter::Start(&tables, t));
+    autoinc_ = std::move(counter);
+    return Status::OK();
+  }
+
   // Removes the rows appended since Begin. Writes are refused while the
   // appender writes, so they are the table's last rows unless a row was
   // sorted in below the largest rowid; then they go by rowid.
@@ -98,6 +136,7 @@ class AppenderImpl : public Appender {
     TablePtr t = s.ok() ? db_->catalog().FindTable(table_) : nullptr;
     if (s.ok() && t == nullptr) s = Status::NotFound("no such table: " + table_);
     if (s.ok()) s = BindChecks(*t);
+    if (s.ok() && t->autoincrement) s = StartAutoincrement(*t);
     if (!s.ok()) {
       if (autocommit_) db_->transaction().EndWrite();
       return s;
@@ -130,12 +169,13 @@ class AppenderImpl : public Appender {
   DatabaseImpl* db_;
   std::string table_;
   size_t ncols_;
-  bool writing_ = false;                    // between the first Append and Finish
-  bool autocommit_ = false;                 // we took the writer lock (no BEGIN was open)
-  std::vector<int64_t> appended_;           // rowids of the rows appended while writing_
-  std::vector<BoundExprPtr> checks_;        // the table's CHECKs (BindChecks)
-  std::vector<GeneratedColumn> generated_;  // its generated columns, computed per row
-  ExecContext ctx_;                         // what the CHECKs are evaluated in
+  bool writing_ = false;                         // between the first Append and Finish
+  bool autocommit_ = false;                      // we took the writer lock (no BEGIN was open)
+  std::vector<int64_t> appended_;                // rowids of the rows appended while writing_
+  std::vector<BoundExprPtr> checks_;             // the table's CHECKs (BindChecks)
+  std::vector<GeneratedColumn> generated_;       // its generated columns, computed per row
+  ExecContext ctx_;                              // what the CHECKs are evaluated in
+  std::optional<AutoincrementCounter> autoinc_;  // AUTOINCREMENT tables: the counter
 };
 
 }  // namespace

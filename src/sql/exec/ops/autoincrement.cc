@@ -20,6 +20,16 @@ int64_t FindSequenceRow(const Table& sequence, const std::string& name) {
   return -1;
 }
 
+Result<bool> AutoincrementRowid(const Table& t, AutoincrementCounter* counter, const std::vector<Value>& row,
+                                Value* rowid) {
+  Value given = ApplyColumnAffinity(Affinity::kInteger, row[static_cast<size_t>(t.rowid_alias)]);
+  if (given.is_integer()) counter->Note(given.integer());
+  if (!given.is_null()) return false;  // not an integer: InsertRow's "datatype mismatch"
+  SLUICE_ASSIGN_OR_RETURN(int64_t id, counter->NextRowid(t.data));
+  *rowid = Value::Integer(id);
+  return true;
+}
+
 Result<AutoincrementCounter> AutoincrementCounter::Start(TableWriteAccess* tables, const Table& table) {
   AutoincrementCounter out;
   out.name_ = table.name;

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sluice/result.h"
 #include "sql/catalog/table.h"
@@ -43,6 +44,12 @@ class AutoincrementCounter {
   int64_t seq_ = 0;
   int64_t row_ = -1;  // rowid of the table's row in sqlite_sequence, -1: none
 };
+
+// Counts the rowid `row` (a row for `t`, before affinity) gives in its
+// INTEGER PRIMARY KEY, or, when it gives none, sets *rowid to the
+// counter's next one and returns true (pass it to InsertRow).
+Result<bool> AutoincrementRowid(const Table& t, AutoincrementCounter* counter, const std::vector<Value>& row,
+                                Value* rowid);
 
 // The rowid of the first sqlite_sequence row named `name`, -1 if none.
 int64_t FindSequenceRow(const Table& sequence, const std::string& name);

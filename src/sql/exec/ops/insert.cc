@@ -153,19 +153,6 @@ class InsertOp : public ModifyOperator {
     return count;
   }
 
-  // AUTOINCREMENT: counts the rowid `row` gives (its INTEGER PRIMARY KEY),
-  // or, when it gives none, sets *rowid to the counter's next one and
-  // returns true.
-  static Result<bool> AutoincrementRowid(const Table& t, AutoincrementCounter* counter, const std::vector<Value>& row,
-                                         Value* rowid) {
-    Value given = ApplyColumnAffinity(Affinity::kInteger, row[static_cast<size_t>(t.rowid_alias)]);
-    if (given.is_integer()) counter->Note(given.integer());
-    if (!given.is_null()) return false;  // not an integer: InsertRow's "datatype mismatch"
-    SLUICE_ASSIGN_OR_RETURN(int64_t id, counter->NextRowid(t.data));
-    *rowid = Value::Integer(id);
-    return true;
-  }
-
   // The rows of a VALUES node, evaluated straight into `out`: the source of
   // nearly every small INSERT, for which an operator (and a chunk) would
   // cost more than the insert itself. Same results as ValuesOp.
