@@ -4,8 +4,8 @@
 # the newest rows, new rows got their ids again (an id handed out twice,
 # say for an invoice), and there was no sqlite_sequence. Ids must never be
 # reused — across statements, reopening the file database, a rolled back
-# transaction and DROP of other tables — and sqlite_sequence must hold what
-# sqlite3 holds.
+# transaction, rows brought in by .import — and sqlite_sequence must hold
+# what sqlite3 holds.
 set -uo pipefail
 sluice=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$(mktemp -d)
@@ -37,4 +37,13 @@ insert into inv(what) values ('e'); delete from inv; insert into inv(what) value
 fi
 [ "$got" = "$want" ] || fail "ids reused: got '$got', want '$want'"
 [ "$("$sluice" sql db "pragma integrity_check" 2>&1)" = ok ] || fail "integrity_check fails"
+
+# Rows brought in by .import count too: after deleting them, their ids
+# must not come back.
+printf '5,a\n7,b\n' >ids.csv
+"$sluice" sql imp "create table t(id integer primary key autoincrement, v text);" 2>err || fail "import setup: $(cat err)"
+"$sluice" sql imp ".import --csv ids.csv t" 2>err || fail ".import: $(cat err)"
+got=$("$sluice" sql imp "delete from t; insert into t(v) values ('after'); select id from t; select seq from sqlite_sequence;" 2>&1)
+[ "$got" = "8
+8" ] || fail "after .import and delete: got '$got', want id 8 and counter 8 (sqlite3)"
 exit $((failures > 0))
