@@ -5,7 +5,7 @@
 // .tables: names of tables and views (not sqlite_*), matching the LIKE
 // pattern (default '%'), sorted, laid out in as many columns of width
 // max+2 as fit in 80 characters, filled column by column.
-// .schema: the stored CREATE text of every object (not sqlite_*) whose
+// .schema: the stored CREATE text of every object (not sqlite_* with --nosys) whose
 // tbl_name matches (LIKE, or GLOB when the pattern has * ? or [), in
 // catalog order, each followed by ";".
 // Both filter with SQL on sqlite_schema, as sqlite3's shell does. A CREATE TABLE whose name starts
@@ -149,8 +149,10 @@ void Shell::PrintNameColumns(const std::vector<std::string>& names) {
 
 CommandResult Shell::DoSchema(const std::vector<std::string>& args) {
   std::string pattern;
+  bool no_sys = false;
   for (size_t i = 1; i < args.size(); ++i) {
     std::string_view a = args[i];
+    if (a == "--nosys" || a == "-nosys") no_sys = true;
     if (a == "--indent" || a == "-indent" || a == "--nosys" || a == "-nosys") continue;
     if (!pattern.empty()) {
       PrintError("Usage: .schema ?--indent? ?--nosys? ?LIKE-PATTERN?\n");
@@ -160,9 +162,10 @@ CommandResult Shell::DoSchema(const std::vector<std::string>& args) {
   }
   // sqlite3's filter: the pattern is a GLOB when it has * ? or [, else a
   // LIKE, on the lower-case tbl_name.
-  std::string query =
-      "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type != 'meta' AND sql NOT NULL AND name NOT LIKE "
-      "'sqlite_%'";
+  // sqlite3 lists sqlite_sequence (the only sqlite_* entry with text)
+  // unless --nosys.
+  std::string query = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type != 'meta' AND sql NOT NULL";
+  if (no_sys) query += " AND name NOT LIKE 'sqlite_%'";
   if (!pattern.empty()) {
     const bool glob = pattern.find_first_of("*?[") != std::string::npos;
     query += glob ? " AND lower(tbl_name) GLOB " + Literal(pattern)

@@ -96,6 +96,20 @@ struct SelectStatement : Statement {
   SelectPtr select;
 };
 
+// One ON CONFLICT clause of an INSERT (UPSERT, exec/ops/upsert.h):
+// ON CONFLICT [(target) [WHERE expr]] DO NOTHING | DO UPDATE SET ... .
+struct UpsertClause {
+  std::vector<ExprPtr> target;  // columns (COLLATE allowed); empty: any uniqueness conflict
+  ExprPtr target_where;
+  bool do_update = false;
+  // DO UPDATE SET: per assignment its column(s) (several for the row form,
+  // which is refused) and value; then its WHERE.
+  std::vector<std::vector<std::string>> set_columns;
+  std::vector<ExprPtr> set_values;
+  ExprPtr where;
+  SourceSpan span;
+};
+
 struct InsertStatement : Statement {
   static constexpr StatementKind kKind = StatementKind::kInsert;
   InsertStatement() : Statement(kKind) {}
@@ -106,9 +120,11 @@ struct InsertStatement : Statement {
   std::string table;
   bool has_alias = false;
   std::string alias;
-  std::vector<std::string> columns;  // empty when not given
-  bool default_values = false;       // DEFAULT VALUES; then select is null
-  SelectPtr select;                  // VALUES (...) or a SELECT
+  std::vector<std::string> columns;     // empty when not given
+  bool default_values = false;          // DEFAULT VALUES; then select is null
+  SelectPtr select;                     // VALUES (...) or a SELECT
+  std::vector<UpsertClause> upserts;    // ON CONFLICT clauses, in order
+  std::vector<ResultColumn> returning;  // RETURNING; empty when not given
 };
 
 // `SET c = e` or `SET (a, b) = (e1, e2)`.
@@ -132,6 +148,12 @@ struct UpdateStatement : Statement {
   std::vector<Assignment> assignments;  // at least one
   std::unique_ptr<FromClause> from;     // UPDATE ... FROM (SQLite 3.33+)
   ExprPtr where;
+  std::vector<ResultColumn> returning;  // RETURNING; empty when not given
+  // ORDER BY ... LIMIT ... (SQLITE_ENABLE_UPDATE_DELETE_LIMIT); limit null:
+  // none (then order_by is empty).
+  std::vector<OrderingTerm> order_by;
+  ExprPtr limit;
+  ExprPtr offset;
 };
 
 struct DeleteStatement : Statement {
@@ -145,6 +167,11 @@ struct DeleteStatement : Statement {
   std::string indexed_by;
   bool not_indexed = false;
   ExprPtr where;
+  std::vector<ResultColumn> returning;  // RETURNING; empty when not given
+  // ORDER BY ... LIMIT ..., as UpdateStatement's.
+  std::vector<OrderingTerm> order_by;
+  ExprPtr limit;
+  ExprPtr offset;
 };
 
 enum class ForeignKeyAction : uint8_t { kDefault, kSetNull, kSetDefault, kCascade, kRestrict, kNoAction };

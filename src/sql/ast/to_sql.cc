@@ -116,6 +116,9 @@ class Printer {
   void ColumnConstraintSql(const ColumnConstraint& c);
   void TableConstraintSql(const TableConstraint& c);
   void Indexed(const std::string& indexed_by, bool not_indexed);
+  void Upserts(const std::vector<UpsertClause>& clauses);
+  void Returning(const std::vector<ResultColumn>& columns);
+  void DmlLimit(const std::vector<OrderingTerm>& order_by, const sql::Expr* limit, const sql::Expr* offset);
   // `e` in parentheses: its own when it prints with them, else added.
   void Parenthesized(const sql::Expr& e);
 
@@ -671,6 +674,77 @@ void Printer::TableConstraintSql(const TableConstraint& c) {
   }
 }
 
+void Printer::Upserts(const std::vector<UpsertClause>& clauses) {
+  for (const UpsertClause& c : clauses) {
+    Append(" ON CONFLICT");
+    if (!c.target.empty()) {
+      Append(" (");
+      for (size_t k = 0; k < c.target.size(); ++k) {
+        if (k > 0) Append(", ");
+        Expr(*c.target[k]);
+      }
+      Append(")");
+      if (c.target_where) {
+        Append(" WHERE ");
+        Expr(*c.target_where);
+      }
+    }
+    if (!c.do_update) {
+      Append(" DO NOTHING");
+      continue;
+    }
+    Append(" DO UPDATE SET ");
+    for (size_t k = 0; k < c.set_columns.size(); ++k) {
+      if (k > 0) Append(", ");
+      if (c.set_columns[k].size() == 1) {
+        Append(QuoteIdentifier(c.set_columns[k][0]));
+      } else {
+        Names(c.set_columns[k]);
+      }
+      Append(" = ");
+      Expr(*c.set_values[k]);
+    }
+    if (c.where) {
+      Append(" WHERE ");
+      Expr(*c.where);
+    }
+  }
+}
+
+void Printer::Returning(const std::vector<ResultColumn>& columns) {
+  if (columns.empty()) return;
+  Append(" RETURNING ");
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const ResultColumn& c = columns[i];
+    if (i > 0) Append(", ");
+    switch (c.kind) {
+      case ResultColumn::Kind::kStar: Append("*"); break;
+      case ResultColumn::Kind::kTableStar:
+        Append(QuoteIdentifier(c.table));
+        Append(".*");
+        break;
+      case ResultColumn::Kind::kExpr:
+        Expr(*c.expr);
+        Alias(c.has_alias, c.alias);
+        break;
+    }
+  }
+}
+
+void Printer::DmlLimit(const std::vector<OrderingTerm>& order_by, const sql::Expr* limit, const sql::Expr* offset) {
+  if (!order_by.empty()) {
+    Append(" ORDER BY ");
+    OrderBy(order_by);
+  }
+  if (limit == nullptr) return;
+  Append(" LIMIT ");
+  Expr(*limit);
+  if (offset != nullptr) {
+    Append(" OFFSET ");
+    Expr(*offset);
+  }
+}
+
 void Printer::Statement(const sql::Statement& s) {
   switch (s.kind) {
     case StatementKind::kSelect: Select(*s.As<SelectStatement>().select); break;
@@ -695,7 +769,9 @@ void Printer::Statement(const sql::Statement& s) {
       } else {
         Append(" ");
         Select(*i.select);
+        Upserts(i.upserts);
       }
+      Returning(i.returning);
       break;
     }
     case StatementKind::kUpdate: {
@@ -727,6 +803,8 @@ void Printer::Statement(const sql::Statement& s) {
         Append(" WHERE ");
         Expr(*u.where);
       }
+      Returning(u.returning);
+      DmlLimit(u.order_by, u.limit.get(), u.offset.get());
       break;
     }
     case StatementKind::kDelete: {
@@ -740,6 +818,8 @@ void Printer::Statement(const sql::Statement& s) {
         Append(" WHERE ");
         Expr(*d.where);
       }
+      Returning(d.returning);
+      DmlLimit(d.order_by, d.limit.get(), d.offset.get());
       break;
     }
     case StatementKind::kCreateTable: {

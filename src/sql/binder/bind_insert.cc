@@ -29,6 +29,7 @@ Result<PlanPtr> Binder::BindInsert(const InsertStatement& s) {
     return Status::InvalidArgument("no such table: " + s.table);
   }
   const Table& t = *node->table;
+  SLUICE_RETURN_IF_ERROR(impl_->PushDmlWith(s.with.get()));
   node->alias = t.name;
   node->conflict = s.replace ? ConflictResolution::kReplace : s.conflict;
   node->outputs.push_back(impl_->NewId());  // the number of rows inserted
@@ -65,6 +66,10 @@ Result<PlanPtr> Binder::BindInsert(const InsertStatement& s) {
       return Status::InvalidArgument(std::to_string(n) + " values for " + std::to_string(targets.size()) + " columns");
     }
     node->children.push_back(std::move(source.plan));
+  }
+  if (!s.upserts.empty()) SLUICE_RETURN_IF_ERROR(impl_->BindUpsert(s, t, node.get()));
+  if (!s.returning.empty()) {
+    SLUICE_RETURN_IF_ERROR(impl_->BindReturning(s.returning, t, node.get()));
   }
   // DEFAULTs of the columns the statement does not set, bound against the
   // CREATE TABLE text they come from. A DEFAULT that does not bind is an

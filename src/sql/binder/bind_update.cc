@@ -11,7 +11,10 @@ namespace sluice::sql {
 
 Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
   impl_->statement_ = &update;
-  if (update.from) return Status::InvalidArgument("UPDATE ... FROM is not supported");
+  impl_->dml_with_ = update.with.get();
+  impl_->update_from_ = update.from.get();
+  impl_->modify_limit_ = {&update.order_by, update.limit.get(), update.offset.get()};
+  SLUICE_RETURN_IF_ERROR(CheckUpdateFromNames(update));
   SLUICE_RETURN_IF_ERROR(CheckIndexedBy(impl_->catalog_.FindTable(update.table).get(), update.indexed_by));
   SLUICE_ASSIGN_OR_RETURN(
       PlanPtr plan, impl_->BindModify(PlanKind::kUpdate, update.table, update.has_alias ? update.alias : update.table,
@@ -36,17 +39,25 @@ Result<PlanPtr> Binder::BindUpdate(const UpdateStatement& update) {
     impl_->statement_ = &update;
     impl_->error_offset_ = offset;
   }
+  if (!update.returning.empty()) {
+    SLUICE_RETURN_IF_ERROR(impl_->BindReturning(update.returning, t, plan.get()));
+  }
   return plan;
 }
 
 Result<PlanPtr> Binder::BindDelete(const DeleteStatement& del) {
   impl_->statement_ = &del;
   SLUICE_RETURN_IF_ERROR(CheckIndexedBy(impl_->catalog_.FindTable(del.table).get(), del.indexed_by));
+  impl_->dml_with_ = del.with.get();
+  impl_->modify_limit_ = {&del.order_by, del.limit.get(), del.offset.get()};
   SLUICE_ASSIGN_OR_RETURN(
       PlanPtr plan,
       impl_->BindModify(PlanKind::kDelete, del.table, del.has_alias ? del.alias : del.table, del.where.get(), nullptr));
   // Without WHERE sqlite3 empties the table whatever INDEXED BY says.
   if (del.where != nullptr) MarkIndexedByPartial(plan.get(), del.indexed_by);
+  if (!del.returning.empty()) {
+    SLUICE_RETURN_IF_ERROR(impl_->BindReturning(del.returning, *plan->table, plan.get()));
+  }
   return plan;
 }
 
@@ -68,6 +79,12 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
   ref.has_alias = true;
   ref.alias = alias;
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindNamedTable(ref, &scope, nullptr));
+  SLUICE_RETURN_IF_ERROR(PushDmlWith(dml_with_));
+  ColumnId update_rowid = 0;
+  if (kind == PlanKind::kUpdate && update_from_ != nullptr) {
+    update_rowid = plan->outputs.back();
+    SLUICE_ASSIGN_OR_RETURN(plan, BindUpdateFrom(*update_from_, alias, plan, &scope));
+  }
   if (where != nullptr) {
     ExprContext ctx{&scope, false};
     SLUICE_ASSIGN_OR_RETURN(BoundExprPtr pred, BindExpr(*where, ctx));
@@ -76,6 +93,9 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
     filter->children.push_back(plan);
     filter->predicate = std::move(pred);
     plan = filter;
+  }
+  if (modify_limit_.limit != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(plan, BindModifyLimit(std::move(plan), &scope));
   }
   if (assignments != nullptr && assignments->size() > kMaxColumns) {
     return Status::InvalidArgument("too many columns in set list");
@@ -111,6 +131,7 @@ Result<PlanPtr> Binder::Impl::BindModify(PlanKind kind, const std::string& table
     SLUICE_ASSIGN_OR_RETURN(out->generated, BindTableGenerated(*out->table, *out->table->create_ast, false));
   }
   out->outputs.push_back(NewId());  // the number of rows changed
+  out->update_rowid = update_rowid;
   out->children.push_back(std::move(plan));
   return PlanPtr(out);
 }

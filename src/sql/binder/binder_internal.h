@@ -54,6 +54,35 @@ class Binder::Impl {
   Result<PlanPtr> BindModify(PlanKind kind, const std::string& table_name, const std::string& alias, const Expr* where,
                              const std::vector<Assignment>* assignments);
 
+  // WITH before INSERT / UPDATE / DELETE (bind_with_dml.cc): makes its
+  // tables visible to what the statement binds next (not to its target
+  // table); WITH RECURSIVE is refused. `dml_with_` is the one BindModify
+  // pushes once it has bound the target.
+  Status PushDmlWith(const WithClause* with);
+  // ON CONFLICT clauses of an INSERT into `t` (bind_upsert.cc): fills
+  // node->upserts.
+  Status BindUpsert(const InsertStatement& s, const Table& t, PlanNode* node);
+  // RETURNING of a write to `t` (bind_returning.cc): fills
+  // node->returning and node->returning_names.
+  Status BindReturning(const std::vector<ResultColumn>& columns, const Table& t, PlanNode* node);
+  Status BindUpsertUpdate(const UpsertClause& clause, const InsertStatement& s, const Table& t, UpsertAction* action);
+  const WithClause* dml_with_ = nullptr;
+  // UPDATE ... FROM (bind_update_from.cc): `target` (the scan of the
+  // table written, named `alias`) joined with the FROM items, whose
+  // columns join `scope`. `update_from_` is the FROM BindModify joins.
+  Result<PlanPtr> BindUpdateFrom(const FromClause& from, const std::string& alias, PlanPtr target, Scope* scope);
+  const FromClause* update_from_ = nullptr;
+  // UPDATE / DELETE ... [ORDER BY ...] LIMIT ... (bind_dml_limit.cc): the
+  // rows `plan` yields (names in `scope`), sorted and cut; BindModify
+  // applies `modify_limit_` when it has a limit.
+  struct ModifyLimit {
+    const std::vector<OrderingTerm>* order_by = nullptr;
+    const Expr* limit = nullptr;
+    const Expr* offset = nullptr;
+  };
+  Result<PlanPtr> BindModifyLimit(PlanPtr plan, Scope* scope);
+  ModifyLimit modify_limit_;
+
   // The CHECK constraints of `t`, whose expressions are in `create`, with
   // slots over (columns..., rowid) (bind_checks.cc).
   Result<std::vector<BoundExprPtr>> BindTableChecks(const TableSchema& t, const Statement& create);
@@ -155,6 +184,15 @@ class DepthGuard {
 // The tables of a FROM clause, nested join lists included (a subquery
 // counts as one).
 size_t CountFromTables(const FromClause& from);
+
+// UPDATE ... FROM naming the target table again, unaliased: sqlite3's
+// "target object/alias may not appear in FROM clause" (bind_update_from.cc).
+Status CheckUpdateFromNames(const UpdateStatement& update);
+
+// sqlite3's message for an aggregate in RETURNING or an UPSERT's DO UPDATE
+// ("misuse of aggregate function f()", not "misuse of aggregate: f()");
+// other statuses pass through (bind_returning.cc).
+Status NoAggregateHere(Status st);
 
 // Explicit collation propagates upward through operators.
 void PropagateCollation(BoundExpr* node);

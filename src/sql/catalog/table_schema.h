@@ -103,6 +103,9 @@ struct TableSchema {
   std::vector<ColumnInfo> columns_info;
   int rowid_alias = -1;  // the INTEGER PRIMARY KEY column, or -1
   bool strict = false;   // CREATE TABLE ... STRICT
+  // INTEGER PRIMARY KEY AUTOINCREMENT: rowids are never reused; the
+  // counter is the table's row of sqlite_sequence (exec/ops/autoincrement.h).
+  bool autoincrement = false;
   // Changing `indexes` requires Table::InvalidateIndexes() first (the built
   // lookup structures refer to these definitions by position).
   std::vector<IndexDef> indexes;

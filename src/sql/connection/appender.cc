@@ -1,7 +1,10 @@
 // Appender: bulk INSERT of rows (the shell's .import). Each Append stores
 // its row in place with the checks of an INSERT, the table's CHECK
 // constraints included, its generated columns computed and its foreign keys
-// checked when they are on (a failing row is left out, the others stay); Finish commits them. The appender holds the write
+// checked when they are on (a failing row is left out, the others stay);
+// Finish commits them (and, for an AUTOINCREMENT table, its counter in
+// sqlite_sequence, which gave the rows without an id theirs). The appender
+// holds the write
 // from its first Append to Finish; destroyed before Finish, it removes its
 // rows again. A table with triggers gets each row as an INSERT would,
 // firing them (triggers.cc); then destruction before Finish puts back the
@@ -13,6 +16,7 @@
 
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/triggers.h"
+#include "sql/exec/ops/autoincrement.h"
 
 namespace sluice::sql {
 
@@ -57,13 +61,25 @@ class AppenderImpl : public Appender {
     // two Appends may share it, and then the next write copies it.
     TablePtr table = db_->catalog().Mutable(table_);
     if (table == nullptr) return Status::NotFound("no such table: " + table_);
-    Result<InsertedRow> ins = InsertRow(*table, std::move(row), nullptr, ConflictResolution::kDefault, nullptr,
-                                        {&checks_, &ctx_, nullptr, &generated_});
-    if (!ins.ok()) return ins.status();
+    // AUTOINCREMENT: ids from the table's counter, which Finish writes.
+    // A row that fails leaves the counter as it was (its INSERT would).
+    Value auto_rowid;
+    bool use_auto_rowid = false;
+    std::optional<AutoincrementCounter> before = autoinc_;
+    if (autoinc_) {
+      SLUICE_ASSIGN_OR_RETURN(use_auto_rowid, AutoincrementRowid(*table, &*autoinc_, row, &auto_rowid));
+    }
+    Result<InsertedRow> ins = InsertRow(*table, std::move(row), use_auto_rowid ? &auto_rowid : nullptr,
+                                        ConflictResolution::kDefault, nullptr, {&checks_, &ctx_, nullptr, &generated_});
+    if (!ins.ok()) {
+      autoinc_ = std::move(before);
+      return ins.status();
+    }
     if (!ins->inserted) return Status::OK();
     // Foreign keys (when on): a row without its parent row is left out.
     if (Status fk = CheckInsertedRows(*db_, table_, table->data.row_count() - 1); !fk.ok()) {
       table->data.Truncate(table->data.row_count() - 1);
+      autoinc_ = std::move(before);
       return fk;
     }
     appended_.push_back(ins->rowid);
@@ -73,6 +89,11 @@ class AppenderImpl : public Appender {
   // Outside BEGIN...COMMIT the rows are one transaction of their own.
   Status Finish() override {
     if (!writing_) return Status::OK();
+    if (autoinc_) {
+      CatalogTables tables(db_->catalog());
+      if (Status st = autoinc_->Finish(&tables); !st.ok()) return st;
+      autoinc_.reset();
+    }
     appended_.clear();
     before_triggers_.reset();
     Status s = autocommit_ ? db_->transaction().CommitWrite() : Status::OK();
@@ -81,6 +102,24 @@ class AppenderImpl : public Appender {
   }
 
  private:
+  // The catalog's tables for the AUTOINCREMENT counter.
+  class CatalogTables : public TableWriteAccess {
+   public:
+    explicit CatalogTables(Catalog& catalog) : catalog_(catalog) {}
+    Table* Writable(const std::string& name) override { return catalog_.Mutable(name).get(); }
+
+   private:
+    Catalog& catalog_;
+  };
+
+  Status StartAutoincrement(const Table& t) {
+    SLUICE_RETURN_IF_ERROR(db_->LoadTableColumns(kSequenceTable));
+    CatalogTables tables(db_->catalog());
+    SLUICE_ASSIGN_OR_RETURN(AutoincrementCounter counter, AutoincrementCounter::Start(&tables, t));
+    autoinc_ = std::move(counter);
+    return Status::OK();
+  }
+
   // Removes the rows appended since Begin. Writes are refused while the
   // appender writes, so they are the table's last rows unless a row was
   // sorted in below the largest rowid; then they go by rowid.
@@ -117,6 +156,7 @@ class AppenderImpl : public Appender {
     TablePtr t = s.ok() ? db_->catalog().FindTable(table_) : nullptr;
     if (s.ok() && t == nullptr) s = Status::NotFound("no such table: " + table_);
     if (s.ok()) s = BindChecks(*t);
+    if (s.ok() && t->autoincrement) s = StartAutoincrement(*t);
     if (!s.ok()) {
       if (autocommit_) db_->transaction().EndWrite();
       return s;
@@ -150,13 +190,14 @@ class AppenderImpl : public Appender {
   DatabaseImpl* db_;
   std::string table_;
   size_t ncols_;
-  bool writing_ = false;                    // between the first Append and Finish
-  bool autocommit_ = false;                 // we took the writer lock (no BEGIN was open)
-  std::vector<int64_t> appended_;           // rowids of the rows appended while writing_
-  std::vector<BoundExprPtr> checks_;        // the table's CHECKs (BindChecks)
-  std::vector<GeneratedColumn> generated_;  // its generated columns, computed per row
-  ExecContext ctx_;                         // what the CHECKs are evaluated in
-  std::optional<Catalog> before_triggers_;  // the catalog before the first row that fired triggers
+  bool writing_ = false;                         // between the first Append and Finish
+  bool autocommit_ = false;                      // we took the writer lock (no BEGIN was open)
+  std::vector<int64_t> appended_;                // rowids of the rows appended while writing_
+  std::vector<BoundExprPtr> checks_;             // the table's CHECKs (BindChecks)
+  std::vector<GeneratedColumn> generated_;       // its generated columns, computed per row
+  ExecContext ctx_;                              // what the CHECKs are evaluated in
+  std::optional<Catalog> before_triggers_;       // the catalog before the first row that fired triggers
+  std::optional<AutoincrementCounter> autoinc_;  // AUTOINCREMENT tables: the counter
 };
 
 }  // namespace

@@ -91,6 +91,9 @@ class DatabaseImpl : public Database {
   // True while the files' statements are replayed (no checks then).
   bool replaying() const { return replaying_; }
   bool is_file_database() const { return durable_ != nullptr; }
+  // The files' schema is being replayed (Reload): CREATE TABLE
+  // sqlite_sequence comes from the files instead of from DDL.
+  bool replaying() const { return replaying_; }
 
   // PRAGMA busy_timeout (how long a writer waits for the writer lock) and
   // PRAGMA synchronous (what a commit syncs).

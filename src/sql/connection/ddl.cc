@@ -236,6 +236,9 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
           has_pk = true;
           if (IsIntegerType(cd.type_name) && c.order != SortOrder::kDesc) {
             t->rowid_alias = static_cast<int>(i);
+            t->autoincrement = c.autoincrement;
+          } else if (c.autoincrement) {
+            return Status::InvalidArgument("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
           } else {
             add_unique({static_cast<int>(i)}, {info.collation}, true);
           }
@@ -290,8 +293,10 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
       has_pk = true;
       if (cols.size() == 1 && IsIntegerType(t->columns_info[cols[0]].type_name)) {
         t->rowid_alias = cols[0];
+        t->autoincrement = tc.autoincrement;
         continue;
       }
+      if (tc.autoincrement) return Status::InvalidArgument("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
     }
     add_unique(std::move(cols), std::move(colls), tc.kind == TableConstraint::Kind::kPrimaryKey);
   }
@@ -300,6 +305,9 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     t->indexes.push_back(std::move(pending[i]));
   }
   SLUICE_RETURN_IF_ERROR(ValidateForeignKeys(s));
+  if (t->autoincrement && s.without_rowid) {
+    return Status::InvalidArgument("AUTOINCREMENT not allowed on WITHOUT ROWID tables");
+  }
   t->data.InitColumns(t->columns_info.size());
   t->sql = "CREATE TABLE " + std::string(s.Text({s.name_span.begin, s.span.end}));
   return t;
@@ -309,6 +317,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
 
 Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
   Catalog& catalog = db.catalog();
+  SLUICE_RETURN_IF_ERROR(CheckAutoincrementDdl(db, s));
   switch (s.kind) {
     case StatementKind::kCreateTable: {
       const auto& c = s.As<CreateTableStatement>();
@@ -438,6 +447,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         for (IndexDef& idx : t->indexes) idx.rootpage = catalog.NextRootpage();
         t->generation = catalog.NewGeneration();
         catalog.AddTable(t);
+        if (t->autoincrement) SLUICE_RETURN_IF_ERROR(CreateSequenceTable(db));
         return int64_t{0};
       }
       Binder binder(catalog, db.parameters());
@@ -535,6 +545,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       const auto& d = s.As<DropStatement>();
       if (d.object == DropStatement::Object::kTable) {
         SLUICE_RETURN_IF_ERROR(DropTableForeignKeys(db, d.name));
+        SLUICE_RETURN_IF_ERROR(ForgetSequence(db, d.name));
         catalog.DropTable(d.name);
       }
       if (d.object == DropStatement::Object::kView) catalog.DropView(d.name);

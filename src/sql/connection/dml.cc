@@ -124,7 +124,8 @@ Result<PlanPtr> BindDml(Binder& binder, const Statement& s) {
 
 // Plans (unless NeedsNoPlanning) and runs a modify plan; returns the
 // number of rows it changed.
-Result<int64_t> RunPlannedModify(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers, ForeignKeyStatement* fk) {
+Result<int64_t> RunPlannedModify(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers, ForeignKeyStatement* fk,
+                                 ReturnedRows* returning) {
   if (!NeedsNoPlanning(*plan)) SLUICE_RETURN_IF_ERROR(PlanQuery(plan.get(), DatabaseImpl::DefaultPlannerOptions()));
   CatalogWriteAccess access(db.catalog(), *plan);
   ExecContext ctx;
@@ -133,6 +134,7 @@ Result<int64_t> RunPlannedModify(DatabaseImpl& db, PlanPtr plan, RowTriggers* tr
   ctx.interrupt = db.interrupt_flag();
   ctx.connection = &db.connection_state();
   fk->Attach(&ctx);
+  ctx.returning = returning;
   OperatorPtr op = MakeOperator(*plan, &ctx);
   DataChunk out;
   SLUICE_ASSIGN_OR_RETURN(bool more, op->Next(&out));
@@ -144,25 +146,28 @@ Result<int64_t> RunPlannedModify(DatabaseImpl& db, PlanPtr plan, RowTriggers* tr
 
 // The foreign key checks and actions come after the write (the plan is
 // gone by then: it holds tables the checks may write).
-Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers) {
+Result<int64_t> RunModifyPlan(DatabaseImpl& db, PlanPtr plan, RowTriggers* triggers, ReturnedRows* returning) {
   ForeignKeyStatement fk(db, *plan);
-  return fk.Finish(RunPlannedModify(db, std::move(plan), triggers, &fk));
+  return fk.Finish(RunPlannedModify(db, std::move(plan), triggers, &fk, returning));
 }
 
 namespace {
 
-Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan) { return RunModifyPlan(db, std::move(plan), nullptr); }
+Result<int64_t> RunModify(DatabaseImpl& db, PlanPtr plan, ReturnedRows* returning) {
+  return RunModifyPlan(db, std::move(plan), nullptr, returning);
+}
 
-Result<int64_t> BindAndRun(DatabaseImpl& db, const Statement& s) {
-  if (MayFireTriggers(db.catalog(), s)) return RunDmlFiringTriggers(db, s);
+Result<int64_t> BindAndRun(DatabaseImpl& db, const Statement& s, ReturnedRows* returning) {
+  if (MayFireTriggers(db.catalog(), s)) return RunDmlFiringTriggers(db, s, returning);
   Binder binder(db.catalog(), db.parameters());
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindDml(binder, s));
-  return RunModify(db, std::move(plan));
+  return RunModify(db, std::move(plan), returning);
 }
 
 }  // namespace
 
-Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std::shared_ptr<PreparedDml>* prepared) {
+Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std::shared_ptr<PreparedDml>* prepared,
+                std::vector<std::string>* returning_names) {
   if (s.kind != StatementKind::kInsert && s.kind != StatementKind::kUpdate && s.kind != StatementKind::kDelete) {
     return Status::OK();
   }
@@ -178,6 +183,7 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
     return plan.status();
   }
   SLUICE_RETURN_IF_ERROR(CheckForeignKeysResolve(db, **plan));
+  if (returning_names != nullptr) *returning_names = (*plan)->returning_names;
   // Kept for the run only when the rows come from VALUES (or no table at
   // all): a plan that scans tables holds the table objects of prepare
   // time, which later statements may have replaced.
@@ -190,18 +196,22 @@ Status CheckDml(DatabaseImpl& db, const Statement& s, int64_t* error_offset, std
   return Status::OK();
 }
 
-Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared) {
-  if (MayFireTriggers(db.catalog(), s)) return RunDmlFiringTriggers(db, s);
+Result<int64_t> RunInsert(DatabaseImpl& db, const InsertStatement& s, PreparedDml* prepared, ReturnedRows* returning) {
+  if (MayFireTriggers(db.catalog(), s)) return RunDmlFiringTriggers(db, s, returning);
   if (prepared != nullptr && prepared->plan != nullptr && prepared->schema_version == db.catalog().schema_version()) {
     PlanPtr plan = std::move(prepared->plan);  // bound at prepare time, schema unchanged since
     prepared->plan = nullptr;
-    return RunModify(db, std::move(plan));
+    return RunModify(db, std::move(plan), returning);
   }
-  return BindAndRun(db, s);
+  return BindAndRun(db, s, returning);
 }
 
-Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s) { return BindAndRun(db, s); }
+Result<int64_t> RunUpdate(DatabaseImpl& db, const UpdateStatement& s, ReturnedRows* returning) {
+  return BindAndRun(db, s, returning);
+}
 
-Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s) { return BindAndRun(db, s); }
+Result<int64_t> RunDelete(DatabaseImpl& db, const DeleteStatement& s, ReturnedRows* returning) {
+  return BindAndRun(db, s, returning);
+}
 
 }  // namespace sluice::sql

@@ -133,6 +133,13 @@ class ExecCursor : public StatementImpl {
 
   // INSERT/UPDATE/DELETE: what Prepare bound (dml.cc), reused by the run.
   std::shared_ptr<PreparedDml> prepared_dml_;
+
+  // RETURNING (returning_rows.cc): the rows the run returned, handed out
+  // one per Step after it succeeded (names_ are their columns).
+  Result<bool> StartReturned();
+  Result<bool> NextReturned();
+  std::vector<std::vector<Value>> returned_;
+  bool returning_ = false;
 };
 
 }  // namespace sluice::sql

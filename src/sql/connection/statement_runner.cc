@@ -17,7 +17,7 @@ Status ExecCursor::Prepare() {
   switch (ast_->kind) {
     case StatementKind::kInsert:
     case StatementKind::kUpdate:
-    case StatementKind::kDelete: return CheckDml(*db_, *ast_, &error_offset_, &prepared_dml_);
+    case StatementKind::kDelete: return CheckDml(*db_, *ast_, &error_offset_, &prepared_dml_, &names_);
     case StatementKind::kCreateTable:
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
@@ -49,9 +49,9 @@ void ExecCursor::RecordChanges(int64_t n) {
 
 Result<int64_t> ExecCursor::Run() {
   switch (ast_->kind) {
-    case StatementKind::kInsert: return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get());
-    case StatementKind::kUpdate: return RunUpdate(*db_, ast_->As<UpdateStatement>());
-    case StatementKind::kDelete: return RunDelete(*db_, ast_->As<DeleteStatement>());
+    case StatementKind::kInsert: return RunInsert(*db_, ast_->As<InsertStatement>(), prepared_dml_.get(), &returned_);
+    case StatementKind::kUpdate: return RunUpdate(*db_, ast_->As<UpdateStatement>(), &returned_);
+    case StatementKind::kDelete: return RunDelete(*db_, ast_->As<DeleteStatement>(), &returned_);
     case StatementKind::kCreateTable:
     case StatementKind::kCreateIndex:
     case StatementKind::kCreateView:
@@ -136,6 +136,10 @@ bool IsTransactionControl(StatementKind kind) {
 // Loads what a write statement changes in place: its target table's
 // columns (the others stay on disk until read; a checkpoint copies them).
 Status LoadWriteTarget(DatabaseImpl& db, const Statement& s) {
+  // An INSERT may update an AUTOINCREMENT counter in place too.
+  if (s.kind == StatementKind::kInsert && db.catalog().FindTable("sqlite_sequence") != nullptr) {
+    SLUICE_RETURN_IF_ERROR(db.LoadTableColumns("sqlite_sequence"));
+  }
   switch (s.kind) {
     case StatementKind::kInsert: return db.LoadTableColumns(s.As<InsertStatement>().table);
     case StatementKind::kUpdate: return db.LoadTableColumns(s.As<UpdateStatement>().table);
@@ -181,6 +185,7 @@ Result<int64_t> ExecCursor::RunInTransaction() {
 }
 
 Result<bool> ExecCursor::Step() {
+  if (returning_) return NextReturned();
   if (finished_) return false;
   finished_ = true;
   if (db_->appender_writing() && IsWriteStatement(ast_->kind)) {
@@ -225,6 +230,7 @@ Result<bool> ExecCursor::Step() {
     return n.status();
   }
   changes_ = *n;
+  if (!names_.empty()) return StartReturned();  // RETURNING
   return false;
 }
 

@@ -184,8 +184,19 @@ Result<PlanPtr> BindDmlStatement(Binder& binder, const Statement& s) {
 // step of a trigger program, whose conflict clause `outer_conflict`
 // replaces s's own unless it is kDefault (sqlite3: the statement that
 // fired the trigger decides).
+// The RETURNING rows of `s` go to *returning when given (the statement
+// that fired no trigger; never a step of a program).
 Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row,
-                             ConflictResolution outer_conflict);
+                             ConflictResolution outer_conflict, ReturnedRows* returning = nullptr);
+
+bool HasReturning(const Statement& s) {
+  switch (s.kind) {
+    case StatementKind::kInsert: return !s.As<InsertStatement>().returning.empty();
+    case StatementKind::kUpdate: return !s.As<UpdateStatement>().returning.empty();
+    case StatementKind::kDelete: return !s.As<DeleteStatement>().returning.empty();
+    default: return false;
+  }
+}
 
 ConflictResolution ConflictOf(const Statement& s) {
   if (s.kind == StatementKind::kInsert) {
@@ -452,25 +463,29 @@ Result<std::vector<TriggerPtr>> InsteadOfTriggers(const Catalog& catalog, const 
 }
 
 Result<int64_t> RunStatement(DatabaseImpl& db, const Statement& s, FiringState& state, const TriggerRowContext* row,
-                             ConflictResolution outer_conflict) {
+                             ConflictResolution outer_conflict, ReturnedRows* returning) {
   SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> triggers, FiringTriggers(db.catalog(), s));
   // A DELETE has no conflict clause: its own triggers' steps keep theirs.
   const ConflictResolution conflict = s.kind == StatementKind::kDelete                 ? ConflictResolution::kDefault
                                       : outer_conflict != ConflictResolution::kDefault ? outer_conflict
                                                                                        : ConflictOf(s);
   SLUICE_ASSIGN_OR_RETURN(std::vector<TriggerPtr> instead_of, InsteadOfTriggers(db.catalog(), s));
-  if (!instead_of.empty()) return RunOnView(db, s, state, row, std::move(instead_of), conflict);
+  if (!instead_of.empty()) {
+    if (HasReturning(s))
+      return Status::InvalidArgument("RETURNING on a view written through triggers is not supported");
+    return RunOnView(db, s, state, row, std::move(instead_of), conflict);
+  }
   Binder binder(db.catalog(), row != nullptr ? nullptr : db.parameters());
   if (row != nullptr) binder.SetTriggerRow(row);
   SLUICE_ASSIGN_OR_RETURN(PlanPtr plan, BindDmlStatement(binder, s));
   if (outer_conflict != ConflictResolution::kDefault && s.kind != StatementKind::kDelete) plan->conflict = conflict;
   const bool replace_deletes =
       s.kind == StatementKind::kInsert && conflict == ConflictResolution::kReplace && db.recursive_triggers();
-  if (triggers.empty() && !replace_deletes) return RunModifyPlan(db, std::move(plan), nullptr);
+  if (triggers.empty() && !replace_deletes) return RunModifyPlan(db, std::move(plan), nullptr, returning);
   SLUICE_ASSIGN_OR_RETURN(TriggerRowContext columns, RowColumns(db, TargetOf(s)));
   TriggerRunner runner(db, state, std::move(triggers), std::move(columns), conflict);
   runner.set_table(TargetOf(s));
-  return RunModifyPlan(db, std::move(plan), &runner);
+  return RunModifyPlan(db, std::move(plan), &runner, returning);
 }
 
 // Binds `step` of a trigger program as it would run for `row`.
@@ -515,12 +530,12 @@ Status InsertFiringTriggers(DatabaseImpl& db, const std::string& table, const st
   return n.status();
 }
 
-Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s) {
+Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s, ReturnedRows* returning) {
   // Trigger programs may write any table: every row must be in memory.
   if (db.is_file_database()) SLUICE_RETURN_IF_ERROR(db.LoadAllColumns());
   FiringState state;
   Catalog before = db.catalog();
-  Result<int64_t> n = RunStatement(db, s, state, nullptr, ConflictResolution::kDefault);
+  Result<int64_t> n = RunStatement(db, s, state, nullptr, ConflictResolution::kDefault, returning);
   if (!n.ok()) {
     const Status& st = n.status();
     bool keep =

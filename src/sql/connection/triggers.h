@@ -33,8 +33,10 @@ namespace sluice::sql {
 bool MayFireTriggers(const Catalog& catalog, const Statement& s);
 
 // Runs `s` with its triggers; returns the rows it changed (not counting
-// its triggers' writes, nor rows of a view, as sqlite3's changes()).
-Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s);
+// its triggers' writes, nor rows of a view, as sqlite3's changes()); its
+// RETURNING rows go to *returning when given.
+Result<int64_t> RunDmlFiringTriggers(DatabaseImpl& db, const Statement& s,
+                                     std::vector<std::vector<Value>>* returning = nullptr);
 
 // True when `s` writes a view through INSTEAD OF triggers (its target is a
 // view with one for its event): then it has no plan of its own.

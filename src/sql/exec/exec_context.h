@@ -70,6 +70,9 @@ class ExecContext {
   // The triggers a modify operator fires for each row it writes; null:
   // none (ops/trigger_writes.h). Not owned.
   RowTriggers* row_triggers = nullptr;
+  // RETURNING: where the modify operators put the rows they return
+  // (exec/ops/returning.h); null: nobody asked. Not owned.
+  std::vector<std::vector<Value>>* returning = nullptr;
   // The connection's interrupt flag, set from another thread or a signal
   // handler; null: the statement cannot be interrupted. Not owned.
   const std::atomic<bool>* interrupt = nullptr;

@@ -67,8 +67,11 @@ StatementPtr Parser::ParseInsert(std::unique_ptr<WithClause> with) {
   if (Accept(TokenKind::kDefault)) {
     if (!Expect(TokenKind::kValues)) return {};
     insert->default_values = true;
+    if (!ParseReturning(&insert->returning)) return {};
   } else if (StartsSelect(tok_)) {
     if (!(insert->select = ParseSelect())) return {};
+    if (!ParseUpsertClauses(insert.get())) return {};
+    if (!ParseReturning(&insert->returning)) return {};
   } else {
     return SyntaxError();
   }
@@ -113,6 +116,8 @@ StatementPtr Parser::ParseUpdate(std::unique_ptr<WithClause> with) {
   if (Accept(TokenKind::kWhere)) {
     if (!(update->where = ParseExpr())) return {};
   }
+  if (!ParseReturning(&update->returning)) return {};
+  if (!ParseDmlLimit(&update->order_by, &update->limit, &update->offset, "UPDATE")) return {};
   FinishStatement(*update, begin);
   return StatementPtr(std::move(update));
 }
@@ -133,6 +138,8 @@ StatementPtr Parser::ParseDelete(std::unique_ptr<WithClause> with) {
   if (Accept(TokenKind::kWhere)) {
     if (!(del->where = ParseExpr())) return {};
   }
+  if (!ParseReturning(&del->returning)) return {};
+  if (!ParseDmlLimit(&del->order_by, &del->limit, &del->offset, "DELETE")) return {};
   FinishStatement(*del, begin);
   return StatementPtr(std::move(del));
 }

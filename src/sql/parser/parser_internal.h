@@ -191,6 +191,10 @@ class Parser {
   bool ParseConflictClause(ConflictResolution* r);  // after OR / ON CONFLICT
   bool ParseOnConflict(ConflictResolution* r);      // [ON CONFLICT resolution]
   bool ParseIndexedBy(std::string* indexed_by, bool* not_indexed);
+  bool ParseUpsertClauses(InsertStatement* insert);         // parse_upsert.cc
+  bool ParseReturning(std::vector<ResultColumn>* columns);  // parse_upsert.cc
+  // [ORDER BY ...] [LIMIT ...] of UPDATE / DELETE (`what`; parse_upsert.cc).
+  bool ParseDmlLimit(std::vector<OrderingTerm>* order_by, ExprPtr* limit, ExprPtr* offset, const char* what);
   StatementPtr ParseCreate();
   StatementPtr ParseCreateTable(bool temp);
   bool ParseColumnDef(ColumnDef* column);

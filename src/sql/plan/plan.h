@@ -89,6 +89,20 @@ struct GeneratedColumn {
   BoundExprPtr expr;
 };
 
+// One ON CONFLICT clause of an INSERT: the uniqueness constraints it
+// covers (-1: the rowid, else a position in the table's indexes) and what
+// a row conflicting on one of them does instead of being inserted. DO
+// UPDATE's expressions have slots over (table columns..., rowid, excluded
+// columns..., excluded rowid): the conflicting row, then the row proposed.
+struct UpsertAction {
+  std::vector<int> constraints;
+  bool do_update = false;
+  // (table column, value); -2: the rowid of a table without an alias, -3:
+  // superseded by a later assignment to the same column.
+  std::vector<std::pair<int, BoundExprPtr>> assignments;
+  BoundExprPtr where;  // may be null
+};
+
 struct PlanNode {
   explicit PlanNode(PlanKind k) : kind(k) {}
 
@@ -161,6 +175,13 @@ struct PlanNode {
   int insert_default_error_column = -1;
   Status insert_default_error;
   ConflictResolution conflict = ConflictResolution::kDefault;
+  // kInsert: its ON CONFLICT clauses in order (exec/ops/upsert.h).
+  std::vector<UpsertAction> upserts;
+  // kInsert, kUpdate, kDelete: the RETURNING expressions (slots over the
+  // written row: table columns..., rowid) and their column names, as
+  // sqlite3 names them (exec/ops/returning.h). Empty: no RETURNING.
+  std::vector<BoundExprPtr> returning;
+  std::vector<std::string> returning_names;
   // kInsert, kUpdate: the target's CHECK constraints (Binder::BindChecks),
   // slots already resolved over (table columns..., rowid); the planner
   // leaves them alone.
@@ -169,6 +190,11 @@ struct PlanNode {
   // row written (slots resolved like `checks`).
   std::vector<GeneratedColumn> generated;
 
+  // kUpdate ... FROM: the id of the target's rowid among the child's
+  // outputs (a join, whose column order the planner may change); each
+  // target row is updated once, with the last of its matching rows. 0: a
+  // plain UPDATE, whose child's last output is the rowid.
+  ColumnId update_rowid = 0;
   // kUpdate: (table column, new value) in the order SQLite assigns them;
   // column -2 is the rowid of a table without an alias, -3 an assignment a
   // later one to the same column supersedes.

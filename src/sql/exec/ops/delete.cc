@@ -6,6 +6,7 @@
 
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
+#include "sql/exec/ops/returning.h"
 #include "sql/exec/ops/table_write.h"
 #include "sql/exec/ops/trigger_writes.h"
 
@@ -22,15 +23,15 @@ class DeleteOp : public ModifyOperator {
   Result<int64_t> Run() override {
     size_t rowid_slot = node_.children[0]->outputs.size() - 1;
     std::unordered_set<int64_t> doomed;
-    std::vector<int64_t> in_order;  // for triggers, which fire in scan order
+    std::vector<int64_t> in_order;  // for triggers and RETURNING, which go in scan order
+    const bool returning = WantsReturning(node_, ctx_);
     DataChunk chunk;
     while (true) {
       SLUICE_ASSIGN_OR_RETURN(bool more, child_->Next(&chunk));
       if (!more) break;
       for (size_t r = 0; r < chunk.size(); ++r) {
-        if (doomed.insert(chunk.at(rowid_slot, r).integer()).second && ctx_->row_triggers != nullptr) {
-          in_order.push_back(chunk.at(rowid_slot, r).integer());
-        }
+        int64_t id = chunk.at(rowid_slot, r).integer();
+        if (doomed.insert(id).second && (returning || ctx_->row_triggers != nullptr)) in_order.push_back(id);
       }
     }
     child_.reset();  // done reading: the scans may let go of the table
@@ -41,6 +42,10 @@ class DeleteOp : public ModifyOperator {
     if (t == nullptr) return Status::InvalidArgument("no such table: " + node_.table->name);
     // Positions by rowid lookup, not a walk over the table: deleting a few
     // rows of a big table costs what they cost (TableData::DeleteRows).
+    for (int64_t rowid : in_order) {
+      int64_t pos = t->data.FindRowid(rowid);
+      if (pos >= 0) SLUICE_RETURN_IF_ERROR(EmitReturning(node_, ctx_, t->data, static_cast<size_t>(pos)));
+    }
     std::vector<size_t> positions;
     positions.reserve(doomed.size());
     for (int64_t rowid : doomed) {

@@ -13,13 +13,17 @@
 // statement ends) are put back — except under OR FAIL, where the rows
 // before the failing one stay, as in SQLite.
 
+#include <optional>
 #include <unordered_set>
 
 #include "sql/exec/expr_eval.h"
+#include "sql/exec/ops/autoincrement.h"
+#include "sql/exec/ops/returning.h"
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
 #include "sql/exec/ops/table_write.h"
 #include "sql/exec/ops/trigger_writes.h"
+#include "sql/exec/ops/upsert.h"
 
 namespace sluice::sql::ops {
 
@@ -68,12 +72,22 @@ class InsertOp : public ModifyOperator {
     // REPLACE may delete rows: they are kept (in `restore`) until the
     // statement succeeds. `mine` holds the rowids this statement inserted
     // that are still present; a deleted row of its own is not restored.
-    const bool may_delete = conflict == ConflictResolution::kReplace &&
-                            (schema.rowid_alias >= 0 || !schema.indexes.empty() || rowid_slot >= 0);
+    // UPSERT: DO UPDATE may renumber rows, so this statement's rows are
+    // found by rowid on failure, as REPLACE's.
+    std::optional<UpsertExecutor> upsert;
+    if (!node_.upserts.empty()) upsert.emplace(node_, ctx_);
+    const bool may_delete = (conflict == ConflictResolution::kReplace &&
+                             (schema.rowid_alias >= 0 || !schema.indexes.empty() || rowid_slot >= 0)) ||
+                            upsert.has_value();
     std::vector<DeletedRow> deleted, restore;
     std::unordered_set<int64_t> mine;
     int64_t count = 0;
     const size_t rows_before = target->row_count();
+    std::optional<AutoincrementCounter> autoinc;
+    if (schema.autoincrement) {
+      SLUICE_ASSIGN_OR_RETURN(AutoincrementCounter counter, AutoincrementCounter::Start(ctx_->tables, schema));
+      autoinc = std::move(counter);
+    }
     Status failure;
     for (size_t r = 0; r < source.size; ++r) {
       std::vector<Value> row = defaults;
@@ -85,9 +99,19 @@ class InsertOp : public ModifyOperator {
           explicit_rowid = source.columns[i][r];
         }
       }
+      bool auto_rowid = false;
+      if (autoinc) {
+        Result<bool> given = AutoincrementRowid(*target, &*autoinc, row, &explicit_rowid);
+        if (!given.ok()) {
+          failure = given.status();
+          break;
+        }
+        auto_rowid = *given;
+      }
       Result<InsertedRow> ins =
-          InsertRow(*target, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, conflict,
-                    may_delete ? &deleted : nullptr, {&node_.checks, ctx_, &defaults, &node_.generated});
+          InsertRow(*target, std::move(row), rowid_slot >= 0 || auto_rowid ? &explicit_rowid : nullptr, conflict,
+                    may_delete ? &deleted : nullptr,
+                    {&node_.checks, ctx_, &defaults, &node_.generated, upsert ? &*upsert : nullptr});
       if (!ins.ok()) {
         failure = ins.status();
         break;
@@ -99,6 +123,14 @@ class InsertOp : public ModifyOperator {
       if (!ins->inserted) continue;
       ++count;
       if (ctx_->connection != nullptr) ctx_->connection->last_insert_rowid = ins->rowid;
+      if (WantsReturning(node_, ctx_)) {
+        int64_t pos = target->data.FindRowid(ins->rowid);
+        if (Status st = EmitReturning(node_, ctx_, target->data, static_cast<size_t>(pos)); !st.ok()) {
+          failure = st;
+          if (may_delete) mine.insert(ins->rowid);
+          break;
+        }
+      }
       if (may_delete) mine.insert(ins->rowid);
       if (ctx_->inserted != nullptr) ctx_->inserted->push_back(ins->rowid);
     }
@@ -108,6 +140,8 @@ class InsertOp : public ModifyOperator {
       if (ctx_->connection != nullptr) ctx_->connection->kept_by_failure = count;
       return failure;
     }
+    if (failure.ok() && autoinc) failure = autoinc->Finish(ctx_->tables);
+    if (!failure.ok() && upsert) upsert->Undo(*target);
     if (!failure.ok()) {
       if (!may_delete) {
         // Nothing was deleted: this statement's rows are the ones after
@@ -125,6 +159,7 @@ class InsertOp : public ModifyOperator {
     if (ctx_->deleted != nullptr) {
       for (DeletedRow& row : restore) ctx_->deleted->emplace_back(row.rowid, std::move(row.values));
     }
+    if (upsert) count += upsert->updated();
     return count;
   }
 

@@ -138,6 +138,10 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
       return out;
     return st;
   }
+  if (checks.upsert != nullptr) {
+    SLUICE_ASSIGN_OR_RETURN(bool handled, checks.upsert->Handle(t, row, rowid));
+    if (handled) return out;
+  }
   std::vector<size_t> doomed;  // positions REPLACE deletes (distinct)
   auto conflict_at = [&](int64_t pos) -> Status {
     if (conflict == ConflictResolution::kReplace) {

@@ -49,6 +49,19 @@ struct RowChecks {
   // The table's generated columns in evaluation order
   // (Binder::BindGenerated); null or empty: none.
   const std::vector<GeneratedColumn>* generated = nullptr;
+  // INSERT ... ON CONFLICT (exec/ops/upsert.h): given a row that passed
+  // its NOT NULL and CHECK constraints, before its uniqueness checks;
+  // null: none.
+  class UpsertHandler* upsert = nullptr;
+};
+
+// What an INSERT's ON CONFLICT clauses do with a row (exec/ops/upsert.h).
+class UpsertHandler {
+ public:
+  virtual ~UpsertHandler() = default;
+  // True when the row is dealt with instead of inserted (skipped, or a
+  // conflicting row updated); false: insert it as usual.
+  virtual Result<bool> Handle(Table& t, const std::vector<Value>& row, int64_t rowid) = 0;
 };
 
 // Computes the generated columns of `row` (stored under `rowid`) in place,

@@ -17,8 +17,10 @@
 #include "sql/exec/expr_eval.h"
 #include "sql/exec/ops/modify_operator.h"
 #include "sql/exec/ops/ops.h"
+#include "sql/exec/ops/returning.h"
 #include "sql/exec/ops/table_write.h"
 #include "sql/exec/ops/trigger_writes.h"
+#include "sql/exec/ops/update_from.h"
 
 namespace sluice::sql::ops {
 
@@ -63,8 +65,10 @@ class UpdateOp : public ModifyOperator {
     }
     size_t matched = rows.size;
     size_t rowid_slot = layout.size() - 1;
+    if (node_.update_rowid != 0) rowid_slot = UpdateFromRowidSlot(layout, node_.update_rowid);
     std::vector<int64_t> matched_rowids(matched);
     for (size_t r = 0; r < matched; ++r) matched_rowids[r] = rows.columns[rowid_slot][r].integer();
+    if (node_.update_rowid != 0) KeepOneMatchPerRow(&matched_rowids, &values);
     if (ctx_->matched != nullptr) *ctx_->matched = matched_rowids;
     rows = RowStore();
     SLUICE_CHECK(ctx_->tables != nullptr);
@@ -146,6 +150,7 @@ class UpdateOp : public ModifyOperator {
       const int64_t old_rowid = data.rowid(p);
       Status st =
           UpdateRow(t, p, r, values, defaults, &live_rowids, unique, &doomed, &next_spare, undo_rows ? &undo : nullptr);
+      if (st.ok() && WantsReturning(node_, ctx_)) st = EmitReturning(node_, ctx_, data, p);
       if (st.ok()) {
         ++changed;
         continue;
