@@ -88,10 +88,9 @@ class DatabaseImpl : public Database {
   Catalog& catalog() { return catalog_; }
   Transaction& transaction() { return txn_; }
   ForeignKeyState& foreign_keys() { return foreign_keys_; }
-  // True while the files' statements are replayed (no checks then).
-  bool replaying() const { return replaying_; }
   bool is_file_database() const { return durable_ != nullptr; }
-  // The files' schema is being replayed (Reload): CREATE TABLE
+  // True while the files' statements are replayed through Execute
+  // (durable.cc's Reload): no foreign key checks then, and CREATE TABLE
   // sqlite_sequence comes from the files instead of from DDL.
   bool replaying() const { return replaying_; }
 
@@ -161,8 +160,6 @@ class DatabaseImpl : public Database {
   void StatementDestroyed() { --live_statements_; }
   // A write statement succeeded in the current transaction (the one-file
   // rule of attach.h); cleared when a statement runs outside one.
-  // The files' schema is being replayed through Execute (durable.cc).
-  bool replaying() const { return replaying_; }
   bool wrote_in_transaction() const { return wrote_in_transaction_; }
   void set_wrote_in_transaction(bool wrote) { wrote_in_transaction_ = wrote; }
   bool read_only() const override { return !sqlite_file_.empty(); }
