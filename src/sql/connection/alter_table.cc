@@ -326,6 +326,16 @@ Status RunAdd(DatabaseImpl& db, const AlterTableStatement& s, const TablePtr& ol
   SLUICE_RETURN_IF_ERROR(ApplyTexts(catalog, old->name, old->name, before, after, from, fill,
                                     "error in table " + old->name + " after add column: "));
   TablePtr t = catalog.FindTable(old->name);
+  // sqlite3 reloads the table's text, which resolves its CHECK constraints
+  // even when there are no rows to check.
+  if (t->create_ast != nullptr) {
+    Binder binder(catalog, db.parameters());
+    Result<std::vector<BoundExprPtr>> checks = binder.BindChecks(*t, *t->create_ast);
+    if (!checks.ok()) {
+      return Status::InvalidArgument("error in table " + old->name +
+                                     " after add column: " + std::string(checks.status().message()));
+    }
+  }
   // The existing rows read the DEFAULT (constant when there are rows).
   const ColumnInfo& added = t->columns_info.back();
   if (has_rows && added.default_expr != nullptr && added.generated == nullptr) {

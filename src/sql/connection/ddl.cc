@@ -353,6 +353,10 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
       const auto& c = s.As<CreateIndexStatement>();
       TablePtr t = catalog.FindTable(c.table);
       if (t == nullptr) return Status::InvalidArgument("no such table: main." + c.table);
+      // The internal tables (sqlite_sequence, ...) are sqlite3's to lay out.
+      if (t->name.size() >= 7 && NameEqualsNoCase(std::string_view(t->name).substr(0, 7), "sqlite_")) {
+        return Status::InvalidArgument("table " + t->name + " may not be indexed");
+      }
       if (catalog.FindIndex(c.name, nullptr) != nullptr) {
         if (c.if_not_exists) return Status::OK();
         return Status::InvalidArgument("index " + c.name + " already exists");

@@ -20,6 +20,16 @@ const std::string& StepSchema(const Statement& step) {
   }
 }
 
+// Whether a program step carries a RETURNING clause.
+bool StepReturns(const Statement& step) {
+  switch (step.kind) {
+    case StatementKind::kInsert: return !step.As<InsertStatement>().returning.empty();
+    case StatementKind::kUpdate: return !step.As<UpdateStatement>().returning.empty();
+    case StatementKind::kDelete: return !step.As<DeleteStatement>().returning.empty();
+    default: return false;
+  }
+}
+
 }  // namespace
 
 Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& c, int64_t* error_offset) {
@@ -28,6 +38,9 @@ Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& 
       return Status::InvalidArgument(
           "qualified table names are not allowed on INSERT, UPDATE, and DELETE statements within triggers");
     }
+    // sqlite3's parser refuses the clause where it meets it, so after the
+    // step's table name was checked.
+    if (StepReturns(*step)) return Status::InvalidArgument("cannot use RETURNING in a trigger");
   }
   if (c.temp) return Status::InvalidArgument("TEMP triggers are not supported");
   if (NameEqualsNoCase(c.table, "sqlite_master") || NameEqualsNoCase(c.table, "sqlite_schema")) {

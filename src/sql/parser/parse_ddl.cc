@@ -44,6 +44,23 @@ ForeignKeyClause* LastForeignKey(ColumnDef* column) {
   return &scratch;
 }
 
+// sqlite3StringToId: a string literal standing alone (or under COLLATE) in
+// an index's column list names a column, as in CREATE INDEX i ON t('a').
+void StringToColumnRef(ExprPtr* slot) {
+  if ((*slot)->kind == ExprKind::kCollate) {
+    StringToColumnRef(&(*slot)->As<CollateExpr>().operand);
+    return;
+  }
+  if ((*slot)->kind != ExprKind::kLiteral) return;
+  const auto& literal = (*slot)->As<LiteralExpr>();
+  if (literal.literal != LiteralKind::kString) return;
+  auto ref = std::make_unique<ColumnRefExpr>();
+  ref->span = literal.span;
+  ref->column = literal.value;
+  ref->column_quote = QuoteStyle::kSingle;
+  *slot = std::move(ref);
+}
+
 }  // namespace
 
 bool Parser::ParseIfNotExists(bool* if_not_exists) {
@@ -431,6 +448,7 @@ bool Parser::ParseIndexedColumns(std::vector<IndexedColumn>* columns, bool* auto
     IndexedColumn column;
     column.span.begin = tok_.offset;
     if (!(column.expr = ParseExpr())) return {};
+    StringToColumnRef(&column.expr);
     if (Accept(TokenKind::kAsc)) {
       column.order = SortOrder::kAsc;
     } else if (Accept(TokenKind::kDesc)) {
@@ -517,6 +535,11 @@ StatementPtr Parser::ParseCreateTrigger(bool temp) {
   }
   if (!Expect(TokenKind::kBegin)) return {};
   trigger->body_span.begin = tok_.offset;
+  in_trigger_body_ = true;
+  struct ResetOnExit {  // also when a step fails to parse
+    bool* flag;
+    ~ResetOnExit() { *flag = false; }
+  } reset{&in_trigger_body_};
   do {
     StatementPtr statement;
     switch (kind()) {

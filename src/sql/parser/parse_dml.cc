@@ -116,6 +116,7 @@ StatementPtr Parser::ParseUpdate(std::unique_ptr<WithClause> with) {
   if (Accept(TokenKind::kWhere)) {
     if (!(update->where = ParseExpr())) return {};
   }
+  if (in_trigger_body_ && At(TokenKind::kReturning)) return SyntaxError();
   if (!ParseReturning(&update->returning)) return {};
   if (!ParseDmlLimit(&update->order_by, &update->limit, &update->offset, "UPDATE")) return {};
   FinishStatement(*update, begin);
@@ -138,6 +139,7 @@ StatementPtr Parser::ParseDelete(std::unique_ptr<WithClause> with) {
   if (Accept(TokenKind::kWhere)) {
     if (!(del->where = ParseExpr())) return {};
   }
+  if (in_trigger_body_ && At(TokenKind::kReturning)) return SyntaxError();
   if (!ParseReturning(&del->returning)) return {};
   if (!ParseDmlLimit(&del->order_by, &del->limit, &del->offset, "DELETE")) return {};
   FinishStatement(*del, begin);

@@ -231,6 +231,10 @@ class Parser {
   int ahead_count_ = 0;
   size_t last_end_ = 0;
   int depth_ = 0;
+  // Inside CREATE TRIGGER's BEGIN ... END, whose UPDATE and DELETE steps
+  // have no RETURNING in sqlite3's grammar (an INSERT step's is refused
+  // by CheckCreateTrigger, as sqlite3 refuses it after parsing).
+  bool in_trigger_body_ = false;
   ParseError error_;
   bool failed_ = false;
   // Offset of the last token Lex() found too long.
