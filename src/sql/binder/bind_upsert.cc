@@ -3,7 +3,8 @@
 // INTEGER PRIMARY KEY (or rowid) or of one of its UNIQUE / PRIMARY KEY
 // indexes, in any order, each with no COLLATE or the index's own; else
 // "ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE
-// constraint". A clause without a target covers every uniqueness
+// constraint". A partial index matches only a target whose WHERE is the
+// index's own. A clause without a target covers every uniqueness
 // constraint. DO UPDATE's SET and WHERE see the conflicting row under the
 // table's name (or the INSERT's alias) and the proposed row as `excluded`;
 // they may not hold subqueries (refused: not supported yet).
@@ -74,6 +75,31 @@ void AddRow(Binder::Impl& b, const Table& t, const std::string& name, int first,
     c.hidden = true;
     scope->columns.push_back(std::move(c));
   }
+}
+
+// sqlite3ExprCompare of a target's WHERE `q` (its columns numbered by
+// `columns`) with a partial index's bound WHERE `ix` (columns as slots).
+bool SameAsIndexWhere(const BoundExpr& q, const BoundExpr& ix, const std::unordered_map<ColumnId, int>& columns) {
+  if (q.kind == BoundKind::kColumn) {
+    auto it = columns.find(q.column);
+    return ix.kind == BoundKind::kColumn && it != columns.end() && it->second == ix.slot &&
+           (q.collation_source != CollationSource::kExplicit || q.collation == ix.collation);
+  }
+  if (q.kind != ix.kind || q.op != ix.op || q.negated != ix.negated || q.distinct != ix.distinct ||
+      q.has_operand != ix.has_operand || q.has_else != ix.has_else || q.cast_target != ix.cast_target ||
+      q.function != ix.function || q.children.size() != ix.children.size() || q.subquery != nullptr ||
+      ix.subquery != nullptr) {
+    return false;
+  }
+  if ((q.collation_source == CollationSource::kExplicit || ix.collation_source == CollationSource::kExplicit) &&
+      (q.collation != ix.collation || q.collation_source != ix.collation_source)) {
+    return false;
+  }
+  if (q.kind == BoundKind::kConstant && !q.constant.IdenticalTo(ix.constant)) return false;
+  for (size_t i = 0; i < q.children.size(); ++i) {
+    if (!SameAsIndexWhere(*q.children[i], *ix.children[i], columns)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -167,8 +193,11 @@ Status Binder::Impl::BindUpsert(const InsertStatement& s, const Table& t, PlanNo
       }
       terms.push_back(term);
     }
+    // A partial index is what a target WHERE selects: the index's own
+    // WHERE, written the same way.
+    BoundExprPtr target_where;
+    std::unordered_map<ColumnId, int> where_columns;
     if (clause.target_where != nullptr) {
-      // Partial indexes are what a target WHERE selects; it must bind.
       Scope scope;
       scope.has_from = true;
       std::string alias = s.has_alias ? s.alias : t.name;
@@ -180,10 +209,11 @@ Status Binder::Impl::BindUpsert(const InsertStatement& s, const Table& t, PlanNo
         c.id = NewId();
         c.affinity = info.affinity;
         c.collation = info.collation;
+        where_columns.emplace(c.id, static_cast<int>(scope.columns.size()));
         scope.columns.push_back(std::move(c));
       }
       ExprContext ctx{&scope, false};
-      SLUICE_RETURN_IF_ERROR(BindExpr(*clause.target_where, ctx).status());
+      SLUICE_ASSIGN_OR_RETURN(target_where, BindExpr(*clause.target_where, ctx));
     }
     bool matched = false;
     if (terms.size() == 1 && terms[0].plain_column && terms[0].column == t.rowid_alias) {
@@ -193,6 +223,10 @@ Status Binder::Impl::BindUpsert(const InsertStatement& s, const Table& t, PlanNo
     for (size_t i = 0; i < t.indexes.size() && !matched; ++i) {
       const IndexDef& idx = t.indexes[i];
       if (!idx.unique || idx.columns.size() != terms.size()) continue;
+      if (idx.filter != nullptr &&
+          (target_where == nullptr || !SameAsIndexWhere(*target_where, idx.filter->bound(), where_columns))) {
+        continue;
+      }
       bool all = true;
       for (size_t k = 0; k < idx.columns.size() && all; ++k) {
         bool found = false;

@@ -586,6 +586,26 @@ bool Assigns(const PlanNode& plan, const std::vector<int>& columns, int rowid_al
   return false;
 }
 
+// True when an INSERT plan's DO UPDATE clauses assign one of `columns`:
+// the rows they update are checked as an UPDATE's.
+bool UpsertAssigns(const PlanNode& plan, const std::vector<int>& columns, int rowid_alias) {
+  for (const UpsertAction& a : plan.upserts) {
+    for (const auto& [col, expr] : a.assignments) {
+      for (int c : columns) {
+        if (col == c || (col == -2 && c == rowid_alias)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool HasDoUpdate(const PlanNode& plan) {
+  for (const UpsertAction& a : plan.upserts) {
+    if (a.do_update) return true;
+  }
+  return false;
+}
+
 // Whether `plan` needs link `l`: for its prepare-time errors (`resolve`,
 // as sqlite3FkCheck locates keys: a child's keys on INSERT and DELETE, and
 // on UPDATE when the statement assigns a child column; a parent's on
@@ -601,10 +621,19 @@ bool Needs(const Enforcer& e, const Link& l, const PlanNode& plan, bool resolve)
   }
   if (!NameEqualsNoCase(l.fk.parent, t.name)) return false;
   if (plan.kind == PlanKind::kDelete) return true;
-  if (plan.kind == PlanKind::kInsert) return !resolve && plan.conflict == ConflictResolution::kReplace;
-  if (plan.kind != PlanKind::kUpdate) return false;
+  if (plan.kind == PlanKind::kInsert && !HasDoUpdate(plan)) {
+    return !resolve && plan.conflict == ConflictResolution::kReplace;
+  }
+  if (plan.kind != PlanKind::kUpdate && plan.kind != PlanKind::kInsert) return false;
   Result<ParentKey> pk = e.Resolve(l);
-  if (pk.ok()) return Assigns(plan, pk->columns, t.rowid_alias);
+  if (pk.ok()) {
+    if (plan.kind == PlanKind::kInsert) {
+      return (!resolve && plan.conflict == ConflictResolution::kReplace) ||
+             UpsertAssigns(plan, pk->columns, t.rowid_alias);
+    }
+    return Assigns(plan, pk->columns, t.rowid_alias);
+  }
+  if (plan.kind == PlanKind::kInsert) return !resolve && plan.conflict == ConflictResolution::kReplace;
   // No parent key: sqlite3 reports the mismatch when the statement assigns
   // one of the named parent columns (any column for the implicit key).
   if (l.fk.parent_columns.empty()) return true;
@@ -639,8 +668,12 @@ ForeignKeyStatement::ForeignKeyStatement(DatabaseImpl& db, const PlanNode& plan)
   }
   if (!active_) return;
   is_insert_ = plan.kind == PlanKind::kInsert;
-  plain_insert_ = is_insert_ && plan.conflict != ConflictResolution::kReplace;
-  journal_ = plan.kind == PlanKind::kDelete || (is_insert_ && !plain_insert_) ||
+  replace_ = plan.conflict == ConflictResolution::kReplace;
+  // DO UPDATE changes rows in place, as an UPDATE OR REPLACE may: the
+  // changes are found by comparing with a copy of the catalog.
+  const bool do_update = is_insert_ && HasDoUpdate(plan);
+  plain_insert_ = is_insert_ && !replace_ && !do_update;
+  journal_ = plan.kind == PlanKind::kDelete || (is_insert_ && !plain_insert_ && !do_update) ||
              (plan.kind == PlanKind::kUpdate && plan.conflict != ConflictResolution::kReplace);
   if (journal_) return;
   if (plain_insert_) {
@@ -682,7 +715,7 @@ Result<int64_t> ForeignKeyStatement::Finish(Result<int64_t> ran) {
     if (st.ok()) st = e.CheckChanges();
     if (st.ok() && !assigned_fks_.empty()) st = e.CheckMatched(table_, assigned_fks_, matched_, renumbered_);
   } else {
-    st = e.Diff(*before_, table_, renumbered_, is_insert_);
+    st = e.Diff(*before_, table_, renumbered_, is_insert_ && replace_);
     if (st.ok()) st = e.ApplyActions();
     if (st.ok()) st = e.CheckChanges();
     if (st.ok() && !assigned_fks_.empty()) st = e.CheckMatched(table_, assigned_fks_, matched_, renumbered_);

@@ -13,7 +13,8 @@
 // deleted, an INSERT OR REPLACE the rows it stored and deleted, and an
 // UPDATE the rows it matched as they were, and the actions
 // note what they change, so that a failure puts all back (a point delete
-// or update stays one). UPDATE OR REPLACE keeps a
+// or update stays one). UPDATE OR REPLACE and an INSERT with DO UPDATE
+// (UPSERT) keep a
 // Catalog copy from before the write (tables shared, copied on their first
 // write as for a savepoint) and finds the changed rows by comparing the
 // written tables with it. Then the actions are applied (which may change
@@ -98,6 +99,7 @@ class ForeignKeyStatement {
   bool active_ = false;
   bool is_insert_ = false;
   bool plain_insert_ = false;
+  bool replace_ = false;  // OR REPLACE
   std::string table_;
   size_t rows_before_ = 0;
   std::optional<Catalog> before_;

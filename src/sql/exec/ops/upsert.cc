@@ -102,6 +102,7 @@ Status UpsertExecutor::Update(Table& t, const UpsertAction& action, size_t pos, 
           return fail(Status::InvalidArgument("UNIQUE constraint failed: " + RowidName(t), RowidConflictCode(t)));
         }
         data.UpdateRowid(pos, *id);
+        if (ctx_->renumbered != nullptr) ctx_->renumbered->emplace_back(new_rowid, *id);
         new_rowid = *id;
       }
       if (col >= 0) data.UpdateValue(static_cast<size_t>(col), pos, Value::Integer(*id));
