@@ -1,8 +1,11 @@
 // Row writes that fire triggers (see trigger_writes.h).
 #include "sql/exec/ops/trigger_writes.h"
 
-#include "sql/function/raise.h"
+#include <optional>
+
 #include "sql/exec/ops/table_write.h"
+#include "sql/exec/ops/upsert.h"
+#include "sql/function/raise.h"
 
 namespace sluice::sql::ops {
 
@@ -37,6 +40,11 @@ Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, con
   RowTriggers* triggers = ctx->row_triggers;
   const std::string& name = node.table->name;
   int64_t count = 0;
+  // ON CONFLICT clauses (the statement's undo is the caller's catalog
+  // copy). DO UPDATE gets here only when no UPDATE trigger is on the table
+  // (triggers.cc refuses the rest).
+  std::optional<UpsertExecutor> upsert;
+  if (!node.upserts.empty()) upsert.emplace(node, ctx);
   for (size_t r = 0; r < source.size; ++r) {
     SLUICE_RETURN_IF_ERROR(ctx->CheckInterrupt());  // each row runs programs
     std::vector<Value> row = defaults;
@@ -73,7 +81,7 @@ Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, con
     SLUICE_ASSIGN_OR_RETURN(InsertedRow ins,
                             InsertRow(*t, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, node.conflict,
                                       node.conflict == ConflictResolution::kReplace ? &deleted : nullptr,
-                                      {&node.checks, ctx, &defaults, &node.generated}));
+                                      {&node.checks, ctx, &defaults, &node.generated, upsert ? &*upsert : nullptr}));
     for (DeletedRow& gone : deleted) {
       gone.values.push_back(Value::Integer(gone.rowid));
       SLUICE_RETURN_IF_ERROR(triggers->FireReplaceDelete(gone.values));
@@ -89,6 +97,7 @@ Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, con
     if (IsRaise(st, RaiseAction::kIgnore)) continue;
     SLUICE_RETURN_IF_ERROR(st);
   }
+  if (upsert) count += upsert->updated();
   return count;
 }
 

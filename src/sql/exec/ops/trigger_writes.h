@@ -47,7 +47,8 @@ namespace ops {
 
 // INSERT: stores `source` (one column per node.insert_columns entry),
 // unnamed columns from `defaults`; `rowid_slot`: the source column holding
-// an explicit rowid, or -1. Returns the number of rows inserted.
+// an explicit rowid, or -1. The ON CONFLICT clauses of node.upserts apply
+// (exec/ops/upsert.h). Returns the number of rows inserted or updated.
 Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, const RowStore& source,
                                      const std::vector<Value>& defaults, int rowid_slot);
 
