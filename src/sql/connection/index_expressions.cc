@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "sql/binder/binder.h"
+#include "sql/connection/database_impl.h"
 #include "sql/exec/expr_eval.h"
+#include "sql/planner/planner.h"
 #include "sql/value/logic.h"
 
 namespace sluice::sql {
@@ -66,6 +68,24 @@ class BoundKeyExpr : public IndexKeyExpr {
   BoundExprPtr expr_;
 };
 
+// Records, for each column reference, its id at its slot.
+void CollectLayout(const BoundExpr& e, std::vector<ColumnId>* layout) {
+  if (e.kind == BoundKind::kColumn && e.slot >= 0) {
+    if (static_cast<size_t>(e.slot) >= layout->size()) layout->resize(static_cast<size_t>(e.slot) + 1);
+    (*layout)[static_cast<size_t>(e.slot)] = e.column;
+  }
+  for (const BoundExprPtr& c : e.children) CollectLayout(*c, layout);
+}
+
+// Folds the constant parts of a partial index's WHERE as a query's WHERE
+// is folded, so that the planner can match the two term by term (`-10`
+// is a constant in both). Slots stay as bound.
+Status FoldFilter(BoundExprPtr* where) {
+  std::vector<ColumnId> layout;
+  CollectLayout(**where, &layout);
+  return PlanExpression(where, layout, DatabaseImpl::DefaultPlannerOptions());
+}
+
 }  // namespace
 
 Status BindIndexExpressions(const Catalog& catalog, const TableSchema& table, std::shared_ptr<const Statement> create,
@@ -88,6 +108,7 @@ Status BindIndexExpressions(const Catalog& catalog, const TableSchema& table, st
   if (c.where != nullptr) {
     Result<BoundExprPtr> bound = binder.BindIndexExpr(table, *create, *c.where, "partial index WHERE clauses");
     if (!bound.ok()) return failed(bound.status());
+    SLUICE_RETURN_IF_ERROR(FoldFilter(&*bound));
     def->filter = std::make_shared<BoundIndexFilter>(create, std::move(*bound));
   }
   return Status::OK();

@@ -42,6 +42,22 @@ std::unordered_map<ColumnId, int> SlotMap(const std::vector<ColumnId>& layout) {
   return m;
 }
 
+// sqlite3's isSimpleCount: count(*) alone over one table, read straight
+// from it (no WHERE), is answered from the table or a full index whatever
+// its INDEXED BY says; so a partial index named there is no error.
+bool IsSimpleCount(const PlanNode& n) {
+  if (n.kind != PlanKind::kAggregate || !n.groups.empty() || n.aggregates.size() != 1 || !n.bare.empty()) {
+    return false;
+  }
+  const BoundExpr& a = *n.aggregates[0];
+  if (a.function == nullptr || !a.function->aggregate.has_value() ||
+      *a.function->aggregate != AggregateKind::kCountStar || a.distinct) {
+    return false;
+  }
+  const PlanNode& get = *n.children[0];
+  return get.kind == PlanKind::kGet && get.index < 0 && !get.rowid_lookup && get.lookup_keys.empty();
+}
+
 void CollectSubqueries(BoundExpr* e, std::vector<PlanNode*>* out) {
   if (e->subquery) out->push_back(e->subquery.get());
   for (BoundExprPtr& c : e->children) CollectSubqueries(c.get(), out);
@@ -105,6 +121,7 @@ Status PlanQuery(PlanNode* root, const PlannerOptions& options) {
     while (!stack.empty()) {
       PlanNode* n = stack.back();
       stack.pop_back();
+      if (IsSimpleCount(*n)) n->children[0]->indexed_by_partial = -1;
       if (n->kind == PlanKind::kGet && n->indexed_by_partial >= 0 && !n->indexed_by_usable && options.use_indexes &&
           options.push_down_filters) {
         return Status::InvalidArgument("no query solution");  // INDEXED BY a partial index it cannot use

@@ -80,6 +80,20 @@ bool SameAsIndexExpr(const BoundExpr& q, const BoundExpr& ix, const PlanNode& ge
   return true;
 }
 
+// True when the query's terms `preds` imply a partial index's WHERE `w`:
+// `w` is one of them, or each term of an AND is (so `x BETWEEN 1 AND 2`,
+// which binds as two comparisons, matches the same text in the index).
+bool ImpliesIndexWhere(const std::vector<BoundExprPtr>& preds, const BoundExpr& w, const PlanNode& get) {
+  for (const BoundExprPtr& p : preds) {
+    if (SameAsIndexExpr(*p, w, get)) return true;
+  }
+  if (w.kind != BoundKind::kAnd) return false;
+  for (const BoundExprPtr& c : w.children) {
+    if (!ImpliesIndexWhere(preds, *c, get)) return false;
+  }
+  return true;
+}
+
 // Tries to turn a scan with filters into index lookups.
 void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
   const Table& table = *get->table;
@@ -89,10 +103,7 @@ void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
   std::vector<bool> usable(table.indexes.size(), true);
   for (size_t i = 0; i < table.indexes.size(); ++i) {
     if (table.indexes[i].filter == nullptr) continue;
-    usable[i] = false;
-    for (const BoundExprPtr& p : *preds) {
-      if (SameAsIndexExpr(*p, table.indexes[i].filter->bound(), *get)) usable[i] = true;
-    }
+    usable[i] = ImpliesIndexWhere(*preds, table.indexes[i].filter->bound(), *get);
   }
   if (get->indexed_by_partial >= 0) get->indexed_by_usable = usable[static_cast<size_t>(get->indexed_by_partial)];
   for (size_t p = 0; p < preds->size(); ++p) {
