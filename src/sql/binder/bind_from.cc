@@ -184,9 +184,21 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
       // A CTE sees only the CTEs before it.
       std::vector<const CommonTableExpr*> saved = ctes_;
       ctes_.resize(i);
+      cte_bodies_.push_back(cte);
       Result<PlanPtr> plan = BindSubqueryTable(*cte->select, alias, &cte->columns, scope, outer);
+      cte_bodies_.pop_back();
       ctes_ = std::move(saved);
       return plan;
+    }
+    // Without RECURSIVE too, sqlite3 takes a CTE's own name in its body as
+    // a reference to itself: recursive in a compound's later SELECTs
+    // (refused: not supported), else an error.
+    for (const CommonTableExpr* open : cte_bodies_) {
+      if (!NameEqualsNoCase(open->name, ref.name)) continue;
+      if (open->select->cores.size() > 1) {
+        return Status::InvalidArgument("recursive common table expressions are not supported");
+      }
+      return Status::InvalidArgument("circular reference: " + open->name);
     }
   }
   bool main_schema = ref.schema.empty() || NameEqualsNoCase(ref.schema, "main");
@@ -207,11 +219,14 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
         views_.push_back(view);
         std::vector<const CommonTableExpr*> saved = std::move(ctes_);
         ctes_.clear();
+        std::vector<const CommonTableExpr*> saved_bodies = std::move(cte_bodies_);
+        cte_bodies_.clear();
         const Statement* saved_statement = statement_;
         statement_ = view->ast.get();
         Result<PlanPtr> plan = BindSubqueryTable(*view->ast->select, alias, &view->ast->columns, scope, nullptr);
         statement_ = saved_statement;
         ctes_ = std::move(saved);
+        cte_bodies_ = std::move(saved_bodies);
         views_.pop_back();
         (void)outer;
         return plan;

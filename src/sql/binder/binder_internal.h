@@ -142,6 +142,10 @@ class Binder::Impl {
   std::vector<std::vector<ColumnId>*> ref_frames_;
   // WITH: visible common table expressions, innermost last.
   std::vector<const CommonTableExpr*> ctes_;
+  // The common table expressions whose bodies are being bound, outermost
+  // first: a body naming its own CTE is a circular (or recursive)
+  // reference, not the table of that name.
+  std::vector<const CommonTableExpr*> cte_bodies_;
   // Views being expanded, outermost first: one met again is circular.
   std::vector<const ViewInfo*> views_;
 
