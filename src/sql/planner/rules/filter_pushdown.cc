@@ -221,6 +221,17 @@ void ChooseIndex(PlanNode* get, std::vector<BoundExprPtr>* preds) {
   }
 }
 
+// True when WHERE term `p` cannot hold for a row whose `right` columns are
+// all NULL (a comparison with one of them as an operand is NULL then), so
+// a LEFT JOIN under it returns no row the inner join would not.
+bool RejectsNullRight(const BoundExpr& p, const IdSet& right) {
+  if (p.kind != BoundKind::kCompare) return false;
+  for (const BoundExprPtr& c : p.children) {
+    if (c->kind == BoundKind::kColumn && right.count(c->column) != 0) return true;
+  }
+  return false;
+}
+
 PlanPtr PushJoin(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions& options) {
   PlanNode& j = *node;
   IdSet left = Outputs(*j.children[0]);
@@ -230,6 +241,18 @@ PlanPtr PushJoin(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOpt
   std::vector<BoundExprPtr> on;
   if (j.predicate) SplitConjuncts(std::move(j.predicate), &on);
   bool left_join = j.join_type == JoinType::kLeft;
+  if (left_join && options.push_down_filters) {
+    // sqlite3's LEFT JOIN simplification: a null-rejecting WHERE term on
+    // the right side makes it an inner join (its ON terms then filter too),
+    // so the WHERE may reach the right side's scan and its indexes.
+    for (const BoundExprPtr& p : preds) {
+      if (RejectsNullRight(*p, right)) {
+        j.join_type = JoinType::kInner;
+        left_join = false;
+        break;
+      }
+    }
+  }
   if (!options.push_down_filters) {
     if (left_join) {
       for (auto& p : on) here.push_back(std::move(p));
