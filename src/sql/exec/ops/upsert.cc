@@ -26,8 +26,9 @@ int64_t UpsertExecutor::Conflict(const Table& t, const std::vector<int>& constra
       continue;
     }
     const IndexDef& idx = t.indexes[static_cast<size_t>(c)];
-    std::vector<Value> key;
-    for (int col : idx.columns) key.push_back(row[static_cast<size_t>(col)]);
+    // A row outside a partial index cannot conflict in it.
+    if (idx.filter != nullptr && !idx.filter->Covers(row, rowid)) continue;
+    std::vector<Value> key = IndexKeyOfRow(idx, row, rowid);
     // Lookup finds nothing for a key with a NULL: NULLs are distinct.
     std::vector<uint32_t> hits = t.Index(static_cast<size_t>(c)).Lookup(key);
     if (!hits.empty()) return hits[0];
