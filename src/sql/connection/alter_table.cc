@@ -405,6 +405,7 @@ Status RunRename(DatabaseImpl& db, const AlterTableStatement& s, const TablePtr&
   SLUICE_RETURN_IF_ERROR(ApplyTexts(catalog, old->name, new_name, before, after, Identity(old->columns_info.size()),
                                     std::vector<Value>(old->columns_info.size()),
                                     "error in table " + old->name + " after rename: "));
+  if (!column) SLUICE_RETURN_IF_ERROR(RenameSequence(db, old->name, new_name));
   return CheckViews(db, " after rename");
 }
 

@@ -3,7 +3,7 @@
 // sqlite3), is a table like any other for SELECT, INSERT, UPDATE and
 // DELETE (so transactions, savepoints and the files keep it), but its name
 // is reserved and it cannot be dropped; dropping an AUTOINCREMENT table
-// deletes its counter. The counters themselves are kept by INSERT
+// deletes its counter and renaming one renames it. The counters themselves are kept by INSERT
 // (exec/ops/autoincrement.h).
 #include <vector>
 
@@ -74,6 +74,27 @@ Status ForgetSequence(DatabaseImpl& db, const std::string& table) {
     if (v.is_text() && v.bytes() == dropped->name) doomed.push_back(pos);
   }
   if (!doomed.empty()) d.DeleteRows(std::move(doomed));
+  return Status::OK();
+}
+
+// ALTER TABLE RENAME: sqlite3's UPDATE sqlite_sequence SET name = new
+// WHERE name = old (the name as stored, compared exactly).
+Status RenameSequence(DatabaseImpl& db, const std::string& old_name, const std::string& new_name) {
+  Catalog& catalog = db.catalog();
+  if (catalog.FindTable(kSequenceTable) == nullptr) return Status::OK();
+  SLUICE_RETURN_IF_ERROR(db.LoadTableColumns(kSequenceTable));
+  TablePtr sequence = catalog.Mutable(kSequenceTable);
+  TableData& d = sequence->data;
+  d.EnsureOrdered();
+  std::vector<size_t> renamed;
+  for (size_t pos = 0; pos < d.row_count(); ++pos) {
+    const Value& v = d.value(0, pos);
+    if (v.is_text() && v.bytes() == old_name) renamed.push_back(pos);
+  }
+  if (renamed.empty()) return Status::OK();
+  d.BeginUpdate();
+  for (size_t pos : renamed) d.UpdateValue(0, pos, Value::Text(new_name).Owned());
+  d.CommitUpdate();
   return Status::OK();
 }
 

@@ -31,10 +31,12 @@ Result<int64_t> RunAlterTable(DatabaseImpl& db, const AlterTableStatement& s);
 
 // AUTOINCREMENT's schema side (autoincrement_schema.cc): the reserved
 // sqlite_sequence name (CREATE) and table (DROP); sqlite_sequence made with
-// the first AUTOINCREMENT table; a dropped table's counter deleted.
+// the first AUTOINCREMENT table; a dropped table's counter deleted, a
+// renamed table's counter renamed.
 Status CheckAutoincrementDdl(DatabaseImpl& db, const Statement& s);
 Status CreateSequenceTable(DatabaseImpl& db);
 Status ForgetSequence(DatabaseImpl& db, const std::string& table);
+Status RenameSequence(DatabaseImpl& db, const std::string& old_name, const std::string& new_name);
 
 // What CheckDml bound at prepare time; the run reuses it when the schema
 // has not changed since (defined in dml.cc). DML runs as a plan rooted at
