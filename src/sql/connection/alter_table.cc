@@ -492,6 +492,10 @@ Result<int64_t> RunAlterTable(DatabaseImpl& db, const AlterTableStatement& s) {
   if (st.ok()) {
     switch (s.action) {
       case Action::kRenameTable:
+        // The counter follows the table, or its ids could be reused.
+        st = RenameSequence(db, old->name, s.new_name);
+        if (st.ok()) st = RunRename(db, s, old);
+        break;
       case Action::kRenameColumn: st = RunRename(db, s, old); break;
       case Action::kAddColumn: st = RunAdd(db, s, old); break;
       case Action::kDropColumn: st = RunDrop(db, s, old); break;

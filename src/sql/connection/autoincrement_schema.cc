@@ -3,7 +3,7 @@
 // sqlite3), is a table like any other for SELECT, INSERT, UPDATE and
 // DELETE (so transactions, savepoints and the files keep it), but its name
 // is reserved and it cannot be dropped; dropping an AUTOINCREMENT table
-// deletes its counter. The counters themselves are kept by INSERT
+// deletes its counter, renaming it renames the counter. The counters themselves are kept by INSERT
 // (exec/ops/autoincrement.h).
 #include <vector>
 
@@ -74,6 +74,25 @@ Status ForgetSequence(DatabaseImpl& db, const std::string& table) {
     if (v.is_text() && v.bytes() == dropped->name) doomed.push_back(pos);
   }
   if (!doomed.empty()) d.DeleteRows(std::move(doomed));
+  return Status::OK();
+}
+
+Status RenameSequence(DatabaseImpl& db, const std::string& from, const std::string& to) {
+  Catalog& catalog = db.catalog();
+  TablePtr renamed = catalog.FindTable(from);
+  if (renamed == nullptr || !renamed->autoincrement || catalog.FindTable(kSequenceTable) == nullptr) {
+    return Status::OK();
+  }
+  SLUICE_RETURN_IF_ERROR(db.LoadTableColumns(kSequenceTable));
+  TablePtr sequence = catalog.Mutable(kSequenceTable);
+  TableData& d = sequence->data;
+  d.EnsureOrdered();
+  d.BeginUpdate();
+  for (size_t pos = 0; pos < d.row_count(); ++pos) {
+    const Value& v = d.value(0, pos);
+    if (v.is_text() && v.bytes() == renamed->name) d.UpdateValue(0, pos, Value::Text(to));
+  }
+  d.CommitUpdate();
   return Status::OK();
 }
 

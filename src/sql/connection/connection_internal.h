@@ -35,6 +35,8 @@ Result<int64_t> RunAlterTable(DatabaseImpl& db, const AlterTableStatement& s);
 Status CheckAutoincrementDdl(DatabaseImpl& db, const Statement& s);
 Status CreateSequenceTable(DatabaseImpl& db);
 Status ForgetSequence(DatabaseImpl& db, const std::string& table);
+// ALTER TABLE RENAME: an AUTOINCREMENT table's counter takes the new name.
+Status RenameSequence(DatabaseImpl& db, const std::string& from, const std::string& to);
 
 // What CheckDml bound at prepare time; the run reuses it when the schema
 // has not changed since (defined in dml.cc). DML runs as a plan rooted at
