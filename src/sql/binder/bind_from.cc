@@ -260,6 +260,9 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
   }
   ColumnId rowid = NewId();
   get->outputs.push_back(rowid);
+  // A WITHOUT ROWID table keeps a rowid internally (the scan's last
+  // output), but SQL cannot name it: "no such column: rowid", as sqlite3.
+  if (table->without_rowid) return get;
   for (const char* name : {"rowid", "oid", "_rowid_"}) {
     ScopeColumn c;
     c.table = alias;

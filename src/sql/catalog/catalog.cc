@@ -193,7 +193,10 @@ std::vector<SchemaEntry> Catalog::SchemaRows() const {
     TablePtr t = FindTable(o.name);
     rows.push_back({"table", t->name, t->name, t->rootpage, t->sql, false});
     for (const IndexDef& idx : t->indexes) {
-      if (idx.automatic) rows.push_back({"index", idx.name, t->name, idx.rootpage, idx.sql, true});
+      // A WITHOUT ROWID table is its PRIMARY KEY index: no row of its own.
+      if (idx.automatic && !(t->without_rowid && idx.primary_key)) {
+        rows.push_back({"index", idx.name, t->name, idx.rootpage, idx.sql, true});
+      }
     }
   }
   return rows;

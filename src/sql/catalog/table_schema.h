@@ -103,6 +103,12 @@ struct TableSchema {
   std::vector<ColumnInfo> columns_info;
   int rowid_alias = -1;  // the INTEGER PRIMARY KEY column, or -1
   bool strict = false;   // CREATE TABLE ... STRICT
+  // CREATE TABLE ... WITHOUT ROWID: no rowid visible to SQL (the storage
+  // keeps one internally), PRIMARY KEY columns NOT NULL, and scans return
+  // rows in PRIMARY KEY order (key_descending: DESC per key column of the
+  // primary_key index, in its order), as sqlite3's b-tree on the key does.
+  bool without_rowid = false;
+  std::vector<bool> key_descending;
   // INTEGER PRIMARY KEY AUTOINCREMENT: rowids are never reused; the
   // counter is the table's row of sqlite_sequence (exec/ops/autoincrement.h).
   bool autoincrement = false;

@@ -183,6 +183,7 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
   auto t = std::make_shared<Table>();
   t->name = s.name;
   t->strict = s.strict;
+  t->without_rowid = s.without_rowid;
   t->create_ast = ast;
   bool has_pk = false;
   std::vector<IndexDef> pending;
@@ -231,18 +232,24 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
         case ColumnConstraint::Kind::kNotNull: info.not_null = true; break;
         case ColumnConstraint::Kind::kDefault: info.default_expr = c.expr.get(); break;
         case ColumnConstraint::Kind::kGenerated: info.generated = c.expr.get(); break;
-        case ColumnConstraint::Kind::kPrimaryKey:
+        case ColumnConstraint::Kind::kPrimaryKey: {
           if (has_pk) return Status::InvalidArgument("table \"" + s.name + "\" has more than one primary key");
           has_pk = true;
-          if (IsIntegerType(cd.type_name) && c.order != SortOrder::kDesc) {
+          // In a WITHOUT ROWID table an INTEGER PRIMARY KEY is an
+          // ordinary key (there is no rowid to alias).
+          const bool integer_key = IsIntegerType(cd.type_name) && c.order != SortOrder::kDesc;
+          if (integer_key && !s.without_rowid) {
             t->rowid_alias = static_cast<int>(i);
             t->autoincrement = c.autoincrement;
-          } else if (c.autoincrement) {
+          } else if (c.autoincrement && !integer_key) {
             return Status::InvalidArgument("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
           } else {
+            t->autoincrement = c.autoincrement;  // refused below for WITHOUT ROWID, as sqlite3
             add_unique({static_cast<int>(i)}, {info.collation}, true);
+            t->key_descending = {c.order == SortOrder::kDesc};
           }
           break;
+        }
         case ColumnConstraint::Kind::kUnique: add_unique({static_cast<int>(i)}, {info.collation}); break;
         default: break;
       }
@@ -291,18 +298,32 @@ Result<TablePtr> BuildTable(const CreateTableStatement& s, const std::shared_ptr
     if (tc.kind == TableConstraint::Kind::kPrimaryKey) {
       if (has_pk) return Status::InvalidArgument("table \"" + s.name + "\" has more than one primary key");
       has_pk = true;
-      if (cols.size() == 1 && IsIntegerType(t->columns_info[cols[0]].type_name)) {
+      const bool integer_key = cols.size() == 1 && IsIntegerType(t->columns_info[cols[0]].type_name);
+      if (integer_key && !s.without_rowid) {
         t->rowid_alias = cols[0];
         t->autoincrement = tc.autoincrement;
         continue;
       }
-      if (tc.autoincrement) return Status::InvalidArgument("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
+      if (tc.autoincrement && !integer_key) {
+        return Status::InvalidArgument("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
+      }
+      t->autoincrement = tc.autoincrement;
+      t->key_descending.clear();
+      for (const IndexedColumn& ic : tc.columns) t->key_descending.push_back(ic.order == SortOrder::kDesc);
     }
     add_unique(std::move(cols), std::move(colls), tc.kind == TableConstraint::Kind::kPrimaryKey);
   }
   for (size_t i = 0; i < pending.size(); ++i) {
     pending[i].name = "sqlite_autoindex_" + s.name + "_" + std::to_string(i + 1);
     t->indexes.push_back(std::move(pending[i]));
+  }
+  if (s.without_rowid) {
+    if (!has_pk) return Status::InvalidArgument("PRIMARY KEY missing on table " + s.name);
+    // sqlite3 makes every PRIMARY KEY column of a WITHOUT ROWID table NOT NULL.
+    for (const IndexDef& def : t->indexes) {
+      if (!def.primary_key) continue;
+      for (int c : def.columns) t->columns_info[static_cast<size_t>(c)].not_null = true;
+    }
   }
   SLUICE_RETURN_IF_ERROR(ValidateForeignKeys(s));
   if (t->autoincrement && s.without_rowid) {
@@ -448,7 +469,10 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       if (!c.as_select) {
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, ast));
         t->rootpage = catalog.NextRootpage();
-        for (IndexDef& idx : t->indexes) idx.rootpage = catalog.NextRootpage();
+        // A WITHOUT ROWID table is stored as its PRIMARY KEY index: one page.
+        for (IndexDef& idx : t->indexes) {
+          idx.rootpage = t->without_rowid && idx.primary_key ? t->rootpage : catalog.NextRootpage();
+        }
         t->generation = catalog.NewGeneration();
         catalog.AddTable(t);
         if (t->autoincrement) SLUICE_RETURN_IF_ERROR(CreateSequenceTable(db));

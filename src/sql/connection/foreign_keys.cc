@@ -13,6 +13,7 @@
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/exec/expr_eval.h"
+#include "sql/parser/parser.h"
 #include "sql/value/affinity.h"
 #include "sql/value/compare.h"
 
@@ -504,6 +505,17 @@ class Enforcer {
     SLUICE_ASSIGN_OR_RETURN(std::vector<size_t> found, ChildRows(l, old_key));
     if (found.empty()) return Status::OK();
     if (action == ForeignKeyAction::kRestrict) return ForeignKeyFailed();
+    // sqlite3 runs an action as a statement that fires the child's
+    // triggers; here actions write the rows directly, so an action that
+    // would skip a trigger is refused rather than run without it.
+    if (ChildHasTrigger(l.child, deleted && action == ForeignKeyAction::kCascade
+                                     ? CreateTriggerStatement::Event::kDelete
+                                     : CreateTriggerStatement::Event::kUpdate)) {
+      return Status::InvalidArgument(
+          "foreign key actions on a table with " +
+          std::string(deleted && action == ForeignKeyAction::kCascade ? "DELETE" : "UPDATE") +
+          " triggers are not supported (table " + l.child + ")");
+    }
     Table* child = catalog_.Mutable(l.child).get();
     SLUICE_ASSIGN_OR_RETURN(found, ChildRows(l, old_key));  // positions in the writable copy
     if (action == ForeignKeyAction::kCascade && deleted) {
@@ -548,6 +560,17 @@ class Enforcer {
       changes_.push_back({child->name, rowid, std::move(old), std::move(now)});
     }
     return Status::OK();
+  }
+
+  // True when `table` has a trigger for `event`.
+  bool ChildHasTrigger(const std::string& table, CreateTriggerStatement::Event event) const {
+    for (const TriggerInfo& trigger : catalog_.triggers()) {
+      if (!NameEqualsNoCase(trigger.table, table)) continue;
+      Result<StatementPtr> parsed = ParseStatement(trigger.sql);
+      if (!parsed.ok() || (*parsed)->kind != StatementKind::kCreateTrigger) return true;
+      if ((*parsed)->As<CreateTriggerStatement>().event == event) return true;
+    }
+    return false;
   }
 
   Result<Value> EvaluateDefault(const Table& t, size_t c) {

@@ -303,17 +303,27 @@ class TriggerRunner : public RowTriggers {
       if (!IsTrue(v)) return Status::OK();
     }
     state_.active.push_back(c.name);
+    // last_insert_rowid() follows the program's INSERTs while it runs and
+    // reverts when it ends, as sqlite3's.
+    const int64_t last_insert_rowid = db_.connection_state().last_insert_rowid;
     Status st;
     for (const StatementPtr& step : c.body) {
       st = RunStep(*step, row);
       if (!st.ok()) break;
     }
+    db_.connection_state().last_insert_rowid = last_insert_rowid;
     state_.active.pop_back();
     return st;
   }
 
   Status RunStep(const Statement& step, const TriggerRowContext& row) {
-    if (IsDml(step)) return RunStatement(db_, step, state_, &row, conflict_).status();
+    if (IsDml(step)) {
+      // total_changes() counts the rows trigger programs write (changes()
+      // does not: it is the firing statement's own count).
+      Result<int64_t> n = RunStatement(db_, step, state_, &row, conflict_);
+      if (n.ok()) db_.connection_state().total_changes += *n;
+      return n.status();
+    }
     if (step.kind != StatementKind::kSelect) return Status::Internal("unexpected statement in a trigger program");
     Binder binder(db_.catalog());
     binder.SetTriggerRow(&row);

@@ -3,6 +3,8 @@
 
 #include <optional>
 
+#include "sql/exec/ops/autoincrement.h"
+#include "sql/exec/ops/returning.h"
 #include "sql/exec/ops/table_write.h"
 #include "sql/exec/ops/upsert.h"
 #include "sql/function/raise.h"
@@ -45,6 +47,12 @@ Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, con
   // (triggers.cc refuses the rest).
   std::optional<UpsertExecutor> upsert;
   if (!node.upserts.empty()) upsert.emplace(node, ctx);
+  // AUTOINCREMENT: the counter, written back when every row is in.
+  std::optional<AutoincrementCounter> autoinc;
+  if (node.table->autoincrement) {
+    SLUICE_ASSIGN_OR_RETURN(AutoincrementCounter counter, AutoincrementCounter::Start(ctx->tables, *node.table));
+    autoinc = std::move(counter);
+  }
   for (size_t r = 0; r < source.size; ++r) {
     SLUICE_RETURN_IF_ERROR(ctx->CheckInterrupt());  // each row runs programs
     std::vector<Value> row = defaults;
@@ -78,9 +86,13 @@ Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, con
     t = Target(ctx, name, &error);  // the triggers may have written it
     if (t == nullptr) return error;
     std::vector<DeletedRow> deleted;
+    bool auto_rowid = false;
+    if (autoinc) {
+      SLUICE_ASSIGN_OR_RETURN(auto_rowid, AutoincrementRowid(*t, &*autoinc, row, &explicit_rowid));
+    }
     SLUICE_ASSIGN_OR_RETURN(InsertedRow ins,
-                            InsertRow(*t, std::move(row), rowid_slot >= 0 ? &explicit_rowid : nullptr, node.conflict,
-                                      node.conflict == ConflictResolution::kReplace ? &deleted : nullptr,
+                            InsertRow(*t, std::move(row), rowid_slot >= 0 || auto_rowid ? &explicit_rowid : nullptr,
+                                      node.conflict, node.conflict == ConflictResolution::kReplace ? &deleted : nullptr,
                                       {&node.checks, ctx, &defaults, &node.generated, upsert ? &*upsert : nullptr}));
     for (DeletedRow& gone : deleted) {
       gone.values.push_back(Value::Integer(gone.rowid));
@@ -92,12 +104,19 @@ Result<int64_t> InsertFiringTriggers(const PlanNode& node, ExecContext* ctx, con
     }
     if (!ins.inserted) continue;
     ++count;
+    if (ctx->connection != nullptr) ctx->connection->last_insert_rowid = ins.rowid;
+    if (ctx->inserted != nullptr) ctx->inserted->push_back(ins.rowid);
+    // RETURNING gives the row as stored, before its AFTER triggers run.
+    if (WantsReturning(node, ctx)) {
+      SLUICE_RETURN_IF_ERROR(EmitReturning(node, ctx, t->data, static_cast<size_t>(t->data.FindRowid(ins.rowid))));
+    }
     std::vector<Value> after = ReadRow(*t, ins.rowid);
     st = triggers->Fire(Timing::kAfter, nullptr, &after);
     if (IsRaise(st, RaiseAction::kIgnore)) continue;
     SLUICE_RETURN_IF_ERROR(st);
   }
   if (upsert) count += upsert->updated();
+  if (autoinc) SLUICE_RETURN_IF_ERROR(autoinc->Finish(ctx->tables));
   return count;
 }
 
@@ -167,6 +186,12 @@ Result<int64_t> DeleteFiringTriggers(const PlanNode& node, ExecContext* ctx, con
     if (t == nullptr) return error;
     int64_t pos = t->data.FindRowid(rowid);
     if (pos < 0) continue;
+    if (WantsReturning(node, ctx)) SLUICE_RETURN_IF_ERROR(EmitReturning(node, ctx, t->data, static_cast<size_t>(pos)));
+    // The foreign key check of the statement needs the rows it deleted.
+    if (ctx->deleted != nullptr) {
+      std::vector<Value> values(old_row.begin(), old_row.end() - 1);
+      ctx->deleted->emplace_back(rowid, std::move(values));
+    }
     t->data.DeleteRows({static_cast<size_t>(pos)});
     ++count;
     st = triggers->Fire(Timing::kAfter, &old_row, nullptr);
