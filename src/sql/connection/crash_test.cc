@@ -6,8 +6,13 @@
 // flight — never part of one. The expected contents come from replaying the
 // same deterministic transactions on an in-memory database.
 //
-// SLUICE_CRASH_ITERATIONS sets the number of kills (default 30; `make
-// crash-test` runs hundreds).
+// Two workloads: rows only (inserts, updates, deletes, savepoints), and
+// the schema workload, whose transactions also fire triggers, ALTER the
+// table (ADD and DROP COLUMN, RENAME), create and drop triggers, and write
+// an ATTACHed in-memory database beside the file.
+//
+// SLUICE_CRASH_ITERATIONS sets the number of kills per workload (default
+// 30; `make crash-test` runs hundreds).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -19,6 +24,7 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "sluice/database.h"
 
@@ -30,7 +36,7 @@ namespace {
 // one is a SAVEPOINT that its RELEASE commits, with work taken back by
 // ROLLBACK TO (to that savepoint, and to inner ones) before and after its
 // own: that work must never be found.
-std::string Transaction(int64_t n) {
+std::string RowTransaction(int64_t n) {
   std::mt19937_64 rng(static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ULL);
   const bool savepoints = n % 3 == 0;
   std::string sql = savepoints ? "savepoint tx; delete from t; rollback to tx; update meta set n = n + 1;"
@@ -58,17 +64,80 @@ std::string Transaction(int64_t n) {
   return sql + " commit;";
 }
 
-std::string Contents(Database& db) {
+// The schema workload's transaction n: a row transaction (RowTransaction's
+// mix, so t's triggers fire on its inserts and deletes) plus, by n, one
+// schema change: every 7th adds a column c<n> with a DEFAULT, 3 later it is
+// dropped again; every 11th creates a trigger, 5 later it is dropped;
+// every 13th renames the side table back and forth within the transaction
+// and adds a row to it. Plain transactions also write the attached
+// in-memory database `scratch` (not in savepoint ones: sluice refuses
+// savepoints while an attached database is in the transaction).
+std::string SchemaTransaction(int64_t n) {
+  std::string rows = RowTransaction(n);
+  const bool savepoints = n % 3 == 0;
+  std::string ddl;
+  if (n % 7 == 0) {
+    ddl += "alter table t add column c" + std::to_string(n) + " integer default " + std::to_string(n) + ";";
+  }
+  if (n % 7 == 3 && n > 3) ddl += "alter table t drop column c" + std::to_string(n - 3) + ";";
+  if (n % 11 == 0) {
+    ddl += "create trigger g" + std::to_string(n) + " after update on t begin insert into audit values (new.k, 'upd" +
+           std::to_string(n) + "'); end;";
+  }
+  if (n % 11 == 5 && n > 5) ddl += "drop trigger g" + std::to_string(n - 5) + ";";
+  if (n % 13 == 0) {
+    ddl += "alter table side rename to side_" + std::to_string(n) + "; insert into side_" + std::to_string(n) +
+           " values (" + std::to_string(n) + "); alter table side_" + std::to_string(n) + " rename to side;";
+  }
+  if (!savepoints) ddl += "insert into scratch.w values (" + std::to_string(n) + ");";
+  // After the opening BEGIN / SAVEPOINT statement and meta's update.
+  size_t at = rows.find("update meta set n = n + 1;") + std::string("update meta set n = n + 1;").size();
+  return rows.substr(0, at) + ddl + rows.substr(at);
+}
+
+struct Workload {
+  const char* setup;                    // run once on the file and on the model
+  const char* child_setup;              // run by each child after opening
+  std::string (*transaction)(int64_t);  // deterministic in n
+  std::vector<std::string> contents;    // queries whose rows must match the model's
+};
+
+const Workload kRows = {
+    "create table meta(n integer); insert into meta values (0); create table t(k integer, v integer, s text);",
+    "",
+    RowTransaction,
+    {"select k, v, s from t order by rowid"}};
+
+const Workload kSchema = {
+    "create table meta(n integer); insert into meta values (0); create table t(k integer, v integer, s text);"
+    "create table audit(k integer, what text); create table side(x integer);"
+    "create trigger t_ins after insert on t begin insert into audit values (new.k, 'ins'); end;"
+    "create trigger t_del before delete on t when old.v > 0 begin insert into audit values (old.k, 'del'); end;",
+    "attach ':memory:' as scratch; create table scratch.w(n integer);",
+    SchemaTransaction,
+    {"select * from t order by rowid", "select * from audit order by rowid", "select * from side order by rowid",
+     "select type, name, tbl_name, sql from sqlite_schema order by name"}};
+
+std::string Rows(Database& db, const std::string& query) {
   std::string out;
-  PrepareOutcome p = db.Prepare("select k, v, s from t order by rowid");
+  PrepareOutcome p = db.Prepare(query);
   if (!p.status.ok()) return "error: " + p.status.message();
   while (true) {
     Result<bool> row = p.statement->Step();
     if (!row.ok()) return out + "error: " + row.status().message();
     if (!*row) break;
-    out += std::string(p.statement->column_text(0)) + "|" + std::string(p.statement->column_text(1)) + "|" +
-           std::string(p.statement->column_text(2)) + "\n";
+    for (int c = 0; c < p.statement->column_count(); ++c) {
+      if (c > 0) out += '|';
+      out += p.statement->column_text(c);
+    }
+    out += "\n";
   }
+  return out;
+}
+
+std::string Contents(Database& db, const std::vector<std::string>& queries) {
+  std::string out;
+  for (const std::string& query : queries) out += Rows(db, query) + "--\n";
   return out;
 }
 
@@ -81,19 +150,20 @@ int64_t Scalar(Database& db, std::string_view sql) {
 }
 
 // The child: from transaction `next` on, forever; reports each commit.
-[[noreturn]] void RunChild(const std::string& path, int report_fd) {
+[[noreturn]] void RunChild(const Workload& w, const std::string& path, int report_fd) {
   Result<std::unique_ptr<Database>> db = Database::Open(path);
   if (!db.ok()) _exit(3);
+  if (!(*db)->Execute(w.child_setup).ok()) _exit(8);
   int64_t n = Scalar(**db, "select n from meta");
   if (n < 0) _exit(4);
   for (int64_t next = n + 1;; ++next) {
-    if (!(*db)->Execute(Transaction(next)).ok()) _exit(5);
+    if (!(*db)->Execute(w.transaction(next)).ok()) _exit(5);
     if (write(report_fd, &next, sizeof(next)) != sizeof(next)) _exit(6);
     if (next % 25 == 0 && !(*db)->Execute("pragma wal_checkpoint").ok()) _exit(7);
   }
 }
 
-TEST(CrashTest, KilledWritersLoseNothingCommittedAndNeverHalfATransaction) {
+void KillWritersAndCheck(const Workload& w) {
   int iterations = 30;
   if (const char* env = std::getenv("SLUICE_CRASH_ITERATIONS")) iterations = std::atoi(env);
   std::string tmpl = ::testing::TempDir() + "crashXXXXXX";
@@ -102,17 +172,12 @@ TEST(CrashTest, KilledWritersLoseNothingCommittedAndNeverHalfATransaction) {
   {
     Result<std::unique_ptr<Database>> db = Database::Open(path);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
-    ASSERT_TRUE((*db)
-                    ->Execute("create table meta(n integer); insert into meta values (0);"
-                              "create table t(k integer, v integer, s text);")
-                    .ok());
+    ASSERT_TRUE((*db)->Execute(w.setup).ok());
   }
   Result<std::unique_ptr<Database>> model = Database::Open(":memory:");
   ASSERT_TRUE(model.ok());
-  ASSERT_TRUE((*model)
-                  ->Execute("create table meta(n integer); insert into meta values (0);"
-                            "create table t(k integer, v integer, s text);")
-                  .ok());
+  ASSERT_TRUE((*model)->Execute(w.setup).ok());
+  ASSERT_TRUE((*model)->Execute(w.child_setup).ok());
   int64_t model_n = 0;
   std::mt19937 rng(20261122);
   int64_t total_acked = 0;
@@ -123,7 +188,7 @@ TEST(CrashTest, KilledWritersLoseNothingCommittedAndNeverHalfATransaction) {
     ASSERT_GE(pid, 0);
     if (pid == 0) {
       close(fds[0]);
-      RunChild(path, fds[1]);
+      RunChild(w, path, fds[1]);
     }
     close(fds[1]);
     std::this_thread::sleep_for(std::chrono::microseconds(2000 + rng() % 40000));
@@ -145,8 +210,13 @@ TEST(CrashTest, KilledWritersLoseNothingCommittedAndNeverHalfATransaction) {
     } else {
       ASSERT_LE(n, model_n + 1) << "iteration " << it;
     }
-    while (model_n < n) ASSERT_TRUE((*model)->Execute(Transaction(++model_n)).ok());
-    ASSERT_EQ(Contents(**db), Contents(**model)) << "iteration " << it << " after transaction " << n;
+    while (model_n < n) {
+      ++model_n;
+      Status s = (*model)->Execute(w.transaction(model_n));
+      ASSERT_TRUE(s.ok()) << "model, transaction " << model_n << ": " << s.ToString();
+    }
+    ASSERT_EQ(Contents(**db, w.contents), Contents(**model, w.contents))
+        << "iteration " << it << " after transaction " << n;
     PrepareOutcome check = (*db)->Prepare("pragma integrity_check");
     ASSERT_TRUE(check.status.ok());
     ASSERT_TRUE(*check.statement->Step());
@@ -160,6 +230,10 @@ TEST(CrashTest, KilledWritersLoseNothingCommittedAndNeverHalfATransaction) {
   std::remove((path + ".tmp").c_str());
   rmdir(tmpl.c_str());
 }
+
+TEST(CrashTest, KilledWritersLoseNothingCommittedAndNeverHalfATransaction) { KillWritersAndCheck(kRows); }
+
+TEST(CrashTest, SchemaChangesTriggersAndAttachSurviveKills) { KillWritersAndCheck(kSchema); }
 
 }  // namespace
 }  // namespace sluice
