@@ -16,14 +16,6 @@ namespace sluice::sql {
 
 namespace {
 
-void SetSlots(BoundExpr* e, const std::unordered_map<ColumnId, int>& slots) {
-  if (e->kind == BoundKind::kColumn) {
-    auto it = slots.find(e->column);
-    e->slot = it == slots.end() ? -1 : it->second;
-  }
-  for (BoundExprPtr& c : e->children) SetSlots(c.get(), slots);
-}
-
 // The scope of a row of `t` (its columns, then the rowid names when
 // `with_rowid`) and the slot of each column id.
 void RowScope(Binder::Impl& b, const TableSchema& t, bool with_rowid, Scope* scope,

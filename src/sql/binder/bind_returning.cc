@@ -13,8 +13,6 @@
 
 namespace sluice::sql {
 
-namespace {
-
 bool HasSubquery(const BoundExpr& e) {
   if (e.subquery != nullptr) return true;
   for (const BoundExprPtr& c : e.children) {
@@ -30,8 +28,6 @@ void SetSlots(BoundExpr* e, const std::unordered_map<ColumnId, int>& slots) {
   }
   for (BoundExprPtr& c : e->children) SetSlots(c.get(), slots);
 }
-
-}  // namespace
 
 Status NoAggregateHere(Status st) {
   constexpr std::string_view kPrefix = "misuse of aggregate: ";

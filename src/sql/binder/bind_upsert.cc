@@ -31,22 +31,6 @@ struct TargetTerm {
   bool plain_column = true;  // no COLLATE: may name the INTEGER PRIMARY KEY
 };
 
-bool HasSubquery(const BoundExpr& e) {
-  if (e.subquery != nullptr) return true;
-  for (const BoundExprPtr& c : e.children) {
-    if (HasSubquery(*c)) return true;
-  }
-  return false;
-}
-
-void SetSlots(BoundExpr* e, const std::unordered_map<ColumnId, int>& slots) {
-  if (e->kind == BoundKind::kColumn) {
-    auto it = slots.find(e->column);
-    e->slot = it == slots.end() ? -1 : it->second;
-  }
-  for (BoundExprPtr& c : e->children) SetSlots(c.get(), slots);
-}
-
 // Adds `t`'s columns and rowid under `name` to `scope`, their slots from
 // `first` on.
 void AddRow(Binder::Impl& b, const Table& t, const std::string& name, int first, Scope* scope,

@@ -5,6 +5,7 @@
 #define SLUICE_SQL_BINDER_BINDER_INTERNAL_H_
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -197,6 +198,10 @@ Status CheckUpdateFromNames(const UpdateStatement& update);
 // ("misuse of aggregate function f()", not "misuse of aggregate: f()");
 // other statuses pass through (bind_returning.cc).
 Status NoAggregateHere(Status st);
+// True when `e` holds a subquery (bind_returning.cc).
+bool HasSubquery(const BoundExpr& e);
+// Points each column reference of `e` at its slot in `slots` (-1: none).
+void SetSlots(BoundExpr* e, const std::unordered_map<ColumnId, int>& slots);
 
 // Explicit collation propagates upward through operators.
 void PropagateCollation(BoundExpr* node);

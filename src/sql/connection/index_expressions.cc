@@ -14,6 +14,21 @@ namespace sluice::sql {
 
 namespace {
 
+// Evaluates `e`, bound over slots (columns..., rowid), on one row.
+Result<Value> EvalOnRow(const BoundExpr& e, const std::vector<Value>& row, int64_t rowid) {
+  static const std::vector<ColumnId> kNoLayout;
+  ExecContext ctx;
+  ExprEvaluator eval(&ctx, &kNoLayout);
+  Value rowid_value = Value::Integer(rowid);
+  std::vector<const Value*> columns(row.size() + 1);
+  for (size_t c = 0; c < row.size(); ++c) columns[c] = &row[c];
+  columns[row.size()] = &rowid_value;
+  RowRef ref;
+  ref.left = columns.data();
+  ref.left_width = columns.size();
+  return eval.Eval(e, ref);
+}
+
 class BoundIndexFilter : public IndexFilter {
  public:
   BoundIndexFilter(std::shared_ptr<const Statement> create, BoundExprPtr where)
@@ -22,17 +37,7 @@ class BoundIndexFilter : public IndexFilter {
   // A row is covered when the WHERE is true for it; NULL, false and an
   // evaluation error leave it out.
   bool Covers(const std::vector<Value>& row, int64_t rowid) const override {
-    static const std::vector<ColumnId> kNoLayout;
-    ExecContext ctx;
-    ExprEvaluator eval(&ctx, &kNoLayout);
-    Value rowid_value = Value::Integer(rowid);
-    std::vector<const Value*> columns(row.size() + 1);
-    for (size_t c = 0; c < row.size(); ++c) columns[c] = &row[c];
-    columns[row.size()] = &rowid_value;
-    RowRef ref;
-    ref.left = columns.data();
-    ref.left_width = columns.size();
-    Result<Value> v = eval.Eval(*where_, ref);
+    Result<Value> v = EvalOnRow(*where_, row, rowid);
     return v.ok() && Truthiness(*v) == TriBool::kTrue;
   }
   const BoundExpr& bound() const override { return *where_; }
@@ -48,17 +53,7 @@ class BoundKeyExpr : public IndexKeyExpr {
       : create_(std::move(create)), expr_(std::move(expr)) {}
 
   Value Eval(const std::vector<Value>& row, int64_t rowid) const override {
-    static const std::vector<ColumnId> kNoLayout;
-    ExecContext ctx;
-    ExprEvaluator eval(&ctx, &kNoLayout);
-    Value rowid_value = Value::Integer(rowid);
-    std::vector<const Value*> columns(row.size() + 1);
-    for (size_t c = 0; c < row.size(); ++c) columns[c] = &row[c];
-    columns[row.size()] = &rowid_value;
-    RowRef ref;
-    ref.left = columns.data();
-    ref.left_width = columns.size();
-    Result<Value> v = eval.Eval(*expr_, ref);
+    Result<Value> v = EvalOnRow(*expr_, row, rowid);
     return v.ok() ? v->Owned() : Value();
   }
   const BoundExpr& bound() const override { return *expr_; }
