@@ -93,6 +93,11 @@ class DatabaseImpl : public Database {
   // (durable.cc's Reload): no foreign key checks then, and CREATE TABLE
   // sqlite_sequence comes from the files instead of from DDL.
   bool replaying() const { return replaying_; }
+  // Whether the TEMP schema was ever used on this connection (PRAGMA
+  // database_list lists temp from then on, as sqlite3 does once it opened
+  // its temp database, even when the objects were rolled back or dropped).
+  bool temp_used() const { return temp_used_ || catalog_.HasTemp(); }
+  void note_temp_used() { temp_used_ = true; }
 
   // PRAGMA busy_timeout (how long a writer waits for the writer lock) and
   // PRAGMA synchronous (what a commit syncs).
@@ -199,6 +204,7 @@ class DatabaseImpl : public Database {
   bool recursive_triggers_ = false;
   // The files' schema is being replayed through Execute: no write protocol.
   bool replaying_ = false;
+  bool temp_used_ = false;
   const std::vector<Value>* parameters_ = nullptr;
   bool appender_writing_ = false;
   ConnectionState connection_state_;

@@ -9,6 +9,7 @@
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/index_expressions.h"
+#include "sql/connection/schema_names.h"
 #include "sql/connection/triggers.h"
 #include "sql/lexer/keywords.h"
 
@@ -443,6 +444,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       if (catalog.FindTable(c.name) || catalog.FindView(c.name)) return int64_t{0};  // IF NOT EXISTS
       if (!c.as_select) {
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, ast));
+        t->temp = CreatesTemp(catalog, s);
         t->rootpage = catalog.NextRootpage();
         for (IndexDef& idx : t->indexes) idx.rootpage = catalog.NextRootpage();
         t->generation = catalog.NewGeneration();
@@ -487,6 +489,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         }
         t->data.AppendRow(std::move(row), static_cast<int64_t>(r + 1));
       }
+      t->temp = CreatesTemp(catalog, s);
       t->rootpage = catalog.NextRootpage();
       t->generation = catalog.NewGeneration();
       catalog.AddTable(t);
@@ -532,13 +535,15 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       v.name = c.name;
       v.sql = "CREATE VIEW " + std::string(s.Text({c.name_span.begin, s.span.end}));
       v.ast = std::static_pointer_cast<const CreateViewStatement>(std::shared_ptr<const Statement>(ast));
+      v.temp = CreatesTemp(catalog, s);
       catalog.AddView(std::move(v));
       return int64_t{0};
     }
     case StatementKind::kCreateTrigger: {
       const auto& c = s.As<CreateTriggerStatement>();
       if (catalog.FindTrigger(c.name) != nullptr) return int64_t{0};
-      catalog.AddTrigger({c.name, c.table, "CREATE TRIGGER " + std::string(s.Text({c.name_span.begin, s.span.end}))});
+      catalog.AddTrigger({c.name, c.table, "CREATE TRIGGER " + std::string(s.Text({c.name_span.begin, s.span.end})),
+                          CreatesTemp(catalog, s)});
       return int64_t{0};
     }
     case StatementKind::kDrop: {

@@ -152,6 +152,7 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
     rows.push_back({Value::Text(db.is_file_database() ? "wal" : "memory")});
   } else if (name == "database_list") {
     rows.push_back({Value::Integer(0), Value::Text("main"), Value::Text(db.main_file())});
+    if (db.temp_used()) rows.push_back({Value::Integer(1), Value::Text("temp"), Value::Text("")});
     // sqlite3 numbers attached databases from 2 (1 is temp).
     int64_t seq = 2;
     for (DatabaseImpl::AttachedDatabase& a : db.attached()) {
