@@ -78,12 +78,12 @@ bool Catalog::ObjectIsTemp(const Object& o) const {
   return false;
 }
 
-Catalog Catalog::WithoutTemp() const {
+Catalog Catalog::Part(bool temp) const {
   Catalog out = *this;
-  std::erase_if(out.order_, [&](const Object& o) { return ObjectIsTemp(o); });
-  std::erase_if(out.tables_, [](const TablePtr& t) { return t->temp; });
-  std::erase_if(out.views_, [](const ViewInfo& v) { return v.temp; });
-  std::erase_if(out.triggers_, [](const TriggerInfo& t) { return t.temp; });
+  std::erase_if(out.order_, [&](const Object& o) { return ObjectIsTemp(o) != temp; });
+  std::erase_if(out.tables_, [&](const TablePtr& t) { return t->temp != temp; });
+  std::erase_if(out.views_, [&](const ViewInfo& v) { return v.temp != temp; });
+  std::erase_if(out.triggers_, [&](const TriggerInfo& t) { return t.temp != temp; });
   return out;
 }
 

@@ -74,7 +74,10 @@ class Catalog {
 
   // The catalog without its TEMP objects (what a file database stores,
   // backs up or vacuums into); shares the tables.
-  Catalog WithoutTemp() const;
+  Catalog WithoutTemp() const { return Part(false); }
+  // Only the TEMP objects (what a file database's rollback restores on
+  // top of the files).
+  Catalog OnlyTemp() const { return Part(true); }
   // Appends `from`'s TEMP objects (in their order) to this catalog: a file
   // database reloaded from disk keeps the connection's TEMP objects.
   void AdoptTemp(const Catalog& from);
@@ -160,6 +163,8 @@ class Catalog {
   std::vector<TriggerInfo> triggers_;
   std::vector<Object> order_;
   bool ObjectIsTemp(const Object& o) const;
+  // A copy with only the TEMP objects (`temp`) or only main's.
+  Catalog Part(bool temp) const;
   int64_t next_rootpage_ = 2;
   uint64_t next_generation_ = 1;
   int32_t user_version_ = 0;

@@ -178,8 +178,10 @@ class DatabaseImpl : public Database {
   friend class Transaction;
 
   // durable.cc.
-  // The catalog becomes what the files hold.
-  Status Reload();
+  // The catalog becomes what the files hold, plus the TEMP objects of
+  // `temp_from` (the files never hold them): by default the current
+  // catalog's; a rollback passes those of its start.
+  Status Reload(const Catalog* temp_from = nullptr);
   // Applies what other processes committed (a replaced image: Reload).
   // check_image: also look at the image itself, as writers must (see
   // storage::DbFiles::Poll).

@@ -73,7 +73,7 @@ Status DatabaseImpl::RunReplaySql(const std::string& sql) {
   return s;
 }
 
-Status DatabaseImpl::Reload() {
+Status DatabaseImpl::Reload(const Catalog* temp_from) {
   std::string image;
   std::vector<std::string> records;
   std::shared_ptr<const storage::ImageBlocks> blocks;
@@ -84,7 +84,7 @@ Status DatabaseImpl::Reload() {
   if (state->kind != durable::RecordKind::kState) return Status::Corruption(path + ": image is not a state record");
   SLUICE_DCHECK(!txn_.active());  // a transaction's changes would be lost
   // The connection's TEMP objects are not in the file: they are kept.
-  Catalog temp_objects = std::move(catalog_);
+  Catalog temp_objects = temp_from != nullptr ? temp_from->OnlyTemp() : catalog_.OnlyTemp();
   catalog_ = Catalog();
   for (const durable::SchemaObject& o : state->schema) {
     Status s = RunReplaySql(o.sql);
