@@ -13,7 +13,7 @@
 // "/* v(a,b) */" with its column names (printSchemaLine, shellFakeSchema).
 // TEMP objects (sqlite_temp_schema) follow: .tables and .indexes list them
 // as temp.NAME, .schema prints them after main's with "temp." put before
-// the name (shell_add_schema), .fullschema as stored.
+// the name (shell_add_schema), .fullschema as stored, by rowid among main's.
 #include <algorithm>
 
 #include "base/ascii.h"
@@ -139,8 +139,10 @@ CommandResult Shell::DoFullSchema(const std::vector<std::string>& args) {
     return CommandResult::kError;
   }
   std::vector<std::vector<std::string>> rows;
-  const std::string filter = " WHERE type != 'meta' AND sql NOT NULL AND name NOT LIKE 'sqlite_%'";
-  if (!QueryRows("SELECT sql FROM sqlite_schema" + filter + " UNION ALL SELECT sql FROM sqlite_temp_schema" + filter,
+  // sqlite3's query: main's rows and the TEMP schema's, by rowid.
+  if (!QueryRows("SELECT sql FROM (SELECT sql sql, type type, tbl_name tbl_name, name name, rowid x FROM sqlite_schema "
+                 "UNION ALL SELECT sql, type, tbl_name, name, rowid FROM sqlite_temp_schema) WHERE type != 'meta' AND "
+                 "sql NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY x",
                  &rows)) {
     PrintError("Error: cannot read sqlite_schema\n");
     return CommandResult::kError;

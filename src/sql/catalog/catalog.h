@@ -81,6 +81,11 @@ class Catalog {
   // Appends `from`'s TEMP objects (in their order) to this catalog: a file
   // database reloaded from disk keeps the connection's TEMP objects.
   void AdoptTemp(const Catalog& from);
+  // Drops every TEMP object (PRAGMA temp_store resets the TEMP schema).
+  void DropTemp() {
+    *this = Part(false);
+    SchemaChanged();
+  }
 
   // A table for writing: when it is shared (e.g. with a transaction
   // snapshot or another statement), it is copied first so that the sharer

@@ -98,6 +98,12 @@ class DatabaseImpl : public Database {
   // its temp database, even when the objects were rolled back or dropped).
   bool temp_used() const { return temp_used_ || catalog_.HasTemp(); }
   void note_temp_used() { temp_used_ = true; }
+  // PRAGMA temp_store (0 default, 1 file, 2 memory): where sqlite3 keeps
+  // TEMP objects. Here they are always in memory, but a change empties
+  // the TEMP schema as in sqlite3 (and is refused in a transaction once
+  // the schema is in use).
+  int temp_store() const { return temp_store_; }
+  Status SetTempStore(int value);
 
   // PRAGMA busy_timeout (how long a writer waits for the writer lock) and
   // PRAGMA synchronous (what a commit syncs).
@@ -207,6 +213,7 @@ class DatabaseImpl : public Database {
   // The files' schema is being replayed through Execute: no write protocol.
   bool replaying_ = false;
   bool temp_used_ = false;
+  int temp_store_ = 0;
   const std::vector<Value>* parameters_ = nullptr;
   bool appender_writing_ = false;
   ConnectionState connection_state_;
