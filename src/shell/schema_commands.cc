@@ -35,8 +35,8 @@ std::string Literal(std::string_view text) {
 
 // sqlite3's shell_add_schema: "CREATE TABLE x..." -> "CREATE TABLE temp.x...".
 std::string AddTempSchema(const std::string& sql) {
-  static constexpr std::string_view kPrefixes[] = {"TABLE", "INDEX", "UNIQUE INDEX", "VIEW", "TRIGGER",
-                                                    "VIRTUAL TABLE"};
+  static constexpr std::string_view kPrefixes[] = {"TABLE", "INDEX",   "UNIQUE INDEX",
+                                                   "VIEW",  "TRIGGER", "VIRTUAL TABLE"};
   if (sql.size() < 7 || !EqualsIgnoreAsciiCase(std::string_view(sql).substr(0, 7), "CREATE ")) return sql;
   for (std::string_view prefix : kPrefixes) {
     size_t n = prefix.size();
@@ -208,7 +208,8 @@ CommandResult Shell::DoSchema(const std::vector<std::string>& args) {
     const bool temp = row[4] == "1";
     std::string text = temp ? AddTempSchema(sql) : sql;
     if (type == "view" && sql.starts_with("CREATE VIEW ")) {
-      PrepareOutcome p = db_->Prepare(std::string(temp ? "SELECT * FROM temp." : "SELECT * FROM ") + DoubleQuoted(name));
+      PrepareOutcome p =
+          db_->Prepare(std::string(temp ? "SELECT * FROM temp." : "SELECT * FROM ") + DoubleQuoted(name));
       if (p.status.ok() && p.statement && p.statement->column_count() > 0) {
         std::string fake = std::string(temp ? "temp." : "") + QuoteNameIfNeeded(name);
         for (int i = 0; i < p.statement->column_count(); ++i) {

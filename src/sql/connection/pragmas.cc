@@ -171,7 +171,7 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
       rows.push_back({Value::Integer(seq++), Value::Text(a.name), Value::Text(a.db->main_file())});
     }
   } else if (name == "wal_checkpoint") {
-    if (db.is_file_database()) {
+    if (db.is_file_database() && !EqualsIgnoreAsciiCase(p.schema, "temp")) {
       if (db.in_transaction()) {
         rows.push_back({Value::Integer(1), Value::Integer(-1), Value::Integer(-1)});
       } else {

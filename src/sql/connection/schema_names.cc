@@ -201,8 +201,7 @@ Status CheckSchemaNames(const Catalog& catalog, const Statement& s, int64_t* err
       }
       SLUICE_RETURN_IF_ERROR(CheckCreate(s, c.schema, c.name_span, error_offset));
       // A main trigger is on a main table ("no such table: main.t").
-      if (IsMain(c.schema) && !c.schema.empty() && !c.temp &&
-          std::string(SchemaOfTable(catalog, c.table)) == "temp") {
+      if (IsMain(c.schema) && !c.schema.empty() && !c.temp && std::string(SchemaOfTable(catalog, c.table)) == "temp") {
         return Status::InvalidArgument("no such table: main." + c.table);
       }
       if (c.if_not_exists && catalog.FindTrigger(c.name) != nullptr) return Status::OK();
@@ -240,6 +239,8 @@ Status CheckSchemaNames(const Catalog& catalog, const Statement& s, int64_t* err
     case StatementKind::kPragma: {
       const auto& p = s.As<PragmaStatement>();
       if (IsMain(p.schema)) return Status::OK();
+      // The TEMP schema is no WAL database: its checkpoint does nothing.
+      if (IsTemp(p.schema) && NameEqualsNoCase(p.name, "wal_checkpoint")) return Status::OK();
       if (IsTemp(p.schema)) {
         return Status::InvalidArgument("PRAGMA temp." + p.name + " is not supported");
       }

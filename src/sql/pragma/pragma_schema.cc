@@ -196,9 +196,12 @@ std::optional<std::vector<Value>> ViewListRow(const PragmaContext& ctx, const Vi
   if (!ctx.view_columns) return std::nullopt;
   Result<std::vector<ViewColumn>> columns = ctx.view_columns(view);
   if (!columns.ok()) return std::nullopt;
-  return std::vector<Value>{Value::Text(view.temp ? "temp" : "main"), Value::Text(view.name),
-                            Value::Text("view"), Value::Integer(static_cast<int64_t>(columns->size())),
-                            Value::Integer(0),   Value::Integer(0)};
+  return std::vector<Value>{Value::Text(view.temp ? "temp" : "main"),
+                            Value::Text(view.name),
+                            Value::Text("view"),
+                            Value::Integer(static_cast<int64_t>(columns->size())),
+                            Value::Integer(0),
+                            Value::Integer(0)};
 }
 
 std::vector<Value> SchemaTableRow(bool temp) {
