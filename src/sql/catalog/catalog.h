@@ -121,7 +121,8 @@ class Catalog {
   // sqlite_schema rows in creation order: of main, or with `temp` of the
   // TEMP schema (sqlite_temp_schema).
   std::vector<SchemaEntry> SchemaRows(bool temp = false) const;
-  int64_t NextRootpage() { return next_rootpage_++; }
+  // The TEMP schema numbers its pages on its own, from 2 as main does.
+  int64_t NextRootpage(bool temp = false) { return temp ? next_temp_rootpage_++ : next_rootpage_++; }
   // A new Table::generation; NoteGeneration keeps later ones above `g`.
   uint64_t NewGeneration() { return next_generation_++; }
   uint64_t next_generation() const { return next_generation_; }
@@ -171,6 +172,7 @@ class Catalog {
   // A copy with only the TEMP objects (`temp`) or only main's.
   Catalog Part(bool temp) const;
   int64_t next_rootpage_ = 2;
+  int64_t next_temp_rootpage_ = 2;
   uint64_t next_generation_ = 1;
   int32_t user_version_ = 0;
   int32_t application_id_ = 0;

@@ -134,7 +134,7 @@ Result<TablePtr> Rebuild(Catalog& catalog, const Table& old, const std::string& 
   }
   size_t next_auto = 0;
   for (IndexDef& idx : t->indexes) {
-    idx.rootpage = next_auto < auto_pages.size() ? auto_pages[next_auto++] : catalog.NextRootpage();
+    idx.rootpage = next_auto < auto_pages.size() ? auto_pages[next_auto++] : catalog.NextRootpage(old.temp);
   }
   for (const IndexDef& idx : old.indexes) {
     if (idx.automatic) continue;

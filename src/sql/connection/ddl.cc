@@ -333,6 +333,11 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
         }
       } else {
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, nullptr));
+        // sqlite3 keeps a TEMP table's counter in temp.sqlite_sequence;
+        // there is no such table here (main's would reach the file).
+        if (t->autoincrement && CreatesTemp(catalog, s)) {
+          return Status::InvalidArgument("AUTOINCREMENT on a TEMP table is not supported");
+        }
         // A CHECK must bind against the new table's columns.
         Binder binder(catalog, db.parameters());
         Result<std::vector<BoundExprPtr>> checks = binder.BindChecks(*t, s);
@@ -445,8 +450,8 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       if (!c.as_select) {
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, ast));
         t->temp = CreatesTemp(catalog, s);
-        t->rootpage = catalog.NextRootpage();
-        for (IndexDef& idx : t->indexes) idx.rootpage = catalog.NextRootpage();
+        t->rootpage = catalog.NextRootpage(t->temp);
+        for (IndexDef& idx : t->indexes) idx.rootpage = catalog.NextRootpage(t->temp);
         t->generation = catalog.NewGeneration();
         catalog.AddTable(t);
         if (t->autoincrement) SLUICE_RETURN_IF_ERROR(CreateSequenceTable(db));
@@ -490,7 +495,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         t->data.AppendRow(std::move(row), static_cast<int64_t>(r + 1));
       }
       t->temp = CreatesTemp(catalog, s);
-      t->rootpage = catalog.NextRootpage();
+      t->rootpage = catalog.NextRootpage(t->temp);
       t->generation = catalog.NewGeneration();
       catalog.AddTable(t);
       return int64_t{0};
@@ -516,7 +521,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       SLUICE_RETURN_IF_ERROR(BindIndexExpressions(catalog, *t, ast, &def));
       def.sql = std::string(c.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
                 std::string(s.Text({c.name_span.begin, s.span.end}));
-      def.rootpage = catalog.NextRootpage();
+      def.rootpage = catalog.NextRootpage(t->temp);
       t->InvalidateIndexes();
       t->indexes.push_back(def);
       if (def.unique && t->Index(t->indexes.size() - 1).has_duplicate()) {
