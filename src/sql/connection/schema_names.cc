@@ -92,7 +92,8 @@ const char* SchemaOfTable(const Catalog& catalog, const std::string& name) {
 
 // A new object named `name` in the TEMP schema (`temp`) or in main: the
 // catalog holds one object per name across both (catalog.h), so a name
-// taken in the other schema is refused rather than shadowed.
+// taken in the other schema is refused rather than shadowed (with IF NOT
+// EXISTS too: sqlite3 would create the object in its own schema).
 Status CheckNoShadow(const Catalog& catalog, const std::string& name, bool temp) {
   bool other = false;
   if (TablePtr t = catalog.FindTable(name)) other = t->temp != temp;
@@ -182,7 +183,6 @@ Status CheckSchemaNames(const Catalog& catalog, const Statement& s, int64_t* err
         return Status::InvalidArgument("temporary table name must be unqualified");
       }
       SLUICE_RETURN_IF_ERROR(CheckCreate(s, c.schema, c.name_span, error_offset));
-      if (c.if_not_exists && (catalog.FindTable(c.name) || catalog.FindView(c.name))) return Status::OK();
       return CheckNoShadow(catalog, c.name, CreatesTemp(catalog, s));
     }
     case StatementKind::kCreateView: {
@@ -191,7 +191,6 @@ Status CheckSchemaNames(const Catalog& catalog, const Statement& s, int64_t* err
         return Status::InvalidArgument("temporary table name must be unqualified");
       }
       SLUICE_RETURN_IF_ERROR(CheckCreate(s, c.schema, c.name_span, error_offset));
-      if (c.if_not_exists && (catalog.FindTable(c.name) || catalog.FindView(c.name))) return Status::OK();
       return CheckNoShadow(catalog, c.name, CreatesTemp(catalog, s));
     }
     case StatementKind::kCreateTrigger: {
@@ -204,7 +203,6 @@ Status CheckSchemaNames(const Catalog& catalog, const Statement& s, int64_t* err
       if (IsMain(c.schema) && !c.schema.empty() && !c.temp && std::string(SchemaOfTable(catalog, c.table)) == "temp") {
         return Status::InvalidArgument("no such table: main." + c.table);
       }
-      if (c.if_not_exists && catalog.FindTrigger(c.name) != nullptr) return Status::OK();
       return CheckNoShadow(catalog, c.name, CreatesTemp(catalog, s));
     }
     case StatementKind::kCreateIndex: {
@@ -218,7 +216,6 @@ Status CheckSchemaNames(const Catalog& catalog, const Statement& s, int64_t* err
       if (!c.schema.empty() && IsMain(c.schema) && in == "temp") {
         return Status::InvalidArgument("no such table: main." + c.table);
       }
-      if (c.if_not_exists && catalog.FindIndex(c.name, nullptr) != nullptr) return Status::OK();
       return CheckNoShadow(catalog, c.name, CreatesTemp(catalog, s));
     }
     case StatementKind::kInsert:
