@@ -283,11 +283,15 @@ PrepareOutcome FakeDatabase::Prepare(std::string_view sql) {
       }
     }
   } else if (text.starts_with("SELECT name FROM sqlite_schema") ||
-             text.starts_with("SELECT type, name, tbl_name, sql FROM sqlite_schema")) {
-    // The shell's catalog queries: the filters they use, on the catalog.
+             text.starts_with("SELECT type, name, tbl_name, sql FROM sqlite_schema") ||
+             text.starts_with("SELECT type, name, tbl_name, sql, 0 FROM sqlite_schema")) {
+    // The shell's catalog queries: the filters they use, on the catalog
+    // (which has no TEMP objects: the sqlite_temp_schema half adds none).
     const bool names_only = text.starts_with("SELECT name ");
+    const bool schema_flag = text.starts_with("SELECT type, name, tbl_name, sql, 0 ");  // .schema's main/TEMP mark
     r.columns =
         names_only ? std::vector<std::string>{"name"} : std::vector<std::string>{"type", "name", "tbl_name", "sql"};
+    if (schema_flag) r.columns.push_back("0");
     const std::vector<std::string> name_likes = LiteralsAfter(text, " name LIKE ");
     const std::vector<std::string> tbl_likes = LiteralsAfter(text, "lower(tbl_name) LIKE ");
     const std::vector<std::string> tbl_globs = LiteralsAfter(text, "lower(tbl_name) GLOB ");
@@ -314,6 +318,7 @@ PrepareOutcome FakeDatabase::Prepare(std::string_view sql) {
         r.rows.push_back({Cell::Text(name)});
       } else {
         r.rows.push_back({Cell::Text(t.type), Cell::Text(name), Cell::Text(name), Cell::Text(t.sql)});
+        if (schema_flag) r.rows.back().push_back(Cell::Integer("0"));
       }
     }
   } else if (text.starts_with("PRAGMA table_info='")) {

@@ -11,8 +11,12 @@
 // Both filter with SQL on sqlite_schema, as sqlite3's shell does. A CREATE TABLE whose name starts
 // with a quote prints as CREATE TABLE IF NOT EXISTS; a view gets a comment
 // "/* v(a,b) */" with its column names (printSchemaLine, shellFakeSchema).
+// TEMP objects (sqlite_temp_schema) follow: .tables and .indexes list them
+// as temp.NAME, .schema prints them after main's with "temp." put before
+// the name (shell_add_schema), .fullschema as stored, by rowid among main's.
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "shell/schema_text.h"
 #include "shell/shell.h"
 #include "shell/text_escape.h"
@@ -27,6 +31,20 @@ std::string Literal(std::string_view text) {
   std::string out;
   AppendQuotedString(text, &out);
   return out;
+}
+
+// sqlite3's shell_add_schema: "CREATE TABLE x..." -> "CREATE TABLE temp.x...".
+std::string AddTempSchema(const std::string& sql) {
+  static constexpr std::string_view kPrefixes[] = {"TABLE", "INDEX",   "UNIQUE INDEX",
+                                                   "VIEW",  "TRIGGER", "VIRTUAL TABLE"};
+  if (sql.size() < 7 || !EqualsIgnoreAsciiCase(std::string_view(sql).substr(0, 7), "CREATE ")) return sql;
+  for (std::string_view prefix : kPrefixes) {
+    size_t n = prefix.size();
+    if (sql.compare(7, n, prefix) == 0 && sql.size() > n + 7 && sql[n + 7] == ' ') {
+      return sql.substr(0, n + 7) + " temp." + sql.substr(n + 8);
+    }
+  }
+  return sql;
 }
 
 }  // namespace
@@ -77,9 +95,9 @@ CommandResult Shell::DoTables(const std::vector<std::string>& args) {
   // sqlite3's query (with the pattern as a literal rather than bound).
   const std::string pattern = args.size() == 2 ? args[1] : "%";
   std::vector<std::vector<std::string>> rows;
-  if (!QueryRows("SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND "
-                 "name LIKE " +
-                     Literal(pattern) + " ORDER BY 1",
+  const std::string filter = "type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name LIKE " + Literal(pattern);
+  if (!QueryRows("SELECT name FROM sqlite_schema WHERE " + filter +
+                     " UNION ALL SELECT 'temp.' || name FROM sqlite_temp_schema WHERE " + filter + " ORDER BY 1",
                  &rows)) {
     PrintError("Error: cannot read sqlite_schema\n");
     return CommandResult::kError;
@@ -99,9 +117,10 @@ CommandResult Shell::DoIndexes(const std::vector<std::string>& args) {
   }
   const std::string pattern = args.size() == 2 ? args[1] : "%";
   std::vector<std::vector<std::string>> rows;
-  if (!QueryRows(
-          "SELECT name FROM sqlite_schema WHERE type='index' AND tbl_name LIKE " + Literal(pattern) + " ORDER BY 1",
-          &rows)) {
+  const std::string filter = "type='index' AND tbl_name LIKE " + Literal(pattern);
+  if (!QueryRows("SELECT name FROM sqlite_schema WHERE " + filter +
+                     " UNION ALL SELECT 'temp.' || name FROM sqlite_temp_schema WHERE " + filter + " ORDER BY 1",
+                 &rows)) {
     PrintError("Error: cannot read sqlite_schema\n");
     return CommandResult::kError;
   }
@@ -120,7 +139,10 @@ CommandResult Shell::DoFullSchema(const std::vector<std::string>& args) {
     return CommandResult::kError;
   }
   std::vector<std::vector<std::string>> rows;
-  if (!QueryRows("SELECT sql FROM sqlite_schema WHERE type != 'meta' AND sql NOT NULL AND name NOT LIKE 'sqlite_%'",
+  // sqlite3's query: main's rows and the TEMP schema's, by rowid.
+  if (!QueryRows("SELECT sql FROM (SELECT sql sql, type type, tbl_name tbl_name, name name, rowid x FROM sqlite_schema "
+                 "UNION ALL SELECT sql, type, tbl_name, name, rowid FROM sqlite_temp_schema) WHERE type != 'meta' AND "
+                 "sql NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY x",
                  &rows)) {
     PrintError("Error: cannot read sqlite_schema\n");
     return CommandResult::kError;
@@ -164,15 +186,18 @@ CommandResult Shell::DoSchema(const std::vector<std::string>& args) {
   // LIKE, on the lower-case tbl_name.
   // sqlite3 lists sqlite_sequence (the only sqlite_* entry with text)
   // unless --nosys.
-  std::string query = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type != 'meta' AND sql NOT NULL";
-  if (no_sys) query += " AND name NOT LIKE 'sqlite_%'";
+  std::string filter = " WHERE type != 'meta' AND sql NOT NULL";
+  if (no_sys) filter += " AND name NOT LIKE 'sqlite_%'";
   if (!pattern.empty()) {
     const bool glob = pattern.find_first_of("*?[") != std::string::npos;
-    query += glob ? " AND lower(tbl_name) GLOB " + Literal(pattern)
-                  : " AND lower(tbl_name) LIKE " + Literal(pattern) + " ESCAPE '\\'";
+    filter += glob ? " AND lower(tbl_name) GLOB " + Literal(pattern)
+                   : " AND lower(tbl_name) LIKE " + Literal(pattern) + " ESCAPE '\\'";
   }
+  // main's objects, then the TEMP schema's (marked by the fifth column).
   std::vector<std::vector<std::string>> rows;
-  if (!QueryRows(query, &rows)) {
+  if (!QueryRows("SELECT type, name, tbl_name, sql, 0 FROM sqlite_schema" + filter +
+                     " UNION ALL SELECT type, name, tbl_name, sql, 1 FROM sqlite_temp_schema" + filter,
+                 &rows)) {
     PrintError("Error: cannot read sqlite_schema\n");
     return CommandResult::kError;
   }
@@ -180,11 +205,13 @@ CommandResult Shell::DoSchema(const std::vector<std::string>& args) {
     const std::string& type = row[0];
     const std::string& name = row[1];
     const std::string& sql = row[3];
-    std::string text = sql;
-    if (type == "view" && text.starts_with("CREATE VIEW ")) {
-      PrepareOutcome p = db_->Prepare("SELECT * FROM " + DoubleQuoted(name));
+    const bool temp = row[4] == "1";
+    std::string text = temp ? AddTempSchema(sql) : sql;
+    if (type == "view" && sql.starts_with("CREATE VIEW ")) {
+      PrepareOutcome p =
+          db_->Prepare(std::string(temp ? "SELECT * FROM temp." : "SELECT * FROM ") + DoubleQuoted(name));
       if (p.status.ok() && p.statement && p.statement->column_count() > 0) {
-        std::string fake = QuoteNameIfNeeded(name);
+        std::string fake = std::string(temp ? "temp." : "") + QuoteNameIfNeeded(name);
         for (int i = 0; i < p.statement->column_count(); ++i) {
           fake += i == 0 ? "(" : ",";
           fake += QuoteNameIfNeeded(p.statement->column_name(i));

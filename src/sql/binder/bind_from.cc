@@ -25,9 +25,9 @@ TablePtr SchemaTable(const Catalog& catalog, const std::string& name, bool temp)
     t->columns_info.push_back(c);
   }
   t->data.InitColumns(5);
-  if (!temp) {
+  {
     int64_t rowid = 1;
-    for (const SchemaEntry& e : catalog.SchemaRows()) {
+    for (const SchemaEntry& e : catalog.SchemaRows(temp)) {
       std::vector<Value> row;
       row.push_back(Value::Text(e.type));
       row.push_back(Value::Text(e.name));
@@ -203,16 +203,22 @@ Result<PlanPtr> Binder::Impl::BindNamedTable(const TableRef& ref, Scope* scope, 
   }
   bool main_schema = ref.schema.empty() || NameEqualsNoCase(ref.schema, "main");
   bool temp_schema = NameEqualsNoCase(ref.schema, "temp");
+  // TEMP objects share main's catalog (catalog.h): unqualified names find
+  // either; main.x only a main object, temp.x only a TEMP one.
+  bool want_temp = temp_schema;
   TablePtr table;
   if (NameEqualsNoCase(ref.name, "sqlite_master") || NameEqualsNoCase(ref.name, "sqlite_schema")) {
     if (main_schema) table = SchemaTable(catalog_, ref.name, false);
     if (temp_schema) table = SchemaTable(catalog_, ref.name, true);
   } else if (NameEqualsNoCase(ref.name, "sqlite_temp_master") || NameEqualsNoCase(ref.name, "sqlite_temp_schema")) {
     if (ref.schema.empty() || temp_schema) table = SchemaTable(catalog_, ref.name, true);
-  } else if (main_schema) {
+  } else if (main_schema || temp_schema) {
     table = catalog_.FindTable(ref.name);
+    if (table != nullptr && !ref.schema.empty() && table->temp != want_temp) table = nullptr;
+    const ViewInfo* view = table == nullptr ? catalog_.FindView(ref.name) : nullptr;
+    if (view != nullptr && !ref.schema.empty() && view->temp != want_temp) view = nullptr;
     if (table == nullptr) {
-      if (const ViewInfo* view = catalog_.FindView(ref.name)) {
+      if (view != nullptr) {
         for (const ViewInfo* open : views_) {
           if (open == view) return Status::InvalidArgument("view " + view->name + " is circularly defined");
         }

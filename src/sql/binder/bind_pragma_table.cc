@@ -5,7 +5,7 @@
 // when the statement is bound, from the argument's value, which must be a
 // literal or a bound parameter: an argument that reads a column of another
 // FROM item (or any other expression) is refused. The schema argument may be main
-// or temp (empty here); another is "unknown database 'x'", reported when
+// (temp is refused, see below); another is "unknown database 'x'", reported when
 // the statement is prepared (sqlite3 reports it when it runs).
 #include "base/ascii.h"
 #include "sql/binder/binder.h"
@@ -70,8 +70,12 @@ Result<TablePtr> Binder::Impl::PragmaTable(const TableRef& ref, size_t* visible_
   }
   t->data.InitColumns(names.size());
   if (!schema.is_null() && !EqualsIgnoreAsciiCase(TextForm(schema), "main")) {
-    // temp holds nothing here; sqlite3 reports other names when it runs.
-    if (EqualsIgnoreAsciiCase(TextForm(schema), "temp")) return t;
+    // The TEMP schema shares main's catalog (catalog.h): its pragmas are
+    // not told apart from main's yet, so they are refused rather than
+    // answered with main's rows. sqlite3 reports other names when it runs.
+    if (EqualsIgnoreAsciiCase(TextForm(schema), "temp")) {
+      return Status::InvalidArgument(ref.name + " of schema 'temp' is not supported");
+    }
     return Status::InvalidArgument("unknown database '" + TextForm(schema) + "'");
   }
   int64_t rowid = 1;

@@ -41,6 +41,63 @@ bool Catalog::NameInUse(std::string_view name) const {
   return FindTable(name) != nullptr || FindView(name) != nullptr || FindIndex(name, nullptr) != nullptr;
 }
 
+bool Catalog::IndexIsTemp(std::string_view name) const {
+  TablePtr t = FindIndex(name, nullptr);
+  return t != nullptr && t->temp;
+}
+
+bool Catalog::HasTemp() const {
+  for (const TablePtr& t : tables_) {
+    if (t->temp) return true;
+  }
+  for (const ViewInfo& v : views_) {
+    if (v.temp) return true;
+  }
+  for (const TriggerInfo& t : triggers_) {
+    if (t.temp) return true;
+  }
+  return false;
+}
+
+bool Catalog::ObjectIsTemp(const Object& o) const {
+  switch (o.kind) {
+    case Kind::kTable: {
+      TablePtr t = FindTable(o.name);
+      return t != nullptr && t->temp;
+    }
+    case Kind::kView: {
+      const ViewInfo* v = FindView(o.name);
+      return v != nullptr && v->temp;
+    }
+    case Kind::kIndex: return IndexIsTemp(o.name);
+    case Kind::kTrigger: {
+      const TriggerInfo* t = FindTrigger(o.name);
+      return t != nullptr && t->temp;
+    }
+  }
+  return false;
+}
+
+Catalog Catalog::Part(bool temp) const {
+  Catalog out = *this;
+  std::erase_if(out.order_, [&](const Object& o) { return ObjectIsTemp(o) != temp; });
+  std::erase_if(out.tables_, [&](const TablePtr& t) { return t->temp != temp; });
+  std::erase_if(out.views_, [&](const ViewInfo& v) { return v.temp != temp; });
+  std::erase_if(out.triggers_, [&](const TriggerInfo& t) { return t.temp != temp; });
+  return out;
+}
+
+void Catalog::AdoptTemp(const Catalog& from) {
+  SchemaChanged();
+  for (const Object& o : from.order_) {
+    if (!from.ObjectIsTemp(o)) continue;
+    order_.push_back(o);
+    if (o.kind == Kind::kTable) tables_.push_back(from.FindTable(o.name));
+    if (o.kind == Kind::kView) views_.push_back(*from.FindView(o.name));
+    if (o.kind == Kind::kTrigger) triggers_.push_back(*from.FindTrigger(o.name));
+  }
+}
+
 TablePtr Catalog::Mutable(std::string_view name, long own_references) {
   DataChanged();
   for (TablePtr& t : tables_) {
@@ -169,9 +226,10 @@ void Catalog::RenameTriggerTable(std::string_view old_name, std::string_view new
   }
 }
 
-std::vector<SchemaEntry> Catalog::SchemaRows() const {
+std::vector<SchemaEntry> Catalog::SchemaRows(bool temp) const {
   std::vector<SchemaEntry> rows;
   for (const Object& o : order_) {
+    if (ObjectIsTemp(o) != temp) continue;
     if (o.kind == Kind::kView) {
       const ViewInfo* v = FindView(o.name);
       rows.push_back({"view", v->name, v->name, 0, v->sql, false});

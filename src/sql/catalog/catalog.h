@@ -1,6 +1,14 @@
 // Catalog: the schema of one in-memory database — tables, views and
 // indexes by name, in creation order (the order of sqlite_schema rows).
 //
+// The TEMP schema lives
+// in the same catalog: its objects carry a `temp` flag, are listed by
+// SchemaRows(true) (sqlite_temp_schema) rather than SchemaRows(false), and
+// are left out of WithoutTemp(), the part a file database stores. A name
+// is used by at most one object across both schemas (the connection
+// refuses a TEMP object named as a main one, and the reverse), so the
+// lookups by name below need no schema.
+//
 // Names are case-insensitive (ASCII), as in SQLite. Tables are shared
 // pointers: a statement that rewrites a table builds a copy and swaps it in
 // only when it succeeds (Replace), and a transaction keeps the catalog as it
@@ -26,6 +34,7 @@ struct ViewInfo {
   std::string sql;  // the CREATE VIEW text
   std::shared_ptr<const CreateViewStatement> ast;
   int64_t rootpage = 0;
+  bool temp = false;  // a TEMP view (see TableSchema::temp)
 };
 
 // A trigger: its name, the table (or view) it is on and its CREATE
@@ -35,6 +44,7 @@ struct TriggerInfo {
   std::string name;
   std::string table;
   std::string sql;
+  bool temp = false;  // a TEMP trigger (see TableSchema::temp)
 };
 
 // A row of sqlite_schema.
@@ -56,6 +66,26 @@ class Catalog {
   TablePtr FindIndex(std::string_view name, size_t* index_pos) const;
   // True when a table, view or index has this name.
   bool NameInUse(std::string_view name) const;
+  // Whether the trigger or index `name` belongs to the TEMP schema (an
+  // index does when its table does).
+  bool IndexIsTemp(std::string_view name) const;
+  // True when the catalog holds any TEMP object.
+  bool HasTemp() const;
+
+  // The catalog without its TEMP objects (what a file database stores,
+  // backs up or vacuums into); shares the tables.
+  Catalog WithoutTemp() const { return Part(false); }
+  // Only the TEMP objects (what a file database's rollback restores on
+  // top of the files).
+  Catalog OnlyTemp() const { return Part(true); }
+  // Appends `from`'s TEMP objects (in their order) to this catalog: a file
+  // database reloaded from disk keeps the connection's TEMP objects.
+  void AdoptTemp(const Catalog& from);
+  // Drops every TEMP object (PRAGMA temp_store resets the TEMP schema).
+  void DropTemp() {
+    *this = Part(false);
+    SchemaChanged();
+  }
 
   // A table for writing: when it is shared (e.g. with a transaction
   // snapshot or another statement), it is copied first so that the sharer
@@ -88,9 +118,11 @@ class Catalog {
   // Triggers on table `old_name` now belong to `new_name`.
   void RenameTriggerTable(std::string_view old_name, std::string_view new_name);
 
-  // sqlite_schema rows in creation order.
-  std::vector<SchemaEntry> SchemaRows() const;
-  int64_t NextRootpage() { return next_rootpage_++; }
+  // sqlite_schema rows in creation order: of main, or with `temp` of the
+  // TEMP schema (sqlite_temp_schema).
+  std::vector<SchemaEntry> SchemaRows(bool temp = false) const;
+  // The TEMP schema numbers its pages on its own, from 2 as main does.
+  int64_t NextRootpage(bool temp = false) { return temp ? next_temp_rootpage_++ : next_rootpage_++; }
   // A new Table::generation; NoteGeneration keeps later ones above `g`.
   uint64_t NewGeneration() { return next_generation_++; }
   uint64_t next_generation() const { return next_generation_; }
@@ -136,7 +168,11 @@ class Catalog {
   std::vector<ViewInfo> views_;
   std::vector<TriggerInfo> triggers_;
   std::vector<Object> order_;
+  bool ObjectIsTemp(const Object& o) const;
+  // A copy with only the TEMP objects (`temp`) or only main's.
+  Catalog Part(bool temp) const;
   int64_t next_rootpage_ = 2;
+  int64_t next_temp_rootpage_ = 2;
   uint64_t next_generation_ = 1;
   int32_t user_version_ = 0;
   int32_t application_id_ = 0;

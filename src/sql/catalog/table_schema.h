@@ -118,6 +118,9 @@ struct TableSchema {
   std::vector<CheckDef> checks;
   std::string sql;  // sqlite_schema.sql
   int64_t rootpage = 0;
+  // A TEMP table (CREATE TEMP TABLE, CREATE TABLE temp.x): private to the
+  // connection, listed in sqlite_temp_schema, never written to the file.
+  bool temp = false;
   // Owns the AST that default_expr and CheckDef::expr pointers refer to (may be null).
   std::shared_ptr<const Statement> create_ast;
   // Names the logical table for durable databases (sql/durable): set by

@@ -97,9 +97,17 @@ struct SchemaText {
   std::string type, name, tbl_name, sql;
 };
 
+// Main's objects and the TEMP schema's (a TEMP view or trigger may name a
+// main table, and TEMP tables are altered too).
+std::vector<SchemaEntry> AllSchemaRows(const Catalog& catalog) {
+  std::vector<SchemaEntry> rows = catalog.SchemaRows(false);
+  for (SchemaEntry& e : catalog.SchemaRows(true)) rows.push_back(std::move(e));
+  return rows;
+}
+
 std::vector<SchemaText> SchemaTexts(const Catalog& catalog) {
   std::vector<SchemaText> out;
-  for (const SchemaEntry& e : catalog.SchemaRows()) {
+  for (const SchemaEntry& e : AllSchemaRows(catalog)) {
     if (!e.sql_is_null && !e.sql.empty()) out.push_back({e.type, e.name, e.tbl_name, e.sql});
   }
   return out;
@@ -119,13 +127,14 @@ Result<TablePtr> Rebuild(Catalog& catalog, const Table& old, const std::string& 
   TablePtr t = *built;
   if (t->columns_info.size() != from.size()) return Status::Internal("column count changed by ALTER TABLE");
   t->rootpage = old.rootpage;
+  t->temp = old.temp;
   std::vector<int64_t> auto_pages;
   for (const IndexDef& idx : old.indexes) {
     if (idx.automatic) auto_pages.push_back(idx.rootpage);
   }
   size_t next_auto = 0;
   for (IndexDef& idx : t->indexes) {
-    idx.rootpage = next_auto < auto_pages.size() ? auto_pages[next_auto++] : catalog.NextRootpage();
+    idx.rootpage = next_auto < auto_pages.size() ? auto_pages[next_auto++] : catalog.NextRootpage(old.temp);
   }
   for (const IndexDef& idx : old.indexes) {
     if (idx.automatic) continue;
@@ -278,7 +287,7 @@ Status ComputeAndCheckRows(DatabaseImpl& db, Table& t) {
 // after it (`when` " after rename", ...).
 Status CheckViews(DatabaseImpl& db, const std::string& when) {
   Catalog& catalog = db.catalog();
-  for (const SchemaEntry& e : catalog.SchemaRows()) {
+  for (const SchemaEntry& e : AllSchemaRows(catalog)) {
     if (e.type != "view") continue;
     const ViewInfo* v = catalog.FindView(e.name);
     if (v == nullptr || v->ast == nullptr || v->ast->select == nullptr) continue;
@@ -413,12 +422,18 @@ Status RunRename(DatabaseImpl& db, const AlterTableStatement& s, const TablePtr&
 
 Status CheckAlterTable(DatabaseImpl& db, const AlterTableStatement& s, int64_t* error_offset) {
   Catalog& catalog = db.catalog();
-  // Only the main database has tables here (temp is empty).
-  if (!s.schema.empty() && !NameEqualsNoCase(s.schema, "main")) {
+  // main.x names a main table, temp.x a TEMP one (both in this catalog).
+  const bool main_schema = NameEqualsNoCase(s.schema, "main");
+  const bool temp_schema = NameEqualsNoCase(s.schema, "temp");
+  if (!s.schema.empty() && !main_schema && !temp_schema) {
     return Status::InvalidArgument("no such table: " + s.schema + "." + s.table);
   }
   TablePtr t = catalog.FindTable(s.table);
   const ViewInfo* view = t == nullptr ? catalog.FindView(s.table) : nullptr;
+  if ((t != nullptr && !s.schema.empty() && t->temp != temp_schema) ||
+      (view != nullptr && !s.schema.empty() && view->temp != temp_schema)) {
+    return Status::InvalidArgument("no such table: " + s.schema + "." + s.table);
+  }
   if (t == nullptr && view == nullptr) {
     if (IsSchemaTableName(s.table)) return Status::InvalidArgument("table sqlite_master may not be altered");
     return Status::InvalidArgument("no such table: " + s.table);

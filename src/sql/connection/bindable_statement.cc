@@ -32,7 +32,8 @@ class ParameterScope {
 Result<std::unique_ptr<StatementImpl>> PrepareParsed(DatabaseImpl& db, const std::shared_ptr<Statement>& ast,
                                                      const std::string& text, int64_t* error_offset) {
   *error_offset = -1;
-  SLUICE_RETURN_IF_ERROR(CheckSchemaNames(*ast, error_offset));
+  SLUICE_RETURN_IF_ERROR(CheckSchemaNames(db.catalog(), *ast, error_offset));
+  if (CreatesTemp(db.catalog(), *ast)) db.note_temp_used();
   // A write statement catches up with other processes when it takes the
   // writer lock (and binds again if the schema changed), so it may prepare
   // against what we have; only if that fails do we catch up and retry.

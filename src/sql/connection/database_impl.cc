@@ -1,5 +1,6 @@
 // Database::Open and Database::Execute; DatabaseImpl::Prepare (parse one
-// statement, make its cursor, catch up with other processes first).
+// statement, make its cursor, catch up with other processes first) and
+// DatabaseImpl::SetTempStore (PRAGMA temp_store).
 #include "sql/connection/database_impl.h"
 
 #include "sql/connection/attach.h"
@@ -42,6 +43,20 @@ Status Database::Execute(std::string_view sql) {
 }  // namespace sluice
 
 namespace sluice::sql {
+
+// sqlite3's changeTempStorage: a new value closes the TEMP database,
+// which drops every TEMP object; not within a transaction once in use.
+Status DatabaseImpl::SetTempStore(int value) {
+  if (value == temp_store_) return Status::OK();
+  if (temp_used()) {
+    if (in_transaction()) {
+      return Status::InvalidArgument("temporary storage cannot be changed from within a transaction");
+    }
+    catalog_.DropTemp();  // database_list still lists temp, as in sqlite3
+  }
+  temp_store_ = value;
+  return Status::OK();
+}
 
 PlannerOptions DatabaseImpl::DefaultPlannerOptions() {
   PlannerOptions options;

@@ -93,6 +93,17 @@ class DatabaseImpl : public Database {
   // (durable.cc's Reload): no foreign key checks then, and CREATE TABLE
   // sqlite_sequence comes from the files instead of from DDL.
   bool replaying() const { return replaying_; }
+  // Whether the TEMP schema was ever used on this connection (PRAGMA
+  // database_list lists temp from then on, as sqlite3 does once it opened
+  // its temp database, even when the objects were rolled back or dropped).
+  bool temp_used() const { return temp_used_ || catalog_.HasTemp(); }
+  void note_temp_used() { temp_used_ = true; }
+  // PRAGMA temp_store (0 default, 1 file, 2 memory): where sqlite3 keeps
+  // TEMP objects. Here they are always in memory, but a change empties
+  // the TEMP schema as in sqlite3 (and is refused in a transaction once
+  // the schema is in use).
+  int temp_store() const { return temp_store_; }
+  Status SetTempStore(int value);
 
   // PRAGMA busy_timeout (how long a writer waits for the writer lock) and
   // PRAGMA synchronous (what a commit syncs).
@@ -173,8 +184,10 @@ class DatabaseImpl : public Database {
   friend class Transaction;
 
   // durable.cc.
-  // The catalog becomes what the files hold.
-  Status Reload();
+  // The catalog becomes what the files hold, plus the TEMP objects of
+  // `temp_from` (the files never hold them): by default the current
+  // catalog's; a rollback passes those of its start.
+  Status Reload(const Catalog* temp_from = nullptr);
   // Applies what other processes committed (a replaced image: Reload).
   // check_image: also look at the image itself, as writers must (see
   // storage::DbFiles::Poll).
@@ -199,6 +212,8 @@ class DatabaseImpl : public Database {
   bool recursive_triggers_ = false;
   // The files' schema is being replayed through Execute: no write protocol.
   bool replaying_ = false;
+  bool temp_used_ = false;
+  int temp_store_ = 0;
   const std::vector<Value>* parameters_ = nullptr;
   bool appender_writing_ = false;
   ConnectionState connection_state_;

@@ -9,6 +9,7 @@
 #include "sql/catalog/index.h"
 #include "sql/connection/connection_internal.h"
 #include "sql/connection/index_expressions.h"
+#include "sql/connection/schema_names.h"
 #include "sql/connection/triggers.h"
 #include "sql/lexer/keywords.h"
 
@@ -353,6 +354,11 @@ Status CheckDdl(DatabaseImpl& db, const Statement& s, int64_t* error_offset) {
         }
       } else {
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, nullptr));
+        // sqlite3 keeps a TEMP table's counter in temp.sqlite_sequence;
+        // there is no such table here (main's would reach the file).
+        if (t->autoincrement && CreatesTemp(catalog, s)) {
+          return Status::InvalidArgument("AUTOINCREMENT on a TEMP table is not supported");
+        }
         // A CHECK must bind against the new table's columns.
         Binder binder(catalog, db.parameters());
         Result<std::vector<BoundExprPtr>> checks = binder.BindChecks(*t, s);
@@ -468,10 +474,11 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       if (catalog.FindTable(c.name) || catalog.FindView(c.name)) return int64_t{0};  // IF NOT EXISTS
       if (!c.as_select) {
         SLUICE_ASSIGN_OR_RETURN(TablePtr t, BuildTable(c, ast));
-        t->rootpage = catalog.NextRootpage();
+        t->temp = CreatesTemp(catalog, s);
+        t->rootpage = catalog.NextRootpage(t->temp);
         // A WITHOUT ROWID table is stored as its PRIMARY KEY index: one page.
         for (IndexDef& idx : t->indexes) {
-          idx.rootpage = t->without_rowid && idx.primary_key ? t->rootpage : catalog.NextRootpage();
+          idx.rootpage = t->without_rowid && idx.primary_key ? t->rootpage : catalog.NextRootpage(t->temp);
         }
         t->generation = catalog.NewGeneration();
         catalog.AddTable(t);
@@ -515,7 +522,8 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
         }
         t->data.AppendRow(std::move(row), static_cast<int64_t>(r + 1));
       }
-      t->rootpage = catalog.NextRootpage();
+      t->temp = CreatesTemp(catalog, s);
+      t->rootpage = catalog.NextRootpage(t->temp);
       t->generation = catalog.NewGeneration();
       catalog.AddTable(t);
       return int64_t{0};
@@ -541,7 +549,7 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       SLUICE_RETURN_IF_ERROR(BindIndexExpressions(catalog, *t, ast, &def));
       def.sql = std::string(c.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
                 std::string(s.Text({c.name_span.begin, s.span.end}));
-      def.rootpage = catalog.NextRootpage();
+      def.rootpage = catalog.NextRootpage(t->temp);
       t->InvalidateIndexes();
       t->indexes.push_back(def);
       if (def.unique && t->Index(t->indexes.size() - 1).has_duplicate()) {
@@ -560,13 +568,15 @@ Result<int64_t> RunDdl(DatabaseImpl& db, const std::shared_ptr<Statement>& ast) 
       v.name = c.name;
       v.sql = "CREATE VIEW " + std::string(s.Text({c.name_span.begin, s.span.end}));
       v.ast = std::static_pointer_cast<const CreateViewStatement>(std::shared_ptr<const Statement>(ast));
+      v.temp = CreatesTemp(catalog, s);
       catalog.AddView(std::move(v));
       return int64_t{0};
     }
     case StatementKind::kCreateTrigger: {
       const auto& c = s.As<CreateTriggerStatement>();
       if (catalog.FindTrigger(c.name) != nullptr) return int64_t{0};
-      catalog.AddTrigger({c.name, c.table, "CREATE TRIGGER " + std::string(s.Text({c.name_span.begin, s.span.end}))});
+      catalog.AddTrigger({c.name, c.table, "CREATE TRIGGER " + std::string(s.Text({c.name_span.begin, s.span.end})),
+                          CreatesTemp(catalog, s)});
       return int64_t{0};
     }
     case StatementKind::kDrop: {

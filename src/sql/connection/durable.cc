@@ -73,7 +73,7 @@ Status DatabaseImpl::RunReplaySql(const std::string& sql) {
   return s;
 }
 
-Status DatabaseImpl::Reload() {
+Status DatabaseImpl::Reload(const Catalog* temp_from) {
   std::string image;
   std::vector<std::string> records;
   std::shared_ptr<const storage::ImageBlocks> blocks;
@@ -83,6 +83,8 @@ Status DatabaseImpl::Reload() {
   if (!state.ok()) return Status::Corruption(path + ": " + state.status().message());
   if (state->kind != durable::RecordKind::kState) return Status::Corruption(path + ": image is not a state record");
   SLUICE_DCHECK(!txn_.active());  // a transaction's changes would be lost
+  // The connection's TEMP objects are not in the file: they are kept.
+  Catalog temp_objects = temp_from != nullptr ? temp_from->OnlyTemp() : catalog_.OnlyTemp();
   catalog_ = Catalog();
   for (const durable::SchemaObject& o : state->schema) {
     Status s = RunReplaySql(o.sql);
@@ -108,6 +110,10 @@ Status DatabaseImpl::Reload() {
   if (state->application_id != 0) catalog_.set_application_id(state->application_id);
   for (const std::string& r : records) SLUICE_RETURN_IF_ERROR(ApplyLogRecord(r));
   MarkCommitted();
+  if (temp_objects.HasTemp()) {
+    catalog_.AdoptTemp(temp_objects);
+    durable_->committed_schema_version = catalog_.schema_version();
+  }
   return Status::OK();
 }
 
@@ -188,14 +194,16 @@ Status DatabaseImpl::CheckpointCatalog(bool sync) {
     const auto* origin = dynamic_cast<const ImageColumns*>(t.data.unchanged_origin());
     return origin != nullptr && origin->column_count() == t.data.column_count() ? origin : nullptr;
   };
-  for (const TablePtr& t : catalog_.tables()) {
+  // TEMP objects never reach the file.
+  Catalog stored_catalog = catalog_.WithoutTemp();
+  for (const TablePtr& t : stored_catalog.tables()) {
     if (stored(*t) == nullptr) SLUICE_RETURN_IF_ERROR(t->EnsureAllColumns());
   }
   auto reuse = [&](const Table& t, size_t column, storage::ImageBlock* out) {
     const ImageColumns* origin = stored(t);
     return origin != nullptr && origin->StoredBlock(column, out);
   };
-  return durable_->files->Checkpoint(durable::EncodeState(catalog_, reuse), sync);
+  return durable_->files->Checkpoint(durable::EncodeState(stored_catalog, reuse), sync);
 }
 
 Status DatabaseImpl::LoadAllColumns() {
@@ -207,6 +215,7 @@ void DatabaseImpl::MarkCommitted() {
   durable_->committed.clear();
   for (const TablePtr& t : catalog_.tables()) {
     t->data.MarkCommitted();
+    if (t->temp) continue;  // not in the file
     durable_->committed[Key(t->name)] = {t->generation, t->row_count()};
   }
   durable_->committed_schema_version = catalog_.schema_version();
@@ -241,6 +250,7 @@ Status DatabaseImpl::WriteChanges() {
   for (const TablePtr& t : catalog_.tables()) t->data.EnsureOrdered();
   if (!schema_changed) {
     for (const TablePtr& t : catalog_.tables()) {
+      if (t->temp) continue;  // TEMP tables never reach the file
       auto it = durable_->committed.find(Key(t->name));
       if (it == durable_->committed.end() || it->second.first != t->generation) {
         schema_changed = true;  // a table replaced under the same name
@@ -326,7 +336,7 @@ Status DatabaseImpl::Backup(std::string_view path) {
   if (env->FileExists(target)) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target));
   if (env->FileExists(target + "-wal")) SLUICE_RETURN_IF_ERROR(env->RemoveFile(target + "-wal"));
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<storage::DbFiles> files,
-                          storage::DbFiles::Open(env, target, durable::EncodeState(catalog_)));
+                          storage::DbFiles::Open(env, target, durable::EncodeState(catalog_.WithoutTemp())));
   return Status::OK();
 }
 

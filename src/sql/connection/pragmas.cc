@@ -1,8 +1,8 @@
 // PRAGMAs: which ones return rows and their column names, the settings a
 // PRAGMA with a value changes (busy_timeout, synchronous,
-// case_sensitive_like, user_version, application_id, recursive_triggers),
-// and the rows of those that return rows: integrity_check, quick_check,
-// busy_timeout, synchronous, recursive_triggers, journal_mode,
+// case_sensitive_like, user_version, application_id, recursive_triggers,
+// temp_store), and the rows of those that return rows: integrity_check,
+// quick_check, busy_timeout, synchronous, recursive_triggers, temp_store, journal_mode,
 // wal_checkpoint, database_list here, the schema PRAGMAs from sql/pragma
 // (pragma_table.h), the foreign key ones from foreign_key_pragmas.cc. Other PRAGMAs are accepted and do nothing, as SQLite
 // does with unknown ones.
@@ -45,6 +45,14 @@ bool ParseBoolean(std::string_view value) {
 // sign, decimal digits, or (unsigned) 0x and up to 8 hex digits below
 // 0x80000000, up to the first other character; a value outside 32 bits (or
 // none) is 0.
+// sqlite3's getTempStore: 0-2 by their first digit, file, memory; else 0.
+int ParseTempStore(std::string_view v) {
+  if (!v.empty() && v[0] >= '0' && v[0] <= '2') return v[0] - '0';
+  if (EqualsIgnoreAsciiCase(v, "file")) return 1;
+  if (EqualsIgnoreAsciiCase(v, "memory")) return 2;
+  return 0;
+}
+
 int32_t ParseInt32(std::string_view v) {
   size_t i = 0;
   bool negative = false;
@@ -94,7 +102,7 @@ bool PragmaHasRows(const PragmaStatement& p) {
       name == "wal_checkpoint" || name == "database_list") {
     return true;
   }
-  return (name == "synchronous" || name == "recursive_triggers") && !p.has_value;
+  return (name == "synchronous" || name == "recursive_triggers" || name == "temp_store") && !p.has_value;
 }
 
 std::vector<std::string> PragmaColumnNames(const PragmaStatement& p) {
@@ -115,6 +123,8 @@ Status ApplyPragmaSetting(DatabaseImpl& db, const PragmaStatement& p) {
     db.set_recursive_triggers(ParseBoolean(p.value));
   } else if (name == "synchronous") {
     db.set_synchronous(ParseSynchronous(p.value));
+  } else if (name == "temp_store") {
+    return db.SetTempStore(ParseTempStore(p.value));
   } else if (name == "user_version") {
     db.catalog().set_user_version(ParseInt32(p.value));
   } else if (name == "application_id") {
@@ -146,19 +156,22 @@ Result<std::vector<std::vector<Value>>> PragmaRows(DatabaseImpl& db, const Pragm
     rows.push_back({Value::Integer(db.busy_timeout_ms())});
   } else if (name == "recursive_triggers") {
     rows.push_back({Value::Integer(db.recursive_triggers() ? 1 : 0)});
+  } else if (name == "temp_store") {
+    rows.push_back({Value::Integer(db.temp_store())});
   } else if (name == "synchronous") {
     rows.push_back({Value::Integer(static_cast<int64_t>(db.synchronous()))});
   } else if (name == "journal_mode") {
     rows.push_back({Value::Text(db.is_file_database() ? "wal" : "memory")});
   } else if (name == "database_list") {
     rows.push_back({Value::Integer(0), Value::Text("main"), Value::Text(db.main_file())});
+    if (db.temp_used()) rows.push_back({Value::Integer(1), Value::Text("temp"), Value::Text("")});
     // sqlite3 numbers attached databases from 2 (1 is temp).
     int64_t seq = 2;
     for (DatabaseImpl::AttachedDatabase& a : db.attached()) {
       rows.push_back({Value::Integer(seq++), Value::Text(a.name), Value::Text(a.db->main_file())});
     }
   } else if (name == "wal_checkpoint") {
-    if (db.is_file_database()) {
+    if (db.is_file_database() && !EqualsIgnoreAsciiCase(p.schema, "temp")) {
       if (db.in_transaction()) {
         rows.push_back({Value::Integer(1), Value::Integer(-1), Value::Integer(-1)});
       } else {

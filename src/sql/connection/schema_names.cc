@@ -1,6 +1,7 @@
-// CheckSchemaNames and DropNamesNothing (schema_names.h): before these
-// checks a qualifier other than main was dropped in silence, so
-// `CREATE TABLE aux.t` made main.t and `DELETE FROM aux.t` emptied main.t.
+// CheckSchemaNames, DropNamesNothing and CreatesTemp (schema_names.h):
+// before these checks a qualifier other than main was dropped in silence,
+// so `CREATE TABLE aux.t` made main.t and `DELETE FROM aux.t` emptied
+// main.t. `temp` names the TEMP schema, kept in main's catalog (catalog.h).
 #include "sql/connection/schema_names.h"
 
 #include <cctype>
@@ -79,48 +80,155 @@ Status UnknownDatabase(const Statement& s, const std::string& schema, int64_t of
   return Status::InvalidArgument("unknown database " + written);
 }
 
-Status CheckCreate(const Statement& s, bool temp, const std::string& schema, SourceSpan name_span,
-                   int64_t* error_offset) {
-  if (temp || NameEqualsNoCase(schema, "temp")) {
-    return Status::InvalidArgument("TEMP tables, views and triggers are not supported");
-  }
-  if (IsMain(schema)) return Status::OK();
+bool IsTemp(const std::string& schema) { return NameEqualsNoCase(schema, "temp"); }
+
+// The schema a table or view named `name` is in: "temp", "main", or empty
+// when there is none of that name.
+const char* SchemaOfTable(const Catalog& catalog, const std::string& name) {
+  if (TablePtr t = catalog.FindTable(name)) return t->temp ? "temp" : "main";
+  if (const ViewInfo* v = catalog.FindView(name)) return v->temp ? "temp" : "main";
+  return "";
+}
+
+// A new object named `name` in the TEMP schema (`temp`) or in main: the
+// catalog holds one object per name across both (catalog.h), so a name
+// taken in the other schema is refused rather than shadowed (with IF NOT
+// EXISTS too: sqlite3 would create the object in its own schema).
+Status CheckNoShadow(const Catalog& catalog, const std::string& name, bool temp) {
+  bool other = false;
+  if (TablePtr t = catalog.FindTable(name)) other = t->temp != temp;
+  if (const ViewInfo* v = catalog.FindView(name)) other = v->temp != temp;
+  if (catalog.FindIndex(name, nullptr) != nullptr) other = catalog.IndexIsTemp(name) != temp;
+  if (const TriggerInfo* tr = catalog.FindTrigger(name)) other = other || tr->temp != temp;
+  if (!other) return Status::OK();
+  return Status::InvalidArgument(std::string(temp ? "a TEMP object named as a main one is not supported: "
+                                                  : "a main object named as a TEMP one is not supported: ") +
+                                 name);
+}
+
+Status CheckCreate(const Statement& s, const std::string& schema, SourceSpan name_span, int64_t* error_offset) {
+  if (IsMain(schema) || IsTemp(schema)) return Status::OK();
   return UnknownDatabase(s, schema, SchemaOffsetBefore(s, name_span.begin), error_offset);
 }
 
-Status NoSuchTable(const std::string& schema, const std::string& table) {
-  if (IsMain(schema)) return Status::OK();
+// `schema.table` names a table (or view) of that schema.
+Status NoSuchTable(const Catalog& catalog, const std::string& schema, const std::string& table) {
+  if (schema.empty()) return Status::OK();
+  std::string in = SchemaOfTable(catalog, table);
+  if ((IsMain(schema) && in != "temp") || (IsTemp(schema) && in == "temp")) return Status::OK();
   return Status::InvalidArgument("no such table: " + schema + "." + table);
+}
+
+// Whether the object DROP names is in the TEMP schema (false when absent).
+bool DropTargetIsTemp(const Catalog& catalog, const DropStatement& d) {
+  switch (d.object) {
+    case DropStatement::Object::kTable:
+    case DropStatement::Object::kView: return std::string(SchemaOfTable(catalog, d.name)) == "temp";
+    case DropStatement::Object::kIndex: return catalog.IndexIsTemp(d.name);
+    case DropStatement::Object::kTrigger: {
+      const TriggerInfo* tr = catalog.FindTrigger(d.name);
+      return tr != nullptr && tr->temp;
+    }
+  }
+  return false;
+}
+
+bool DropTargetExists(const Catalog& catalog, const DropStatement& d) {
+  switch (d.object) {
+    case DropStatement::Object::kTable: return catalog.FindTable(d.name) != nullptr;
+    case DropStatement::Object::kView: return catalog.FindView(d.name) != nullptr;
+    case DropStatement::Object::kIndex: return catalog.FindIndex(d.name, nullptr) != nullptr;
+    case DropStatement::Object::kTrigger: return catalog.FindTrigger(d.name) != nullptr;
+  }
+  return false;
 }
 
 }  // namespace
 
-bool DropNamesNothing(const DropStatement& d) { return !IsMain(d.schema); }
+bool DropNamesNothing(const Catalog& catalog, const DropStatement& d) {
+  if (d.schema.empty()) return false;
+  if (IsMain(d.schema)) return DropTargetExists(catalog, d) && DropTargetIsTemp(catalog, d);
+  if (IsTemp(d.schema)) return !DropTargetIsTemp(catalog, d);
+  return true;
+}
 
-Status CheckSchemaNames(const Statement& s, int64_t* error_offset) {
+bool CreatesTemp(const Catalog& catalog, const Statement& s) {
   switch (s.kind) {
     case StatementKind::kCreateTable: {
       const auto& c = s.As<CreateTableStatement>();
-      return CheckCreate(s, c.temp, c.schema, c.name_span, error_offset);
+      return c.temp || IsTemp(c.schema);
     }
     case StatementKind::kCreateView: {
       const auto& c = s.As<CreateViewStatement>();
-      return CheckCreate(s, c.temp, c.schema, c.name_span, error_offset);
+      return c.temp || IsTemp(c.schema);
+    }
+    case StatementKind::kCreateTrigger: {
+      // A trigger on a TEMP table is TEMP, as in sqlite3.
+      const auto& c = s.As<CreateTriggerStatement>();
+      return c.temp || IsTemp(c.schema) || std::string(SchemaOfTable(catalog, c.table)) == "temp";
+    }
+    case StatementKind::kCreateIndex: {
+      TablePtr t = catalog.FindTable(s.As<CreateIndexStatement>().table);
+      return t != nullptr && t->temp;
+    }
+    default: return false;
+  }
+}
+
+Status CheckSchemaNames(const Catalog& catalog, const Statement& s, int64_t* error_offset) {
+  switch (s.kind) {
+    case StatementKind::kCreateTable: {
+      const auto& c = s.As<CreateTableStatement>();
+      if (c.temp && !c.schema.empty() && !IsTemp(c.schema)) {
+        return Status::InvalidArgument("temporary table name must be unqualified");
+      }
+      SLUICE_RETURN_IF_ERROR(CheckCreate(s, c.schema, c.name_span, error_offset));
+      return CheckNoShadow(catalog, c.name, CreatesTemp(catalog, s));
+    }
+    case StatementKind::kCreateView: {
+      const auto& c = s.As<CreateViewStatement>();
+      if (c.temp && !c.schema.empty() && !IsTemp(c.schema)) {
+        return Status::InvalidArgument("temporary table name must be unqualified");
+      }
+      SLUICE_RETURN_IF_ERROR(CheckCreate(s, c.schema, c.name_span, error_offset));
+      return CheckNoShadow(catalog, c.name, CreatesTemp(catalog, s));
     }
     case StatementKind::kCreateTrigger: {
       const auto& c = s.As<CreateTriggerStatement>();
-      return CheckCreate(s, c.temp, c.schema, c.name_span, error_offset);
+      if (c.temp && !c.schema.empty() && !IsTemp(c.schema)) {
+        return Status::InvalidArgument("temporary trigger may not have qualified name");
+      }
+      SLUICE_RETURN_IF_ERROR(CheckCreate(s, c.schema, c.name_span, error_offset));
+      // A main trigger is on a main table ("no such table: main.t").
+      if (IsMain(c.schema) && !c.schema.empty() && !c.temp && std::string(SchemaOfTable(catalog, c.table)) == "temp") {
+        return Status::InvalidArgument("no such table: main." + c.table);
+      }
+      return CheckNoShadow(catalog, c.name, CreatesTemp(catalog, s));
     }
     case StatementKind::kCreateIndex: {
       const auto& c = s.As<CreateIndexStatement>();
-      return CheckCreate(s, false, c.schema, c.name_span, error_offset);
+      SLUICE_RETURN_IF_ERROR(CheckCreate(s, c.schema, c.name_span, error_offset));
+      std::string in = SchemaOfTable(catalog, c.table);
+      if (IsTemp(c.schema) && in == "main") {
+        return Status::InvalidArgument("cannot create a TEMP index on non-TEMP table \"" + c.table + "\"");
+      }
+      if (IsTemp(c.schema) && in.empty()) return Status::InvalidArgument("no such table: temp." + c.table);
+      if (!c.schema.empty() && IsMain(c.schema) && in == "temp") {
+        return Status::InvalidArgument("no such table: main." + c.table);
+      }
+      return CheckNoShadow(catalog, c.name, CreatesTemp(catalog, s));
     }
-    case StatementKind::kInsert: return NoSuchTable(s.As<InsertStatement>().schema, s.As<InsertStatement>().table);
-    case StatementKind::kUpdate: return NoSuchTable(s.As<UpdateStatement>().schema, s.As<UpdateStatement>().table);
-    case StatementKind::kDelete: return NoSuchTable(s.As<DeleteStatement>().schema, s.As<DeleteStatement>().table);
+    case StatementKind::kInsert:
+      return NoSuchTable(catalog, s.As<InsertStatement>().schema, s.As<InsertStatement>().table);
+    case StatementKind::kUpdate:
+      return NoSuchTable(catalog, s.As<UpdateStatement>().schema, s.As<UpdateStatement>().table);
+    case StatementKind::kDelete:
+      return NoSuchTable(catalog, s.As<DeleteStatement>().schema, s.As<DeleteStatement>().table);
     case StatementKind::kDrop: {
       const auto& d = s.As<DropStatement>();
-      if (IsMain(d.schema) || d.if_exists) return Status::OK();
+      if (d.schema.empty() || d.if_exists) return Status::OK();
+      if (IsMain(d.schema) && !DropTargetIsTemp(catalog, d)) return Status::OK();
+      if (IsTemp(d.schema) && DropTargetIsTemp(catalog, d)) return Status::OK();
       static constexpr const char* kWhat[] = {"table", "index", "view", "trigger"};
       return Status::InvalidArgument(std::string("no such ") + kWhat[static_cast<int>(d.object)] + ": " + d.schema +
                                      "." + d.name);
@@ -128,8 +236,10 @@ Status CheckSchemaNames(const Statement& s, int64_t* error_offset) {
     case StatementKind::kPragma: {
       const auto& p = s.As<PragmaStatement>();
       if (IsMain(p.schema)) return Status::OK();
-      if (NameEqualsNoCase(p.schema, "temp")) {
-        return Status::InvalidArgument("PRAGMA temp." + p.name + " is not supported: there is no temp schema");
+      // The TEMP schema is no WAL database: its checkpoint does nothing.
+      if (IsTemp(p.schema) && NameEqualsNoCase(p.name, "wal_checkpoint")) return Status::OK();
+      if (IsTemp(p.schema)) {
+        return Status::InvalidArgument("PRAGMA temp." + p.name + " is not supported");
       }
       return UnknownDatabase(s, p.schema, OffsetAfterKeywords(s, 1), error_offset);
     }
@@ -145,7 +255,7 @@ Status CheckSchemaNames(const Statement& s, int64_t* error_offset) {
     }
     case StatementKind::kExplain: {
       const Statement* inner = s.As<ExplainStatement>().statement.get();
-      return inner == nullptr ? Status::OK() : CheckSchemaNames(*inner, error_offset);
+      return inner == nullptr ? Status::OK() : CheckSchemaNames(catalog, *inner, error_offset);
     }
     default: return Status::OK();
   }

@@ -23,7 +23,9 @@ Status ExecCursor::Prepare() {
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
     case StatementKind::kDrop:
-      if (DropNamesNothing(ast_->As<DropStatement>())) return Status::OK();  // IF EXISTS other.x
+      if (ast_->kind == StatementKind::kDrop && DropNamesNothing(db_->catalog(), ast_->As<DropStatement>())) {
+        return Status::OK();  // IF EXISTS other.x
+      }
       return CheckDdl(*db_, *ast_, &error_offset_);
     case StatementKind::kVacuum: return CheckVacuum(ast_->As<VacuumStatement>(), &error_offset_);
     case StatementKind::kAlterTable: return CheckAlterTable(*db_, ast_->As<AlterTableStatement>(), &error_offset_);
@@ -57,7 +59,9 @@ Result<int64_t> ExecCursor::Run() {
     case StatementKind::kCreateView:
     case StatementKind::kCreateTrigger:
     case StatementKind::kDrop:
-      if (DropNamesNothing(ast_->As<DropStatement>())) return int64_t{0};  // IF EXISTS other.x
+      if (ast_->kind == StatementKind::kDrop && DropNamesNothing(db_->catalog(), ast_->As<DropStatement>())) {
+        return int64_t{0};  // IF EXISTS other.x
+      }
       return RunDdl(*db_, ast_);
     case StatementKind::kAlterTable: return RunAlterTable(*db_, ast_->As<AlterTableStatement>());
     case StatementKind::kBegin: SLUICE_RETURN_IF_ERROR(db_->transaction().Begin()); return int64_t{0};

@@ -13,6 +13,7 @@ Status Transaction::Begin() {
   // state overtaken by another writer at its first write.
   SLUICE_RETURN_IF_ERROR(BeginWrite());
   if (db_->durable_ == nullptr) begin_catalog_ = db_->catalog_;
+  if (db_->durable_ != nullptr) begin_temp_ = db_->catalog_.OnlyTemp();
   files_data_version_ = db_->catalog_.data_version();
   active_ = true;
   begun_by_savepoint_ = false;
@@ -28,6 +29,7 @@ Status Transaction::Commit() {
   // in place.
   savepoints_.clear();
   begin_catalog_.reset();
+  begin_temp_.reset();
   active_ = false;
   Status s = CommitWrite();
   EndWrite();
@@ -44,8 +46,10 @@ Status Transaction::Rollback() {
     begin_catalog_.reset();
     return Status::OK();
   }
-  // The catalog becomes what the files hold.
-  Status s = db_->Reload();
+  // The catalog becomes what the files hold (and the TEMP objects of BEGIN).
+  std::optional<Catalog> temp = std::move(begin_temp_);
+  begin_temp_.reset();
+  Status s = db_->Reload(temp.has_value() ? &*temp : nullptr);
   EndWrite();
   return s;
 }
@@ -114,9 +118,12 @@ Status Transaction::RollbackTo(std::string_view name) {
   }
   // The files hold the savepoint's state (and no one else wrote them: we
   // hold the writer lock). Reload expects no open transaction.
+  // Nothing changed since BEGIN (TEMP objects included): BEGIN's TEMP
+  // objects are the savepoint's.
   active_ = false;
-  Status s = db_->Reload();
+  Status s = db_->Reload(begin_temp_.has_value() ? &*begin_temp_ : nullptr);
   if (!s.ok()) {
+    begin_temp_.reset();
     // The catalog is not the savepoint's: the transaction ends, as a
     // failed ROLLBACK ends it.
     savepoints_.clear();

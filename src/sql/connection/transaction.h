@@ -106,6 +106,8 @@ class Transaction {
   bool begun_by_savepoint_ = false;
   // In-memory databases: the catalog at BEGIN.
   std::optional<Catalog> begin_catalog_;
+  // File databases: the TEMP objects at BEGIN (the files hold the rest).
+  std::optional<Catalog> begin_temp_;
   // File databases: the catalog's data_version when it last equalled the
   // files (at BEGIN, after a reload); every write changes data_version.
   uint64_t files_data_version_ = 0;

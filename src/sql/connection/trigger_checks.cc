@@ -1,5 +1,5 @@
 // CREATE TRIGGER's checks, in sqlite3's order and with its messages (see
-// triggers.h): the program's steps, TEMP (refused), the table or view, the
+// triggers.h): the program's steps, the table or view, the
 // name, and the timing a table or view allows.
 #include "sql/connection/triggers.h"
 
@@ -42,7 +42,6 @@ Status CheckCreateTrigger(const Catalog& catalog, const CreateTriggerStatement& 
     // step's table name was checked.
     if (StepReturns(*step)) return Status::InvalidArgument("cannot use RETURNING in a trigger");
   }
-  if (c.temp) return Status::InvalidArgument("TEMP triggers are not supported");
   if (NameEqualsNoCase(c.table, "sqlite_master") || NameEqualsNoCase(c.table, "sqlite_schema")) {
     return Status::InvalidArgument("cannot create trigger on system table");
   }

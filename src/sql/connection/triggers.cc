@@ -104,16 +104,24 @@ bool Fires(const CreateTriggerStatement& c, const Statement& s) {
   return false;
 }
 
-// The triggers that fire for `s`, most recently created first (the order
-// sqlite3 runs them in), parsed from their schema text.
+// The triggers that fire for `s`, in the order sqlite3 runs them: TEMP
+// ones in creation order, then main's most recently created first;
+// parsed from their schema text.
 Result<std::vector<TriggerPtr>> FiringTriggers(const Catalog& catalog, const Statement& s) {
   std::vector<TriggerPtr> out;
   const std::vector<TriggerInfo>& all = catalog.triggers();
-  for (auto it = all.rbegin(); it != all.rend(); ++it) {
-    if (!NameEqualsNoCase(it->table, TargetOf(s))) continue;
-    SLUICE_ASSIGN_OR_RETURN(StatementPtr ast, ParseStatement(it->sql));
-    if (ast->kind != StatementKind::kCreateTrigger) return Status::Internal("trigger " + it->name + ": bad schema");
+  auto consider = [&](const TriggerInfo& t) -> Status {
+    if (!NameEqualsNoCase(t.table, TargetOf(s))) return Status::OK();
+    SLUICE_ASSIGN_OR_RETURN(StatementPtr ast, ParseStatement(t.sql));
+    if (ast->kind != StatementKind::kCreateTrigger) return Status::Internal("trigger " + t.name + ": bad schema");
     if (Fires(ast->As<CreateTriggerStatement>(), s)) out.push_back(TriggerPtr(std::move(ast)));
+    return Status::OK();
+  };
+  for (const TriggerInfo& t : all) {
+    if (t.temp) SLUICE_RETURN_IF_ERROR(consider(t));
+  }
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    if (!it->temp) SLUICE_RETURN_IF_ERROR(consider(*it));
   }
   return out;
 }

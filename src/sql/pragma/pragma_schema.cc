@@ -184,7 +184,7 @@ std::vector<Value> TableListRow(const Table& t) {
   const size_t ncol = create != nullptr ? create->columns.size() : t.columns_info.size();
   const bool without_rowid = create != nullptr && create->without_rowid;
   const bool strict = create != nullptr && create->strict;
-  return {Value::Text("main"),
+  return {Value::Text(t.temp ? "temp" : "main"),
           Value::Text(t.name),
           Value::Text("table"),
           Value::Integer(static_cast<int64_t>(ncol)),
@@ -196,9 +196,12 @@ std::optional<std::vector<Value>> ViewListRow(const PragmaContext& ctx, const Vi
   if (!ctx.view_columns) return std::nullopt;
   Result<std::vector<ViewColumn>> columns = ctx.view_columns(view);
   if (!columns.ok()) return std::nullopt;
-  return std::vector<Value>{Value::Text("main"), Value::Text(view.name),
-                            Value::Text("view"), Value::Integer(static_cast<int64_t>(columns->size())),
-                            Value::Integer(0),   Value::Integer(0)};
+  return std::vector<Value>{Value::Text(view.temp ? "temp" : "main"),
+                            Value::Text(view.name),
+                            Value::Text("view"),
+                            Value::Integer(static_cast<int64_t>(columns->size())),
+                            Value::Integer(0),
+                            Value::Integer(0)};
 }
 
 std::vector<Value> SchemaTableRow(bool temp) {
@@ -240,19 +243,22 @@ PragmaRowSet TableListRows(const PragmaContext& ctx, const std::optional<std::st
     }
     return rows;
   }
-  std::vector<SchemaEntry> schema = ctx.catalog.SchemaRows();
-  for (size_t k = schema.size(); k-- > 0;) {
-    const SchemaEntry& e = schema[k];
-    if (e.type == "table") {
-      if (TablePtr t = ctx.catalog.FindTable(e.name)) rows.push_back(TableListRow(*t));
-    } else if (e.type == "view") {
-      const ViewInfo* view = ctx.catalog.FindView(e.name);
-      if (view == nullptr) continue;
-      if (auto row = ViewListRow(ctx, *view)) rows.push_back(std::move(*row));
+  // main's tables and views, newest first, then sqlite_schema; then the
+  // TEMP schema's the same way.
+  for (bool temp : {false, true}) {
+    std::vector<SchemaEntry> schema = ctx.catalog.SchemaRows(temp);
+    for (size_t k = schema.size(); k-- > 0;) {
+      const SchemaEntry& e = schema[k];
+      if (e.type == "table") {
+        if (TablePtr t = ctx.catalog.FindTable(e.name)) rows.push_back(TableListRow(*t));
+      } else if (e.type == "view") {
+        const ViewInfo* view = ctx.catalog.FindView(e.name);
+        if (view == nullptr) continue;
+        if (auto row = ViewListRow(ctx, *view)) rows.push_back(std::move(*row));
+      }
     }
+    rows.push_back(SchemaTableRow(temp));
   }
-  rows.push_back(SchemaTableRow(false));
-  rows.push_back(SchemaTableRow(true));
   return rows;
 }
 
