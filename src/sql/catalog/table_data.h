@@ -112,7 +112,9 @@ class TableData {
   bool is_dead(size_t pos) const { return pos < dead_.size() && dead_[pos] != 0; }
   // Rows not deleted.
   size_t live_count() const { return rowids_.size() - dead_count_; }
-  // The next automatic rowid (max + 1, as SQLite while max < INT64_MAX).
+  // The next automatic rowid (max + 1, as SQLite while max < INT64_MAX;
+  // REQUIRES: max_rowid() < INT64_MAX when rows exist: at INT64_MAX SQLite
+  // picks unused rowids at random, exec/ops/table_write.cc).
   int64_t NextRowid() const { return live_count() == 0 ? 1 : max_rowid_ + 1; }
   int64_t max_rowid() const { return max_rowid_; }
 

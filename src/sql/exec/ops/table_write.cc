@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <limits>
+#include <random>
 
 #include "sql/catalog/index.h"
 #include "sql/exec/expr_eval.h"
@@ -53,6 +56,19 @@ Status CheckStrictType(const Table& t, size_t c, const Value& v) {
 }
 
 namespace {
+
+// The rowid of a row inserted without one once the largest rowid is
+// INT64_MAX: as sqlite3, random positive candidates until one is unused;
+// after 100 misses, SQLITE_FULL.
+Result<int64_t> RandomFreeRowid(const TableData& data) {
+  static thread_local std::mt19937_64 rng(std::random_device{}());
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    int64_t candidate = static_cast<int64_t>(rng() >> 1);
+    if (candidate <= 0) continue;
+    if (data.FindRowid(candidate) < 0) return candidate;
+  }
+  return Status::InvalidArgument("database or disk is full", ResultCode::kFull);
+}
 
 // A RowRef over `row` then `rowid` (the slots the binder gives checks and
 // generated columns); `columns` holds the pointers.
@@ -110,6 +126,8 @@ Result<InsertedRow> InsertRow(Table& t, std::vector<Value> row, const Value* exp
   if (t.rowid_alias >= 0 && !row[t.rowid_alias].is_null()) given = &row[t.rowid_alias];
   if (given != nullptr && !given->is_null()) {
     SLUICE_ASSIGN_OR_RETURN(rowid, RowidValue(*given));
+  } else if (t.data.live_count() > 0 && t.data.max_rowid() == std::numeric_limits<int64_t>::max()) {
+    SLUICE_ASSIGN_OR_RETURN(rowid, RandomFreeRowid(t.data));
   } else {
     rowid = t.data.NextRowid();
   }
