@@ -87,15 +87,10 @@ bool Shell::QueryRows(std::string_view sql, std::vector<std::vector<std::string>
   return true;
 }
 
-CommandResult Shell::DoTables(const std::vector<std::string>& args) {
-  if (args.size() > 2) {
-    PrintError("Usage: .tables ?TABLE?\n");
-    return CommandResult::kError;
-  }
-  // sqlite3's query (with the pattern as a literal rather than bound).
-  const std::string pattern = args.size() == 2 ? args[1] : "%";
+// The names of main's and temp's schema rows that `filter` selects
+// (temp ones prefixed `temp.`), sorted, laid out as .tables lays them out.
+CommandResult Shell::PrintSchemaNames(const std::string& filter) {
   std::vector<std::vector<std::string>> rows;
-  const std::string filter = "type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name LIKE " + Literal(pattern);
   if (!QueryRows("SELECT name FROM sqlite_schema WHERE " + filter +
                      " UNION ALL SELECT 'temp.' || name FROM sqlite_temp_schema WHERE " + filter + " ORDER BY 1",
                  &rows)) {
@@ -108,6 +103,16 @@ CommandResult Shell::DoTables(const std::vector<std::string>& args) {
   return CommandResult::kOk;
 }
 
+CommandResult Shell::DoTables(const std::vector<std::string>& args) {
+  if (args.size() > 2) {
+    PrintError("Usage: .tables ?TABLE?\n");
+    return CommandResult::kError;
+  }
+  // sqlite3's query (with the pattern as a literal rather than bound).
+  const std::string pattern = args.size() == 2 ? args[1] : "%";
+  return PrintSchemaNames("type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name LIKE " + Literal(pattern));
+}
+
 // sqlite3's .indexes: every index (automatic ones too) of the tables whose
 // name matches the LIKE pattern, sorted, laid out as .tables.
 CommandResult Shell::DoIndexes(const std::vector<std::string>& args) {
@@ -116,18 +121,7 @@ CommandResult Shell::DoIndexes(const std::vector<std::string>& args) {
     return CommandResult::kError;
   }
   const std::string pattern = args.size() == 2 ? args[1] : "%";
-  std::vector<std::vector<std::string>> rows;
-  const std::string filter = "type='index' AND tbl_name LIKE " + Literal(pattern);
-  if (!QueryRows("SELECT name FROM sqlite_schema WHERE " + filter +
-                     " UNION ALL SELECT 'temp.' || name FROM sqlite_temp_schema WHERE " + filter + " ORDER BY 1",
-                 &rows)) {
-    PrintError("Error: cannot read sqlite_schema\n");
-    return CommandResult::kError;
-  }
-  std::vector<std::string> names;
-  for (auto& row : rows) names.push_back(std::move(row[0]));
-  PrintNameColumns(names);
-  return CommandResult::kOk;
+  return PrintSchemaNames("type='index' AND tbl_name LIKE " + Literal(pattern));
 }
 
 // sqlite3's .fullschema: the schema as .schema prints it, without the

@@ -155,6 +155,9 @@ class Shell {
   // The names as .tables lays them out: columns of width max+2 that fit
   // in 80 characters, filled column by column (schema_commands.cc).
   void PrintNameColumns(const std::vector<std::string>& names);
+  // .tables / .indexes: the schema names `filter` selects, as columns
+  // (schema_commands.cc).
+  CommandResult PrintSchemaNames(const std::string& filter);
   // .databases and .import-sqlite (sqlite_commands.cc).
   CommandResult DoDatabases(const std::vector<std::string>& args);
   CommandResult DoImportSqlite(const std::vector<std::string>& args);

@@ -64,26 +64,10 @@ void AddRow(Binder::Impl& b, const Table& t, const std::string& name, int first,
 // sqlite3ExprCompare of a target's WHERE `q` (its columns numbered by
 // `columns`) with a partial index's bound WHERE `ix` (columns as slots).
 bool SameAsIndexWhere(const BoundExpr& q, const BoundExpr& ix, const std::unordered_map<ColumnId, int>& columns) {
-  if (q.kind == BoundKind::kColumn) {
-    auto it = columns.find(q.column);
-    return ix.kind == BoundKind::kColumn && it != columns.end() && it->second == ix.slot &&
-           (q.collation_source != CollationSource::kExplicit || q.collation == ix.collation);
-  }
-  if (q.kind != ix.kind || q.op != ix.op || q.negated != ix.negated || q.distinct != ix.distinct ||
-      q.has_operand != ix.has_operand || q.has_else != ix.has_else || q.cast_target != ix.cast_target ||
-      q.function != ix.function || q.children.size() != ix.children.size() || q.subquery != nullptr ||
-      ix.subquery != nullptr) {
-    return false;
-  }
-  if ((q.collation_source == CollationSource::kExplicit || ix.collation_source == CollationSource::kExplicit) &&
-      (q.collation != ix.collation || q.collation_source != ix.collation_source)) {
-    return false;
-  }
-  if (q.kind == BoundKind::kConstant && !q.constant.IdenticalTo(ix.constant)) return false;
-  for (size_t i = 0; i < q.children.size(); ++i) {
-    if (!SameAsIndexWhere(*q.children[i], *ix.children[i], columns)) return false;
-  }
-  return true;
+  return SameAsIndexExpr(q, ix, [&columns](ColumnId column, int slot) {
+    auto it = columns.find(column);
+    return it != columns.end() && it->second == slot;
+  });
 }
 
 }  // namespace

@@ -44,6 +44,29 @@ BoundExprPtr MakeColumnRef(ColumnId id, Affinity affinity, Collation collation, 
   return e;
 }
 
+bool SameAsIndexExpr(const BoundExpr& q, const BoundExpr& ix,
+                     const std::function<bool(ColumnId column, int slot)>& column_at_slot) {
+  if (q.kind == BoundKind::kColumn) {
+    return ix.kind == BoundKind::kColumn && column_at_slot(q.column, ix.slot) &&
+           (q.collation_source != CollationSource::kExplicit || q.collation == ix.collation);
+  }
+  if (q.kind != ix.kind || q.op != ix.op || q.negated != ix.negated || q.distinct != ix.distinct ||
+      q.has_operand != ix.has_operand || q.has_else != ix.has_else || q.cast_target != ix.cast_target ||
+      q.function != ix.function || q.children.size() != ix.children.size() || q.subquery != nullptr ||
+      ix.subquery != nullptr) {
+    return false;
+  }
+  if ((q.collation_source == CollationSource::kExplicit || ix.collation_source == CollationSource::kExplicit) &&
+      (q.collation != ix.collation || q.collation_source != ix.collation_source)) {
+    return false;
+  }
+  if (q.kind == BoundKind::kConstant && !q.constant.IdenticalTo(ix.constant)) return false;
+  for (size_t i = 0; i < q.children.size(); ++i) {
+    if (!SameAsIndexExpr(*q.children[i], *ix.children[i], column_at_slot)) return false;
+  }
+  return true;
+}
+
 bool BoundExprEquals(const BoundExpr& a, const BoundExpr& b) {
   if (a.kind != b.kind || a.op != b.op || a.negated != b.negated || a.distinct != b.distinct ||
       a.has_operand != b.has_operand || a.has_else != b.has_else || a.cast_target != b.cast_target ||

@@ -23,6 +23,7 @@
 #define SLUICE_SQL_PLAN_BOUND_EXPR_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -112,6 +113,14 @@ Collation PairCollation(const BoundExpr& l, const BoundExpr& r);
 // Structural equality (SQLite's sqlite3ExprCompare): used to match GROUP BY
 // terms with result expressions and to share identical aggregates.
 bool BoundExprEquals(const BoundExpr& a, const BoundExpr& b);
+
+// True when `q`, bound in a query, is the index expression or partial-index
+// WHERE `ix` (bound with slots over its table's columns, then the rowid):
+// the same tree, each of q's columns being the table column at ix's slot
+// (`column_at_slot(q.column, ix.slot)`), explicit collations equal
+// (sqlite3ExprCompare against an index).
+bool SameAsIndexExpr(const BoundExpr& q, const BoundExpr& ix,
+                     const std::function<bool(ColumnId column, int slot)>& column_at_slot);
 
 // Adds to `out` every column id the expression reads, including those that
 // subqueries inside it read from outside themselves.

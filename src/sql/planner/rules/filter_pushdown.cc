@@ -55,29 +55,11 @@ PlanPtr Push(PlanPtr node, std::vector<BoundExprPtr> preds, const PlannerOptions
 // expression `ix` (bound with slots over the table's columns, then the
 // rowid): the same tree, q's columns at ix's slots.
 bool SameAsIndexExpr(const BoundExpr& q, const BoundExpr& ix, const PlanNode& get) {
-  if (q.kind == BoundKind::kColumn) {
-    if (ix.kind != BoundKind::kColumn || ix.slot < 0 || static_cast<size_t>(ix.slot) >= get.outputs.size()) {
-      return false;
-    }
-    const size_t ncols = get.table->columns_info.size();
-    return static_cast<size_t>(ix.slot) <= ncols && get.outputs[static_cast<size_t>(ix.slot)] == q.column &&
-           (q.collation_source != CollationSource::kExplicit || q.collation == ix.collation);
-  }
-  if (q.kind != ix.kind || q.op != ix.op || q.negated != ix.negated || q.distinct != ix.distinct ||
-      q.has_operand != ix.has_operand || q.has_else != ix.has_else || q.cast_target != ix.cast_target ||
-      q.function != ix.function || q.children.size() != ix.children.size() || q.subquery != nullptr ||
-      ix.subquery != nullptr) {
-    return false;
-  }
-  if ((q.collation_source == CollationSource::kExplicit || ix.collation_source == CollationSource::kExplicit) &&
-      (q.collation != ix.collation || q.collation_source != ix.collation_source)) {
-    return false;
-  }
-  if (q.kind == BoundKind::kConstant && !q.constant.IdenticalTo(ix.constant)) return false;
-  for (size_t i = 0; i < q.children.size(); ++i) {
-    if (!SameAsIndexExpr(*q.children[i], *ix.children[i], get)) return false;
-  }
-  return true;
+  const size_t ncols = get.table->columns_info.size();
+  return SameAsIndexExpr(q, ix, [&get, ncols](ColumnId column, int slot) {
+    return slot >= 0 && static_cast<size_t>(slot) < get.outputs.size() && static_cast<size_t>(slot) <= ncols &&
+           get.outputs[static_cast<size_t>(slot)] == column;
+  });
 }
 
 // True when the query's terms `preds` imply a partial index's WHERE `w`:
